@@ -1,0 +1,1 @@
+"""policybot's platform-independent core: knowledge, retrieval, reports, storage, config."""

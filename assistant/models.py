@@ -1,0 +1,176 @@
+"""Boundary models: everything that crosses between knowledge, core, store and adapters.
+
+All models are frozen and reject unknown fields, so a typo at a boundary fails loudly.
+Platform user ids travel as plain strings with a platform tag (`UserRef`).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+Platform = Literal["slack", "discord", "console"]
+
+
+class UserRef(Frozen):
+    """A person on one chat platform. `display_name` is for humans only, never for decisions."""
+
+    platform: Platform
+    user_id: str = Field(min_length=1, max_length=64)
+    display_name: str = Field(default="", max_length=200)
+
+    @property
+    def key(self) -> str:
+        return f"{self.platform}:{self.user_id}"
+
+
+# --- policy knowledge and answers -------------------------------------------------------------
+
+
+class DocumentInfo(Frozen):
+    """One policy document as the organisation names it (from `knowledge/manifest.json`)."""
+
+    title: str
+    source: str  # the file name, as a user would recognise it
+    organisation: str = ""
+    review_date: date | None = None  # when the document says it must be reviewed by
+    review_text: str = ""  # the document's own wording of that date, quoted back to users
+
+
+class Clause(Frozen):
+    """A passage of a policy as a reader sees it, quoted verbatim."""
+
+    document: str  # document title
+    source: str  # file name
+    ref: str  # clause number ("6.14") or heading path when it has none
+    heading: str  # the section heading(s) it sits under, for context
+    text: str  # verbatim apart from whitespace
+    position: int  # order within its document
+
+
+class Hit(Frozen):
+    clause: Clause
+    score: float
+
+
+class AnswerStatus(StrEnum):
+    ANSWERED = "answered"
+    NO_MATCH = "no_match"
+    CONCERN = "concern"
+
+
+class StaleNotice(Frozen):
+    """A quoted document whose stated review date has passed."""
+
+    document: str
+    review_text: str
+    review_date: date
+
+
+class Answer(Frozen):
+    question: str
+    status: AnswerStatus
+    hits: tuple[Hit, ...]
+    stale: tuple[StaleNotice, ...] = ()
+    contact: str  # who to ask when the policy doesn't say, e.g. "your Designated Safeguarding Lead"
+    immediate_danger: bool = False  # the message suggests someone is in danger now: call 999 first
+
+
+# --- confidential reports ---------------------------------------------------------------------
+
+WHAT_HAPPENED_MAX = 3000  # fits one Slack plain_text_input and one Discord text input
+SHORT_FIELD_MAX = 500
+EVIDENCE_MAX = 1000
+NOTE_MAX = 2000
+
+
+class ReportCategory(StrEnum):
+    ONLINE_CONTACT = "online_contact"
+    IMAGES = "images"
+    CYBERBULLYING = "cyberbullying"
+    INAPPROPRIATE_CONTENT = "inappropriate_content"
+    RADICALISATION = "radicalisation"
+    COLLEAGUE_CONDUCT = "colleague_conduct"
+    OTHER = "other"
+
+
+class ReportStatus(StrEnum):
+    NEW = "new"
+    ACKNOWLEDGED = "acknowledged"
+    CLOSED = "closed"
+
+
+class ReportDraft(Frozen):
+    """What a reporter submitted through a form, before the core validates and stores it.
+
+    `submission_id` is the platform's id for this one form submission (a Slack view id,
+    a Discord interaction id): the same id twice means a platform retry, and makes one report.
+    """
+
+    reporter: UserRef
+    submission_id: str = Field(min_length=1, max_length=200)
+    what_happened: str
+    who: str = ""
+    when_where: str = ""
+    category: ReportCategory = ReportCategory.OTHER
+    immediate_danger: bool = False
+    evidence: str = ""
+    # user id (same platform as the reporter) of a lead or deputy the report is about, if any
+    concerns_recipient: str | None = None
+
+
+class ChronologyEntry(Frozen):
+    at: datetime
+    actor: str  # "platform:user_id" or "system"
+    action: str  # submitted, delivered, delivery_failed, viewed, acknowledged, note, decision, closed, escalated
+    detail: str = ""
+
+
+class Report(Frozen):
+    reference: str  # e.g. SG-2026-0042
+    created_at: datetime
+    status: ReportStatus
+    reporter: UserRef
+    what_happened: str
+    who: str
+    when_where: str
+    category: ReportCategory
+    immediate_danger: bool
+    evidence: str
+    concerns_recipient: str | None
+    chronology: tuple[ChronologyEntry, ...] = ()
+
+
+class ReportSummary(Frozen):
+    """What a list of open reports shows: no free text."""
+
+    reference: str
+    created_at: datetime
+    status: ReportStatus
+    category: ReportCategory
+    immediate_danger: bool
+
+
+class Receipt(Frozen):
+    """What the reporter is told: the reference, never the report's text."""
+
+    reference: str
+    immediate_danger: bool
+    duplicate: bool = False  # this submission had already been received
+
+
+class Recipients(Frozen):
+    """Who receives reports on one platform. Built from settings at startup."""
+
+    leads: tuple[UserRef, ...] = Field(min_length=1)
+    deputies: tuple[UserRef, ...] = ()
+    # e.g. the chair of trustees/governors: only for a report that concerns a lead or deputy
+    alternates: tuple[UserRef, ...] = ()

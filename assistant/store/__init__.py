@@ -1,0 +1,1 @@
+"""Persistence behind one interface: SQLite (aiosqlite, the default) and PostgreSQL (asyncpg)."""
