@@ -1,0 +1,306 @@
+"""Split a policy document's text into clauses the way a reader sees them.
+
+Pure functions, no I/O. The input is text already extracted from a file (see `documents.py`),
+often messy: PDF and Word extractions with page furniture and sentences broken across pages.
+
+A clause is one of: a numbered clause (`6.14 ...`), a list item (with its nested items), a
+short list kept whole, or a plain paragraph. Each keeps the heading path it sits under and,
+for list items, the list's intro line as context. Clause text is verbatim apart from whitespace.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# --- line classification ----------------------------------------------------------------------
+
+_PAGE_FURNITURE = re.compile(
+    r"^\s*(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{1,3}|[-–—•*]|\|)\s*$", re.IGNORECASE
+)
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*[:.]?\s*$")
+# "6.14 Photographs", "1.1. This policy", "3.1: This", "1. Introduction", "7 Access to images"
+_NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})(?:[.:)])?\s+(\S.*)$")
+# "- item", "* item", "• item", "a) item", "(a) item", "i) item", "1) item"
+_BULLET = re.compile(r"^(\s*)(?:[-*•▪◦●o]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}\))\s+(\S.*)$")
+_BLOCKQUOTE = re.compile(r"^\s*>\s?")
+
+# A line ending like this is unfinished: the next lowercase line continues the sentence.
+_UNFINISHED = re.compile(r"[a-z,;(/&-]\s*$")
+_INTRO = re.compile(r"(?:[:;]|[:;]\s*[-–]|\s[-–])\s*$")
+
+LONG_PARAGRAPH = 1200  # characters: longer paragraphs are split at sentence boundaries
+SHORT_LIST = 450  # a whole list this short (intro included) is one clause
+TINY_ITEM = 60  # lists of items this short on average are kept whole ("Blogs", "Podcasts")
+
+
+@dataclass
+class Block:
+    kind: str  # heading | numbered | item | para
+    text: str
+    number: str = ""
+    level: int = 0  # heading level, or list indent
+    children: list[Block] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RawClause:
+    ref: str
+    heading: str
+    context: str  # an intro line for list items, else ""
+    text: str
+
+
+def _clean_heading(text: str) -> str:
+    text = re.sub(r"[*_]{1,3}", "", text)
+    text = text.strip().strip("\"“”'‘’").strip()
+    return text.rstrip(":.").strip()
+
+
+def _is_numbered_heading(rest: str) -> bool:
+    """`2. Scope and definitions` is a heading; `3. Must not use social media to bully.` is a clause."""
+    words = rest.split()
+    if rest.endswith((".", "?", "!", ";", ",")) or len(words) > 9 or ", " in rest:
+        return False
+    if rest.endswith((":", "-", "–")) and len(words) > 4:
+        return False  # "In this policy the following definitions apply: -" introduces text
+    return bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit())
+
+
+def _join_broken_lines(lines: list[str]) -> list[str]:
+    """Repair sentences split across a page or paragraph break in an extraction.
+
+    `...must not be published on social` / `` / `media. Unless ...` becomes one line. Only joins
+    when the earlier line is unfinished and the later one starts in lower case, so real
+    paragraphs and list items are never merged.
+    """
+    out: list[str] = []
+    pending_blank = 0
+    for line in lines:
+        if not line.strip():
+            pending_blank += 1
+            continue
+        stripped = line.strip()
+        if (
+            out
+            and stripped[:1].islower()
+            and _UNFINISHED.search(out[-1])
+            and not _BULLET.match(line)
+            and not _MD_HEADING.match(out[-1])
+        ):
+            out[-1] = out[-1].rstrip() + " " + stripped
+        else:
+            if pending_blank and out:
+                out.append("")
+            out.append(line.rstrip())
+        pending_blank = 0
+    return out
+
+
+def parse_blocks(text: str) -> list[Block]:
+    """Turn document text into a flat list of blocks, nesting sub-items under their parent item."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\f", "\n")
+    lines = [ln for ln in text.split("\n") if not _PAGE_FURNITURE.match(ln)]
+    lines = [_BLOCKQUOTE.sub("", ln) for ln in lines]
+    lines = _join_broken_lines(lines)
+
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+
+    def flush_paragraph() -> None:
+        if paragraph:
+            blocks.append(Block("para", " ".join(s.strip() for s in paragraph)))
+            paragraph.clear()
+
+    for line in lines:
+        if not line.strip():
+            flush_paragraph()
+            continue
+        if m := _MD_HEADING.match(line):
+            flush_paragraph()
+            title = _clean_heading(m.group(2))
+            if title:
+                number = ""
+                if n := _NUMBERED.match(title):
+                    number, title = n.group(1), _clean_heading(n.group(2))
+                blocks.append(Block("heading", title, number=number, level=len(m.group(1))))
+            continue
+        if m := _BOLD_LINE.match(line):
+            flush_paragraph()
+            blocks.append(Block("heading", _clean_heading(m.group(1)), level=7))
+            continue
+        if m := _BULLET.match(line):
+            flush_paragraph()
+            indent = len(m.group(1).expandtabs(4))
+            item = Block("item", m.group(2).strip(), level=indent)
+            parent = blocks[-1] if blocks else None
+            # a deeper-indented item belongs to the item just above it
+            while parent is not None and parent.kind == "item" and parent.children:
+                if parent.children[-1].level + 2 <= indent:
+                    parent = parent.children[-1]
+                else:
+                    break
+            if parent is not None and parent.kind == "item" and indent >= parent.level + 2:
+                parent.children.append(item)
+            else:
+                blocks.append(item)
+            continue
+        if m := _NUMBERED.match(line):
+            flush_paragraph()
+            number, rest = m.group(1), m.group(2).strip()
+            if _is_numbered_heading(rest) and "." not in number.rstrip("."):
+                blocks.append(Block("heading", _clean_heading(rest), number=number, level=2))
+            elif _is_numbered_heading(rest) and len(rest) < 60:
+                blocks.append(Block("heading", _clean_heading(rest), number=number, level=3))
+            else:
+                blocks.append(Block("numbered", rest, number=number))
+            continue
+        # Markdown folds consecutive lines into one paragraph; so do we.
+        paragraph.append(line)
+    flush_paragraph()
+    return blocks
+
+
+# --- clause assembly --------------------------------------------------------------------------
+
+
+def _item_text(item: Block) -> str:
+    parts = [item.text]
+    for child in item.children:
+        parts.append(_item_text(child))
+    return "\n".join(parts)
+
+
+def _split_long(text: str) -> list[str]:
+    """Split a very long paragraph at sentence ends into readable, quotable pieces."""
+    if len(text) <= LONG_PARAGRAPH:
+        return [text]
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"(])", text)
+    pieces: list[str] = []
+    current = ""
+    for sentence in sentences:
+        if current and len(current) + len(sentence) + 1 > LONG_PARAGRAPH * 0.7:
+            pieces.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}".strip()
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+class _Assembler:
+    def __init__(self) -> None:
+        self.headings: list[tuple[int, str]] = []  # (level, "6. Responsibilities")
+        self.section_number = ""
+        self.clauses: list[RawClause] = []
+        self.counters: dict[str, int] = {}
+
+        self.seen_heading = False
+
+    @property
+    def heading_path(self) -> str:
+        return " › ".join(title for _, title in self.headings)
+
+    def enter_heading(self, block: Block) -> None:
+        first = not self.seen_heading
+        self.seen_heading = True
+        if first and block.level == 1 and not block.number:
+            return  # the document's own title: context for nothing in particular
+        while self.headings and self.headings[-1][0] >= block.level:
+            self.headings.pop()
+        label = f"{block.number} {block.text}".strip() if block.number else block.text
+        self.headings.append((block.level, label))
+        self.section_number = block.number
+
+    def _ref(self, number: str = "") -> str:
+        if number:
+            return number
+        base = self.section_number or (self.headings[-1][1] if self.headings else "")
+        self.counters[base] = self.counters.get(base, 0) + 1
+        count = self.counters[base]
+        if not base:
+            return f"paragraph {count}"
+        return base if count == 1 else f"{base} ¶{count}"
+
+    def add(self, text: str, *, number: str = "", context: str = "") -> None:
+        for piece in _split_long(text.strip()):
+            if piece:
+                self.clauses.append(RawClause(self._ref(number), self.heading_path, context, piece))
+
+    def add_list(self, intro: Block | None, items: list[Block], number: str) -> None:
+        intro_text = intro.text if intro else ""
+        item_texts = [_item_text(item) for item in items]
+        whole = "\n".join([intro_text, *item_texts]).strip()
+        average = sum(len(t) for t in item_texts) / max(1, len(item_texts))
+        if len(whole) <= SHORT_LIST or average <= TINY_ITEM:
+            self.add(whole, number=number)
+            return
+        # the intro line stays with its list: it is every item's context, not a clause alone
+        for text in item_texts:
+            self.add(text, number=number, context=intro_text)
+
+
+def _looks_like_heading(block: Block, following: Block | None) -> bool:
+    """A short title-like line in a Word/PDF extraction: `Your responsibilities when using social media`."""
+    if block.kind != "para" or following is None or following.kind == "item":
+        return False
+    text = block.text
+    words = text.split()
+    if not words or len(words) > 10 or len(text) > 80 or not words[0][:1].isupper():
+        return False
+    if any(ch.isdigit() for ch in text) or "\t" in text:
+        return False
+    if text.endswith(":"):
+        return following.kind == "numbered" and ":" not in text[:-1]
+    return not re.search(r"[.?!;,:]", text)
+
+
+def segment(text: str) -> list[RawClause]:
+    """Split document text into clauses, in document order."""
+    blocks = parse_blocks(text)
+    asm = _Assembler()
+    intro = ""  # a numbered clause ending "...apply: -" introduces the paragraphs after it
+    intro_number = ""
+    intro_count = 0
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if _looks_like_heading(block, blocks[i + 1] if i + 1 < len(blocks) else None):
+            block = Block("heading", _clean_heading(block.text), level=7)
+        if block.kind != "para":
+            intro = ""
+        if block.kind == "heading":
+            asm.enter_heading(block)
+            i += 1
+            continue
+        if block.kind == "item":
+            j = i
+            while j < len(blocks) and blocks[j].kind == "item":
+                j += 1
+            asm.add_list(None, blocks[i:j], number="")
+            i = j
+            continue
+        # a paragraph or numbered clause; if it introduces a list, they go together
+        following = i + 1
+        if (
+            following < len(blocks)
+            and blocks[following].kind == "item"
+            and (_INTRO.search(block.text) or len(block.text) < 200 or block.text.endswith(" must"))
+        ):
+            j = following
+            while j < len(blocks) and blocks[j].kind == "item":
+                j += 1
+            asm.add_list(block, blocks[following:j], number=block.number)
+            i = j
+            continue
+        if intro and block.kind == "para":
+            intro_count += 1
+            asm.add(block.text, number=f"{intro_number} ¶{intro_count}", context=intro)
+        else:
+            asm.add(block.text, number=block.number)
+        if block.kind == "numbered" and _INTRO.search(block.text):
+            intro, intro_number, intro_count = block.text, block.number, 1
+        i += 1
+    return asm.clauses
