@@ -54,6 +54,7 @@ class Clause(Frozen):
     heading: str  # the section heading(s) it sits under, for context
     text: str  # verbatim apart from whitespace
     position: int  # order within its document
+    context: str = ""  # the intro line of the list this item belongs to, quoted with it
 
 
 class Hit(Frozen):
@@ -157,6 +158,8 @@ class ReportSummary(Frozen):
     status: ReportStatus
     category: ReportCategory
     immediate_danger: bool
+    # recipients ("platform:user_id") a delivery has failed for permanently (still retried slowly)
+    undelivered_to: tuple[str, ...] = ()
 
 
 class Receipt(Frozen):
@@ -174,3 +177,54 @@ class Recipients(Frozen):
     deputies: tuple[UserRef, ...] = ()
     # e.g. the chair of trustees/governors: only for a report that concerns a lead or deputy
     alternates: tuple[UserRef, ...] = ()
+
+
+# --- reports: the lead's side, delivery and feedback (reports helper) -------------------------
+
+
+class Decision(StrEnum):
+    """The record safeguarding guidance asks for: was it referred, and to whom."""
+
+    REFERRED_SOCIAL_CARE = "referred_social_care"  # children's social care / MASH
+    REFERRED_POLICE = "referred_police"
+    REFERRED_LADO = "referred_lado"  # Local Authority Designated Officer (allegations about adults)
+    NOT_REFERRED = "not_referred"  # the reason says why
+
+
+class DeliveryKind(StrEnum):
+    REPORT = "report"  # the whole report, privately, to one recipient
+    ESCALATION = "escalation"  # re-sent because nobody acknowledged it in time
+    NOTICE = "notice"  # a private note to the reporter (e.g. acknowledged)
+
+
+class DeliveryJob(Frozen):
+    """One private delivery waiting in the outbox (claimed by a worker under a lease)."""
+
+    id: int
+    reference: str
+    kind: DeliveryKind
+    round: int  # 0 for the first delivery, n for the nth escalation
+    recipient: UserRef
+    notice: str = ""  # for NOTICE: what happened (e.g. "acknowledged")
+    attempts: int  # including the one this claim is for
+
+
+class DeliveryProblem(Frozen):
+    """A delivery that has not happened yet, shown to the other recipients so nothing is silently lost."""
+
+    reference: str
+    recipient: str  # "platform:user_id"
+    kind: DeliveryKind
+    attempts: int
+    permanent: bool  # the platform said it can never work as configured (still retried, slowly)
+    last_error: str  # from the notifier; never report text
+    next_attempt_at: datetime
+
+
+class FeedbackCount(Frozen):
+    """Helpful / not helpful votes for one quoted clause."""
+
+    source: str
+    clause_ref: str
+    helpful: int
+    not_helpful: int

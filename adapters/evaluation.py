@@ -1,0 +1,94 @@
+"""`policybot eval FILE.jsonl`: run a question set and print the figures and the failures."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from assistant.answers import PolicyAdvisor
+from assistant.errors import KnowledgeError, UserFacingError
+from assistant.evaluation import Outcome, Report, parse_questions
+from assistant.knowledge import load_knowledge
+from assistant.settings import BUNDLED_KNOWLEDGE, CoreSettings
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policybot eval",
+        description="Measure answers against a question set (.jsonl, see shared/eval/README.md).",
+    )
+    parser.add_argument("file", type=Path, help="the question set")
+    parser.add_argument(
+        "--documents",
+        type=Path,
+        help="folder holding the files the questions name (default: ../seeds beside the file, "
+        "else the bundled knowledge)",
+    )
+    parser.add_argument("--verbose", action="store_true", help="show each failure's top hits")
+    return parser
+
+
+def _documents_folder(question_file: Path, given: Path | None) -> Path:
+    if given is not None:
+        return given
+    beside = question_file.resolve().parent.parent / "seeds"
+    return beside if beside.is_dir() else BUNDLED_KNOWLEDGE / "documents"
+
+
+def _format_failure(outcome: Outcome, verbose: bool) -> str:
+    q = outcome.question
+    line = f"  {q.id} [{q.kind} -> {outcome.answer.status.value}] {q.question[:90]}"
+    if verbose:
+        for hit in outcome.answer.hits[:3]:
+            line += f"\n      {hit.score:6.2f} {hit.clause.ref}: {hit.clause.text[:100]}"
+    return line
+
+
+def run(argv: list[str], out: TextIO, err: TextIO) -> int:
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    try:
+        questions = parse_questions(args.file.read_text(encoding="utf-8").splitlines(), str(args.file))
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"policybot eval: cannot read {args.file}: {error}", file=err)
+        return 2
+    except ValueError as error:
+        print(f"policybot eval: {error}", file=err)
+        return 2
+    folder = _documents_folder(args.file, args.documents)
+    contact = CoreSettings(_env_file=None).safeguarding_contact  # type: ignore[call-arg]
+    advisors: dict[str, PolicyAdvisor] = {}
+    report = Report()
+    for question in questions:
+        key = question.knowledge
+        if key not in advisors:
+            path = folder if key == "*" else folder / key
+            try:
+                advisors[key] = PolicyAdvisor(load_knowledge(path), contact=contact)
+            except KnowledgeError as error:
+                print(f"policybot eval: {error}", file=err)
+                return 2
+        try:
+            answer = advisors[key].answer_now(question.question)
+        except UserFacingError as error:
+            print(f"policybot eval: {question.id}: {error.message}", file=err)
+            return 2
+        report.outcomes.append(Outcome(question, answer))
+
+    print(f"{len(questions)} questions", file=out)
+    for name, value in report.figures().items():
+        shown = "n/a" if value is None else f"{value:.3f}"
+        print(f"{name:<20}{shown}", file=out)
+    failures = report.failures
+    print(f"failed: {len(failures)}", file=out)
+    for outcome in failures:
+        print(_format_failure(outcome, args.verbose), file=out)
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    return run(argv[1:], sys.stdout, sys.stderr)

@@ -1,0 +1,111 @@
+"""Answer a policy question: quote the clauses that answer it, or say the policy doesn't.
+
+The decisions live here: whether a message is a safeguarding concern (point to reporting first),
+whether the best clause is good enough to quote (else `no_match` and who to ask), and whether a
+quoted document is past its stated review date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+from assistant import messages
+from assistant.concerns import ConcernDetector
+from assistant.errors import EmptyQuestion
+from assistant.knowledge import KnowledgeBase
+from assistant.models import Answer, AnswerStatus, DocumentInfo, Hit, StaleNotice
+from assistant.retrieval import ClauseIndex, Ranked, build_index
+
+QUESTION_MAX = 2000  # characters considered; a longer message is still answered, from its start
+DEFAULT_TOP_K = 3
+
+# How sure retrieval must be before a clause is quoted. A clause is quoted when it covers enough
+# of the question's informative words (idf-weighted), and its score is a real match.
+MIN_COVERAGE = 0.34
+MIN_SCORE = 3.0
+REPORTING_BOOST = 0.35  # weight of the reporting vocabulary when finding clauses for a concern
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def clean_question(raw: str) -> str:
+    """Whitespace collapsed, control characters dropped, at most QUESTION_MAX characters."""
+    return " ".join(_CONTROL.sub(" ", raw[: QUESTION_MAX * 4]).split())[:QUESTION_MAX]
+
+
+class PolicyAdvisor:
+    """The core's policy-answering API. Build once at startup; `answer` is cheap."""
+
+    def __init__(
+        self,
+        knowledge: KnowledgeBase,
+        *,
+        contact: str,
+        today: Callable[[], date] = lambda: datetime.now(UTC).date(),
+    ) -> None:
+        self.knowledge = knowledge
+        self.contact = contact
+        self._today = today
+        self._index: ClauseIndex = build_index(
+            knowledge.clauses, (group.terms for group in knowledge.vocabulary.group)
+        )
+        self._detector = ConcernDetector.from_lexicon(knowledge.concerns)
+        self._by_title = {doc.title: doc for doc in knowledge.documents}
+
+    @property
+    def documents(self) -> tuple[DocumentInfo, ...]:
+        return self.knowledge.documents
+
+    async def answer(self, question: str, *, top_k: int = DEFAULT_TOP_K) -> Answer:
+        return self.answer_now(question, top_k=top_k)
+
+    def answer_now(self, question: str, *, top_k: int = DEFAULT_TOP_K) -> Answer:
+        """The same as `answer`, for callers outside an event loop (benchmarks, the eval)."""
+        text = clean_question(question)
+        if not any(ch.isalnum() for ch in text):
+            raise EmptyQuestion(messages.EMPTY_QUESTION)
+        top_k = max(1, min(top_k, 20))
+        assessment = self._detector.assess(text)
+        if assessment.concern:
+            ranked = self._index.search(
+                text, limit=top_k, boost=self._knowledge_reporting_terms, boost_weight=REPORTING_BOOST
+            )
+            return self._answer(text, AnswerStatus.CONCERN, ranked, assessment.immediate_danger)
+        ranked = self._index.search(text, limit=top_k)
+        if not ranked or not self.confident(ranked[0]):
+            return self._answer(text, AnswerStatus.NO_MATCH, [], False)
+        return self._answer(text, AnswerStatus.ANSWERED, ranked, False)
+
+    @property
+    def _knowledge_reporting_terms(self) -> str:
+        return self.knowledge.concerns.reporting_terms
+
+    @staticmethod
+    def confident(best: Ranked) -> bool:
+        return best.coverage >= MIN_COVERAGE and best.score >= MIN_SCORE
+
+    def _answer(
+        self, text: str, status: AnswerStatus, ranked: list[Ranked], danger: bool
+    ) -> Answer:
+        clauses = self.knowledge.clauses
+        hits = tuple(Hit(clause=clauses[r.index], score=round(r.score, 4)) for r in ranked)
+        return Answer(
+            question=text,
+            status=status,
+            hits=hits,
+            stale=self._stale(hits),
+            contact=self.contact,
+            immediate_danger=danger,
+        )
+
+    def _stale(self, hits: tuple[Hit, ...]) -> tuple[StaleNotice, ...]:
+        today = self._today()
+        notices: dict[str, StaleNotice] = {}
+        for hit in hits:
+            doc = self._by_title.get(hit.clause.document)
+            if doc and doc.review_date and doc.review_date < today and doc.title not in notices:
+                notices[doc.title] = StaleNotice(
+                    document=doc.title, review_text=doc.review_text, review_date=doc.review_date
+                )
+        return tuple(notices.values())

@@ -1,0 +1,270 @@
+"""Load `knowledge/` (or an organisation's own folder or file) into validated models, once, at startup.
+
+A knowledge folder holds policy documents (.txt, .md, .docx, .pdf, anywhere below it), an optional
+`manifest.toml` naming them, and optionally its own `vocabulary.toml` and `concerns.toml`; the
+bundled vocabulary and concern lexicon are used where the folder has none. A malformed manifest or
+vocabulary stops startup with an error naming the file; an unreadable document is reported by name
+and the rest still load.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import Field, ValidationError, field_validator
+
+from assistant.documents import SUPPORTED, read_text
+from assistant.errors import KnowledgeError, UnreadableDocument
+from assistant.models import Clause, DocumentInfo, Frozen
+from assistant.segmentation import segment
+from assistant.settings import BUNDLED_KNOWLEDGE
+
+M = TypeVar("M", bound=Frozen)
+DATA_FILES = {"manifest.toml", "vocabulary.toml", "concerns.toml"}
+
+
+class ManifestEntry(Frozen):
+    file: str
+    title: str = Field(min_length=1)
+    organisation: str = ""
+    review_date: date | None = None
+    review_text: str = ""
+
+
+class Manifest(Frozen):
+    document: tuple[ManifestEntry, ...] = ()
+
+
+class SynonymGroup(Frozen):
+    """Words and phrases that mean the same thing in questions and in policies."""
+
+    terms: tuple[str, ...] = Field(min_length=2)
+
+
+class Vocabulary(Frozen):
+    group: tuple[SynonymGroup, ...] = ()
+
+
+class ConcernLexicon(Frozen):
+    """Regular expressions (matched on lower-cased text) that tell a worry from a question."""
+
+    harm: tuple[str, ...] = Field(min_length=1)  # something harmful is happening to someone
+    incident: tuple[str, ...] = Field(min_length=1)  # ...to a real person, not a topic asked about
+    topic_question: tuple[str, ...] = ()  # "what does the policy say about grooming?"
+    danger: tuple[str, ...] = ()  # someone may be in danger right now: 999 first
+    reporting_terms: str  # words of the clauses that say how and to whom to report
+
+    @field_validator("harm", "incident", "topic_question", "danger")
+    @classmethod
+    def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as err:
+                raise ValueError(f"bad pattern {pattern!r}: {err}") from None
+        return patterns
+
+
+class KnowledgeBase(Frozen):
+    documents: tuple[DocumentInfo, ...]
+    clauses: tuple[Clause, ...]
+    vocabulary: Vocabulary
+    concerns: ConcernLexicon
+    problems: tuple[str, ...] = ()  # documents skipped, each "path: why"
+
+
+# --- review dates -----------------------------------------------------------------------------
+
+_MONTHS = {
+    name: index
+    for index, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}
+_SEASON_END = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30), "winter": (2, 28)}
+_REVIEW_LINE = re.compile(
+    r"(?:date\s+(?:policy\s+)?(?:to\s+be\s+)?reviewed|review\s+date|date\s+of\s+(?:next\s+)?review|"
+    r"next\s+review(?:\s+date)?|to\s+be\s+reviewed(?:\s+by)?)\b[\s:\-–\t]*([^\n]{3,40})",
+    re.IGNORECASE,
+)
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s*(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"\b([a-z]+)\s+(\d{4})\b", re.IGNORECASE)
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+
+
+def _month_end(year: int, month: int) -> date:
+    if month == 12:
+        return date(year, 12, 31)
+    return date.fromordinal(date(year, month + 1, 1).toordinal() - 1)
+
+
+def parse_review_date(phrase: str) -> date | None:
+    """`10th July 2021` -> 2021-07-10; `April 2024` -> 2024-04-30; `Spring 2020` -> 2020-05-31."""
+    if m := _DAY_MONTH_YEAR.search(phrase):
+        month = _MONTHS.get(m.group(2).lower())
+        if month:
+            try:
+                return date(int(m.group(3)), month, int(m.group(1)))
+            except ValueError:
+                return None
+    if m := _NUMERIC.search(phrase):  # UK order: day/month/year
+        try:
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            return None
+    if m := _MONTH_YEAR.search(phrase):
+        word, year = m.group(1).lower(), int(m.group(2))
+        if word in _MONTHS:
+            return _month_end(year, _MONTHS[word])
+        if word in _SEASON_END:
+            month, day = _SEASON_END[word]
+            return date(year + (1 if word == "winter" else 0), month, day)
+    return None
+
+
+def find_review_date(text: str) -> tuple[date, str] | None:
+    """The first review date a document states, with the document's own words for it."""
+    for m in _REVIEW_LINE.finditer(text):
+        when = parse_review_date(m.group(1))
+        if when is not None:
+            return when, " ".join(m.group(0).split())
+    return None
+
+
+# --- titles -----------------------------------------------------------------------------------
+
+
+def _title_from(text: str, path: Path) -> str:
+    for line in text.splitlines():
+        if m := re.match(r"^\s{0,3}#\s+(.+)$", line):
+            return re.sub(r"[*_]", "", m.group(1)).strip()
+    stem = re.sub(r"[_\-]+", " ", path.stem).strip()
+    return stem[:1].upper() + stem[1:] if stem else path.name
+
+
+# --- loading ----------------------------------------------------------------------------------
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise KnowledgeError(f"{path}: cannot be read as TOML ({err})") from None
+
+
+def _validated(path: Path, model: type[M]) -> M:
+    try:
+        return model.model_validate(_read_toml(path))
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise KnowledgeError(f"{path}: {where}: {first['msg']}") from None
+
+
+def _data_file(folder: Path | None, name: str) -> Path:
+    if folder is not None and (folder / name).is_file():
+        return folder / name
+    return BUNDLED_KNOWLEDGE / name
+
+
+def _document_files(root: Path) -> tuple[list[Path], list[str]]:
+    files: list[Path] = []
+    problems: list[str] = []
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        if path.name in DATA_FILES or path.name.lower().startswith("readme"):
+            continue
+        if path.suffix.lower() in SUPPORTED:
+            files.append(path)
+        else:
+            problems.append(f"{path}: skipped, unsupported file type (use .txt, .md, .docx or .pdf)")
+    return files, problems
+
+
+def load_knowledge(path: Path) -> KnowledgeBase:
+    """Load a knowledge folder, or a single policy file, into clauses ready to index."""
+    if not path.exists():
+        raise KnowledgeError(f"{path}: no such file or folder")
+    folder = path if path.is_dir() else None
+    if folder is not None:
+        files, problems = _document_files(folder)
+        manifest_path = folder / "manifest.toml"
+    else:
+        files, problems = [path], []
+        manifest_path = path.parent / "manifest.toml"
+    manifest = Manifest()
+    if manifest_path.is_file():
+        manifest = _validated(manifest_path, Manifest)
+    entries = {entry.file: entry for entry in manifest.document}
+
+    documents: list[DocumentInfo] = []
+    clauses: list[Clause] = []
+    for file in files:
+        try:
+            text = read_text(file)
+        except UnreadableDocument as err:
+            if folder is None:
+                raise
+            problems.append(str(err))
+            continue
+        info = _document_info(file, text, entries.get(file.name))
+        raw = segment(text)
+        if not raw:
+            problems.append(f"{file}: no clauses found")
+            continue
+        documents.append(info)
+        clauses.extend(
+            Clause(
+                document=info.title,
+                source=info.source,
+                ref=item.ref,
+                heading=item.heading,
+                context=item.context,
+                text=item.text,
+                position=index,
+            )
+            for index, item in enumerate(raw)
+        )
+    if not clauses:
+        detail = "; ".join(problems) if problems else "no .txt, .md, .docx or .pdf files"
+        raise KnowledgeError(f"{path}: no policy text could be loaded ({detail})")
+    vocabulary = _validated(_data_file(folder, "vocabulary.toml"), Vocabulary)
+    concerns = _validated(_data_file(folder, "concerns.toml"), ConcernLexicon)
+    return KnowledgeBase(
+        documents=tuple(documents),
+        clauses=tuple(clauses),
+        vocabulary=vocabulary,
+        concerns=concerns,
+        problems=tuple(problems),
+    )
+
+
+def _document_info(file: Path, text: str, entry: ManifestEntry | None) -> DocumentInfo:
+    stated = find_review_date(text)
+    if entry is not None:
+        review_date = entry.review_date or (stated[0] if stated else None)
+        review_text = entry.review_text or (stated[1] if stated else "")
+        return DocumentInfo(
+            title=entry.title,
+            source=file.name,
+            organisation=entry.organisation,
+            review_date=review_date,
+            review_text=review_text,
+        )
+    return DocumentInfo(
+        title=_title_from(text, file),
+        source=file.name,
+        review_date=stated[0] if stated else None,
+        review_text=stated[1] if stated else "",
+    )
