@@ -47,6 +47,22 @@ class UnknownRecipient(InvalidReport):
     pass
 
 
+class EmptyReport(InvalidReport):
+    pass
+
+
+class ControlCharacters(InvalidReport):
+    """A field holds invisible control codes (other than new line and tab)."""
+
+
+class NoOneToReceive(InvalidReport):
+    """Routing left nobody to send the report to (e.g. it concerns the only lead). Nothing was stored."""
+
+
+class ReportClosed(UserFacingError):
+    """A lead tried to change a report that is already closed."""
+
+
 class NotAllowed(UserFacingError):
     """A non-lead asked for a lead-only action. Reveals nothing, not even whether a reference exists."""
 
@@ -66,3 +82,15 @@ class DeliveryFailed(Exception):
 
 class MissingReportKey(ConfigurationError):
     pass
+
+
+class InvalidReportKey(ConfigurationError):
+    """POLICYBOT_REPORT_KEY is set but is not a key `policybot keygen` could have made."""
+
+
+class WrongReportKey(ConfigurationError):
+    """The store was written with a different key: its reports can't be read with this one."""
+
+
+class StoreError(ConfigurationError):
+    """The database URL is malformed or names an unsupported backend."""

@@ -7,11 +7,12 @@ environment.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from assistant.errors import ConfigurationError
 
@@ -46,9 +47,28 @@ class CoreSettings(BaseSettings):
     # Extra recipients for a report that concerns a lead (e.g. chair of trustees), per platform.
     slack_safeguarding_alternates: list[str] = Field(default_factory=list)
     discord_safeguarding_alternates: list[str] = Field(default_factory=list)
+    # The local flow (`policybot report` / `policybot reports --as ID`): who the leads are on the console.
+    console_safeguarding_leads: list[str] = Field(default_factory=list)
+    console_safeguarding_deputies: list[str] = Field(default_factory=list)
+    console_safeguarding_alternates: list[str] = Field(default_factory=list)
+    # Outbox delivery: exponential backoff with jitter between these, a timeout per attempt, and a slow
+    # cadence for deliveries the platform says can never work (e.g. the lead blocked DMs from the bot).
+    delivery_retry_base_seconds: float = Field(default=2.0, gt=0)
+    delivery_retry_max_seconds: float = Field(default=300.0, gt=0)
+    delivery_timeout_seconds: float = Field(default=30.0, gt=0)
+    delivery_permanent_retry_minutes: float = Field(default=60.0, gt=0)
+    # How often the worker looks for due work when nothing woke it (new reports wake it at once).
+    delivery_poll_seconds: float = Field(default=5.0, gt=0)
+    # An unacknowledged report is re-sent (escalated) at most this many times, ack_timeout_minutes apart.
+    max_escalations: int = Field(default=3, ge=0)
 
     _split = field_validator(
-        "slack_safeguarding_alternates", "discord_safeguarding_alternates", mode="before"
+        "slack_safeguarding_alternates",
+        "discord_safeguarding_alternates",
+        "console_safeguarding_leads",
+        "console_safeguarding_deputies",
+        "console_safeguarding_alternates",
+        mode="before",
     )(_split_ids)
 
 
@@ -59,10 +79,42 @@ class SlackSettings(BaseSettings):
     signing_secret: SecretStr
     app_token: SecretStr | None = None  # Socket Mode only
     api_url: str = "https://slack.com/api/"
-    safeguarding_leads: list[str] = Field(min_length=1)
-    safeguarding_deputies: list[str] = Field(default_factory=list)
+    # NoDecode: "U1,U2" from the environment is split below, not parsed as JSON
+    safeguarding_leads: Annotated[list[str], NoDecode] = Field(min_length=1)
+    safeguarding_deputies: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # HTTP mode's port (`policybot slack --port` overrides it); hosts like Heroku set $PORT
+    port: int | None = Field(default=None, ge=0, le=65535, validation_alias=AliasChoices("port", "PORT"))
 
     _split = field_validator("safeguarding_leads", "safeguarding_deputies", mode="before")(_split_ids)
+
+    @field_validator("bot_token")
+    @classmethod
+    def _bot_token(cls, value: SecretStr) -> SecretStr:
+        if not value.get_secret_value().startswith("xoxb-"):
+            raise ValueError("a bot token starts with xoxb- (Slack app > OAuth & Permissions)")
+        return value
+
+    @field_validator("app_token")
+    @classmethod
+    def _app_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith("xapp-"):
+            raise ValueError("an app-level token starts with xapp- (Slack app > Basic Information)")
+        return value
+
+    @field_validator("api_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("must be a URL such as https://slack.com/api/")
+        return value if value.endswith("/") else value + "/"
+
+    @field_validator("safeguarding_leads", "safeguarding_deputies")
+    @classmethod
+    def _user_ids(cls, value: list[str]) -> list[str]:
+        bad = [user_id for user_id in value if not re.fullmatch(r"[UW][A-Z0-9]{2,20}", user_id)]
+        if bad:
+            raise ValueError(f"{', '.join(bad)} is not a Slack user id (like U012AB3CD; see a profile's ⋮ menu)")
+        return value
 
 
 class DiscordSettings(BaseSettings):
