@@ -48,7 +48,9 @@ class PolicyAdvisor:
         self.contact = contact
         self._today = today
         self._index: ClauseIndex = build_index(
-            knowledge.clauses, (group.terms for group in knowledge.vocabulary.group)
+            knowledge.clauses,
+            (group.terms for group in knowledge.vocabulary.group),
+            ((intent.when, intent.add) for intent in knowledge.vocabulary.intent),
         )
         self._detector = ConcernDetector.from_lexicon(knowledge.concerns)
         self._by_title = {doc.title: doc for doc in knowledge.documents}

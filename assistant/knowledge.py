@@ -45,8 +45,25 @@ class SynonymGroup(Frozen):
     terms: tuple[str, ...] = Field(min_length=2)
 
 
+class Intent(Frozen):
+    """A kind of question and the words its answers tend to use ("who do I tell?" -> roles, reporting)."""
+
+    when: str  # regular expression on the lower-cased question
+    add: str  # words added to the question, at a lower weight
+
+    @field_validator("when")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise ValueError(f"bad pattern {pattern!r}: {err}") from None
+        return pattern
+
+
 class Vocabulary(Frozen):
     group: tuple[SynonymGroup, ...] = ()
+    intent: tuple[Intent, ...] = ()
 
 
 class ConcernLexicon(Frozen):

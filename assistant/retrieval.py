@@ -18,20 +18,35 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import Stemmer
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.models import Clause
 
-K1 = 1.2
-B = 0.6
-CONCEPT_WEIGHT = 0.55  # a synonym counts for about half of the exact word
-CONTEXT_WEIGHT = 0.5  # the intro line of a list item
-HEADING_WEIGHT = 0.35  # the headings a clause sits under
-FUZZY_CUTOFF = 84.0  # rapidfuzz ratio needed to repair a word the index doesn't know
+K1 = 1.6
+B = 0.8
+WORD_WEIGHT = 0.6  # the question's own word, stemmed
+CONCEPT_WEIGHT = 1.3  # a synonym group the question mentions
+INTENT_WEIGHT = 0.4  # words the answers to this kind of question tend to use
+FOCUS_WEIGHT = 1.5  # words of the sentence that asks, over the words that set the scene
+BIGRAM_WEIGHT = 0.5  # two of the question's words side by side, as in the clause
+CONTEXT_WEIGHT = 0.3  # the intro line of a list item
+HEADING_WEIGHT = 0.2  # the headings a clause sits under
+CANDIDATES = 50  # BM25 candidates re-ordered by coverage
+COVERAGE_POWER = 0.25  # how strongly covering more of the question outranks repeating one word
+# Policies answer "can I...?" in their rules; clauses that direct ("must", "should not") are the
+# likelier answer than introductions, definitions and document furniture.
+DIRECTIVE = re.compile(
+    r"\b(must|should|shouldn'?t|never|will not|won'?t|not permitted|not allowed|only|avoid|prohibited|required)\b",
+    re.IGNORECASE,
+)
+DIRECTIVE_PRIOR = 1.5
+FURNITURE_PRIOR = 0.7  # very short lines and table rows: titles, signatures, dates
+MIN_REPAIR_LENGTH = 5  # shorter words are too often real words ("sent", "many") to repair
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are aren arent as at be because been before
@@ -47,10 +62,42 @@ STOPWORDS = frozenset(
     really actually basically literally anyway anyone anything someone something thing things stuff bit
     quick quickly still even though im i'm i've i'd it's that's what's don't can't won't isn't
     wondering wonder wanted want wants know think need needs like sure fine mean meant ment meaning
-    one ones u ur r im ya gonna wanna gotta""".split()
+    one ones u ur r im ya gonna wanna gotta us ask asks asked asking keep keeps kept give gives gave
+    go goes going gone went come comes came say says said saying let make makes made put puts whole
+    last next now today yesterday tomorrow already always ago back around lot lots loads few couple
+    many much bit kind sort whether anybody everyone everything nothing done doing via etc might may
+    maybe probably guess right wrong good bad best better new old big little great amazing""".split()
 )
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|\+")
+
+
+_SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
+_ASKING = re.compile(
+    r"^\s*(can|could|may|am|is|are|do|does|did|should|shall|would|will|what|whats|what's|who|whos|"
+    r"who's|how|when|where|which|why|any|ok|okay)\b",
+    re.IGNORECASE,
+)
+
+
+def focused_tokens(question: str) -> tuple[list[str], set[int]]:
+    """The question's tokens, and the positions of those in the sentence that actually asks.
+
+    Chat questions often set a scene first ("had an amazing day at the farm!!") and ask after
+    ("can I post the group pics on my own insta?"); the asking sentence says what the answer is about.
+    """
+    tokens: list[str] = []
+    focus: set[int] = set()
+    sentences = _SENTENCE.findall(question) or [question]
+    for sentence in sentences:
+        words = tokenize(sentence)
+        content = [w for w in words if w not in STOPWORDS]
+        if len(sentences) > 1 and len(content) >= 2 and (sentence.rstrip().endswith("?") or _ASKING.match(sentence)):
+            focus.update(range(len(tokens), len(tokens) + len(words)))
+        tokens.extend(words)
+    if len(focus) == len(tokens):
+        focus = set()
+    return tokens, focus
 
 
 def tokenize(text: str) -> list[str]:
@@ -100,8 +147,11 @@ class Analyzer:
         return found
 
     def features(self, text: str) -> Counter[str]:
-        stems = self.stem_all(tokenize(text))
-        counts: Counter[str] = Counter(s for s in stems if s not in STOPWORDS)
+        tokens = tokenize(text)
+        stems = self.stem_all(tokens)
+        content = [stem for token, stem in zip(tokens, stems, strict=True) if token not in STOPWORDS]
+        counts: Counter[str] = Counter(content)
+        counts.update(f"{a}_{b}" for a, b in zip(content, content[1:], strict=False))
         for concept in set(self.concepts(stems)):
             counts[concept] += 1  # a concept counts once per text: it is one idea however phrased
         return counts
@@ -111,7 +161,7 @@ class Analyzer:
 class QueryTerm:
     feature: str
     weight: float
-    slot: int  # which word of the question it came from (-1: a concept spanning words)
+    slots: tuple[int, ...]  # which words of the question it stands for
 
 
 @dataclass(frozen=True)
@@ -128,26 +178,44 @@ class ClauseIndex:
     postings: dict[str, tuple[np.ndarray, np.ndarray]]  # feature -> (clause ids, BM25 term weights)
     idf: dict[str, float]
     features_of: list[frozenset[str]]
+    priors: np.ndarray  # per clause: how likely a clause of its kind is an answer at all
     known_words: dict[str, list[str]]  # first letter -> words the index knows, for typo repair
+    intents: tuple[tuple[re.Pattern[str], str], ...]  # kind of question -> words its answers use
     vocabulary_words: frozenset[str]
 
     def query_terms(self, question: str) -> tuple[list[QueryTerm], dict[int, float]]:
         """Weighted features of a question, and each informative word's weight (its slot)."""
-        tokens = [self.repair(token) for token in tokenize(question)]
+        tokens, focus = focused_tokens(question)
+        tokens = [self.repair(token) for token in tokens]
         stems = self.analyzer.stem_all(tokens)
         terms: dict[str, QueryTerm] = {}
         slots: dict[int, float] = {}
+        previous: tuple[int, str] | None = None
         for position, stem in enumerate(stems):
-            if stem in STOPWORDS or tokens[position] in STOPWORDS:
+            if tokens[position] in STOPWORDS:
                 continue
             slots[position] = self.idf.get(stem, self.max_idf)
             if stem in self.idf and stem not in terms:
-                terms[stem] = QueryTerm(stem, 1.0, position)
+                terms[stem] = QueryTerm(stem, WORD_WEIGHT, (position,))
+            if previous is not None:
+                pair = f"{previous[1]}_{stem}"
+                if pair in self.idf and pair not in terms:
+                    terms[pair] = QueryTerm(pair, BIGRAM_WEIGHT, (previous[0], position))
+            previous = (position, stem)
         for start in range(len(stems)):
             for length in range(min(self.analyzer.longest_phrase, len(stems) - start), 0, -1):
+                span = tuple(range(start, start + length))
                 for concept in self.analyzer.phrases.get(tuple(stems[start : start + length]), ()):
-                    if concept in self.idf and concept not in terms:
-                        terms[concept] = QueryTerm(concept, CONCEPT_WEIGHT, start)
+                    if concept not in self.idf:
+                        continue
+                    if concept in terms:
+                        span = tuple(sorted(set(terms[concept].slots) | set(span)))
+                    terms[concept] = QueryTerm(concept, CONCEPT_WEIGHT, span)
+        if focus:
+            terms = {
+                key: replace(term, weight=term.weight * FOCUS_WEIGHT) if focus.intersection(term.slots) else term
+                for key, term in terms.items()
+            }
         return list(terms.values()), slots
 
     @property
@@ -157,7 +225,7 @@ class ClauseIndex:
     def repair(self, token: str) -> str:
         """A word no clause uses, replaced by the closest word the index knows, if one is close."""
         if (
-            len(token) < 4
+            len(token) < MIN_REPAIR_LENGTH
             or token in STOPWORDS
             or token.isdigit()
             or self.analyzer.stemmer.stemWord(token) in self.vocabulary_words
@@ -165,7 +233,10 @@ class ClauseIndex:
         ):
             return token
         choices = self.known_words.get(token[0], [])
-        match = process.extractOne(token, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        allowed = 1 if len(token) < 8 else 2  # edits, a swap of two letters counting as one
+        match = process.extractOne(
+            token, choices, scorer=DamerauLevenshtein.distance, score_cutoff=allowed
+        )
         return match[0] if match else token
 
     def search(self, question: str, limit: int = 10, boost: str = "", boost_weight: float = 0.0) -> list[Ranked]:
@@ -175,21 +246,26 @@ class ClauseIndex:
         for term in terms:
             ids, weights = self.postings[term.feature]
             scores[ids] += term.weight * self.idf[term.feature] * weights
+        lowered = question.lower()
+        extras = [(words, INTENT_WEIGHT) for pattern, words in self.intents if pattern.search(lowered)]
         if boost and boost_weight:
-            extra, _ = self.query_terms(boost)
+            extras.append((boost, boost_weight))
+        for words, weight in extras:
+            extra, _ = self.query_terms(words)
             for term in extra:
                 ids, weights = self.postings[term.feature]
-                scores[ids] += boost_weight * term.weight * self.idf[term.feature] * weights
+                scores[ids] += weight * term.weight * self.idf[term.feature] * weights
         if not terms or limit <= 0:
             return []
-        count = min(limit, self.size)
+        scores *= self.priors
+        # BM25 finds candidates; the share of the question they cover orders them
+        count = min(max(limit, CANDIDATES), self.size)
         top = np.argpartition(-scores, count - 1)[:count] if count < self.size else np.arange(self.size)
-        top = top[np.argsort(-scores[top], kind="stable")]
-        return [
-            Ranked(int(i), float(scores[i]), self.coverage(terms, slots, int(i)))
-            for i in top
-            if scores[i] > 0
+        ranked = [
+            Ranked(int(i), float(scores[i]), self.coverage(terms, slots, int(i))) for i in top if scores[i] > 0
         ]
+        ranked.sort(key=lambda r: (-r.score * (r.coverage**COVERAGE_POWER), r.index))
+        return ranked[:limit]
 
     def coverage(self, terms: list[QueryTerm], slots: dict[int, float], clause: int) -> float:
         """Share of the question's informative words (idf-weighted) found in a clause, as word or concept."""
@@ -200,11 +276,21 @@ class ClauseIndex:
         matched: set[int] = set()
         for term in terms:
             if term.feature in features:
-                matched.add(term.slot)
+                matched.update(term.slots)
         return sum(weight for slot, weight in slots.items() if slot in matched) / total
 
 
-def build_index(clauses: Sequence[Clause], groups: Iterable[Sequence[str]]) -> ClauseIndex:
+def clause_prior(text: str) -> float:
+    if len(text) < 40 or "\t" in text:
+        return FURNITURE_PRIOR
+    return DIRECTIVE_PRIOR if DIRECTIVE.search(text) else 1.0
+
+
+def build_index(
+    clauses: Sequence[Clause],
+    groups: Iterable[Sequence[str]],
+    intents: Iterable[tuple[str, str]] = (),
+) -> ClauseIndex:
     """Index clauses once, at startup."""
     analyzer = Analyzer.from_groups(groups)
     per_clause: list[Counter[str]] = []
@@ -246,12 +332,15 @@ def build_index(clauses: Sequence[Clause], groups: Iterable[Sequence[str]]) -> C
     vocabulary_words = frozenset(
         token for key in analyzer.phrases for token in key
     )
+    priors = np.array([clause_prior(clause.text) for clause in clauses], dtype=np.float64)
     return ClauseIndex(
         analyzer=analyzer,
+        priors=priors,
         size=size,
         postings=postings,
         idf=idf,
         features_of=[frozenset(c) for c in per_clause],
         known_words=dict(known),
         vocabulary_words=vocabulary_words,
+        intents=tuple((re.compile(when), words) for when, words in intents),
     )
