@@ -23,8 +23,8 @@ DEFAULT_TOP_K = 3
 
 # How sure retrieval must be before a clause is quoted. A clause is quoted when it covers enough
 # of the question's informative words (idf-weighted), and its score is a real match.
-MIN_COVERAGE = 0.34
-MIN_SCORE = 3.0
+MIN_COVERAGE = 0.25
+MIN_SCORE = 4.5
 REPORTING_BOOST = 0.35  # weight of the reporting vocabulary when finding clauses for a concern
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 

@@ -13,6 +13,33 @@ SORRY = "Sorry, something went wrong on our side and nothing was posted. Please 
 # --- policy answers ---------------------------------------------------------------------------
 
 EMPTY_QUESTION = "Please type a question, e.g. \"can I accept a parent's friend request?\""
+ANSWER_INTRO = "Here is what your organisation's policy says:"
+DANGER_FIRST = "If anyone is in immediate danger, call 999 (or the police) now, before anything else."
+
+
+def no_match(contact: str) -> str:
+    """The policy doesn't answer it: say so, and who to ask. Never a guess."""
+    return f"Your policy doesn't say anything I can quote about that. Please ask {contact}."
+
+
+def concern(contact: str, report_command: str) -> str:
+    """A message describing a safeguarding worry: reporting comes first."""
+    return (
+        f"This sounds like a safeguarding concern. Tell {contact} straight away: use {report_command} to "
+        "send them a confidential report, and keep any screenshots or messages (do not delete them). "
+        "Here is what your policy says about reporting:"
+    )
+
+
+def stale_policy(document: str, review_text: str) -> str:
+    return (
+        f"Note: \"{document}\" was due for review ({review_text}). It may be out of date: check with "
+        "whoever looks after your policies."
+    )
+
+
+def citation(document: str, ref: str) -> str:
+    return f"{document}, clause {ref}" if ref[:1].isdigit() else f"{document}, {ref}"
 
 # --- reports (reporter's side) ----------------------------------------------------------------
 
@@ -122,6 +149,43 @@ WRONG_REPORT_KEY = (
     "The stored reports were encrypted with a different POLICYBOT_REPORT_KEY than the one configured. "
     "Restore the key that was used (a new key can't read old reports)."
 )
+
+# --- reports: the local console flow (`policybot report`, `policybot reports`) ------------------
+
+CONSOLE_NO_LEADS = (
+    "No console safeguarding leads are set, so there is nobody to receive a local report. Set "
+    "POLICYBOT_CONSOLE_SAFEGUARDING_LEADS to one or more ids (comma-separated), e.g. "
+    "POLICYBOT_CONSOLE_SAFEGUARDING_LEADS=dsl, and use that id with `policybot reports --as dsl`."
+)
+CONSOLE_NO_OPEN_REPORTS = "There are no open reports."
+CONSOLE_NO_DELIVERY_PROBLEMS = "Every report has reached everyone it was sent to."
+CONSOLE_NOT_A_TERMINAL = (
+    "Nothing to report: give --what \"...\" (and the other options), or run `policybot report` in a terminal "
+    "to be asked each question."
+)
+
+
+def console_delivered(reference: str, lead_id: str) -> str:
+    """What the local "private delivery" to a console lead prints: a pointer, never the text."""
+    return (
+        f"[to {lead_id}] New confidential report {reference}: "
+        f"`policybot reports show {reference} --as {lead_id}`"
+    )
+
+
+def console_reporter_notice(reporter_id: str, notice: str) -> str:
+    return f"[to {reporter_id}] {notice}"
+
+
+def console_purged(count: int, retention_days: int) -> str:
+    noun = "report" if count == 1 else "reports"
+    return f"Purged {count} closed {noun} older than {retention_days} days."
+
+
+def console_exported(count: int, path: str) -> str:
+    noun = "report" if count == 1 else "reports"
+    return f"Exported {count} {noun} to {path} (readable only by you). Keep it as securely as the reports."
+
 
 # --- Slack ------------------------------------------------------------------------------------
 # mrkdwn where noted; the adapter escapes anything a person or a document wrote before inserting it.
@@ -295,7 +359,35 @@ DISCORD_KEEP_EVIDENCE = "Keep any screenshots or messages as evidence; do not de
 DISCORD_REPORT_NOT_SENT = "Your report has not been sent yet. Use the button to correct it: what you wrote is kept."
 DISCORD_NO_OPEN_REPORTS = "There are no open reports."
 DISCORD_OPEN_REPORTS_TITLE = "Open safeguarding reports"
-DISCORD_DM_ONLY_TEXT = "Please send your question as text."
+DISCORD_ANSWER_INTRO = "Here is what your organisation's policy says:"
+DISCORD_CATEGORY_LABELS = {
+    "online_contact": "Online contact with a child or young person",
+    "images": "Images or photos",
+    "cyberbullying": "Cyberbullying or trolling",
+    "inappropriate_content": "Inappropriate content",
+    "radicalisation": "Radicalisation (Prevent)",
+    "colleague_conduct": "A colleague's conduct",
+    "other": "Something else",
+}
+
+
+def discord_category_label(category: str) -> str:
+    return DISCORD_CATEGORY_LABELS.get(category, category)
+
+
+def discord_no_match(contact: str) -> str:
+    return f"Your policy doesn't say anything I can quote about that. Please ask {contact}."
+
+
+def discord_concern(contact: str) -> str:
+    return (
+        f"This sounds like a safeguarding concern. Tell {contact} straight away and keep a record; "
+        "here is what your policy says about reporting."
+    )
+
+
+def discord_stale_policy(document: str, review_text: str) -> str:
+    return f"Note: {document} says it was due for review ({review_text}); check it is still current."
 
 
 def discord_citation(document: str, ref: str) -> str:
