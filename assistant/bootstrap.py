@@ -14,12 +14,19 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
+from assistant.answers import PolicyAdvisor
 from assistant.encryption import cipher_from_settings
+from assistant.knowledge import load_knowledge
 from assistant.models import Recipients
 from assistant.ports import Clock, ReportNotifier
 from assistant.reports import ReportDesk
 from assistant.settings import CoreSettings
 from assistant.store import open_store
+
+
+def build_advisor(settings: CoreSettings) -> PolicyAdvisor:
+    """Load the knowledge once and index it. Raises KnowledgeError naming any unreadable file."""
+    return PolicyAdvisor(load_knowledge(settings.knowledge), contact=settings.safeguarding_contact)
 
 
 class SystemClock:
