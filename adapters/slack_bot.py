@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import logging
 import re
 import sys
@@ -64,6 +65,7 @@ from assistant.models import (
     ReportDraft,
     UserRef,
 )
+from assistant.ports import Clock
 from assistant.reports import ReportDesk
 from assistant.settings import CoreSettings, SlackSettings, load
 
@@ -276,7 +278,7 @@ def build_web_client(slack: SlackSettings, session: aiohttp.ClientSession) -> As
 # --- the bot ------------------------------------------------------------------------------------------
 
 
-Feedback = Callable[..., Awaitable[None]]
+Listener = Callable[[AsyncAck, dict[str, Any]], Awaitable[None]]
 
 
 @dataclass
@@ -386,16 +388,17 @@ class SlackBot:
                 command.user_id, response_url=command.response_url, channel_id=command.channel_id, **reply
             )
 
-    async def on_message(self, event: dict[str, Any]) -> None:
+    async def on_message(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         """Direct messages to the app are questions, answered in the DM. Other messages are ignored."""
+        event = body["event"]
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return
         message = to_incoming_message(event)
         await self.answer_message(message)
 
-    async def on_mention(self, event: dict[str, Any]) -> None:
+    async def on_mention(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         """An @mention is a question, answered in its thread, visible only to the asker."""
-        await self.answer_message(to_incoming_message(event))
+        await self.answer_message(to_incoming_message(body["event"]))
 
     async def answer_message(self, message: IncomingMessage) -> None:
         if not message.text.strip():
@@ -488,18 +491,18 @@ class SlackBot:
 
     # --- reports: the reporter's side ----------------------------------------------------------
 
-    async def on_report_command(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+    async def on_report_command(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()
-        await client.views_open(
+        await self.client.views_open(
             trigger_id=to_slash_command(body).trigger_id, view=views.render_report_modal()
         )
 
-    async def on_open_report(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+    async def on_open_report(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         """The button under a `concern` answer: the report form, with the question as a start."""
         await ack()
         press = to_button_press(body)
         ref = views.to_answer_ref(press.value)
-        await client.views_open(
+        await self.client.views_open(
             trigger_id=press.trigger_id, view=views.render_report_modal(what_happened=ref.q if ref else "")
         )
 
@@ -556,23 +559,23 @@ class SlackBot:
         report = await self.desk.acknowledge(press.value, actor)
         await self.send_lead_copy(press, actor, report)
 
-    async def on_lead_note(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+    async def on_lead_note(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()
         press = to_button_press(body)
         where = LeadMessage(
             reference=press.value, channel_id=press.channel_id or "", message_ts=press.message_ts or ""
         )
-        await client.views_open(
+        await self.client.views_open(
             trigger_id=press.trigger_id, view=views.render_note_modal(press.value, where.model_dump_json())
         )
 
-    async def on_lead_close(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+    async def on_lead_close(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()
         press = to_button_press(body)
         where = LeadMessage(
             reference=press.value, channel_id=press.channel_id or "", message_ts=press.message_ts or ""
         )
-        await client.views_open(
+        await self.client.views_open(
             trigger_id=press.trigger_id, view=views.render_close_modal(press.value, where.model_dump_json())
         )
 
@@ -603,7 +606,8 @@ class SlackBot:
 
     # --- App Home ------------------------------------------------------------------------------
 
-    async def on_home_opened(self, event: dict[str, Any]) -> None:
+    async def on_home_opened(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+        event = body["event"]
         if event.get("tab", "home") == "home":
             await self.send_home(str(event.get("user", "")))
 
@@ -623,6 +627,26 @@ class SlackBot:
         return None
 
     # --- the error boundary ------------------------------------------------------------------
+
+    def guarded(self, listener: Listener) -> Listener:
+        """Route a fault raised after the ack to `on_error` too.
+
+        Bolt sends a listener's failure to `app.error`, but when it happens after `ack()` (as our
+        slow work does) Bolt also forgets the ack it has not yet sent (slack_bolt 1.x's asyncio
+        listener runner resets `ack.response`), so Slack would get no answer. Faults after the ack
+        therefore go to the same boundary from here, and the ack stands.
+        """
+
+        @functools.wraps(listener)
+        async def run(ack: AsyncAck, body: dict[str, Any]) -> None:
+            try:
+                await listener(ack, body)
+            except Exception as error:
+                if ack.response is None:
+                    raise  # not acknowledged yet: Bolt's app.error answers in the ack
+                await self.on_error(error, body, None)
+
+        return run
 
     async def on_error(
         self, error: Exception, body: dict[str, Any], response: BoltResponse | None
@@ -731,24 +755,25 @@ def build_app(bot: SlackBot, slack: SlackSettings) -> AsyncApp:
         process_before_response=False,
     )
     app.use(bot.skip_retried_events)
-    app.command("/policy")(bot.on_policy_command)
-    app.command("/report")(bot.on_report_command)
-    app.command("/reports")(bot.on_reports_command)
-    app.action(views.SHOW_OTHERS)(bot.on_show_others)
-    app.action(views.SHARE)(bot.on_share)
-    app.action(views.HELPFUL)(bot.on_feedback)
-    app.action(views.NOT_HELPFUL)(bot.on_feedback)
-    app.action(views.OPEN_REPORT)(bot.on_open_report)
-    app.action(views.LEAD_SHOW)(bot.on_lead_show)
-    app.action(views.LEAD_ACK)(bot.on_lead_acknowledge)
-    app.action(views.LEAD_NOTE)(bot.on_lead_note)
-    app.action(views.LEAD_CLOSE)(bot.on_lead_close)
-    app.view(views.REPORT_FORM)(bot.on_report_submitted)
-    app.view(views.NOTE_FORM)(bot.on_note_submitted)
-    app.view(views.CLOSE_FORM)(bot.on_close_submitted)
-    app.event("app_mention")(bot.on_mention)
-    app.event("message")(bot.on_message)
-    app.event("app_home_opened")(bot.on_home_opened)
+    listen = bot.guarded
+    app.command("/policy")(listen(bot.on_policy_command))
+    app.command("/report")(listen(bot.on_report_command))
+    app.command("/reports")(listen(bot.on_reports_command))
+    app.action(views.SHOW_OTHERS)(listen(bot.on_show_others))
+    app.action(views.SHARE)(listen(bot.on_share))
+    app.action(views.HELPFUL)(listen(bot.on_feedback))
+    app.action(views.NOT_HELPFUL)(listen(bot.on_feedback))
+    app.action(views.OPEN_REPORT)(listen(bot.on_open_report))
+    app.action(views.LEAD_SHOW)(listen(bot.on_lead_show))
+    app.action(views.LEAD_ACK)(listen(bot.on_lead_acknowledge))
+    app.action(views.LEAD_NOTE)(listen(bot.on_lead_note))
+    app.action(views.LEAD_CLOSE)(listen(bot.on_lead_close))
+    app.view(views.REPORT_FORM)(listen(bot.on_report_submitted))
+    app.view(views.NOTE_FORM)(listen(bot.on_note_submitted))
+    app.view(views.CLOSE_FORM)(listen(bot.on_close_submitted))
+    app.event("app_mention")(listen(bot.on_mention))
+    app.event("message")(listen(bot.on_message))
+    app.event("app_home_opened")(listen(bot.on_home_opened))
     app.error(bot.on_error)
     return app
 
@@ -763,14 +788,23 @@ class SlackService:
 
 
 @asynccontextmanager
-async def open_slack_service(core: CoreSettings, slack: SlackSettings) -> AsyncIterator[SlackService]:
-    """Everything the app needs, opened in order and closed in reverse: the HTTP session and Slack
-    client, the policy advisor, the report desk (store and delivery worker)."""
-    advisor = await asyncio.to_thread(build_advisor, core)
+async def open_slack_service(
+    core: CoreSettings,
+    slack: SlackSettings,
+    *,
+    advisor: PolicyAdvisor | None = None,
+    clock: Clock | None = None,
+) -> AsyncIterator[SlackService]:
+    """Everything the app needs, opened in order and closed in reverse: the policy advisor, the HTTP
+    session and Slack client, the report desk (store and delivery worker). An `advisor` already
+    built from the same settings may be passed in (tests and the benchmark index the knowledge once);
+    `clock` is the core's Clock port (default: the system clock)."""
+    if advisor is None:
+        advisor = await asyncio.to_thread(build_advisor, core)
     async with aiohttp.ClientSession() as session:
         client = build_web_client(slack, session)
         notifier = SlackNotifier(client)
-        async with open_report_desk(core, to_recipients(slack, core), notifier) as desk:
+        async with open_report_desk(core, to_recipients(slack, core), notifier, clock) as desk:
             bot = SlackBot(advisor=advisor, desk=desk, client=client, session=session)
             yield SlackService(app=build_app(bot, slack), bot=bot)
 

@@ -44,6 +44,7 @@ BUTTON_VALUE_MAX = 2000
 PLAIN_TEXT_MAX = 150  # option texts, placeholders
 CHUNKS_PER_CLAUSE = 3  # a clause longer than this many full sections is trimmed
 CHRONOLOGY_SHOWN = 8
+REPORT_COMMAND = "/report"
 
 # action and callback ids: the contract between these views and the listeners in slack_bot.py
 SHARE = "policy_share"
@@ -217,19 +218,19 @@ def render_answer(
     blocks: list[Block] = [asked]
     buttons: list[dict[str, Any]] = []
     if answer.immediate_danger:
-        blocks.append(section(f":rotating_light: *{escape(messages.CALL_999)}*"))
+        blocks.append(section(f":rotating_light: *{escape(messages.DANGER_FIRST)}*"))
     match answer.status:
         case AnswerStatus.NO_MATCH:
             blocks.append(section(escape(messages.no_match(answer.contact))))
             return blocks
         case AnswerStatus.CONCERN:
-            blocks.append(section(escape(messages.concern(answer.contact))))
+            blocks.append(section(escape(messages.concern(answer.contact, REPORT_COMMAND))))
             hits = answer.hits
             buttons.append(
                 button(messages.SLACK_OPEN_REPORT, OPEN_REPORT, render_answer_ref(question), style="danger")
             )
         case _:
-            blocks.append(section(escape(messages.SLACK_ANSWER_INTRO)))
+            blocks.append(section(escape(messages.ANSWER_INTRO)))
             hits = answer.hits if expanded else answer.hits[:1]
             if len(answer.hits) > 1 and not expanded:
                 label = messages.slack_show_others(len(answer.hits) - 1)
@@ -254,7 +255,7 @@ def render_answer_text(answer: Answer) -> str:
     if answer.status is AnswerStatus.NO_MATCH:
         return escape(messages.no_match(answer.contact))
     if answer.status is AnswerStatus.CONCERN:
-        return escape(messages.concern(answer.contact))
+        return escape(messages.concern(answer.contact, REPORT_COMMAND))
     if answer.hits:
         return messages.slack_answer_from(escape(answer.hits[0].clause.document))
     return escape(messages.no_match(answer.contact))

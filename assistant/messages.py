@@ -202,7 +202,6 @@ SLACK_APP_TOKEN_MISSING = (
     "connections:write scope (Slack app > Basic Information > App-Level Tokens)."
 )
 SLACK_PORT_MISSING = "No port for HTTP mode: pass --port PORT or set PORT (or use --socket for Socket Mode)."
-SLACK_ANSWER_INTRO = "Here is what your organisation's policy says:"
 SLACK_SHARE = "Share in channel"
 SLACK_HELPFUL = "Helpful"
 SLACK_NOT_HELPFUL = "Not helpful"
