@@ -219,7 +219,9 @@ def load_knowledge(path: Path) -> KnowledgeBase:
         manifest_path = folder / "manifest.toml"
     else:
         files, problems = [path], []
-        manifest_path = path.parent / "manifest.toml"
+        # a file inside a knowledge folder (knowledge/documents/x.txt) is named by that folder's manifest
+        candidates = [path.parent / "manifest.toml", path.parent.parent / "manifest.toml"]
+        manifest_path = next((c for c in candidates if c.is_file()), candidates[0])
     manifest = Manifest()
     if manifest_path.is_file():
         manifest = _validated(manifest_path, Manifest)

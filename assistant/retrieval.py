@@ -191,10 +191,13 @@ class ClauseIndex:
         terms: dict[str, QueryTerm] = {}
         slots: dict[int, float] = {}
         previous: tuple[int, str] | None = None
+        seen: set[str] = set()
         for position, stem in enumerate(stems):
             if tokens[position] in STOPWORDS:
                 continue
-            slots[position] = self.idf.get(stem, self.max_idf)
+            if stem not in seen:  # a word repeated is still one thing asked about
+                seen.add(stem)
+                slots[position] = self.idf.get(stem, self.max_idf)
             if stem in self.idf and stem not in terms:
                 terms[stem] = QueryTerm(stem, WORD_WEIGHT, (position,))
             if previous is not None:

@@ -1,0 +1,119 @@
+"""Policy answers: the right clause quoted, honest "the policy doesn't say", concerns pointed to reporting."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.answers import PolicyAdvisor
+from assistant.bootstrap import build_advisor
+from assistant.errors import EmptyQuestion
+from assistant.knowledge import load_knowledge
+from assistant.models import AnswerStatus
+from assistant.settings import CoreSettings
+from tests.conftest import CORPUS, SEEDS
+
+CONTACT = "Sam Jones, our Designated Safeguarding Lead"
+
+
+def advisor_for(path: Path, today: date = date(2026, 11, 22)) -> PolicyAdvisor:
+    return PolicyAdvisor(load_knowledge(path), contact=CONTACT, today=lambda: today)
+
+
+@pytest.fixture(scope="module")
+def leaps() -> PolicyAdvisor:
+    return advisor_for(SEEDS / "001_2ee1f2c645ae7313.txt")
+
+
+async def test_the_readme_question_is_answered_with_the_clause_that_answers_it() -> None:
+    advisor = build_advisor(CoreSettings(_env_file=None))  # type: ignore[call-arg]
+    answer = await advisor.answer("can I accept a parent's friend request?")
+    assert answer.status is AnswerStatus.ANSWERED
+    best = answer.hits[0].clause
+    assert best.document == "LEAPS Suffolk - Social Media Policy"
+    assert best.ref == "6.9"
+    assert "accepting parents of attendees as friends on Facebook" in best.text
+
+
+async def test_chat_words_find_policy_words(leaps: PolicyAdvisor) -> None:
+    # "mum" / "fb" / "freind" (a typo) -> "parents", "Facebook", "friends"
+    answer = await leaps.answer("mum of one of the kids added me as a freind on fb, ok to accept?")
+    assert answer.hits[0].clause.ref == "6.9"
+    # "kids" / "insta" / "pics" -> "attendees", "social media", "images"
+    answer = await leaps.answer("can i put pics of the kids from the trip on my insta?")
+    assert answer.hits[0].clause.ref == "6.14"
+
+
+async def test_the_boss_and_the_dsl_are_found_by_their_titles(leaps: PolicyAdvisor) -> None:
+    answer = await leaps.answer("who do I tell if a colleague is being trolled online?")
+    assert any("Managing Director" in hit.clause.text for hit in answer.hits)
+
+
+async def test_a_question_the_policy_does_not_answer_says_so_and_names_who_to_ask(leaps: PolicyAdvisor) -> None:
+    answer = await leaps.answer("how many days of annual leave do I get at Easter?")
+    assert answer.status is AnswerStatus.NO_MATCH
+    assert answer.hits == ()  # no weak match is quoted as if it answered
+    assert answer.contact == CONTACT
+
+
+async def test_a_described_worry_points_to_reporting_first(leaps: PolicyAdvisor) -> None:
+    answer = await leaps.answer(
+        "one of our attendees (he's 14) just sent me a nude on snapchat. I didn't ask for it. what do I do"
+    )
+    assert answer.status is AnswerStatus.CONCERN
+    assert any("informed immediately" in h.clause.text or "immediately" in h.clause.text for h in answer.hits)
+    assert not answer.immediate_danger
+
+
+async def test_asking_about_a_topic_is_not_a_concern(leaps: PolicyAdvisor) -> None:
+    answer = await leaps.answer("what does the policy say about radicalisation online?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert any("radicalis" in h.clause.text for h in answer.hits)
+
+
+async def test_someone_in_danger_now_gets_call_999_first() -> None:
+    advisor = advisor_for(SEEDS / "000_93b0e619727f1d44.txt")
+    answer = await advisor.answer("a girl from group just messaged me saying she doesnt want to be here anymore")
+    assert answer.status is AnswerStatus.CONCERN
+    assert answer.immediate_danger
+    assert any("safeguarding" in h.clause.text.lower() for h in answer.hits)
+
+
+async def test_a_quoted_policy_past_its_review_date_is_flagged(leaps: PolicyAdvisor) -> None:
+    answer = await leaps.answer("can I add a parent on facebook?")
+    assert [n.review_text for n in answer.stale] == ["Review date: April 2024"]
+    fresh = advisor_for(SEEDS / "001_2ee1f2c645ae7313.txt", today=date(2024, 1, 1))
+    assert (await fresh.answer("can I add a parent on facebook?")).stale == ()
+
+
+@pytest.mark.parametrize("junk", ["", "   ", "\x00\x01\x02", "?!?!", "\u200b\u200b"])
+async def test_empty_or_junk_questions_ask_for_a_question(leaps: PolicyAdvisor, junk: str) -> None:
+    with pytest.raises(EmptyQuestion, match="Please type a question"):
+        await leaps.answer(junk)
+
+
+async def test_a_huge_question_is_still_answered_from_its_start(leaps: PolicyAdvisor) -> None:
+    question = "can I accept a parent's friend request on facebook? " + "blah " * 20_000
+    answer = await leaps.answer(question)
+    assert answer.status is AnswerStatus.ANSWERED
+    assert len(answer.question) <= 2000
+    assert answer.hits[0].clause.ref == "6.9"
+
+
+async def test_top_k_limits_the_clauses_quoted(leaps: PolicyAdvisor) -> None:
+    answer = await leaps.answer("can I post photos of attendees on social media?", top_k=1)
+    assert len(answer.hits) == 1
+    scores = [h.score for h in (await leaps.answer("photos of attendees on social media", top_k=5)).hits]
+    assert len(scores) == 5
+
+
+async def test_answers_work_on_a_policy_it_was_not_built_around() -> None:
+    robotics = advisor_for(CORPUS / "student-robotics-safeguarding.txt")
+    answer = await robotics.answer("is it ok to DM one of the competitors on instagram?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert any("1-to-1" in h.clause.text or "on-line" in h.clause.text.lower() for h in answer.hits)
+    fostering = advisor_for(CORPUS / "wholistic-fostering-social-media.txt")
+    answer = await fostering.answer("should I put parental controls on the xbox for the kids in my care?")
+    assert any("parental controls" in h.clause.text for h in answer.hits)

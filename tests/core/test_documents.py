@@ -1,0 +1,130 @@
+"""Reading .docx and .pdf policies made by the tests, and folders with bad files in them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from assistant.errors import KnowledgeError, UnreadableDocument
+from assistant.knowledge import load_knowledge
+
+
+def make_docx(path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Riverside Youth Club - Social Media Policy", level=1)
+    document.add_heading("Contact with young people", level=2)
+    document.add_paragraph("Staff must not accept friend requests from young people on personal accounts.")
+    document.add_paragraph("Staff should use the club's work phone to message parents.")
+    document.add_heading("Photographs", level=2)
+    document.add_paragraph("Photos of young people may only be posted on the club's official page.", style="List Bullet")
+    document.add_paragraph("Written parental consent is needed before any photo is posted.", style="List Bullet")
+    document.save(str(path))
+
+
+def _pdf_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def make_pdf(path: Path, pages: list[list[str]]) -> None:
+    """A minimal valid PDF, one text line per entry, each page its own content stream."""
+    objects: list[bytes] = []
+    page_ids = [3 + 2 * i for i in range(len(pages))]
+    font_id = 3 + 2 * len(pages)
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    kids = " ".join(f"{pid} 0 R" for pid in page_ids)
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
+    for index, lines in enumerate(pages):
+        content_id = page_ids[index] + 1
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content_id} 0 R "
+            f"/Resources << /Font << /F1 {font_id} 0 R >> >> >>".encode()
+        )
+        ops = ["BT", "/F1 11 Tf", "14 TL", "50 740 Td"]
+        for line in lines:
+            ops.append(f"({_pdf_escape(line)}) Tj T*")
+        ops.append("ET")
+        stream = "\n".join(ops).encode("latin-1")
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+
+
+def test_a_word_document_keeps_headings_lists_and_words(tmp_path: Path) -> None:
+    make_docx(tmp_path / "riverside.docx")
+    knowledge = load_knowledge(tmp_path / "riverside.docx")
+    assert knowledge.documents[0].title == "Riverside Youth Club - Social Media Policy"
+    texts = {c.text: c for c in knowledge.clauses}
+    clause = texts["Staff must not accept friend requests from young people on personal accounts."]
+    assert clause.heading == "Contact with young people"
+    assert clause.source == "riverside.docx"
+    photos = next(c for c in knowledge.clauses if "official page" in c.text)
+    assert photos.heading == "Photographs"
+    assert "Written parental consent is needed" in photos.text  # a short list stays one clause
+
+
+def test_a_pdf_repairs_the_sentence_split_across_its_pages(tmp_path: Path) -> None:
+    make_pdf(
+        tmp_path / "policy.pdf",
+        [
+            ["1. Contact", "1.1 Staff must never add a young person as a friend on", "Page 1 of 2"],
+            ["social media or reply to their direct messages.", "1.2 Staff must report any contact at once."],
+        ],
+    )
+    clauses = load_knowledge(tmp_path / "policy.pdf").clauses
+    refs = {c.ref: c.text for c in clauses}
+    assert refs["1.1"] == (
+        "Staff must never add a young person as a friend on social media or reply to their direct messages."
+    )
+    assert refs["1.2"] == "Staff must report any contact at once."
+    assert not any("Page 1" in c.text for c in clauses)
+
+
+def test_a_folder_loads_what_it_can_and_names_what_it_cannot(tmp_path: Path) -> None:
+    (tmp_path / "good.md").write_text("# Phones\n\nStaff must not use personal phones for photos.\n")
+    make_docx(tmp_path / "riverside.docx")
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 this is not really a zip")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 nothing useful here")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (tmp_path / "empty.txt").write_text("   \n")
+    (tmp_path / "sheet.xlsx").write_bytes(b"whatever")
+    knowledge = load_knowledge(tmp_path)
+    assert {d.source for d in knowledge.documents} == {"good.md", "riverside.docx"}
+    problems = "\n".join(knowledge.problems)
+    for name, why in [
+        ("broken.docx", "not a valid Word"),
+        ("broken.pdf", "not a valid PDF"),
+        ("binary.txt", "binary file"),
+        ("empty.txt", "contains no text"),
+        ("sheet.xlsx", "unsupported file type"),
+    ]:
+        assert f"{name}: " in problems and why in problems
+
+
+def test_a_single_unreadable_file_is_an_error_naming_it(tmp_path: Path) -> None:
+    bad = tmp_path / "policy.pdf"
+    bad.write_bytes(b"not a pdf at all")
+    with pytest.raises(UnreadableDocument, match=r"policy\.pdf: is not a valid PDF file"):
+        load_knowledge(bad)
+
+
+def test_a_folder_with_no_policy_text_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.xlsx").write_bytes(b"x")
+    with pytest.raises(KnowledgeError, match="no policy text could be loaded"):
+        load_knowledge(tmp_path)
+
+
+def test_windows_1252_text_is_read(tmp_path: Path) -> None:
+    (tmp_path / "old.txt").write_bytes("Staff must not post pupils\x92 photos \x96 ever.".encode("latin-1"))
+    clause = load_knowledge(tmp_path / "old.txt").clauses[0]
+    assert clause.text == "Staff must not post pupils’ photos – ever."

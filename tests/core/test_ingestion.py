@@ -1,0 +1,145 @@
+"""Ingestion: the bundled seed policies and other real policies split into the clauses a reader sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.knowledge import load_knowledge
+from assistant.models import Clause
+from assistant.segmentation import segment
+from tests.conftest import CORPUS, SEEDS
+
+SEED_CLAUSE_COUNTS = {
+    "000_93b0e619727f1d44.txt": 25,
+    "001_2ee1f2c645ae7313.txt": 69,
+    "002_d52f203a56efd9d8.txt": 48,
+    "003_8e02432411714b95.txt": 40,
+    "004_1b448daf2f5f7c51.txt": 22,
+}
+
+
+def clauses_of(name: str) -> list[Clause]:
+    return list(load_knowledge(SEEDS / name).clauses)
+
+
+def by_ref(clauses: list[Clause], ref: str) -> Clause:
+    matches = [c for c in clauses if c.ref == ref]
+    assert len(matches) == 1, f"expected one clause {ref}, found {len(matches)}"
+    return matches[0]
+
+
+@pytest.mark.parametrize(("name", "count"), SEED_CLAUSE_COUNTS.items())
+def test_each_seed_document_splits_into_its_clauses(name: str, count: int) -> None:
+    clauses = clauses_of(name)
+    assert len(clauses) == count
+    assert all(c.text.strip() == c.text and c.text for c in clauses)
+    assert all(len(c.text) <= 1500 for c in clauses), "a quoted clause must stay readable"
+
+
+def test_numbered_clauses_keep_their_numbers_and_exact_words() -> None:
+    leaps = clauses_of("001_2ee1f2c645ae7313.txt")
+    assert by_ref(leaps, "6.9").text == (
+        "Adults must be cautious about following or being followed by parents/carers of attendees, accepting "
+        "parents of attendees as friends on Facebook or having contact with parents/carers on any social "
+        "networking site. Adults must be mindful at all times of the boundaries between their work and "
+        "personal life in accordance with the Key Principles detailed in this policy."
+    )
+    assert by_ref(leaps, "6.9").heading == "6 Responsibilities when using social media"
+    assert by_ref(leaps, "1.1").text.startswith("This policy recognises that in the light of")
+    assert by_ref(leaps, "11.3").text.startswith("Adults must be aware that any breach of this policy")
+    northwood = clauses_of("003_8e02432411714b95.txt")  # "3.1:" style numbering
+    assert by_ref(northwood, "3.7").text == (
+        "Practitioners should never be 'friends' or 'linked' on social media with children and young "
+        "people that attend our school."
+    )
+    insight = clauses_of("000_93b0e619727f1d44.txt")  # "1." style numbering under a plain intro line
+    assert by_ref(insight, "7").text.startswith("Staff should report any contact via social media from service users")
+    assert by_ref(insight, "7").heading == "Staff commitments"
+
+
+def test_sentences_split_across_a_page_break_are_repaired() -> None:
+    leaps = clauses_of("001_2ee1f2c645ae7313.txt")
+    assert by_ref(leaps, "6.14").text == (
+        "Photographs, videos or any other types of images of attendees and their families or images depicting "
+        "staff members or where the organisation can be identified must not be published on social media. "
+        "Unless this is agreed in advance and only on the official LEAPS Suffolk page. Permission must also be "
+        "sought before any image can be published."
+    )
+    assert "threat of harm to children." in by_ref(leaps, "7.1").text
+    assert "risks of extremism and radicalisation." in by_ref(leaps, "9.1").text
+
+
+def test_page_furniture_is_dropped_without_losing_text() -> None:
+    texts = [c.text for c in clauses_of("004_1b448daf2f5f7c51.txt")]
+    assert not any("Page |" in t for t in texts)
+    assert all(t.strip() not in {"-", "2"} for t in texts)
+    assert any(t.startswith("You must not use your Independence Project email address to register") for t in texts)
+    assert any(t == "Reviewed Nov 2019" for t in texts)
+
+
+def test_list_items_carry_their_intro_line_as_context() -> None:
+    insight = clauses_of("000_93b0e619727f1d44.txt")
+    screen_time = next(c for c in insight if "screen time" in c.text)
+    assert screen_time.text == (
+        "Staff will actively engage in conversations with young people around using technology/screen time "
+        "and using this in moderation."
+    )
+    assert screen_time.context == (
+        "Staff members must support young people to make safe and positive choices when using social media "
+        "and technology. They will do so by;"
+    )
+    assert not any(c.text == screen_time.context for c in insight), "the intro is not a clause on its own"
+
+
+def test_markdown_headings_and_nested_lists() -> None:
+    link = clauses_of("002_d52f203a56efd9d8.txt")
+    steps = next(c for c in link if c.text.startswith("If a member misinterprets"))
+    assert "End the conversation or stop replying." in steps.text  # nested steps stay with their item
+    assert "Inform Interest Link's lead safeguarding officer" in steps.text
+    assert steps.heading.endswith("Using mobile phones or other digital technology to communicate")
+    photos = next(c for c in link if c.text.startswith("We will ask for consent in advance"))
+    assert photos.ref == "Photographs & videos"  # heading cleaned of ** and stray quotes
+
+
+def test_plain_text_headings_from_word_extractions() -> None:
+    independence = clauses_of("004_1b448daf2f5f7c51.txt")
+    debate = next(c for c in independence if c.text.startswith("You must not enter into any public debate"))
+    assert debate.heading == "Your responsibilities to Independence Project when using social media"
+    assert debate.context.startswith("You must comply with the following")
+
+
+def test_definitions_after_an_introducing_clause_take_its_number() -> None:
+    leaps = clauses_of("001_2ee1f2c645ae7313.txt")
+    adults = next(c for c in leaps if c.text.startswith("Adults – means any person regardless of age"))
+    assert adults.ref.startswith("2.4 ¶")
+    assert adults.context == "In this policy, the following definitions apply: -"
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
+def test_other_real_policies_ingest_into_readable_clauses(path: Path) -> None:
+    knowledge = load_knowledge(path)
+    clauses = knowledge.clauses
+    assert len(clauses) >= 30
+    assert all(0 < len(c.text) <= 1500 for c in clauses)
+    assert sum(bool(c.heading) for c in clauses) / len(clauses) > 0.8, "markdown headings give context"
+    assert knowledge.documents[0].title  # from the document's first heading
+    original = " ".join(path.read_text(encoding="utf-8").split())
+    for clause in clauses:  # verbatim apart from whitespace and list/quote markers
+        for line in clause.text.split("\n"):
+            assert " ".join(line.split()) in original
+
+
+def test_church_policy_names_its_safeguarding_coordinator_under_its_heading() -> None:
+    church = load_knowledge(CORPUS / "city-evangelical-church-leeds-safeguarding.txt").clauses
+    named = [c for c in church if "Safeguarding Co-ordinator:" in c.text]
+    assert named and all("NAMED PERSON" in c.heading for c in named)
+
+
+def test_long_paragraphs_are_split_at_sentence_ends() -> None:
+    sentence = "Staff must keep records of every concern they raise with the lead. "
+    clauses = segment("## Records\n\n" + sentence * 40)
+    assert len(clauses) > 1
+    assert all(c.text.endswith(".") for c in clauses)
+    assert all(c.heading == "Records" for c in clauses)

@@ -1,0 +1,81 @@
+"""Loading a knowledge folder: the manifest, review dates, the vocabulary, and clear errors."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import KnowledgeError
+from assistant.knowledge import find_review_date, load_knowledge, parse_review_date
+from assistant.settings import BUNDLED_KNOWLEDGE
+
+
+def test_bundled_knowledge_names_each_document_from_its_manifest() -> None:
+    knowledge = load_knowledge(BUNDLED_KNOWLEDGE)
+    titles = {d.source: d.title for d in knowledge.documents}
+    assert titles["001_2ee1f2c645ae7313.txt"] == "LEAPS Suffolk - Social Media Policy"
+    assert len(titles) == 5
+    assert knowledge.problems == ()
+    leaps = next(d for d in knowledge.documents if d.source.startswith("001"))
+    assert leaps.review_date == date(2024, 4, 30)
+    assert leaps.organisation == "LEAPS Suffolk"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("10th July 2021", date(2021, 7, 10)),
+        ("April 2024", date(2024, 4, 30)),
+        ("Spring 2020", date(2020, 5, 31)),
+        ("19/01/2021", date(2021, 1, 19)),
+        ("sometime soon", None),
+    ],
+)
+def test_review_dates_are_read_the_way_policies_write_them(phrase: str, expected: date | None) -> None:
+    assert parse_review_date(phrase) == expected
+
+
+def test_a_document_without_a_manifest_entry_states_its_own_review_date(tmp_path: Path) -> None:
+    (tmp_path / "policy.md").write_text(
+        "# Harbour Scouts Online Safety Policy\n\nLeaders must not message scouts privately.\n\n"
+        "Date policy to be reviewed: 3rd March 2022\n"
+    )
+    doc = load_knowledge(tmp_path).documents[0]
+    assert doc.title == "Harbour Scouts Online Safety Policy"
+    assert doc.review_date == date(2022, 3, 3)
+    assert doc.review_text == "Date policy to be reviewed: 3rd March 2022"
+    assert find_review_date("Review date\tApril 2024") == (date(2024, 4, 30), "Review date April 2024")
+
+
+def test_an_organisations_own_folder_uses_its_manifest(tmp_path: Path) -> None:
+    (tmp_path / "policy.txt").write_text("1. Staff must not share pupils' photos on personal accounts.\n")
+    (tmp_path / "manifest.toml").write_text(
+        '[[document]]\nfile = "policy.txt"\ntitle = "Oak School - Social Media"\nreview_date = 2030-01-01\n'
+    )
+    knowledge = load_knowledge(tmp_path)
+    assert knowledge.documents[0].title == "Oak School - Social Media"
+    assert knowledge.clauses[0].document == "Oak School - Social Media"
+
+
+def test_a_malformed_manifest_stops_startup_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / "policy.txt").write_text("Staff must not share photos.\n")
+    (tmp_path / "manifest.toml").write_text('[[document]]\nfile = "policy.txt"\ntitle = 42\n')
+    with pytest.raises(KnowledgeError, match=r"manifest\.toml: document\.0\.title"):
+        load_knowledge(tmp_path)
+    (tmp_path / "manifest.toml").write_text("[[document]\n")
+    with pytest.raises(KnowledgeError, match=r"manifest\.toml: cannot be read as TOML"):
+        load_knowledge(tmp_path)
+
+
+def test_a_bad_vocabulary_pattern_stops_startup_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / "policy.txt").write_text("Staff must not share photos.\n")
+    (tmp_path / "vocabulary.toml").write_text("[[intent]]\nwhen = '(unclosed'\nadd = 'x'\n")
+    with pytest.raises(KnowledgeError, match=r"vocabulary\.toml: intent\.0\.when"):
+        load_knowledge(tmp_path)
+
+
+def test_a_missing_path_is_an_error_naming_it(tmp_path: Path) -> None:
+    with pytest.raises(KnowledgeError, match="no such file or folder"):
+        load_knowledge(tmp_path / "nowhere")
