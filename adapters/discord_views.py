@@ -68,6 +68,7 @@ FIELD_WHAT, FIELD_WHO, FIELD_WHEN, FIELD_CATEGORY, FIELD_DANGER = (
     "danger",
 )
 FIELD_OUTCOME = "outcome"
+REPORT_COMMAND = "/report"
 
 
 # --- text ---------------------------------------------------------------------------------------
@@ -149,7 +150,7 @@ class Reply:
 
 
 def citation(hit: Hit) -> str:
-    return messages.discord_citation(hit.clause.document, hit.clause.ref)
+    return messages.citation(hit.clause.document, hit.clause.ref)
 
 
 def render_clause(hit: Hit, *, colour: discord.Colour = QUOTE_COLOUR) -> list[discord.Embed]:
@@ -167,25 +168,24 @@ def render_clause(hit: Hit, *, colour: discord.Colour = QUOTE_COLOUR) -> list[di
 
 
 def render_stale(answer: Answer) -> list[str]:
-    return [messages.discord_stale_policy(notice.document, notice.review_text) for notice in answer.stale]
+    return [messages.stale_policy(notice.document, notice.review_text) for notice in answer.stale]
 
 
 def render_answer(answer: Answer, *, include_other_matches: bool = False) -> Reply:
     """What the asker sees: the best clause (or all of them), never a weak match for no_match."""
     lines: list[str] = []
     if answer.immediate_danger:
-        lines.append(f"**{messages.CALL_999}**")
+        lines.append(f"**{messages.DANGER_FIRST}**")
     hits: tuple[Hit, ...] = ()
     colour = QUOTE_COLOUR
     match answer.status:
         case AnswerStatus.NO_MATCH:
-            lines.append(messages.discord_no_match(answer.contact))
+            lines.append(messages.no_match(answer.contact))
         case AnswerStatus.CONCERN:
-            lines.append(messages.discord_concern(answer.contact))
-            lines.append(messages.DISCORD_REPORT_POINTER)
+            lines.append(messages.concern(answer.contact, REPORT_COMMAND))
             hits, colour = answer.hits, CONCERN_COLOUR
         case _:
-            lines.append(messages.DISCORD_ANSWER_INTRO)
+            lines.append(messages.ANSWER_INTRO)
             hits = answer.hits if include_other_matches else answer.hits[:1]
     lines += render_stale(answer) if hits else []
     embeds = [embed for hit in hits for embed in render_clause(hit, colour=colour)]
@@ -358,9 +358,9 @@ def render_close_form(reference: str) -> discord.ui.Modal:
 
 
 def render_receipt(receipt: Receipt) -> str:
-    text = messages.report_received(receipt.reference, immediate_danger=receipt.immediate_danger)
+    text = messages.report_received(receipt.reference, immediate_danger=False)
     if receipt.immediate_danger:
-        text = f"**{messages.CALL_999}**\n{text}"
+        text = f"**{messages.CALL_999_NOW}**\n{text}"
     return shorten(f"{text}\n{messages.DISCORD_KEEP_EVIDENCE}", CONTENT_MAX)
 
 

@@ -322,10 +322,9 @@ def slack_review_date(when: str) -> str:
 
 DISCORD_POLICY_DESCRIPTION = "Ask what your organisation's policy says; only you see the answer."
 DISCORD_QUESTION_DESCRIPTION = "Your question, e.g. can I accept a parent's friend request?"
-DISCORD_REPORT_DESCRIPTION = "Confidential safeguarding report: goes privately to the safeguarding lead(s) only."
-DISCORD_ABOUT_LEAD_DESCRIPTION = "Only if the report is about a safeguarding lead or deputy: it won't go to them."
+DISCORD_REPORT_DESCRIPTION = "Confidential report: goes privately to the safeguarding lead(s) only."
+DISCORD_ABOUT_LEAD_DESCRIPTION = "Only if it is about a safeguarding lead or deputy: it won't go to them."
 DISCORD_REPORTS_DESCRIPTION = "Safeguarding leads: list open reports (only you see the list)."
-DISCORD_REPORT_POINTER = "To tell the safeguarding lead(s) confidentially, use /report or the button below."
 DISCORD_OTHER_MATCHES = "Other clauses that may answer your question:"
 DISCORD_NO_OTHER_MATCHES = "There are no other matching clauses."
 DISCORD_ANSWER_EXPIRED = "That answer has expired. Please ask again."
@@ -355,10 +354,9 @@ DISCORD_DANGER_YES = "YES: the reporter says someone is in immediate danger."
 DISCORD_NOT_GIVEN = "(not given)"
 DISCORD_DELIVERY_NOTE = "Delivery"
 DISCORD_KEEP_EVIDENCE = "Keep any screenshots or messages as evidence; do not delete them."
-DISCORD_REPORT_NOT_SENT = "Your report has not been sent yet. Use the button to correct it: what you wrote is kept."
+DISCORD_REPORT_NOT_SENT = "Your report has not been sent yet. Use the button to correct it: your text is kept."
 DISCORD_NO_OPEN_REPORTS = "There are no open reports."
 DISCORD_OPEN_REPORTS_TITLE = "Open safeguarding reports"
-DISCORD_ANSWER_INTRO = "Here is what your organisation's policy says:"
 DISCORD_CATEGORY_LABELS = {
     "online_contact": "Online contact with a child or young person",
     "images": "Images or photos",
@@ -374,23 +372,6 @@ def discord_category_label(category: str) -> str:
     return DISCORD_CATEGORY_LABELS.get(category, category)
 
 
-def discord_no_match(contact: str) -> str:
-    return f"Your policy doesn't say anything I can quote about that. Please ask {contact}."
-
-
-def discord_concern(contact: str) -> str:
-    return (
-        f"This sounds like a safeguarding concern. Tell {contact} straight away and keep a record; "
-        "here is what your policy says about reporting."
-    )
-
-
-def discord_stale_policy(document: str, review_text: str) -> str:
-    return f"Note: {document} says it was due for review ({review_text}); check it is still current."
-
-
-def discord_citation(document: str, ref: str) -> str:
-    return f"{document}, clause {ref}"
 
 
 def discord_clause_footer(ref: str, heading: str, source: str) -> str:
