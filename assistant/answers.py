@@ -26,6 +26,7 @@ DEFAULT_TOP_K = 3
 MIN_COVERAGE = 0.25
 MIN_SCORE = 4.5
 REPORTING_BOOST = 0.35  # weight of the reporting vocabulary when finding clauses for a concern
+_A_WORD = re.compile(r"[^\W\d_]{2}")  # a question has at least one word of two letters
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
@@ -65,7 +66,7 @@ class PolicyAdvisor:
     def answer_now(self, question: str, *, top_k: int = DEFAULT_TOP_K) -> Answer:
         """The same as `answer`, for callers outside an event loop (benchmarks, the eval)."""
         text = clean_question(question)
-        if not any(ch.isalnum() for ch in text):
+        if not _A_WORD.search(text):
             raise EmptyQuestion(messages.EMPTY_QUESTION)
         top_k = max(1, min(top_k, 20))
         assessment = self._detector.assess(text)

@@ -36,6 +36,7 @@ FOCUS_WEIGHT = 1.5  # words of the sentence that asks, over the words that set t
 BIGRAM_WEIGHT = 0.5  # two of the question's words side by side, as in the clause
 CONTEXT_WEIGHT = 0.3  # the intro line of a list item
 HEADING_WEIGHT = 0.2  # the headings a clause sits under
+MIN_CORPUS = 50  # clauses; see inverse_document_frequency
 CANDIDATES = 50  # BM25 candidates re-ordered by coverage
 COVERAGE_POWER = 0.25  # how strongly covering more of the question outranks repeating one word
 # Policies answer "can I...?" in their rules; clauses that direct ("must", "should not") are the
@@ -223,7 +224,7 @@ class ClauseIndex:
 
     @property
     def max_idf(self) -> float:
-        return math.log(1 + (self.size + 0.5) / 0.5)
+        return inverse_document_frequency(0, self.size)
 
     def repair(self, token: str) -> str:
         """A word no clause uses, replaced by the closest word the index knows, if one is close."""
@@ -283,6 +284,16 @@ class ClauseIndex:
         return sum(weight for slot, weight in slots.items() if slot in matched) / total
 
 
+def inverse_document_frequency(df: int, size: int) -> float:
+    """BM25's idf, as if the policy had at least MIN_CORPUS clauses.
+
+    A one-page policy would otherwise make every word look common, so that no clause could ever
+    score as a confident answer.
+    """
+    size = max(size, MIN_CORPUS)
+    return math.log(1 + (size - df + 0.5) / (df + 0.5))
+
+
 def clause_prior(text: str) -> float:
     if len(text) < 40 or "\t" in text:
         return FURNITURE_PRIOR
@@ -325,8 +336,7 @@ def build_index(
         ids = np.asarray(id_list, dtype=np.int64)
         tfs = np.asarray(tfs_of[feature], dtype=np.float64)
         postings[feature] = (ids, tfs * (K1 + 1) / (tfs + norms[ids]))
-        df = len(id_list)
-        idf[feature] = math.log(1 + (size - df + 0.5) / (df + 0.5))
+        idf[feature] = inverse_document_frequency(len(id_list), size)
 
     known: dict[str, list[str]] = defaultdict(list)
     for word in sorted(words):
