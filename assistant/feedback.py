@@ -42,3 +42,7 @@ class FeedbackLog:
     async def counts(self) -> list[FeedbackCount]:
         """Votes per quoted clause, ordered by source then clause."""
         return await self._store.feedback_counts()
+
+    async def questions(self) -> list[str]:
+        """Question text kept while POLICYBOT_STORE_QUESTION_TEXT was on, oldest first."""
+        return await self._store.feedback_questions()

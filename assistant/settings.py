@@ -45,12 +45,13 @@ class CoreSettings(BaseSettings):
     # Store the text of questions whose answers get helpful/not-helpful feedback. Off by default.
     store_question_text: bool = False
     # Extra recipients for a report that concerns a lead (e.g. chair of trustees), per platform.
-    slack_safeguarding_alternates: list[str] = Field(default_factory=list)
-    discord_safeguarding_alternates: list[str] = Field(default_factory=list)
+    # NoDecode: "U1,U2" from the environment is split by _split_ids, not parsed as JSON.
+    slack_safeguarding_alternates: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    discord_safeguarding_alternates: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # The local flow (`policybot report` / `policybot reports --as ID`): who the leads are on the console.
-    console_safeguarding_leads: list[str] = Field(default_factory=list)
-    console_safeguarding_deputies: list[str] = Field(default_factory=list)
-    console_safeguarding_alternates: list[str] = Field(default_factory=list)
+    console_safeguarding_leads: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    console_safeguarding_deputies: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    console_safeguarding_alternates: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # Outbox delivery: exponential backoff with jitter between these, a timeout per attempt, and a slow
     # cadence for deliveries the platform says can never work (e.g. the lead blocked DMs from the bot).
     delivery_retry_base_seconds: float = Field(default=2.0, gt=0)

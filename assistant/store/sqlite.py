@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from functools import lru_cache
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import aiosqlite
 
+from assistant.errors import StoreError
 from assistant.store.sqlstore import Row, Transaction
 
 _PLACEHOLDER = re.compile(r"\$(\d+)")
@@ -87,6 +89,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 }
 
 
+def _check_opens(path: str) -> None:
+    sqlite3.connect(path).close()
+
+
 @lru_cache(maxsize=256)
 def _to_sqlite(sql: str) -> str:
     """`$1` (PostgreSQL) -> `?1` (SQLite's numbered parameter)."""
@@ -120,17 +126,27 @@ class SqliteDatabase:
 
     @classmethod
     async def open(cls, path: str) -> SqliteDatabase:
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            # Open it once plainly first: a failed aiosqlite.connect leaves its worker thread
+            # reporting to a loop that may be gone; this way the error is ours and clear.
+            await asyncio.to_thread(_check_opens, path)
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(f"POLICYBOT_DATABASE_URL: can't open the SQLite file {path}: {error}") from None
         conn = await aiosqlite.connect(path, isolation_level=None)
         conn.row_factory = aiosqlite.Row
-        for pragma in (
-            "PRAGMA journal_mode=WAL",
-            "PRAGMA synchronous=FULL",
-            "PRAGMA busy_timeout=10000",
-            "PRAGMA foreign_keys=ON",
-        ):
-            await conn.execute(pragma)
+        try:
+            for pragma in (
+                "PRAGMA journal_mode=WAL",
+                "PRAGMA synchronous=FULL",
+                "PRAGMA busy_timeout=10000",
+                "PRAGMA foreign_keys=ON",
+            ):
+                await conn.execute(pragma)
+        except BaseException:
+            await conn.close()
+            raise
         return cls(conn)
 
     @asynccontextmanager

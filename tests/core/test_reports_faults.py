@@ -1,0 +1,193 @@
+"""Nothing is lost: failing, slow and rate-limited delivery, crashes, concurrency, two workers.
+
+Every test runs on both backends. Retries use millisecond backoff, or a fake clock moved by hand.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from assistant.bootstrap import open_report_desk
+from assistant.errors import DeliveryFailed
+from assistant.models import DeliveryKind, ReportDraft
+from tests.core.reports_support import (
+    BACKENDS,
+    LEAD,
+    OTHER_LEAD,
+    RATE_LIMITED,
+    RECIPIENTS,
+    REPORTER,
+    FakeClock,
+    RecordingNotifier,
+    backend,
+    eventually,
+    settings_for,
+)
+
+TEXT = "A parent posted photos of other children from the trip in a public Facebook group."
+EVERYONE = ("console:lead-a", "console:lead-b", "console:deputy-c")
+
+
+@pytest.fixture(params=BACKENDS)
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    async with backend(request.param, tmp_path) as url:
+        yield url
+
+
+def draft(submission: str) -> ReportDraft:
+    return ReportDraft(reporter=REPORTER, submission_id=submission, what_happened=TEXT)
+
+
+def failures_recorded(chronology: tuple[object, ...]) -> list[str]:
+    return [e.detail for e in chronology if getattr(e, "action", "") == "delivery_failed"]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [RuntimeError(f"platform echoed: {TEXT}"), DeliveryFailed("HTTP 503"), "hang"],
+    ids=["exception", "delivery-failed", "timeout"],
+)
+async def test_a_failing_notifier_still_delivers_after_retries(
+    database_url: str, failure: BaseException | str
+) -> None:
+    notifier = RecordingNotifier()
+    notifier.failures = [failure, failure]  # the first two sends fail
+    settings = settings_for(database_url, delivery_timeout_seconds=0.2)
+    async with open_report_desk(settings, RECIPIENTS, notifier) as desk:
+        receipt = await desk.submit(draft("retry-1"))
+        await eventually(lambda: len(notifier.reports) == 3)
+        report = await desk.show(receipt.reference, LEAD)
+    assert notifier.deliveries() == {(who, receipt.reference): 1 for who in EVERYONE}
+    failed = failures_recorded(report.chronology)
+    assert len(failed) == 2
+    assert all(TEXT not in detail and "platform echoed" not in detail for detail in failed)
+    expected = {"exception": "unexpected RuntimeError", "delivery-failed": "HTTP 503", "timeout": "no answer"}
+    assert all(any(word in detail for word in expected.values()) for detail in failed)
+
+
+async def test_rate_limits_are_honoured_before_retrying(database_url: str) -> None:
+    notifier, clock = RecordingNotifier(), FakeClock()
+    notifier.failures = [RATE_LIMITED]
+    async with open_report_desk(
+        settings_for(database_url), RECIPIENTS, notifier, clock, run_worker=False
+    ) as desk:
+        receipt = await desk.submit(draft("rate-1"))
+        await desk.outbox.deliver_due()
+        assert len(notifier.reports) == 2  # one of three was rate limited
+        clock.advance(seconds=10)
+        assert await desk.outbox.deliver_due() == 0  # still inside retry_after
+        clock.advance(seconds=21)
+        await desk.outbox.deliver_due()
+        report = await desk.show(receipt.reference, LEAD)
+    assert notifier.deliveries() == {(who, receipt.reference): 1 for who in EVERYONE}
+    [failed] = failures_recorded(report.chronology)
+    assert "rate limited" in failed and "retrying in 30.0s" in failed
+
+
+async def test_a_crash_between_commit_and_delivery_delivers_on_the_next_start(database_url: str) -> None:
+    before_crash = RecordingNotifier()
+    async with open_report_desk(
+        settings_for(database_url), RECIPIENTS, before_crash, run_worker=False
+    ) as desk:
+        receipts = [await desk.submit(draft(f"crash-{n}")) for n in range(3)]
+    assert before_crash.reports == []  # stopped after the commit, before any delivery
+
+    after_restart = RecordingNotifier()
+    async with open_report_desk(settings_for(database_url), RECIPIENTS, after_restart):
+        await eventually(lambda: len(after_restart.reports) == 9)
+    assert after_restart.deliveries() == {(who, r.reference): 1 for who in EVERYONE for r in receipts}
+
+
+async def test_200_concurrent_reports_get_unique_references_and_each_lead_gets_each_once(
+    database_url: str,
+) -> None:
+    notifier = RecordingNotifier()
+    async with open_report_desk(settings_for(database_url), RECIPIENTS, notifier) as desk:
+        receipts = await asyncio.gather(*(desk.submit(draft(f"burst-{n}")) for n in range(200)))
+        await eventually(lambda: len(notifier.reports) == 600)
+        open_reports = await desk.list_open(LEAD)
+    references = {receipt.reference for receipt in receipts}
+    assert len(references) == 200 and len(open_reports) == 200
+    assert notifier.deliveries() == {(who, ref): 1 for who in EVERYONE for ref in references}
+
+
+async def test_two_workers_sharing_one_store_deliver_each_report_once(database_url: str) -> None:
+    notifier = RecordingNotifier()  # both processes deliver through the same platform
+    settings = settings_for(database_url)
+    async with (
+        open_report_desk(settings, RECIPIENTS, notifier) as first,
+        open_report_desk(settings, RECIPIENTS, notifier) as second,
+    ):
+        receipts = await asyncio.gather(
+            *(first.submit(draft(f"a-{n}")) for n in range(60)),
+            *(second.submit(draft(f"b-{n}")) for n in range(60)),
+            *(second.submit(draft(f"a-{n}")) for n in range(20)),  # platform retries via the other process
+        )
+        await eventually(lambda: len(notifier.reports) == 360)
+        await asyncio.sleep(0.2)  # give a double delivery the chance to show up
+    references = {receipt.reference for receipt in receipts}
+    assert len(references) == 120
+    assert notifier.deliveries() == {(who, ref): 1 for who in EVERYONE for ref in references}
+
+
+async def test_a_lead_who_cannot_be_reached_is_visible_to_the_others_and_retried_slowly(
+    database_url: str,
+) -> None:
+    notifier, clock = RecordingNotifier(), FakeClock()
+    notifier.fail_for["console:lead-b"] = DeliveryFailed("cannot DM this user", permanent=True)
+    async with open_report_desk(
+        settings_for(database_url, delivery_permanent_retry_minutes=60),
+        RECIPIENTS,
+        notifier,
+        clock,
+        run_worker=False,
+    ) as desk:
+        receipt = await desk.submit(draft("perm-1"))
+        await desk.outbox.deliver_due()
+        [summary] = await desk.list_open(LEAD)
+        [problem] = await desk.delivery_problems(LEAD)
+        assert summary.undelivered_to == ("console:lead-b",)
+        assert problem.permanent and problem.recipient == "console:lead-b"
+        assert problem.kind is DeliveryKind.REPORT and problem.last_error == "cannot DM this user"
+
+        clock.advance(minutes=59)
+        assert await desk.outbox.deliver_due() == 0
+        del notifier.fail_for["console:lead-b"]  # they opened their DMs
+        clock.advance(minutes=2)
+        await desk.outbox.deliver_due()
+        assert (await desk.list_open(LEAD))[0].undelivered_to == ()
+        assert await desk.delivery_problems(LEAD) == []
+        report = await desk.show(receipt.reference, OTHER_LEAD)
+    assert notifier.deliveries() == {(who, receipt.reference): 1 for who in EVERYONE}
+    [failed] = failures_recorded(report.chronology)
+    assert "console:lead-b" in failed and "refused" in failed
+
+
+async def test_unacknowledged_reports_are_re_sent_as_escalations(database_url: str) -> None:
+    notifier, clock = RecordingNotifier(), FakeClock()
+    settings = settings_for(database_url, ack_timeout_minutes=60, max_escalations=2)
+    async with open_report_desk(settings, RECIPIENTS, notifier, clock, run_worker=False) as desk:
+        ignored = await desk.submit(draft("ignored"))
+        seen = await desk.submit(draft("seen"))
+        await desk.outbox.deliver_due()
+        await desk.acknowledge(seen.reference, LEAD)
+
+        clock.advance(minutes=30)
+        assert await desk.outbox.escalate_overdue() == 0
+        clock.advance(minutes=31)
+        assert await desk.outbox.escalate_overdue() == 1
+        assert await desk.outbox.escalate_overdue() == 0  # not twice for one lapse
+        await desk.outbox.deliver_due()
+        for _ in range(3):  # two more lapses, but at most two escalations
+            clock.advance(minutes=61)
+            await desk.outbox.escalate_overdue()
+            await desk.outbox.deliver_due()
+        report = await desk.show(ignored.reference, LEAD)
+    escalations = Counter((who, ref) for who, ref, escalation in notifier.reports if escalation)
+    assert escalations == {(who, ignored.reference): 2 for who in EVERYONE}
+    assert [e.action for e in report.chronology].count("escalated") == 2
