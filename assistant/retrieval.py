@@ -33,7 +33,6 @@ WORD_WEIGHT = 0.6  # the question's own word, stemmed
 CONCEPT_WEIGHT = 1.3  # a synonym group the question mentions
 INTENT_WEIGHT = 0.4  # words the answers to this kind of question tend to use
 FOCUS_WEIGHT = 1.5  # words of the sentence that asks, over the words that set the scene
-BIGRAM_WEIGHT = 0.5  # two of the question's words side by side, as in the clause
 CONTEXT_WEIGHT = 0.3  # the intro line of a list item
 HEADING_WEIGHT = 0.2  # the headings a clause sits under
 MIN_CORPUS = 50  # clauses; see inverse_document_frequency
@@ -152,7 +151,6 @@ class Analyzer:
         stems = self.stem_all(tokens)
         content = [stem for token, stem in zip(tokens, stems, strict=True) if token not in STOPWORDS]
         counts: Counter[str] = Counter(content)
-        counts.update(f"{a}_{b}" for a, b in zip(content, content[1:], strict=False))
         for concept in set(self.concepts(stems)):
             counts[concept] += 1  # a concept counts once per text: it is one idea however phrased
         return counts
@@ -191,7 +189,6 @@ class ClauseIndex:
         stems = self.analyzer.stem_all(tokens)
         terms: dict[str, QueryTerm] = {}
         slots: dict[int, float] = {}
-        previous: tuple[int, str] | None = None
         seen: set[str] = set()
         for position, stem in enumerate(stems):
             if tokens[position] in STOPWORDS:
@@ -201,11 +198,6 @@ class ClauseIndex:
                 slots[position] = self.idf.get(stem, self.max_idf)
             if stem in self.idf and stem not in terms:
                 terms[stem] = QueryTerm(stem, WORD_WEIGHT, (position,))
-            if previous is not None:
-                pair = f"{previous[1]}_{stem}"
-                if pair in self.idf and pair not in terms:
-                    terms[pair] = QueryTerm(pair, BIGRAM_WEIGHT, (previous[0], position))
-            previous = (position, stem)
         for start in range(len(stems)):
             for length in range(min(self.analyzer.longest_phrase, len(stems) - start), 0, -1):
                 span = tuple(range(start, start + length))
@@ -307,16 +299,16 @@ def build_index(
 ) -> ClauseIndex:
     """Index clauses once, at startup."""
     analyzer = Analyzer.from_groups(groups)
-    per_clause: list[Counter[str]] = []
+    per_clause: list[dict[str, float]] = []
     lengths = np.zeros(len(clauses), dtype=np.float64)
     words: set[str] = set()
     for number, clause in enumerate(clauses):
         text = analyzer.features(clause.text)
-        weighted: Counter[str] = Counter({k: float(v) for k, v in text.items()})  # type: ignore[misc]
+        weighted: dict[str, float] = {feature: float(count) for feature, count in text.items()}
         for extra, weight in ((clause.context, CONTEXT_WEIGHT), (clause.heading, HEADING_WEIGHT)):
             if extra:
                 for feature, count in analyzer.features(extra).items():
-                    weighted[feature] = weighted.get(feature, 0) + weight * count  # type: ignore[assignment]
+                    weighted[feature] = weighted.get(feature, 0.0) + weight * count
         per_clause.append(weighted)
         lengths[number] = max(1, sum(text.values()))
         words.update(tokenize(clause.text))

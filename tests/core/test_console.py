@@ -47,7 +47,8 @@ def test_json_output_has_exactly_the_documented_shape() -> None:
 def test_no_match_and_concern_are_told_plainly() -> None:
     _, out, _ = ask("--knowledge", str(SEEDS / "003_8e02432411714b95.txt"), "can we park in the staff car park?")
     assert "doesn't say anything I can quote" in out and "Designated Safeguarding Lead" in out
-    code, out, _ = ask("--json", "--knowledge", str(SEEDS / "003_8e02432411714b95.txt"), "can we park in the staff car park?")
+    northwood = str(SEEDS / "003_8e02432411714b95.txt")
+    _, out, _ = ask("--json", "--knowledge", northwood, "can we park in the staff car park?")
     assert json.loads(out) == {"question": "can we park in the staff car park?", "status": "no_match", "hits": []}
     _, out, _ = ask("I think one of our 14 yr olds is being groomed by an older man she met on snapchat")
     assert out.startswith("This sounds like a safeguarding concern")
@@ -90,7 +91,9 @@ def test_an_unreadable_policy_file_is_named(tmp_path: Path) -> None:
 
 
 def test_the_knowledge_folder_comes_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "policy.md").write_text("# Oak Club\n\n## Photos\n\nLeaders must never post photos of members online.\n")
+    (tmp_path / "policy.md").write_text(
+        "# Oak Club\n\n## Photos\n\nLeaders must never post photos of members online.\n"
+    )
     monkeypatch.setenv("POLICYBOT_KNOWLEDGE", str(tmp_path))
     _, out, _ = ask("can I post pictures of the kids online?")
     assert "Leaders must never post photos of members online." in out

@@ -18,7 +18,9 @@ def make_docx(path: Path) -> None:
     document.add_paragraph("Staff must not accept friend requests from young people on personal accounts.")
     document.add_paragraph("Staff should use the club's work phone to message parents.")
     document.add_heading("Photographs", level=2)
-    document.add_paragraph("Photos of young people may only be posted on the club's official page.", style="List Bullet")
+    document.add_paragraph(
+        "Photos of young people may only be posted on the club's official page.", style="List Bullet"
+    )
     document.add_paragraph("Written parental consent is needed before any photo is posted.", style="List Bullet")
     document.save(str(path))
 
