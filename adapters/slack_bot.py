@@ -22,6 +22,7 @@ import asyncio
 import functools
 import logging
 import re
+import signal
 import sys
 import time
 from collections import OrderedDict
@@ -855,15 +856,22 @@ async def serve_socket(service: SlackService, slack: SlackSettings) -> AsyncIter
 
 
 async def run(core: CoreSettings, slack: SlackSettings, *, socket: bool, port: int, host: str) -> None:
+    """Serve until SIGTERM (the host restarting the process) or SIGINT, then close everything in order.
+    Nothing is lost if the process dies instead: reports are stored before they are acknowledged."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
     async with open_slack_service(core, slack) as service:
         if socket:
             async with serve_socket(service, slack):
                 log.info("Slack app connected in Socket Mode")
-                await asyncio.Event().wait()
+                await stop.wait()
         else:
             async with serve_http(service, host=host, port=port) as bound:
                 log.info("Slack app listening on http://%s:%d/slack/events", host, bound)
-                await asyncio.Event().wait()
+                await stop.wait()
+    log.info("Slack app stopped")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -889,14 +897,35 @@ def check_mode(args: argparse.Namespace, slack: SlackSettings) -> int:
     return int(port)
 
 
+def load_settings(args: argparse.Namespace) -> tuple[CoreSettings, SlackSettings, int]:
+    """Every setting checked at once, so an admin sees every missing or malformed value together."""
+    problems: list[str] = []
+    core = slack = None
+    try:
+        core = load(CoreSettings)
+    except ConfigurationError as err:
+        problems += str(err).split("; ")
+    try:
+        slack = load(SlackSettings)
+    except ConfigurationError as err:
+        problems += str(err).split("; ")
+    port = 0
+    if slack is not None:
+        try:
+            port = check_mode(args, slack)
+        except ConfigurationError as err:
+            problems.append(str(err))
+    if problems or core is None or slack is None:
+        raise ConfigurationError("; ".join(problems))
+    return core, slack, port
+
+
 def main(argv: list[str]) -> int:
     """`policybot slack [--port PORT | --socket]`; argv[0] is "slack"."""
     args = parse_args(argv[1:])
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
-        core = load(CoreSettings)
-        slack = load(SlackSettings)
-        port = check_mode(args, slack)
+        core, slack, port = load_settings(args)
     except ConfigurationError as err:
         for problem in str(err).split("; "):
             print(f"policybot slack: {problem}", file=sys.stderr)

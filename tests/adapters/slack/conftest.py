@@ -23,6 +23,7 @@ from urllib.parse import urlencode
 import aiohttp
 import pytest
 
+from adapters import slack_views as views
 from adapters.slack_bot import SlackService, open_slack_service, serve_http
 from assistant.answers import PolicyAdvisor
 from assistant.bootstrap import build_advisor
@@ -63,13 +64,17 @@ async def eventually(condition: Callable[[], bool | Awaitable[bool]]) -> None:
             await asyncio.sleep(0.02)
 
 
+def quotes_a_policy(text: str) -> bool:
+    """The text quotes a clause (a `>` quote) and cites one of the loaded documents by title."""
+    titles = [doc.title for doc in shared_advisor().documents]
+    return "\n>" in text and any(f"*{views.escape(title)}*, clause " in text for title in titles)
+
+
 def displayed(payload: Any) -> str:
     """Every text Slack would show (or parse for mentions) in a payload: not button values, which
     are data handed back to the app, never rendered."""
     if isinstance(payload, dict):
-        return "\n".join(
-            displayed(v) for k, v in payload.items() if k not in {"value", "action_id", "block_id"}
-        )
+        return "\n".join(displayed(v) for k, v in payload.items() if k not in {"value", "action_id", "block_id"})
     if isinstance(payload, list):
         return "\n".join(displayed(v) for v in payload)
     return payload if isinstance(payload, str) else ""
@@ -85,9 +90,7 @@ def sign(body: str, *, secret: str = SIGNING_SECRET, timestamp: int | None = Non
 class Slack:
     """Plays Slack's side: sends signed requests to the app's /slack/events."""
 
-    def __init__(
-        self, url: str, api: SlackApiFake, session: aiohttp.ClientSession, service: SlackService
-    ) -> None:
+    def __init__(self, url: str, api: SlackApiFake, session: aiohttp.ClientSession, service: SlackService) -> None:
         self.service = service  # to check what the core stored, through its public API
         self.url = url
         self.api = api
@@ -103,9 +106,7 @@ class Slack:
         secret: str = SIGNING_SECRET,
     ) -> tuple[int, Any]:
         all_headers = {"Content-Type": content_type, **sign(body, secret=secret), **(headers or {})}
-        async with self.session.post(
-            f"{self.url}/slack/events", data=body.encode(), headers=all_headers
-        ) as resp:
+        async with self.session.post(f"{self.url}/slack/events", data=body.encode(), headers=all_headers) as resp:
             text = await resp.text()
             try:
                 return resp.status, json.loads(text) if text else None
@@ -139,9 +140,7 @@ class Slack:
 
     async def interact(self, payload: dict[str, Any]) -> tuple[int, Any]:
         """Interactivity: a form with one field, `payload=<json>`."""
-        return await self.post(
-            urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded"
-        )
+        return await self.post(urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded")
 
     async def press(
         self,
@@ -225,11 +224,7 @@ class Slack:
             "event_time": int(time.time()),
             "authorizations": [{"team_id": "T0000001", "user_id": "UBOT0001", "is_bot": True}],
         }
-        headers = (
-            {}
-            if retry_num is None
-            else {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "timeout"}
-        )
+        headers = {} if retry_num is None else {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "timeout"}
         return await self.post(json.dumps(body), "application/json", headers=headers)
 
 
@@ -258,9 +253,7 @@ def report_values(
                 "selected_option": {"value": category, "text": {"type": "plain_text"}},
             }
         },
-        "immediate_danger": {
-            "value": {"type": "checkboxes", "selected_options": [{"value": "yes"}] if danger else []}
-        },
+        "immediate_danger": {"value": {"type": "checkboxes", "selected_options": [{"value": "yes"}] if danger else []}},
         "evidence": text(evidence),
         "concerns_recipient": {"value": {"type": "users_select", "selected_user": concerns}},
     }

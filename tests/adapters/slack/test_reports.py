@@ -46,9 +46,7 @@ def buttons(call: Call) -> dict[str, str]:
 
 
 async def submit_report(slack: Slack, what: str = WHAT, *, view_id: str = "VREPORT01", **fields: Any) -> Any:
-    status, body = await slack.submit(
-        views.render_report_modal(), report_values(what, **fields), view_id=view_id
-    )
+    status, body = await slack.submit(views.render_report_modal(), report_values(what, **fields), view_id=view_id)
     assert status == 200
     return body
 
@@ -178,9 +176,7 @@ async def test_the_lead_adds_a_note_and_closes_the_report_through_modals(slack: 
         user=LEAD,
         view_id="VCLOSE001",
     )
-    closed = await slack.api.wait_for(
-        lambda c: c.method == "chat.update" and "Referred to LADO" in c.text_dump()
-    )
+    closed = await slack.api.wait_for(lambda c: c.method == "chat.update" and "Referred to LADO" in c.text_dump())
     assert not buttons(closed)
     report = await slack.service.bot.desk.show(reference, to_user(LEAD))
     assert report.status == "closed"

@@ -29,14 +29,10 @@ INJECTION = "<!channel> <@U0BOSS01> & <https://evil.example|click>"
 
 
 def clause(text: str, ref: str = "6.14", document: str = "LEAPS Suffolk - Social Media Policy") -> Clause:
-    return Clause(
-        document=document, source="leaps.txt", ref=ref, heading="6 Social media", text=text, position=1
-    )
+    return Clause(document=document, source="leaps.txt", ref=ref, heading="6 Social media", text=text, position=1)
 
 
-def answer(
-    status: AnswerStatus, *texts: str, question: str = "can I friend a parent?", danger: bool = False
-) -> Answer:
+def answer(status: AnswerStatus, *texts: str, question: str = "can I friend a parent?", danger: bool = False) -> Answer:
     hits = tuple(Hit(clause=clause(t, ref=f"6.{i}"), score=10.0 - i) for i, t in enumerate(texts))
     return Answer(question=question, status=status, hits=hits, contact="your DSL", immediate_danger=danger)
 
@@ -66,9 +62,7 @@ def buttons(blocks: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 
 def test_an_answer_quotes_the_best_clause_with_its_document_and_clause_reference() -> None:
-    blocks = views.render_answer(
-        answer(AnswerStatus.ANSWERED, "Staff must not accept friend requests.", "Other.")
-    )
+    blocks = views.render_answer(answer(AnswerStatus.ANSWERED, "Staff must not accept friend requests.", "Other."))
     text = all_text(blocks)
     assert ">Staff must not accept friend requests." in text
     assert "*LEAPS Suffolk - Social Media Policy*, clause 6.0" in text
@@ -119,9 +113,7 @@ def test_user_text_and_policy_text_are_escaped_so_nobody_can_be_pinged() -> None
 
 def test_a_very_long_clause_is_split_into_sections_and_trimmed_with_a_pointer_to_the_rest() -> None:
     long_text = "\n\n".join(f"Paragraph {n}: " + "word " * 300 for n in range(20))  # ~30,000 characters
-    blocks = views.render_answer(
-        answer(AnswerStatus.ANSWERED, long_text, long_text, long_text), expanded=True
-    )
+    blocks = views.render_answer(answer(AnswerStatus.ANSWERED, long_text, long_text, long_text), expanded=True)
     within_limits(blocks)
     assert "Paragraph 0:" in all_text(blocks)
     assert messages.slack_clause_trimmed("LEAPS Suffolk - Social Media Policy", "6.0") in all_text(blocks)
@@ -145,9 +137,7 @@ def test_button_values_carry_the_question_within_2000_characters() -> None:
 
 
 def test_a_shared_quote_carries_the_citation_but_never_the_question() -> None:
-    ans = answer(
-        AnswerStatus.ANSWERED, "Staff must not accept friend requests.", question="my secret question"
-    )
+    ans = answer(AnswerStatus.ANSWERED, "Staff must not accept friend requests.", question="my secret question")
     blocks = views.render_shared(ans.hits[0], "UALICE001")
     text = all_text(blocks)
     assert ">Staff must not accept friend requests." in text and "clause 6.0" in text
@@ -158,9 +148,7 @@ def test_a_stale_policy_is_flagged() -> None:
     ans = answer(AnswerStatus.ANSWERED, "Text.").model_copy(
         update={
             "stale": (
-                StaleNotice(
-                    document="LEAPS", review_text="Review date: April 2024", review_date=date(2024, 4, 30)
-                ),
+                StaleNotice(document="LEAPS", review_text="Review date: April 2024", review_date=date(2024, 4, 30)),
             )
         }
     )
@@ -183,9 +171,7 @@ def report(**overrides: Any) -> Report:
         "evidence": "Screenshots kept.",
         "concerns_recipient": None,
         "chronology": (
-            ChronologyEntry(
-                at=datetime(2026, 11, 22, 9, 30, tzinfo=UTC), actor="slack:UALICE001", action="submitted"
-            ),
+            ChronologyEntry(at=datetime(2026, 11, 22, 9, 30, tzinfo=UTC), actor="slack:UALICE001", action="submitted"),
         ),
         **overrides,
     }
