@@ -65,7 +65,7 @@ from assistant.bootstrap import build_advisor, open_report_desk
 from assistant.errors import ConfigurationError, InvalidReport, UserFacingError
 from assistant.models import Answer, AnswerStatus, Recipients, ReportCategory, ReportDraft, UserRef
 from assistant.reports import ReportDesk
-from assistant.settings import CoreSettings, DiscordSettings, load
+from assistant.settings import CoreSettings, DiscordLogin, DiscordSettings, load
 
 log = logging.getLogger(__name__)
 
@@ -109,9 +109,7 @@ def to_recipients(settings: DiscordSettings, core: CoreSettings) -> Recipients:
     )
 
 
-def to_report_draft(
-    interaction: discord.Interaction, fields: ReportFields, concerns: str | None
-) -> ReportDraft:
+def to_report_draft(interaction: discord.Interaction, fields: ReportFields, concerns: str | None) -> ReportDraft:
     return ReportDraft(
         reporter=to_user(interaction.user),
         submission_id=str(interaction.id),
@@ -159,9 +157,7 @@ def interaction_label(interaction: discord.Interaction) -> str:
 
 
 class PolicyBot(discord.Client):
-    def __init__(
-        self, settings: DiscordSettings, advisor: PolicyAdvisor, desk: ReportDesk | None = None
-    ) -> None:
+    def __init__(self, settings: DiscordSettings, advisor: PolicyAdvisor, desk: ReportDesk | None = None) -> None:
         intents = discord.Intents.none()
         intents.guilds = True  # channels, so a fallback channel can be found; no member or message intents
         intents.dm_messages = True  # DMs to the bot are questions (DM content needs no privileged intent)
@@ -194,9 +190,7 @@ class PolicyBot(discord.Client):
 
     # --- the error boundary -------------------------------------------------------------------
 
-    async def on_fault(
-        self, error: BaseException, *, where: str, reply: Callable[[str], Awaitable[Any]]
-    ) -> None:
+    async def on_fault(self, error: BaseException, *, where: str, reply: Callable[[str], Awaitable[Any]]) -> None:
         if isinstance(error, app_commands.CommandInvokeError):
             error = error.original
         if isinstance(error, UserFacingError):
@@ -209,9 +203,7 @@ class PolicyBot(discord.Client):
         except discord.HTTPException as err:
             log.warning("could not tell the user about a problem with %s (HTTP %s)", where, err.status)
 
-    async def on_app_command_error(
-        self, interaction: discord.Interaction, error: app_commands.AppCommandError
-    ) -> None:
+    async def on_app_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         await self.on_fault(error, where=interaction_label(interaction), reply=private_reply(interaction))
 
     @contextlib.asynccontextmanager
@@ -265,9 +257,7 @@ class PolicyBot(discord.Client):
 
     # --- reports: the reporter's side ---------------------------------------------------------
 
-    async def on_report_command(
-        self, interaction: discord.Interaction, about_lead: discord.User | None
-    ) -> None:
+    async def on_report_command(self, interaction: discord.Interaction, about_lead: discord.User | None) -> None:
         await open_form(interaction, render_report_form(str(about_lead.id) if about_lead else None))
 
     async def on_interaction(self, interaction: discord.Interaction) -> None:
@@ -280,9 +270,7 @@ class PolicyBot(discord.Client):
         components = cast(list[dict[str, Any]], data.get("components", []))
         async with self.boundary(interaction):
             if custom_id == REPORT_FORM_ID or custom_id.startswith(REPORT_FORM_ID + ":"):
-                await self.on_report_form(
-                    interaction, to_report_fields(components), to_concerns_recipient(custom_id)
-                )
+                await self.on_report_form(interaction, to_report_fields(components), to_concerns_recipient(custom_id))
             elif custom_id.startswith(CLOSE_FORM_PREFIX):
                 outcome = str(to_form_values(components).get(FIELD_OUTCOME) or "")
                 await self.on_close_form(interaction, custom_id.removeprefix(CLOSE_FORM_PREFIX), outcome)
@@ -336,18 +324,14 @@ def private_reply(interaction: discord.Interaction) -> Callable[[str], Awaitable
     return reply
 
 
-async def send_private(
-    interaction: discord.Interaction, reply: Reply, *, view: discord.ui.View | None = None
-) -> None:
+async def send_private(interaction: discord.Interaction, reply: Reply, *, view: discord.ui.View | None = None) -> None:
     """Ephemeral, whether or not the interaction was deferred; the view goes on the last message."""
     if not interaction.response.is_done():
         await interaction.response.defer(ephemeral=True, thinking=True)
     await send_followups(interaction, reply, view=view)
 
 
-async def send_followups(
-    interaction: discord.Interaction, reply: Reply, *, view: discord.ui.View | None
-) -> None:
+async def send_followups(interaction: discord.Interaction, reply: Reply, *, view: discord.ui.View | None) -> None:
     batches: list[list[discord.Embed]] = reply.embeds or [[]]
     for index, embeds in enumerate(batches):
         extra: dict[str, Any] = {"view": view} if view is not None and index == len(batches) - 1 else {}
@@ -388,16 +372,12 @@ class AnswerView(discord.ui.View):
         self.voted: set[int] = set()
         quoted = answer.status is AnswerStatus.ANSWERED and bool(answer.hits)
         if quoted and len(answer.hits) > 1:
-            self.add_button(
-                messages.DISCORD_BUTTON_OTHERS, discord.ButtonStyle.secondary, self.bot.on_other_matches
-            )
+            self.add_button(messages.DISCORD_BUTTON_OTHERS, discord.ButtonStyle.secondary, self.bot.on_other_matches)
         if quoted and shareable:
             self.add_button(messages.DISCORD_BUTTON_SHARE, discord.ButtonStyle.primary, self.bot.on_share)
         if quoted:
             self.add_button(messages.DISCORD_BUTTON_HELPFUL, discord.ButtonStyle.success, self.on_helpful)
-            self.add_button(
-                messages.DISCORD_BUTTON_NOT_HELPFUL, discord.ButtonStyle.secondary, self.on_not_helpful
-            )
+            self.add_button(messages.DISCORD_BUTTON_NOT_HELPFUL, discord.ButtonStyle.secondary, self.on_not_helpful)
         if answer.status is AnswerStatus.CONCERN:
             self.add_item(OpenReportButton())
 
@@ -428,9 +408,7 @@ class AnswerView(discord.ui.View):
         self.voted.add(interaction.user.id)
         await self.bot.on_feedback(interaction, answer, helpful=helpful)
 
-    async def on_error(
-        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
-    ) -> None:
+    async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]) -> None:
         await self.bot.on_fault(error, where=interaction_label(interaction), reply=private_reply(interaction))
 
 
@@ -451,9 +429,7 @@ class RetryReportView(discord.ui.View):
     async def on_retry(self, interaction: discord.Interaction) -> None:
         await open_form(interaction, render_report_form(self.concerns, prefill=self.fields))
 
-    async def on_error(
-        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
-    ) -> None:
+    async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]) -> None:
         await self.bot.on_fault(error, where=interaction_label(interaction), reply=private_reply(interaction))
 
 
@@ -602,13 +578,15 @@ def invite_url(application_id: int) -> str:
     return discord.utils.oauth_url(application_id, permissions=INVITE_PERMISSIONS, scopes=INVITE_SCOPES)
 
 
-async def fetch_application_id(settings: DiscordSettings) -> int:
-    point_at_api(settings.api_url)
+async def fetch_application_id(login: DiscordLogin) -> int:
+    """Log in over REST only (no gateway) and read the application's id."""
+    point_at_api(login.api_url)
     client = discord.Client(intents=discord.Intents.none())
     async with client:
-        await client.login(settings.token.get_secret_value())
-        info = await client.application_info()
-        return info.id
+        await client.login(login.token.get_secret_value())
+        if client.application_id is None:
+            raise RuntimeError("Discord did not say which application this token belongs to")
+        return client.application_id
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -629,8 +607,8 @@ def main(argv: list[str]) -> int:
             if args.application_id is not None:
                 print(invite_url(args.application_id))
                 return 0
-            settings = load(DiscordSettings)
-            print(invite_url(asyncio.run(fetch_application_id(settings))))
+            login = load(DiscordLogin)
+            print(invite_url(asyncio.run(fetch_application_id(login))))
             return 0
         settings = load(DiscordSettings)
         core = load(CoreSettings)

@@ -118,17 +118,53 @@ class SlackSettings(BaseSettings):
         return value
 
 
-class DiscordSettings(BaseSettings):
+class DiscordLogin(BaseSettings):
+    """Enough to log in (what `policybot discord invite-url` needs)."""
+
     model_config = SettingsConfigDict(env_prefix="DISCORD_", env_file=".env", extra="ignore", frozen=True)
 
     token: SecretStr
-    safeguarding_leads: list[str] = Field(min_length=1)
-    safeguarding_deputies: list[str] = Field(default_factory=list)
-    guild_id: int | None = None
+    # REST base URL with the version; every REST call goes here, and the gateway is the one it names.
     api_url: str = "https://discord.com/api/v10"
-    lead_channel_id: int | None = None
+
+    @field_validator("token")
+    @classmethod
+    def _token(cls, value: SecretStr) -> SecretStr:
+        token = value.get_secret_value().strip()
+        if token.lower().startswith("bot ") or len(token.split(".")) != 3:
+            raise ValueError(
+                "must be the bot token from Developer Portal > your app > Bot > Reset Token "
+                "(three dot-separated parts, without 'Bot ')"
+            )
+        return SecretStr(token)
+
+    @field_validator("api_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("must be a URL such as https://discord.com/api/v10")
+        return value.rstrip("/")
+
+
+class DiscordSettings(DiscordLogin):
+    # NoDecode: "123,456" from the environment is split below, not parsed as JSON
+    safeguarding_leads: Annotated[list[str], NoDecode] = Field(min_length=1)
+    safeguarding_deputies: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    guild_id: int | None = None  # sync commands to this one server, instantly (else globally)
+    lead_channel_id: int | None = None  # private fallback channel when a lead's DMs are closed
 
     _split = field_validator("safeguarding_leads", "safeguarding_deputies", mode="before")(_split_ids)
+
+    @field_validator("safeguarding_leads", "safeguarding_deputies")
+    @classmethod
+    def _user_ids(cls, value: list[str]) -> list[str]:
+        bad = [user_id for user_id in value if not re.fullmatch(r"\d{15,22}", user_id)]
+        if bad:
+            raise ValueError(
+                f"{', '.join(bad)} is not a Discord user id (a long number: turn on Developer Mode, "
+                "then right-click the person > Copy User ID)"
+            )
+        return value
 
 
 S = TypeVar("S", bound=BaseSettings)

@@ -87,6 +87,7 @@ class FakeDiscord:
     def __init__(self) -> None:
         self.calls: list[RestCall] = []
         self.gateway_connections = 0
+        self.gateway_query: dict[str, str] = {}
         self.identified = asyncio.Event()
         self._changed = asyncio.Condition()
         self._faults: list[_Fault] = []
@@ -214,6 +215,7 @@ class FakeDiscord:
     async def _on_gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
+        self.gateway_query = dict(request.query)
         compress = request.query.get("compress")
         gateway = _Gateway(ws, zlib.compressobj() if compress == "zlib-stream" else None)
         self._gateways.append(gateway)

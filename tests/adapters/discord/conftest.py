@@ -30,6 +30,7 @@ DEPUTY = "800000000000000003"
 REPORTER = "700000000000000001"
 STRANGER = "700000000000000002"
 REPORT_KEY = generate_key()
+TOKEN = "OTAwMDAwMDAwMDAwMDAwMDAx.fake.token"  # the shape of a real bot token
 
 
 @dataclass
@@ -75,7 +76,7 @@ def settings_for(fake: FakeDiscord, tmp_path: Path, **overrides: Any) -> tuple[C
         "delivery_poll_seconds": 0.05,
     }
     discord_values: dict[str, Any] = {
-        "token": "fake-token",
+        "token": TOKEN,
         "safeguarding_leads": f"{LEAD_A},{LEAD_B}",
         "api_url": fake.api_url,
     }

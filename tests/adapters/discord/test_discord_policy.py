@@ -35,9 +35,7 @@ def buttons(message_json: dict[str, Any]) -> dict[str, dict[str, Any]]:
     }
 
 
-async def ask(
-    running: RunningBot, question: str, *, in_guild: bool = True
-) -> tuple[dict[str, Any], RestCall]:
+async def ask(running: RunningBot, question: str, *, in_guild: bool = True) -> tuple[dict[str, Any], RestCall]:
     user = running.fake.users[REPORTER]
     payload = await running.fake.slash_command("policy", user, {"question": question}, in_guild=in_guild)
     [answer] = await wait_followups(running, payload)
@@ -57,6 +55,7 @@ async def test_the_bot_logs_in_syncs_its_commands_and_dials_the_gateway_its_api_
     [question] = commands["policy"]["options"]
     assert (question["name"], question["type"], question["required"]) == ("question", 3, True)
     assert fake.gateway_connections == 1
+    assert fake.gateway_query == {"v": "10", "encoding": "json", "compress": "zlib-stream"}
     intents = fake.identify_payload["intents"]
     assert intents == (1 << 0) | (1 << 12)  # guilds + direct messages: nothing privileged
     assert not intents & (1 << 15)  # no message-content intent
@@ -186,9 +185,6 @@ async def test_a_fault_is_logged_once_without_the_question_and_the_user_gets_an_
     assert apology.json["flags"] & EPHEMERAL
     faults = [record for record in caplog.records if record.getMessage().startswith("fault handling")]
     assert len(faults) == 1
-    assert (
-        "Traceback" in faults[0].getMessage()
-        and "HTTPException (HTTP 400, code 50035)" in faults[0].getMessage()
-    )
+    assert "Traceback" in faults[0].getMessage() and "HTTPException (HTTP 400, code 50035)" in faults[0].getMessage()
     assert secret not in caplog.text
     assert GUILD_ID  # the fault happened in a server channel

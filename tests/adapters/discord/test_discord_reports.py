@@ -12,10 +12,7 @@ from tests.adapters.discord.conftest import DEPUTY, LEAD_A, LEAD_B, REPORTER, ST
 from tests.adapters.discord.test_discord_policy import EPHEMERAL, MODAL, buttons, callbacks, wait_followups
 from tests.fakes.discord_api import APP_ID, GENERAL_CHANNEL_ID, LEADS_CHANNEL_ID, RestCall
 
-WHAT = (
-    "@everyone <@123> <@&456> A volunteer, J.S., has been messaging a 14-year-old member on Snapchat "
-    "late at night."
-)
+WHAT = "@everyone <@123> <@&456> A volunteer, J.S., has been messaging a 14-year-old member on Snapchat late at night."
 
 
 def form(
@@ -85,9 +82,7 @@ def assert_nothing_in_the_channel(running: RunningBot) -> None:
 
 async def test_report_opens_a_five_part_form(running: RunningBot) -> None:
     payload = await running.fake.slash_command("report", running.fake.users[REPORTER])
-    [response] = await running.fake.wait_for_call(
-        "POST", f"/interactions/{payload['id']}/{payload['token']}/callback"
-    )
+    [response] = await running.fake.wait_for_call("POST", f"/interactions/{payload['id']}/{payload['token']}/callback")
     assert response.json["type"] == MODAL
     modal = response.json["data"]
     assert modal["custom_id"] == "pb:report:form"
@@ -135,9 +130,7 @@ async def test_a_report_about_a_lead_never_reaches_that_lead(running: RunningBot
         {"about_lead": LEAD_A},
         resolved={"users": {LEAD_A: fake.users[LEAD_A]}},
     )
-    [response] = await fake.wait_for_call(
-        "POST", f"/interactions/{payload['id']}/{payload['token']}/callback"
-    )
+    [response] = await fake.wait_for_call("POST", f"/interactions/{payload['id']}/{payload['token']}/callback")
     custom_id = response.json["data"]["custom_id"]
     assert custom_id == f"pb:report:form:{LEAD_A}"
     _payload, receipt = await submit_report(running, custom_id=custom_id)
@@ -234,9 +227,7 @@ async def test_close_asks_for_the_outcome_and_closes_the_report(running: Running
     )
     assert response.json["type"] == MODAL
     close_form = response.json["data"]["custom_id"]
-    outcome = [
-        {"type": 18, "component": {"type": 4, "custom_id": "outcome", "value": "Referred to the LADO."}}
-    ]
+    outcome = [{"type": 18, "component": {"type": 4, "custom_id": "outcome", "value": "Referred to the LADO."}}]
     submitted = await fake.submit_modal(close_form, fake.users[LEAD_B], outcome, in_guild=False)
     [done] = await wait_followups(running, submitted)
     assert reference in done.json["content"]
@@ -275,17 +266,13 @@ async def test_a_refused_report_loses_nothing(running: RunningBot, what: str, ex
     click = await fake.click(again["custom_id"], fake.users[REPORTER], message=fake.sent_message(reply))
     [response] = await fake.wait_for_call("POST", f"/interactions/{click['id']}/{click['token']}/callback")
     assert response.json["type"] == MODAL
-    prefilled = {
-        row["component"]["custom_id"]: row["component"] for row in response.json["data"]["components"]
-    }
+    prefilled = {row["component"]["custom_id"]: row["component"] for row in response.json["data"]["components"]}
     assert prefilled["who"]["value"] == "J.S. (volunteer), member aged 14"
     assert await running.desk.list_open(lead(LEAD_A)) == []
     assert_nothing_in_the_channel(running)
 
 
-async def test_report_text_never_reaches_the_logs(
-    start_bot: StartBot, caplog: pytest.LogCaptureFixture
-) -> None:
+async def test_report_text_never_reaches_the_logs(start_bot: StartBot, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     async with start_bot() as running:
         _payload, receipt = await submit_report(running, form("zebra-unicorn-disclosure happened"))
