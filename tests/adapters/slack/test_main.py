@@ -145,3 +145,14 @@ async def test_a_bot_process_killed_after_the_ack_delivers_the_report_after_rest
         await eventually(lambda: len(slack_api.calls_to("chat.postMessage", channel=LEAD)) > attempts)
     delivered = slack_api.calls_to("chat.postMessage", channel=LEAD)[-1]
     assert reference in displayed(delivered.body) and "Saw something worrying" in displayed(delivered.body)
+
+
+def test_the_manifest_declares_every_command_event_and_no_more_scopes_than_used() -> None:
+    manifest = (REPO / "manifest.yml").read_text()
+    for command in ("/policy", "/report", "/reports"):
+        assert f"- command: {command}\n" in manifest
+    for event in ("app_home_opened", "app_mention", "message.im"):
+        assert f"- {event}\n" in manifest
+    scopes = re.findall(r"^\s+- ([a-z_.]+:[a-z_.]+|commands)\b", manifest, flags=re.MULTILINE)
+    assert sorted(scopes) == ["app_mentions:read", "chat:write", "commands", "im:history"]
+    assert manifest.count("https://YOUR-HOST/slack/events") == 5  # 3 commands, events, interactivity
