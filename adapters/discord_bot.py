@@ -555,7 +555,9 @@ async def running_bot(
 ) -> AsyncIterator[tuple[PolicyBot, asyncio.Task[None]]]:
     """Build the core, open the report desk, log in and connect. Yields the bot and its connection task."""
     quiet_library_logs()
-    bot = PolicyBot(settings, advisor or await asyncio.to_thread(build_advisor, core))
+    if advisor is None:
+        advisor = await asyncio.to_thread(build_advisor, core)  # reads and indexes the documents
+    bot = PolicyBot(settings, advisor)
     notifier = DiscordNotifier(
         bot,
         logged_in=bot.logged_in,

@@ -48,7 +48,7 @@ class RunningBot:
 @pytest.fixture(scope="session")
 def advisor() -> PolicyAdvisor:
     """Built once: answering is pure, and building the index is the slow part."""
-    return build_advisor(CoreSettings(knowledge=BUNDLED_KNOWLEDGE, _env_file=None))  # type: ignore[call-arg]
+    return build_advisor(CoreSettings(knowledge=BUNDLED_KNOWLEDGE, _env_file=None))
 
 
 @pytest.fixture
@@ -82,8 +82,8 @@ def settings_for(fake: FakeDiscord, tmp_path: Path, **overrides: Any) -> tuple[C
     }
     for key, value in overrides.items():
         (core_values if key in CoreSettings.model_fields else discord_values)[key] = value
-    core = CoreSettings(_env_file=None, **core_values)  # type: ignore[call-arg]
-    settings = DiscordSettings(_env_file=None, **discord_values)  # type: ignore[call-arg]
+    core = CoreSettings(_env_file=None, **core_values)
+    settings = DiscordSettings(_env_file=None, **discord_values)
     return core, settings
 
 

@@ -188,3 +188,12 @@ async def test_a_fault_is_logged_once_without_the_question_and_the_user_gets_an_
     assert "Traceback" in faults[0].getMessage() and "HTTPException (HTTP 400, code 50035)" in faults[0].getMessage()
     assert secret not in caplog.text
     assert GUILD_ID  # the fault happened in a server channel
+
+
+async def test_a_huge_or_binary_question_gets_a_clean_answer(running: RunningBot) -> None:
+    for question in ["\x00\x01\x02\ufffe" * 1500, "photos " * 850]:  # Discord's 6,000-character option limit
+        payload, answer = await ask(running, question)
+        assert answer.json["flags"] & EPHEMERAL
+        assert not answer.json["content"].startswith("Sorry, something went wrong")
+        assert len(answer.json["content"]) <= 2000
+        assert callbacks(running, payload)

@@ -279,3 +279,26 @@ async def test_report_text_never_reaches_the_logs(start_bot: StartBot, caplog: p
         await delivered_to(running, LEAD_A, LEAD_B)
     assert reference_in(receipt) in caplog.text  # the logs do say what happened to which report
     assert "zebra-unicorn" not in caplog.text
+
+
+async def test_deputies_get_the_report_too(start_bot: StartBot) -> None:
+    async with start_bot(safeguarding_deputies=DEPUTY) as running:
+        await submit_report(running)
+        dms = await delivered_to(running, LEAD_A, LEAD_B, DEPUTY)
+        assert all(buttons(dm.json)["Acknowledge"] for dm in dms.values())
+        assert_nothing_in_the_channel(running)
+
+
+async def test_closed_dms_without_a_fallback_channel_still_reach_the_other_lead(running: RunningBot) -> None:
+    fake = running.fake
+    fake.close_dms_of(LEAD_B)
+    _payload, receipt = await submit_report(running)
+    await delivered_to(running, LEAD_A)
+    await fake.wait_for(lambda: len(fake.messages_to_user(LEAD_B)) >= 2)  # refused, retried
+    report = await running.desk.show(reference_in(receipt), lead(LEAD_A))
+    assert any(
+        entry.action == "delivery_failed" and f"discord:{LEAD_B}" in entry.detail and "50007" in entry.detail
+        for entry in report.chronology
+    )
+    assert not fake.calls_to("POST", f"/channels/{LEADS_CHANNEL_ID}/messages")
+    assert_nothing_in_the_channel(running)
