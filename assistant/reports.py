@@ -396,6 +396,7 @@ class Outbox:
         self._owner = f"{platform}-{uuid.uuid4().hex[:12]}"
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._stopping = False
 
     def wake(self) -> None:
         """Look for due work now (after a submit or an acknowledgement)."""
@@ -406,16 +407,30 @@ class Outbox:
             self._task = asyncio.create_task(self._run(), name=f"policybot-outbox-{self._platform}")
 
     async def stop(self) -> None:
+        """Let the pass in progress finish (so nothing sent goes unrecorded and is sent twice later),
+        then stop. A pass stuck longer than one delivery timeout is cancelled; its leases expire and
+        the next start delivers those jobs."""
         task, self._task = self._task, None
-        if task is not None:
+        if task is None:
+            return
+        self._stopping = True
+        self._wake.set()
+        try:
+            await asyncio.wait_for(asyncio.shield(task), self._settings.delivery_timeout_seconds + 5)
+        except TimeoutError:
             task.cancel()
             with suppress(asyncio.CancelledError):
                 await task
+        except asyncio.CancelledError:
+            task.cancel()  # we are being cancelled ourselves: don't leave the worker behind
+            raise
+        finally:
+            self._stopping = False
 
     async def _run(self) -> None:
         poll = self._settings.delivery_poll_seconds
         last_escalation_check = float("-inf")
-        while True:
+        while not self._stopping:
             self._wake.clear()
             delay = poll
             try:
@@ -429,6 +444,8 @@ class Outbox:
                     delay = min(poll, max(0.01, (due - self._clock.now()).total_seconds()))
             except Exception:
                 log.exception("delivery pass on %s failed; retrying in %gs", self._platform, poll)
+            if self._stopping:
+                break
             with suppress(TimeoutError):
                 async with asyncio.timeout(delay):
                     await self._wake.wait()

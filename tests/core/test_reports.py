@@ -93,6 +93,7 @@ async def test_a_report_reaches_every_lead_and_deputy_privately_once(database_ur
             ("console:deputy-c", receipt.reference): 1,
         }
         assert notifier.seen_text == [TEXT] * 3
+        await desk.stop()  # lets the worker finish recording what it delivered
         report = await desk.show(receipt.reference, LEAD)
         delivered = sorted(e.detail for e in report.chronology if e.action == "delivered")
         assert delivered == ["console:deputy-c", "console:lead-a", "console:lead-b"]

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from assistant.bootstrap import open_report_desk
-from assistant.errors import DeliveryFailed
-from assistant.models import DeliveryKind, ReportDraft
+from assistant.errors import DeliveryFailed, NotAllowed
+from assistant.models import DeliveryKind, Report, ReportDraft, UserRef
+from assistant.reports import recipients_from_ids
 from tests.core.reports_support import (
     BACKENDS,
     LEAD,
@@ -52,15 +53,14 @@ def failures_recorded(chronology: tuple[object, ...]) -> list[str]:
     [RuntimeError(f"platform echoed: {TEXT}"), DeliveryFailed("HTTP 503"), "hang"],
     ids=["exception", "delivery-failed", "timeout"],
 )
-async def test_a_failing_notifier_still_delivers_after_retries(
-    database_url: str, failure: BaseException | str
-) -> None:
+async def test_a_failing_notifier_still_delivers_after_retries(database_url: str, failure: BaseException | str) -> None:
     notifier = RecordingNotifier()
     notifier.failures = [failure, failure]  # the first two sends fail
     settings = settings_for(database_url, delivery_timeout_seconds=0.2)
     async with open_report_desk(settings, RECIPIENTS, notifier) as desk:
         receipt = await desk.submit(draft("retry-1"))
         await eventually(lambda: len(notifier.reports) == 3)
+        await desk.stop()
         report = await desk.show(receipt.reference, LEAD)
     assert notifier.deliveries() == {(who, receipt.reference): 1 for who in EVERYONE}
     failed = failures_recorded(report.chronology)
@@ -73,9 +73,7 @@ async def test_a_failing_notifier_still_delivers_after_retries(
 async def test_rate_limits_are_honoured_before_retrying(database_url: str) -> None:
     notifier, clock = RecordingNotifier(), FakeClock()
     notifier.failures = [RATE_LIMITED]
-    async with open_report_desk(
-        settings_for(database_url), RECIPIENTS, notifier, clock, run_worker=False
-    ) as desk:
+    async with open_report_desk(settings_for(database_url), RECIPIENTS, notifier, clock, run_worker=False) as desk:
         receipt = await desk.submit(draft("rate-1"))
         await desk.outbox.deliver_due()
         assert len(notifier.reports) == 2  # one of three was rate limited
@@ -91,9 +89,7 @@ async def test_rate_limits_are_honoured_before_retrying(database_url: str) -> No
 
 async def test_a_crash_between_commit_and_delivery_delivers_on_the_next_start(database_url: str) -> None:
     before_crash = RecordingNotifier()
-    async with open_report_desk(
-        settings_for(database_url), RECIPIENTS, before_crash, run_worker=False
-    ) as desk:
+    async with open_report_desk(settings_for(database_url), RECIPIENTS, before_crash, run_worker=False) as desk:
         receipts = [await desk.submit(draft(f"crash-{n}")) for n in range(3)]
     assert before_crash.reports == []  # stopped after the commit, before any delivery
 
@@ -191,3 +187,57 @@ async def test_unacknowledged_reports_are_re_sent_as_escalations(database_url: s
     escalations = Counter((who, ref) for who, ref, escalation in notifier.reports if escalation)
     assert escalations == {(who, ignored.reference): 2 for who in EVERYONE}
     assert [e.action for e in report.chronology].count("escalated") == 2
+
+
+class SlowNotifier(RecordingNotifier):
+    """Deliveries take a while, so shutdown happens in the middle of one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = asyncio.Event()
+
+    async def send_report(self, recipient: UserRef, report: Report, *, escalation: bool) -> None:
+        self.started.set()
+        await asyncio.sleep(0.05)
+        await super().send_report(recipient, report, escalation=escalation)
+
+
+async def test_shutting_down_mid_delivery_finishes_it_so_nobody_gets_it_twice(database_url: str) -> None:
+    slow = SlowNotifier()
+    async with open_report_desk(settings_for(database_url), RECIPIENTS, slow) as desk:
+        receipt = await desk.submit(draft("shutdown-1"))
+        await slow.started.wait()
+    assert len(slow.reports) == 3  # the pass in progress was allowed to finish and be recorded
+
+    after_restart = RecordingNotifier()
+    async with open_report_desk(settings_for(database_url), RECIPIENTS, after_restart, run_worker=False) as desk:
+        assert await desk.outbox.deliver_due() == 0
+        report = await desk.show(receipt.reference, LEAD)
+    assert after_restart.reports == []
+    assert [e.action for e in report.chronology].count("delivered") == 3
+
+
+async def test_desks_for_different_platforms_share_a_store_but_deliver_only_their_own(
+    database_url: str,
+) -> None:
+    slack_people = recipients_from_ids("slack", ["U0LEAD1"], ["U0DEPUTY"])
+    slack_reporter = UserRef(platform="slack", user_id="U0AMY")
+    on_slack, on_console = RecordingNotifier(), RecordingNotifier()
+    settings = settings_for(database_url)
+    async with (
+        open_report_desk(settings, slack_people, on_slack) as slack_desk,
+        open_report_desk(settings, RECIPIENTS, on_console) as console_desk,
+    ):
+        from_slack = await slack_desk.submit(
+            ReportDraft(reporter=slack_reporter, submission_id="V123", what_happened=TEXT)
+        )
+        from_console = await console_desk.submit(draft("V123"))  # same id on another platform: another report
+        await eventually(lambda: len(on_slack.reports) == 2 and len(on_console.reports) == 3)
+        with pytest.raises(ValueError, match="slack report was given to the console desk"):
+            await console_desk.submit(ReportDraft(reporter=slack_reporter, submission_id="x", what_happened=TEXT))
+        assert [s.reference for s in await console_desk.list_open(LEAD)] == [from_console.reference]
+        with pytest.raises(NotAllowed):
+            await slack_desk.show(from_console.reference, UserRef(platform="slack", user_id="U0LEAD1"))
+    assert from_slack.reference != from_console.reference
+    assert {who for who, _, _ in on_slack.reports} == {"slack:U0LEAD1", "slack:U0DEPUTY"}
+    assert {ref for _, ref, _ in on_console.reports} == {from_console.reference}
