@@ -234,9 +234,7 @@ class SeenEvents:
 
     def first_time(self, event_id: str) -> bool:
         now = time.monotonic()
-        while self._seen and (
-            len(self._seen) >= self.limit or next(iter(self._seen.values())) < now - self.ttl
-        ):
+        while self._seen and (len(self._seen) >= self.limit or next(iter(self._seen.values())) < now - self.ttl):
             self._seen.popitem(last=False)
         if event_id in self._seen:
             return False
@@ -245,17 +243,18 @@ class SeenEvents:
 
 
 class ResponseUrls:
-    """Slack allows 5 uses of a `response_url` within 30 minutes; this counts them."""
+    """Slack allows 5 uses of a `response_url` within 30 minutes of its issue; this keeps count.
+    A url is counted from when we first use it (we use each one as soon as Slack sends it)."""
 
     def __init__(self) -> None:
         self._uses: OrderedDict[str, tuple[float, int]] = OrderedDict()
 
-    def take(self, url: str) -> bool:
-        now = time.monotonic()
-        while self._uses and next(iter(self._uses.values()))[0] < now - RESPONSE_URL_LIFETIME:
-            self._uses.popitem(last=False)
+    def take(self, url: str, *, now: float | None = None) -> bool:
+        now = time.monotonic() if now is None else now
+        while self._uses and next(iter(self._uses.values()))[0] < now - 2 * RESPONSE_URL_LIFETIME:
+            self._uses.popitem(last=False)  # long expired: forget
         first, uses = self._uses.get(url, (now, 0))
-        if uses >= RESPONSE_URL_USES:
+        if uses >= RESPONSE_URL_USES or now - first > RESPONSE_URL_LIFETIME:
             return False
         self._uses[url] = (first, uses + 1)
         return True
@@ -344,13 +343,9 @@ class SlackBot:
     async def send_home(self, user_id: str) -> None:
         actor = to_user(user_id)
         reports = await self.desk.list_open(actor) if self.desk.is_recipient(actor) else None
-        await self.client.views_publish(
-            user_id=user_id, view=views.render_home(self.advisor.documents, reports)
-        )
+        await self.client.views_publish(user_id=user_id, view=views.render_home(self.advisor.documents, reports))
 
-    async def send_lead_copy(
-        self, where: ButtonPress | LeadMessage, actor: UserRef, report_view: Any
-    ) -> None:
+    async def send_lead_copy(self, where: ButtonPress | LeadMessage, actor: UserRef, report_view: Any) -> None:
         """Update the lead's copy of the report in place (or send a fresh one if we can't find it)."""
         channel = where.channel_id
         ts = where.message_ts
@@ -381,12 +376,16 @@ class SlackBot:
             await ack(response_type="ephemeral", text=messages.SLACK_USAGE, blocks=views.render_usage())
             return
         answer, ack_is_ours = await self.answer_within(command.text, ack)
-        reply = {"text": views.render_answer_text(answer), "blocks": views.render_answer(answer)}
+        text, blocks = views.render_answer_text(answer), views.render_answer(answer)
         if ack_is_ours:
-            await ack(response_type="ephemeral", **reply)
+            await ack(response_type="ephemeral", text=text, blocks=blocks)
         else:
             await self.send_private(
-                command.user_id, response_url=command.response_url, channel_id=command.channel_id, **reply
+                command.user_id,
+                response_url=command.response_url,
+                channel_id=command.channel_id,
+                text=text,
+                blocks=blocks,
             )
 
     async def on_message(self, ack: AsyncAck, body: dict[str, Any]) -> None:
@@ -462,11 +461,11 @@ class SlackBot:
             )
             return
         hit = answer.hits[ref.i]
-        shared = {"text": views.citation(hit), "blocks": views.render_shared(hit, press.user_id)}
+        text, blocks = views.citation(hit), views.render_shared(hit, press.user_id)
         if not await self.send_response(
-            press.response_url, response_type="in_channel", replace_original=False, **shared
+            press.response_url, response_type="in_channel", replace_original=False, text=text, blocks=blocks
         ):
-            await self.client.chat_postMessage(channel=press.channel_id or press.user_id, **shared)
+            await self.client.chat_postMessage(channel=press.channel_id or press.user_id, text=text, blocks=blocks)
 
     async def on_feedback(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()
@@ -494,9 +493,7 @@ class SlackBot:
 
     async def on_report_command(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()
-        await self.client.views_open(
-            trigger_id=to_slash_command(body).trigger_id, view=views.render_report_modal()
-        )
+        await self.client.views_open(trigger_id=to_slash_command(body).trigger_id, view=views.render_report_modal())
 
     async def on_open_report(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         """The button under a `concern` answer: the report form, with the question as a start."""
@@ -563,9 +560,7 @@ class SlackBot:
     async def on_lead_note(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()
         press = to_button_press(body)
-        where = LeadMessage(
-            reference=press.value, channel_id=press.channel_id or "", message_ts=press.message_ts or ""
-        )
+        where = LeadMessage(reference=press.value, channel_id=press.channel_id or "", message_ts=press.message_ts or "")
         await self.client.views_open(
             trigger_id=press.trigger_id, view=views.render_note_modal(press.value, where.model_dump_json())
         )
@@ -573,9 +568,7 @@ class SlackBot:
     async def on_lead_close(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         await ack()
         press = to_button_press(body)
-        where = LeadMessage(
-            reference=press.value, channel_id=press.channel_id or "", message_ts=press.message_ts or ""
-        )
+        where = LeadMessage(reference=press.value, channel_id=press.channel_id or "", message_ts=press.message_ts or "")
         await self.client.views_open(
             trigger_id=press.trigger_id, view=views.render_close_modal(press.value, where.model_dump_json())
         )
@@ -678,9 +671,7 @@ class SlackBot:
         kind = body.get("type")
         if "command" in body:
             if response is not None:  # not acknowledged yet: the apology is the ack
-                return BoltResponse(
-                    status=200, body={"response_type": "ephemeral", "text": views.escape(text)}
-                )
+                return BoltResponse(status=200, body={"response_type": "ephemeral", "text": views.escape(text)})
             command = to_slash_command(body)
             await self.send_private(
                 command.user_id,
@@ -707,9 +698,7 @@ class SlackBot:
         elif kind == "event_callback":
             event = body.get("event") or {}
             if event.get("type") == "app_mention" or (
-                event.get("type") == "message"
-                and event.get("channel_type") == "im"
-                and not event.get("subtype")
+                event.get("type") == "message" and event.get("channel_type") == "im" and not event.get("subtype")
             ):
                 message = to_incoming_message(event)
                 if message.kind == "dm":
@@ -831,11 +820,8 @@ async def serve_http(service: SlackService, *, host: str = "0.0.0.0", port: int 
     runner = web.AppRunner(build_web_app(service.app), handle_signals=False, access_log=None)
     await runner.setup()
     try:
-        site = web.TCPSite(runner, host, port)
-        await site.start()
-        server = site._server
-        bound = server.sockets[0].getsockname()[1] if server is not None and server.sockets else port
-        yield int(bound)
+        await web.TCPSite(runner, host, port).start()
+        yield int(runner.addresses[0][1])
     finally:
         await runner.cleanup()
 
@@ -845,14 +831,12 @@ async def serve_socket(service: SlackService, slack: SlackSettings) -> AsyncIter
     """Socket Mode: Slack sends the same payloads over a websocket the app opens; no public URL."""
     if slack.app_token is None:
         raise ConfigurationError(messages.SLACK_APP_TOKEN_MISSING)
-    handler = AsyncSocketModeHandler(
-        service.app, slack.app_token.get_secret_value(), web_client=service.bot.client
-    )
-    await handler.connect_async()
+    handler = AsyncSocketModeHandler(service.app, slack.app_token.get_secret_value(), web_client=service.bot.client)
+    await handler.connect_async()  # type: ignore[no-untyped-call]
     try:
         yield handler
     finally:
-        await handler.close_async()
+        await handler.close_async()  # type: ignore[no-untyped-call]
 
 
 async def run(core: CoreSettings, slack: SlackSettings, *, socket: bool, port: int, host: str) -> None:
@@ -877,9 +861,7 @@ async def run(core: CoreSettings, slack: SlackSettings, *, socket: bool, port: i
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="policybot slack", description=messages.SLACK_CLI_ABOUT)
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument(
-        "--port", type=int, help="HTTP mode: the port to serve /slack/events on (default: $PORT)"
-    )
+    mode.add_argument("--port", type=int, help="HTTP mode: the port to serve /slack/events on (default: $PORT)")
     mode.add_argument("--socket", action="store_true", help="Socket Mode (needs SLACK_APP_TOKEN)")
     parser.add_argument("--host", default="0.0.0.0", help="HTTP mode: the address to bind (default 0.0.0.0)")
     return parser.parse_args(argv)

@@ -12,6 +12,13 @@ def test_a_response_url_is_used_at_most_five_times() -> None:
     assert urls.take("https://hooks.slack.com/b")
 
 
+def test_a_response_url_is_not_used_after_thirty_minutes() -> None:
+    urls = ResponseUrls()
+    assert urls.take("https://hooks.slack.com/c", now=1000.0)
+    assert urls.take("https://hooks.slack.com/c", now=1000.0 + 29 * 60)
+    assert not urls.take("https://hooks.slack.com/c", now=1000.0 + 31 * 60)
+
+
 def test_an_event_id_is_taken_on_once_and_the_memory_stays_bounded() -> None:
     seen = SeenEvents(limit=3)
     assert seen.first_time("Ev1") and not seen.first_time("Ev1")
