@@ -26,6 +26,7 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import secrets
 import sys
 import traceback
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -41,6 +42,7 @@ from discord.gateway import DiscordWebSocket
 from adapters.discord_notifier import DiscordNotifier
 from adapters.discord_views import (
     ACK_TEMPLATE,
+    ANSWER_PREFIX,
     CLOSE_FORM_PREFIX,
     CLOSE_TEMPLATE,
     FIELD_OUTCOME,
@@ -167,6 +169,7 @@ class PolicyBot(discord.Client):
         self.advisor = advisor
         self.desk = desk
         self.logged_in = asyncio.Event()
+        self.live_answers: set[str] = set()  # keys of answers whose buttons still work
         self.tree = app_commands.CommandTree(self)
         self.tree.error(self.on_app_command_error)
         add_commands(self.tree, self)
@@ -262,11 +265,17 @@ class PolicyBot(discord.Client):
 
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         """Forms are handled from their custom_id, without in-memory state: a form that was open
-        while the bot restarted still files its report."""
-        if interaction.type is not discord.InteractionType.modal_submit:
-            return
+        while the bot restarted still files its report. A button under an answer that has gone
+        (restart, or older than its 15-minute token) gets a clear message instead of a failure."""
         data = cast(dict[str, Any], interaction.data or {})
         custom_id = str(data.get("custom_id", ""))
+        if interaction.type is discord.InteractionType.component and custom_id.startswith(ANSWER_PREFIX):
+            if custom_id.split(":")[2] not in self.live_answers:  # answered before a restart, or too long ago
+                async with self.boundary(interaction):
+                    await send_private(interaction, Reply(content=messages.DISCORD_ANSWER_EXPIRED))
+            return
+        if interaction.type is not discord.InteractionType.modal_submit:
+            return
         components = cast(list[dict[str, Any]], data.get("components", []))
         async with self.boundary(interaction):
             if custom_id == REPORT_FORM_ID or custom_id.startswith(REPORT_FORM_ID + ":"):
@@ -370,6 +379,8 @@ class AnswerView(discord.ui.View):
         self.bot = bot
         self.answer = answer
         self.voted: set[int] = set()
+        self.key = secrets.token_hex(6)
+        bot.live_answers.add(self.key)
         quoted = answer.status is AnswerStatus.ANSWERED and bool(answer.hits)
         if quoted and len(answer.hits) > 1:
             self.add_button(messages.DISCORD_BUTTON_OTHERS, discord.ButtonStyle.secondary, self.bot.on_other_matches)
@@ -387,13 +398,17 @@ class AnswerView(discord.ui.View):
         style: discord.ButtonStyle,
         action: Callable[[discord.Interaction, Answer], Awaitable[None]],
     ) -> None:
-        button: discord.ui.Button[AnswerView] = discord.ui.Button(label=label, style=style)
+        custom_id = f"{ANSWER_PREFIX}{self.key}:{len(self.children)}"
+        button: discord.ui.Button[AnswerView] = discord.ui.Button(label=label, style=style, custom_id=custom_id)
 
         async def callback(interaction: discord.Interaction) -> None:
             await action(interaction, self.answer)
 
         button.callback = callback  # type: ignore[method-assign]
         self.add_item(button)
+
+    async def on_timeout(self) -> None:
+        self.bot.live_answers.discard(self.key)
 
     async def on_helpful(self, interaction: discord.Interaction, answer: Answer) -> None:
         await self.vote(interaction, answer, helpful=True)

@@ -55,6 +55,7 @@ REPORT_COLOUR = discord.Colour(0x9B2C2C)
 # custom_ids: the contract between these renderers and the handlers in discord_bot.py. The report
 # ones carry their state (a reference, a lead's id) so they keep working after a restart.
 REFERENCE_PATTERN = r"[A-Z]{1,8}-\d{4}-\d{1,9}"
+ANSWER_PREFIX = "pb:answer:"  # + answer key + ":" + button number; the answer itself is held in memory
 REPORT_FORM_ID = "pb:report:form"  # + ":" + user id of a lead/deputy the report is about, if any
 OPEN_REPORT_ID = "pb:report:open"
 ACK_TEMPLATE = rf"pb:report:ack:(?P<reference>{REFERENCE_PATTERN})"
@@ -227,9 +228,7 @@ class ReportFields:
     immediate_danger: bool = False
 
 
-def render_report_form(
-    concerns_recipient: str | None = None, prefill: ReportFields | None = None
-) -> discord.ui.Modal:
+def render_report_form(concerns_recipient: str | None = None, prefill: ReportFields | None = None) -> discord.ui.Modal:
     """The confidential report form: five components, Discord's maximum.
 
     What happened, who, when/where as text; the category as a radio group; immediate danger as a
@@ -349,9 +348,7 @@ def render_close_form(reference: str) -> discord.ui.Modal:
     modal.add_item(
         discord.ui.Label(
             text=messages.DISCORD_FIELD_OUTCOME,
-            component=discord.ui.TextInput(
-                custom_id=FIELD_OUTCOME, style=discord.TextStyle.paragraph, required=True
-            ),
+            component=discord.ui.TextInput(custom_id=FIELD_OUTCOME, style=discord.TextStyle.paragraph, required=True),
         )
     )
     return modal
@@ -375,24 +372,16 @@ def add_text_fields(embed: discord.Embed, name: str, text: str) -> None:
         )
 
 
-def render_report_for_lead(
-    report: Report, *, escalation: bool = False, note: str = ""
-) -> list[discord.Embed]:
+def render_report_for_lead(report: Report, *, escalation: bool = False, note: str = "") -> list[discord.Embed]:
     """The whole report for one lead's DM: details as fields, what happened as the description."""
     heading = messages.report_for_lead_heading(report.reference, escalation=escalation)
     pieces = split_text(report.what_happened, DESCRIPTION_PIECE) or [""]
-    first = discord.Embed(
-        title=shorten(heading, TITLE_MAX), description=escape(pieces[0]), colour=REPORT_COLOUR
-    )
+    first = discord.Embed(title=shorten(heading, TITLE_MAX), description=escape(pieces[0]), colour=REPORT_COLOUR)
     if note:
-        first.add_field(
-            name=messages.DISCORD_DELIVERY_NOTE, value=shorten(note, FIELD_VALUE_MAX), inline=False
-        )
+        first.add_field(name=messages.DISCORD_DELIVERY_NOTE, value=shorten(note, FIELD_VALUE_MAX), inline=False)
     if report.immediate_danger:
         first.add_field(name=messages.DISCORD_FIELD_DANGER, value=messages.DISCORD_DANGER_YES, inline=False)
-    first.add_field(
-        name=messages.DISCORD_FIELD_CATEGORY, value=messages.discord_category_label(report.category)
-    )
+    first.add_field(name=messages.DISCORD_FIELD_CATEGORY, value=messages.discord_category_label(report.category))
     first.add_field(name=messages.DISCORD_FIELD_REPORTER, value=f"<@{report.reporter.user_id}>")
     first.add_field(name=messages.DISCORD_FIELD_STATUS, value=report.status.value)
     add_text_fields(first, messages.DISCORD_FIELD_WHO, report.who)
@@ -428,9 +417,7 @@ def split_overfull(embeds: list[discord.Embed]) -> list[discord.Embed]:
     return result
 
 
-def render_open_reports(
-    summaries: Sequence[ReportSummary], problems: Sequence[DeliveryProblem] = ()
-) -> Reply:
+def render_open_reports(summaries: Sequence[ReportSummary], problems: Sequence[DeliveryProblem] = ()) -> Reply:
     """The lead's list: references and categories (no free text), then deliveries still failing."""
     lines = [
         messages.discord_open_report_line(

@@ -197,3 +197,18 @@ async def test_a_huge_or_binary_question_gets_a_clean_answer(running: RunningBot
         assert not answer.json["content"].startswith("Sorry, something went wrong")
         assert len(answer.json["content"]) <= 2000
         assert callbacks(running, payload)
+
+
+async def test_buttons_under_an_answer_from_before_a_restart_say_so_instead_of_failing(
+    start_bot: StartBot,
+) -> None:
+    async with start_bot() as running:
+        _payload, answer = await ask(running, FRIEND_REQUEST)
+        message = running.fake.sent_message(answer)
+    async with start_bot() as restarted:
+        fake = restarted.fake
+        click = await fake.click(buttons(message)["Helpful"]["custom_id"], fake.users[REPORTER], message=message)
+        [reply] = await wait_followups(restarted, click)
+        assert reply.json["flags"] & EPHEMERAL
+        assert reply.json["content"] == "That answer has expired. Please ask again."
+        assert await restarted.desk.feedback.counts() == []
