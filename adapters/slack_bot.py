@@ -38,6 +38,7 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
@@ -520,12 +521,18 @@ class SlackBot:
         else:
             await ack(response_action="update", view=views.render_receipt_view(receipt))
         log.info("report %s submitted (duplicate=%s)", receipt.reference, receipt.duplicate)
-        if not receipt.duplicate:
+        if receipt.duplicate:
+            return
+        try:
             await self.send_dm(
                 draft.reporter.user_id,
                 blocks=views.render_receipt(receipt),
                 text=views.escape(views.receipt_text(receipt)),
             )
+        except SlackApiError as err:
+            # Not a fault to apologise for: the report is stored and on its way, and the form already
+            # showed the reference. An apology here would only invite a second report.
+            log.warning("receipt DM for %s not delivered (%s)", receipt.reference, err.response.get("error"))
 
     # --- reports: the lead's side ----------------------------------------------------------------
 

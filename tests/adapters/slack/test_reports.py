@@ -3,11 +3,13 @@ buttons, the reporter told privately, and nothing ever in the channel where /rep
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import aiohttp
+import pytest
 
 from adapters import slack_views as views
 from adapters.slack_bot import to_user
@@ -264,3 +266,15 @@ async def test_a_report_acked_by_a_process_that_dies_is_delivered_after_restart(
 
         await eventually(recorded)
     assert not [c for c in slack_api.calls if c.channel == CHANNEL]
+
+
+async def test_when_the_receipt_dm_fails_the_reporter_is_not_told_to_try_again(
+    slack: Slack, caplog: pytest.LogCaptureFixture
+) -> None:
+    slack.api.fail("chat.postMessage", channel=ALICE, status=200, error="cannot_dm_bot", retry_after=None)
+    with caplog.at_level(logging.WARNING):
+        ack = await submit_report(slack)
+        assert reference_in(ack).startswith("SG-")  # the form showed the reference
+        await eventually(lambda: "receipt DM for SG-" in caplog.text)
+    await slack.api.wait_for_call("chat.postMessage", channel=LEAD)
+    assert not [c for c in slack.api.calls if messages.SORRY in c.text_dump()]
