@@ -18,6 +18,7 @@ import asyncio
 import itertools
 import json
 import re
+import time
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -86,6 +87,7 @@ class FakeDiscord:
 
     def __init__(self) -> None:
         self.calls: list[RestCall] = []
+        self.arrivals: list[tuple[RestCall, float]] = []  # with time.perf_counter() on arrival
         self.gateway_connections = 0
         self.gateway_query: dict[str, str] = {}
         self.identified = asyncio.Event()
@@ -140,9 +142,7 @@ class FakeDiscord:
         body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": False}
         self._faults.append(_Fault(method, re.compile(path_regex), times, 429, body))
 
-    def fail(
-        self, method: str, path_regex: str, *, status: int = 400, body: dict[str, Any], times: int = 1
-    ) -> None:
+    def fail(self, method: str, path_regex: str, *, status: int = 400, body: dict[str, Any], times: int = 1) -> None:
         """Answer the next `times` matching requests with this error."""
         self._faults.append(_Fault(method, re.compile(path_regex), times, status, body))
 
@@ -313,6 +313,7 @@ class FakeDiscord:
         call = RestCall(request.method, path, body, dict(request.query))
         async with self._changed:
             self.calls.append(call)
+            self.arrivals.append((call, time.perf_counter()))
             self._changed.notify_all()
         fault = self._take_fault(request.method, path)
         response_for = id(call)
@@ -366,9 +367,7 @@ class FakeDiscord:
             channel_id = match.group(1)
             recipient = self._dm_channels.get(channel_id)
             if recipient is not None and recipient in self._closed_dms:
-                return json_response(
-                    {"message": "Cannot send messages to this user", "code": 50007}, status=403
-                )
+                return json_response({"message": "Cannot send messages to this user", "code": 50007}, status=403)
             return json_response(self._message(body, channel_id=channel_id))
         if method == "PATCH" and (match := re.fullmatch(r"/channels/(\d+)/messages/(\d+)", path)):
             return json_response(self._message(body, channel_id=match.group(1)))
