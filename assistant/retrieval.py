@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -32,6 +34,7 @@ B = 0.8
 WORD_WEIGHT = 0.6  # the question's own word, stemmed
 CONCEPT_WEIGHT = 1.3  # a synonym group the question mentions
 INTENT_WEIGHT = 0.4  # words the answers to this kind of question tend to use
+BIGRAM_WEIGHT = 0.5  # two of the question's words side by side, as in the clause
 FOCUS_WEIGHT = 1.5  # words of the sentence that asks, over the words that set the scene
 CONTEXT_WEIGHT = 0.3  # the intro line of a list item
 HEADING_WEIGHT = 0.2  # the headings a clause sits under
@@ -69,7 +72,15 @@ STOPWORDS = frozenset(
     maybe probably guess right wrong good bad best better new old big little great amazing""".split()
 )
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|\+")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_APOSTROPHE = re.compile(r"['’]")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased word tokens; possessive 's dropped, other apostrophes removed (dont, im)."""
+    text = _POSSESSIVE.sub("", text.lower().replace("18+", "18plus"))
+    return _WORD.findall(_APOSTROPHE.sub("", text))
 
 
 _SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
@@ -92,23 +103,13 @@ def focused_tokens(question: str) -> tuple[list[str], set[int]]:
     for sentence in sentences:
         words = tokenize(sentence)
         content = [w for w in words if w not in STOPWORDS]
-        if len(sentences) > 1 and len(content) >= 2 and (sentence.rstrip().endswith("?") or _ASKING.match(sentence)):
+        asking = sentence.rstrip().endswith("?") or _ASKING.match(sentence)
+        if len(sentences) > 1 and len(content) >= 2 and asking:
             focus.update(range(len(tokens), len(tokens) + len(words)))
         tokens.extend(words)
     if len(focus) == len(tokens):
         focus = set()
     return tokens, focus
-
-
-def tokenize(text: str) -> list[str]:
-    """Lower-cased word tokens; possessive 's dropped, other apostrophes removed (dont, im)."""
-    tokens = []
-    for raw in _TOKEN.findall(text.lower().replace("18+", "18plus")):
-        if raw == "+":
-            continue
-        word = re.sub(r"['’]s$", "", raw)
-        tokens.append(re.sub(r"['’]", "", word))
-    return tokens
 
 
 @dataclass
@@ -119,6 +120,9 @@ class Analyzer:
     # stemmed phrase (tuple of stems) -> concept ids it belongs to
     phrases: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     longest_phrase: int = 1
+    first_stems: frozenset[str] = frozenset()  # stems that begin a vocabulary phrase
+    single_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # one-word terms -> concepts
+    multi_words: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
 
     @classmethod
     def from_groups(cls, groups: Iterable[Sequence[str]]) -> Analyzer:
@@ -131,29 +135,43 @@ class Analyzer:
                     table[stems].add(f"~{number}")
         analyzer.phrases = {key: tuple(sorted(ids)) for key, ids in table.items()}
         analyzer.longest_phrase = max((len(key) for key in table), default=1)
+        analyzer.first_stems = frozenset(key[0] for key in table)
+        for key, ids in analyzer.phrases.items():
+            if len(key) == 1:
+                analyzer.single_words[key[0]] = ids
+            else:
+                analyzer.multi_words.setdefault(key[0], []).append((key, ids))
         return analyzer
 
     def stem_all(self, tokens: list[str]) -> list[str]:
         return list(self.stemmer.stemWords(tokens))
 
     def concepts(self, stems: list[str]) -> list[str]:
-        """Concept ids of every vocabulary phrase found in the stem sequence (longest first)."""
+        """Concept ids of every vocabulary word or phrase found in the stem sequence."""
         found: list[str] = []
-        for start in range(len(stems)):
-            for length in range(min(self.longest_phrase, len(stems) - start), 0, -1):
-                ids = self.phrases.get(tuple(stems[start : start + length]))
-                if ids:
-                    found.extend(ids)
+        single, multi = self.single_words, self.multi_words
+        for start, stem in enumerate(stems):
+            ids = single.get(stem)
+            if ids:
+                found.extend(ids)
+            for phrase, phrase_ids in multi.get(stem, ()):
+                if tuple(stems[start : start + len(phrase)]) == phrase:
+                    found.extend(phrase_ids)
         return found
 
     def features(self, text: str) -> Counter[str]:
+        return self.analyse(text)[1]
+
+    def analyse(self, text: str) -> tuple[list[str], Counter[str]]:
+        """A text's tokens, and its features: stems, adjacent stem pairs, and concepts."""
         tokens = tokenize(text)
         stems = self.stem_all(tokens)
         content = [stem for token, stem in zip(tokens, stems, strict=True) if token not in STOPWORDS]
         counts: Counter[str] = Counter(content)
+        counts.update(map("_".join, pairwise(content)))  # "accepting parents" as a phrase
         for concept in set(self.concepts(stems)):
             counts[concept] += 1  # a concept counts once per text: it is one idea however phrased
-        return counts
+        return tokens, counts
 
 
 @dataclass(frozen=True)
@@ -174,9 +192,16 @@ class Ranked:
 class ClauseIndex:
     analyzer: Analyzer
     size: int
-    postings: dict[str, tuple[np.ndarray, np.ndarray]]  # feature -> (clause ids, BM25 term weights)
-    idf: dict[str, float]
-    features_of: list[frozenset[str]]
+    feature_ids: dict[str, int]
+    idf: np.ndarray  # per feature id
+    # postings, feature-major: clauses of feature f are posting_clause[posting_start[f]:posting_start[f + 1]],
+    # with their precomputed BM25 term weights beside them
+    posting_start: np.ndarray
+    posting_clause: np.ndarray
+    posting_weight: np.ndarray
+    # the same rows clause-major, for checking which of a question's features a clause has
+    clause_start: np.ndarray
+    clause_features: np.ndarray
     priors: np.ndarray  # per clause: how likely a clause of its kind is an answer at all
     known_words: dict[str, list[str]]  # first letter -> words the index knows, for typo repair
     intents: tuple[tuple[re.Pattern[str], str], ...]  # kind of question -> words its answers use
@@ -189,20 +214,28 @@ class ClauseIndex:
         stems = self.analyzer.stem_all(tokens)
         terms: dict[str, QueryTerm] = {}
         slots: dict[int, float] = {}
+        previous: tuple[int, str] | None = None
         seen: set[str] = set()
         for position, stem in enumerate(stems):
             if tokens[position] in STOPWORDS:
                 continue
             if stem not in seen:  # a word repeated is still one thing asked about
                 seen.add(stem)
-                slots[position] = self.idf.get(stem, self.max_idf)
-            if stem in self.idf and stem not in terms:
+                slots[position] = self.idf_of(stem)
+            if stem in self.feature_ids and stem not in terms:
                 terms[stem] = QueryTerm(stem, WORD_WEIGHT, (position,))
+            if previous is not None:
+                pair = f"{previous[1]}_{stem}"
+                if pair in self.feature_ids and pair not in terms:
+                    terms[pair] = QueryTerm(pair, BIGRAM_WEIGHT, (previous[0], position))
+            previous = (position, stem)
         for start in range(len(stems)):
+            if stems[start] not in self.analyzer.first_stems:
+                continue
             for length in range(min(self.analyzer.longest_phrase, len(stems) - start), 0, -1):
                 span = tuple(range(start, start + length))
                 for concept in self.analyzer.phrases.get(tuple(stems[start : start + length]), ()):
-                    if concept not in self.idf:
+                    if concept not in self.feature_ids:
                         continue
                     if concept in terms:
                         span = tuple(sorted(set(terms[concept].slots) | set(span)))
@@ -214,9 +247,15 @@ class ClauseIndex:
             }
         return list(terms.values()), slots
 
-    @property
-    def max_idf(self) -> float:
-        return inverse_document_frequency(0, self.size)
+    def idf_of(self, feature: str) -> float:
+        """How telling a feature is; one no clause has is as telling as can be."""
+        fid = self.feature_ids.get(feature)
+        return float(self.idf[fid]) if fid is not None else inverse_document_frequency(0, self.size)
+
+    def _add(self, scores: np.ndarray, term: QueryTerm, weight: float) -> None:
+        fid = self.feature_ids[term.feature]
+        start, end = self.posting_start[fid], self.posting_start[fid + 1]
+        scores[self.posting_clause[start:end]] += (weight * term.weight * self.idf[fid]) * self.posting_weight[start:end]
 
     def repair(self, token: str) -> str:
         """A word no clause uses, replaced by the closest word the index knows, if one is close."""
@@ -225,7 +264,7 @@ class ClauseIndex:
             or token in STOPWORDS
             or token.isdigit()
             or self.analyzer.stemmer.stemWord(token) in self.vocabulary_words
-            or self.analyzer.stemmer.stemWord(token) in self.idf
+            or self.analyzer.stemmer.stemWord(token) in self.feature_ids
         ):
             return token
         choices = self.known_words.get(token[0], [])
@@ -240,8 +279,7 @@ class ClauseIndex:
         terms, slots = self.query_terms(question)
         scores = np.zeros(self.size, dtype=np.float64)
         for term in terms:
-            ids, weights = self.postings[term.feature]
-            scores[ids] += term.weight * self.idf[term.feature] * weights
+            self._add(scores, term, 1.0)
         lowered = question.lower()
         extras = [(words, INTENT_WEIGHT) for pattern, words in self.intents if pattern.search(lowered)]
         if boost and boost_weight:
@@ -249,8 +287,7 @@ class ClauseIndex:
         for words, weight in extras:
             extra, _ = self.query_terms(words)
             for term in extra:
-                ids, weights = self.postings[term.feature]
-                scores[ids] += weight * term.weight * self.idf[term.feature] * weights
+                self._add(scores, term, weight)
         if not terms or limit <= 0:
             return []
         scores *= self.priors
@@ -268,10 +305,11 @@ class ClauseIndex:
         total = sum(slots.values())
         if total <= 0:
             return 0.0
-        features = self.features_of[clause]
+        start, end = self.clause_start[clause], self.clause_start[clause + 1]
+        features = set(self.clause_features[start:end].tolist())
         matched: set[int] = set()
         for term in terms:
-            if term.feature in features:
+            if self.feature_ids[term.feature] in features:
                 matched.update(term.slots)
         return sum(weight for slot, weight in slots.items() if slot in matched) / total
 
@@ -297,55 +335,57 @@ def build_index(
     groups: Iterable[Sequence[str]],
     intents: Iterable[tuple[str, str]] = (),
 ) -> ClauseIndex:
-    """Index clauses once, at startup."""
+    """Index clauses once, at startup: one pass over the text, then numpy for the arithmetic."""
     analyzer = Analyzer.from_groups(groups)
-    per_clause: list[dict[str, float]] = []
-    lengths = np.zeros(len(clauses), dtype=np.float64)
+    size = len(clauses)
+    feature_ids: dict[str, int] = {}
+    row_features = array("i")  # clause-major rows: (feature id, weighted term frequency)
+    row_tfs = array("f")
+    counts = np.zeros(size, dtype=np.int64)
+    lengths = np.ones(size, dtype=np.float64)
     words: set[str] = set()
+    extras: dict[str, Counter[str]] = {}  # headings and intros repeat: analyse each once
     for number, clause in enumerate(clauses):
-        text = analyzer.features(clause.text)
-        weighted: dict[str, float] = {feature: float(count) for feature, count in text.items()}
+        tokens, text = analyzer.analyse(clause.text)
+        words.update(tokens)
+        weighted: dict[str, float] = dict(text)
         for extra, weight in ((clause.context, CONTEXT_WEIGHT), (clause.heading, HEADING_WEIGHT)):
             if extra:
-                for feature, count in analyzer.features(extra).items():
+                if extra not in extras:
+                    extras[extra] = analyzer.features(extra)
+                for feature, count in extras[extra].items():
                     weighted[feature] = weighted.get(feature, 0.0) + weight * count
-        per_clause.append(weighted)
+        row_features.extend([feature_ids.setdefault(feature, len(feature_ids)) for feature in weighted])
+        row_tfs.extend(weighted.values())
+        counts[number] = len(weighted)
         lengths[number] = max(1, sum(text.values()))
-        words.update(tokenize(clause.text))
-    average = float(lengths.mean()) if len(clauses) else 1.0
-    norms = K1 * (1 - B + B * lengths / average)
 
-    ids_of: dict[str, list[int]] = defaultdict(list)
-    tfs_of: dict[str, list[float]] = defaultdict(list)
-    for number, weighted in enumerate(per_clause):
-        for feature, tf in weighted.items():
-            ids_of[feature].append(number)
-            tfs_of[feature].append(float(tf))
-    size = len(clauses)
-    postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    idf: dict[str, float] = {}
-    for feature, id_list in ids_of.items():
-        ids = np.asarray(id_list, dtype=np.int64)
-        tfs = np.asarray(tfs_of[feature], dtype=np.float64)
-        postings[feature] = (ids, tfs * (K1 + 1) / (tfs + norms[ids]))
-        idf[feature] = inverse_document_frequency(len(id_list), size)
+    features = np.frombuffer(row_features, dtype=np.int32) if size else np.zeros(0, np.int32)
+    tfs = np.frombuffer(row_tfs, dtype=np.float32).astype(np.float64) if size else np.zeros(0)
+    row_clause = np.repeat(np.arange(size, dtype=np.int32), counts)
+    average = float(lengths.mean()) if size else 1.0
+    norms = K1 * (1 - B + B * lengths / average)
+    weights = tfs * (K1 + 1) / (tfs + norms[row_clause])
+    order = np.argsort(features, kind="stable")
+    df = np.bincount(features, minlength=len(feature_ids))
+    corpus = max(size, MIN_CORPUS)
 
     known: dict[str, list[str]] = defaultdict(list)
     for word in sorted(words):
         if len(word) >= 3 and not word.isdigit():
             known[word[0]].append(word)
-    vocabulary_words = frozenset(
-        token for key in analyzer.phrases for token in key
-    )
-    priors = np.array([clause_prior(clause.text) for clause in clauses], dtype=np.float64)
     return ClauseIndex(
         analyzer=analyzer,
-        priors=priors,
         size=size,
-        postings=postings,
-        idf=idf,
-        features_of=[frozenset(c) for c in per_clause],
+        feature_ids=feature_ids,
+        idf=np.log(1 + (corpus - df + 0.5) / (df + 0.5)),
+        posting_start=np.concatenate(([0], np.cumsum(df))).astype(np.int64),
+        posting_clause=row_clause[order],
+        posting_weight=weights[order].astype(np.float32),
+        clause_start=np.concatenate(([0], np.cumsum(counts))).astype(np.int64),
+        clause_features=features.copy(),
+        priors=np.array([clause_prior(clause.text) for clause in clauses], dtype=np.float64),
         known_words=dict(known),
-        vocabulary_words=vocabulary_words,
+        vocabulary_words=frozenset(token for key in analyzer.phrases for token in key),
         intents=tuple((re.compile(when), words) for when, words in intents),
     )
