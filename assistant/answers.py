@@ -88,9 +88,7 @@ class PolicyAdvisor:
     def confident(best: Ranked) -> bool:
         return best.coverage >= MIN_COVERAGE and best.score >= MIN_SCORE
 
-    def _answer(
-        self, text: str, status: AnswerStatus, ranked: list[Ranked], danger: bool
-    ) -> Answer:
+    def _answer(self, text: str, status: AnswerStatus, ranked: list[Ranked], danger: bool) -> Answer:
         clauses = self.knowledge.clauses
         hits = tuple(Hit(clause=clauses[r.index], score=round(r.score, 4)) for r in ranked)
         return Answer(

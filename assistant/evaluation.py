@@ -93,15 +93,11 @@ class Report:
             "top1_accuracy": self._share(sum(o.top1 for o in answers), len(answers)),
             "recall_at_3": self._share(sum(o.in_top3 for o in answers + concerns), len(answers + concerns)),
             "no_match_precision": self._share(sum(o.question.kind == "none" for o in said_none), len(said_none)),
-            "no_match_recall": self._share(
-                sum(o.answer.status is AnswerStatus.NO_MATCH for o in nones), len(nones)
-            ),
+            "no_match_recall": self._share(sum(o.answer.status is AnswerStatus.NO_MATCH for o in nones), len(nones)),
             "concern_detection": self._share(
                 sum(o.answer.status is AnswerStatus.CONCERN for o in concerns), len(concerns)
             ),
-            "false_concerns": self._share(
-                sum(o.answer.status is AnswerStatus.CONCERN for o in answers), len(answers)
-            ),
+            "false_concerns": self._share(sum(o.answer.status is AnswerStatus.CONCERN for o in answers), len(answers)),
         }
 
     @property

@@ -19,8 +19,8 @@ import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from itertools import pairwise
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 import numpy as np
 import Stemmer
@@ -255,7 +255,9 @@ class ClauseIndex:
     def _add(self, scores: np.ndarray, term: QueryTerm, weight: float) -> None:
         fid = self.feature_ids[term.feature]
         start, end = self.posting_start[fid], self.posting_start[fid + 1]
-        scores[self.posting_clause[start:end]] += (weight * term.weight * self.idf[fid]) * self.posting_weight[start:end]
+        scores[self.posting_clause[start:end]] += (weight * term.weight * self.idf[fid]) * self.posting_weight[
+            start:end
+        ]
 
     def repair(self, token: str) -> str:
         """A word no clause uses, replaced by the closest word the index knows, if one is close."""
@@ -269,9 +271,7 @@ class ClauseIndex:
             return token
         choices = self.known_words.get(token[0], [])
         allowed = 1 if len(token) < 8 else 2  # edits, a swap of two letters counting as one
-        match = process.extractOne(
-            token, choices, scorer=DamerauLevenshtein.distance, score_cutoff=allowed
-        )
+        match = process.extractOne(token, choices, scorer=DamerauLevenshtein.distance, score_cutoff=allowed)
         return match[0] if match else token
 
     def search(self, question: str, limit: int = 10, boost: str = "", boost_weight: float = 0.0) -> list[Ranked]:
@@ -294,9 +294,7 @@ class ClauseIndex:
         # BM25 finds candidates; the share of the question they cover orders them
         count = min(max(limit, CANDIDATES), self.size)
         top = np.argpartition(-scores, count - 1)[:count] if count < self.size else np.arange(self.size)
-        ranked = [
-            Ranked(int(i), float(scores[i]), self.coverage(terms, slots, int(i))) for i in top if scores[i] > 0
-        ]
+        ranked = [Ranked(int(i), float(scores[i]), self.coverage(terms, slots, int(i))) for i in top if scores[i] > 0]
         ranked.sort(key=lambda r: (-r.score * (r.coverage**COVERAGE_POWER), r.index))
         return ranked[:limit]
 

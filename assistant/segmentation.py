@@ -15,9 +15,7 @@ from dataclasses import dataclass, field
 
 # --- line classification ----------------------------------------------------------------------
 
-_PAGE_FURNITURE = re.compile(
-    r"^\s*(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{1,3}|[-–—•*]|\|)\s*$", re.IGNORECASE
-)
+_PAGE_FURNITURE = re.compile(r"^\s*(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{1,3}|[-–—•*]|\|)\s*$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*[:.]?\s*$")
 # "6.14 Photographs", "1.1. This policy", "3.1: This", "1. Introduction", "7 Access to images"

@@ -45,7 +45,9 @@ def synthetic_corpus(size: int) -> list[str]:
     for number in range(size):
         first, second = rng.choice(sentences), rng.choice(sentences)
         text = " ".join(first[: rng.randint(1, len(first))] + second[: rng.randint(1, len(second))])
-        corpus.append(text.replace("LEAPS Suffolk", f"Org{number % 997}").replace("Interest Link", f"Club{number % 389}"))
+        corpus.append(
+            text.replace("LEAPS Suffolk", f"Org{number % 997}").replace("Interest Link", f"Club{number % 389}")
+        )
     return corpus
 
 

@@ -26,14 +26,34 @@ def test_eval_prints_each_figure_and_names_the_failures(tmp_path: Path) -> None:
     questions = write_set(
         tmp_path / "set.jsonl",
         [
-            {"id": "a1", "question": "can I accept a parent's friend request on facebook?", "knowledge": leaps,
-             "kind": "answer", "expect": ["accepting parents of attendees as friends on Facebook"]},
-            {"id": "a2", "question": "can I accept a parent's friend request on facebook?", "knowledge": leaps,
-             "kind": "answer", "expect": ["a snippet no clause contains"]},
-            {"id": "n1", "question": "how do I claim mileage for the minibus?", "knowledge": leaps,
-             "kind": "none", "expect": []},
-            {"id": "c1", "question": "I think one of our 14 yr olds is being groomed by an older man online",
-             "knowledge": "*", "kind": "concern", "expect": ["safeguarding"]},
+            {
+                "id": "a1",
+                "question": "can I accept a parent's friend request on facebook?",
+                "knowledge": leaps,
+                "kind": "answer",
+                "expect": ["accepting parents of attendees as friends on Facebook"],
+            },
+            {
+                "id": "a2",
+                "question": "can I accept a parent's friend request on facebook?",
+                "knowledge": leaps,
+                "kind": "answer",
+                "expect": ["a snippet no clause contains"],
+            },
+            {
+                "id": "n1",
+                "question": "how do I claim mileage for the minibus?",
+                "knowledge": leaps,
+                "kind": "none",
+                "expect": [],
+            },
+            {
+                "id": "c1",
+                "question": "I think one of our 14 yr olds is being groomed by an older man online",
+                "knowledge": "*",
+                "kind": "concern",
+                "expect": ["safeguarding"],
+            },
         ],
     )
     out, err = io.StringIO(), io.StringIO()
