@@ -70,9 +70,7 @@ class DiscordNotifier:
         except discord.HTTPException as err:
             raise DeliveryFailed(describe_refusal(err)) from None
 
-    async def _send_dm(
-        self, recipient: UserRef, batches: list[list[discord.Embed]], *, view: discord.ui.View
-    ) -> None:
+    async def _send_dm(self, recipient: UserRef, batches: list[list[discord.Embed]], *, view: discord.ui.View) -> None:
         channel = await self._client.create_dm(discord.Object(id=int(recipient.user_id)))
         for index, embeds in enumerate(batches):
             last = index == len(batches) - 1
