@@ -12,7 +12,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "ask": ("adapters.console", "answer policy questions from the terminal"),
     "eval": ("adapters.evaluation", "measure answers against a question set (.jsonl)"),
     "report": ("adapters.report_console", "file a confidential report into the local store"),
-    "reports": ("adapters.report_console", "the safeguarding lead's side: list, show, ack, close, export, purge"),
+    "reports": (
+        "adapters.report_console",
+        "the safeguarding lead's side: list, show, ack, close, export, purge",
+    ),
     "keygen": ("adapters.report_console", "print a new POLICYBOT_REPORT_KEY"),
     "slack": ("adapters.slack_bot", "run the Slack app (HTTP or --socket)"),
     "discord": ("adapters.discord_bot", "run the Discord bot"),

@@ -44,14 +44,18 @@ def _parser() -> argparse.ArgumentParser:
         prog="policybot ask",
         description="Answer a question from your organisation's policy, quoting the clauses that answer it.",
     )
-    parser.add_argument("question", nargs="+", help="the question, or - to read one question per line from stdin")
+    parser.add_argument(
+        "question", nargs="+", help="the question, or - to read one question per line from stdin"
+    )
     parser.add_argument(
         "--knowledge",
         type=Path,
         help="a policy file or folder (default: $POLICYBOT_KNOWLEDGE, else the bundled knowledge)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object per answer")
-    parser.add_argument("--top", type=int, default=DEFAULT_TOP_K, metavar="K", help="at most K clauses (default 3)")
+    parser.add_argument(
+        "--top", type=int, default=DEFAULT_TOP_K, metavar="K", help="at most K clauses (default 3)"
+    )
     return parser
 
 
@@ -114,7 +118,9 @@ def _questions(args: argparse.Namespace, stdin: TextIO) -> Iterable[str]:
     yield " ".join(args.question)
 
 
-async def _answer_all(advisor: PolicyAdvisor, args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+async def _answer_all(
+    advisor: PolicyAdvisor, args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO
+) -> int:
     width = shutil.get_terminal_size((100, 20)).columns
     status = 0
     first = True
@@ -167,5 +173,5 @@ def run(argv: list[str], out: TextIO, err: TextIO, stdin: TextIO) -> int:
 
 def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    stdin = open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
+    stdin = open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False)
     return run(argv[1:], sys.stdout, sys.stderr, stdin)
