@@ -260,3 +260,12 @@ async def test_junk_and_huge_questions_get_a_clean_private_answer(slack: Slack, 
     status, body = await slack.command(text)
     assert status == 200 and body["response_type"] == "ephemeral"
     assert messages.SORRY not in json.dumps(body)
+
+
+async def test_a_question_with_no_words_gets_the_cores_message_privately_and_no_fault(
+    slack: Slack, caplog: pytest.LogCaptureFixture
+) -> None:
+    status, body = await slack.command("?!? ...")
+    assert status == 200 and body["response_type"] == "ephemeral"
+    assert views.escape(messages.EMPTY_QUESTION) in body["text"]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]

@@ -278,3 +278,10 @@ async def test_when_the_receipt_dm_fails_the_reporter_is_not_told_to_try_again(
         await eventually(lambda: "receipt DM for SG-" in caplog.text)
     await slack.api.wait_for_call("chat.postMessage", channel=LEAD)
     assert not [c for c in slack.api.calls if messages.SORRY in c.text_dump()]
+
+
+async def test_choosing_someone_who_is_not_a_lead_or_deputy_is_refused_on_that_field(slack: Slack) -> None:
+    ack = await submit_report(slack, concerns=ALICE)
+    assert ack["response_action"] == "errors"
+    assert ALICE in ack["errors"]["concerns_recipient"]
+    assert not slack.api.calls_to("chat.postMessage")
