@@ -63,6 +63,7 @@ from assistant.models import (
     Answer,
     Frozen,
     Recipients,
+    Report,
     ReportCategory,
     ReportDraft,
     UserRef,
@@ -346,12 +347,12 @@ class SlackBot:
         reports = await self.desk.list_open(actor) if self.desk.is_recipient(actor) else None
         await self.client.views_publish(user_id=user_id, view=views.render_home(self.advisor.documents, reports))
 
-    async def send_lead_copy(self, where: ButtonPress | LeadMessage, actor: UserRef, report_view: Any) -> None:
+    async def send_lead_copy(self, where: ButtonPress | LeadMessage, actor: UserRef, report: Report) -> None:
         """Update the lead's copy of the report in place (or send a fresh one if we can't find it)."""
         channel = where.channel_id
         ts = where.message_ts
-        text = views.render_report_text(report_view)
-        blocks = views.render_report_for_lead(report_view)
+        text = views.render_report_text(report)
+        blocks = views.render_report_for_lead(report)
         if channel and ts:
             await self.client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
         else:
@@ -362,9 +363,9 @@ class SlackBot:
     async def answer_within(self, question: str, ack: AsyncAck | None) -> tuple[Answer, bool]:
         """The core's answer; if it isn't ready within ACK_BUDGET, ack empty first (Slack's 3 s)
         and keep waiting. Returns the answer and whether the ack is still ours to send."""
-        task = asyncio.ensure_future(self.advisor.answer(question))
         if ack is None:
-            return await task, False
+            return await self.advisor.answer(question), False
+        task = asyncio.ensure_future(self.advisor.answer(question))
         try:
             return await asyncio.wait_for(asyncio.shield(task), ACK_BUDGET), True
         except TimeoutError:

@@ -16,6 +16,7 @@ import json
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -257,6 +258,20 @@ def report_values(
         "evidence": text(evidence),
         "concerns_recipient": {"value": {"type": "users_select", "selected_user": concerns}},
     }
+
+
+class MinuteLater:
+    """The restarted process's clock: it comes back a minute later, after the dead one's lease on
+    the delivery (the core's delivery timeout + 30 s) has run out."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + timedelta(minutes=1)
+
+
+def reference_in(ack: Any) -> str:
+    text = displayed(ack["view"])
+    start = text.index("SG-")
+    return text[start : start + 12]
 
 
 @pytest.fixture

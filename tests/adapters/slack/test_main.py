@@ -19,15 +19,16 @@ from tests.adapters.slack.conftest import (
     LEAD,
     REPORT_KEY,
     SIGNING_SECRET,
+    MinuteLater,
     Slack,
     core_settings,
     displayed,
     eventually,
+    reference_in,
     report_values,
     running_app,
     slack_settings,
 )
-from tests.adapters.slack.test_reports import MinuteLater, reference_in
 from tests.conftest import REPO
 from tests.fakes.slack_api import WAIT_SECONDS, SlackApiFake
 

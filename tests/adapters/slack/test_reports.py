@@ -4,7 +4,6 @@ buttons, the reporter told privately, and nothing ever in the channel where /rep
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +18,12 @@ from tests.adapters.slack.conftest import (
     CHANNEL,
     DEPUTY,
     LEAD,
+    MinuteLater,
     Slack,
     core_settings,
     displayed,
     eventually,
+    reference_in,
     report_values,
     running_app,
     slack_settings,
@@ -51,12 +52,6 @@ async def submit_report(slack: Slack, what: str = WHAT, *, view_id: str = "VREPO
     status, body = await slack.submit(views.render_report_modal(), report_values(what, **fields), view_id=view_id)
     assert status == 200
     return body
-
-
-def reference_in(ack: Any) -> str:
-    text = displayed(ack["view"])
-    start = text.index("SG-")
-    return text[start : start + 12]
 
 
 async def test_report_opens_the_form_at_once_and_posts_nothing(slack: Slack) -> None:
@@ -231,14 +226,6 @@ async def test_a_rate_limited_lead_dm_is_delivered_later(slack: Slack) -> None:
 
     await eventually(delivered_to_lead)
     assert len(slack.api.calls_to("chat.postMessage", channel=LEAD)) == 4
-
-
-class MinuteLater:
-    """The restarted process's clock: it comes back a minute later, after the dead one's lease on
-    the delivery (the core's delivery timeout + 30 s) has run out."""
-
-    def now(self) -> datetime:
-        return datetime.now(UTC) + timedelta(minutes=1)
 
 
 async def test_a_report_acked_by_a_process_that_dies_is_delivered_after_restart(
