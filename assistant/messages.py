@@ -416,10 +416,3 @@ def discord_fallback_note(recipient: str) -> str:
         f"This report could not be sent to {recipient} by direct message (their DMs are closed to the bot), "
         "so it is posted in this private channel instead. Delivery to them is still retried."
     )
-
-
-def discord_delivery_failed_for(reference: str, recipient: str) -> str:
-    return (
-        f"Report {reference} could not be delivered to {recipient} by direct message; it is being retried. "
-        "Please make sure they see it."
-    )
