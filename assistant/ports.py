@@ -103,8 +103,11 @@ class ReportStore(Protocol):
         """Lease due, undelivered jobs for recipients on `platform` (skipping ones another worker holds)."""
         ...
 
-    async def complete_delivery(self, job: DeliveryJob, *, owner: str, entry: ChronologyEntry) -> bool:
-        """Mark delivered (if this owner still holds the lease) and record it in the chronology."""
+    async def complete_deliveries(
+        self, delivered: Sequence[tuple[DeliveryJob, ChronologyEntry]], *, owner: str
+    ) -> int:
+        """Mark jobs delivered (those this owner still holds the lease on) and record each in its
+        report's chronology, in one transaction. Returns how many were marked."""
         ...
 
     async def fail_delivery(

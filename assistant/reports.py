@@ -92,9 +92,7 @@ def validate_draft(draft: ReportDraft) -> ReportDraft:
     """The draft with normalised text, or an `InvalidReport` saying which box to fix."""
     return draft.model_copy(
         update={
-            "what_happened": clean_text(
-                "what happened", draft.what_happened, WHAT_HAPPENED_MAX, required=True
-            ),
+            "what_happened": clean_text("what happened", draft.what_happened, WHAT_HAPPENED_MAX, required=True),
             "who": clean_text("who it concerns", draft.who, SHORT_FIELD_MAX),
             "when_where": clean_text("when and where", draft.when_where, SHORT_FIELD_MAX),
             "evidence": clean_text("evidence", draft.evidence, EVIDENCE_MAX),
@@ -198,9 +196,7 @@ class ReportDesk:
         *,
         rng: random.Random | None = None,
     ) -> None:
-        platforms = {
-            person.platform for person in (*recipients.leads, *recipients.deputies, *recipients.alternates)
-        }
+        platforms = {person.platform for person in (*recipients.leads, *recipients.deputies, *recipients.alternates)}
         if len(platforms) != 1:
             raise ValueError("all recipients of one ReportDesk must be on one platform")
         self.platform: Platform = recipients.leads[0].platform
@@ -229,9 +225,7 @@ class ReportDesk:
             action="submitted",
             detail="routed to " + ", ".join(person.key for person in chosen),
         )
-        reference, duplicate = await self._store.create_report(
-            draft, created_at=now, recipients=chosen, entry=entry
-        )
+        reference, duplicate = await self._store.create_report(draft, created_at=now, recipients=chosen, entry=entry)
         log.info("report %s received on %s%s", reference, self.platform, " (duplicate)" if duplicate else "")
         if not duplicate:
             self.outbox.wake()
@@ -308,22 +302,16 @@ class ReportDesk:
         text = _required_text("note", note, NOTE_MAX, messages.EMPTY_NOTE)
         return await self._change_open(ref, actor, self._entry(actor, "note", text))
 
-    async def record_decision(
-        self, reference: str, actor: UserRef, decision: Decision, reason: str
-    ) -> Report:
+    async def record_decision(self, reference: str, actor: UserRef, decision: Decision, reason: str) -> Report:
         """Record whether it was referred (social care, police, LADO) or not, and why."""
         ref = await self._authorise(reference, actor)
         text = _required_text("reason", reason, NOTE_MAX, messages.EMPTY_REASON)
-        return await self._change_open(
-            ref, actor, self._entry(actor, "decision", f"{decision.value}: {text}")
-        )
+        return await self._change_open(ref, actor, self._entry(actor, "decision", f"{decision.value}: {text}"))
 
     async def close(self, reference: str, actor: UserRef, outcome: str) -> Report:
         ref = await self._authorise(reference, actor)
         text = _required_text("outcome", outcome, NOTE_MAX, messages.EMPTY_OUTCOME)
-        report = await self._change_open(
-            ref, actor, self._entry(actor, "closed", text), set_status=ReportStatus.CLOSED
-        )
+        report = await self._change_open(ref, actor, self._entry(actor, "closed", text), set_status=ReportStatus.CLOSED)
         log.info("report %s closed by %s", ref, actor.key)
         return report
 
@@ -451,7 +439,11 @@ class Outbox:
                     await self._wake.wait()
 
     async def deliver_due(self) -> int:
-        """One pass: deliver every due job for this platform. Returns how many were attempted."""
+        """One pass: deliver every due job for this platform. Returns how many were attempted.
+
+        Sends run concurrently; whichever finish together are recorded in one transaction, so a
+        slow recipient neither holds up the others' records nor costs a commit per delivery.
+        """
         now = self._clock.now()
         lease = timedelta(seconds=self._settings.delivery_timeout_seconds + 30)
         jobs = await self._store.claim_deliveries(
@@ -461,37 +453,50 @@ class Outbox:
         for job in jobs:
             if job.reference not in reports:
                 reports[job.reference] = await self._store.load_report(job.reference, with_chronology=False)
-        await asyncio.gather(*(self._deliver(job, reports[job.reference]) for job in jobs))
+        sending = {
+            asyncio.create_task(self._attempt(job, report)): job
+            for job in jobs
+            if (report := reports[job.reference]) is not None  # None: purged, its jobs with it
+        }
+        try:
+            while sending:
+                finished, _ = await asyncio.wait(sending, return_when=asyncio.FIRST_COMPLETED)
+                delivered = []
+                for task in finished:
+                    job = sending.pop(task)
+                    error = task.result()
+                    if error is None:
+                        delivered.append((job, self._delivered_entry(job)))
+                    else:
+                        await self._record_failure(job, error)
+                if delivered:
+                    await self._store.complete_deliveries(delivered, owner=self._owner)
+        finally:
+            for task in sending:
+                task.cancel()
         return len(jobs)
 
     def _person(self, user: UserRef) -> UserRef:
         return self._people.get(user.key, user)
 
-    async def _send(self, job: DeliveryJob, report: Report) -> None:
-        if job.kind is DeliveryKind.NOTICE:
-            notice = messages.reporter_notice(job.notice, report.reference)
-            await self._notifier.send_reporter_notice(report.reporter, report.reference, notice)
-        else:
-            escalation = job.kind is DeliveryKind.ESCALATION
-            await self._notifier.send_report(self._person(job.recipient), report, escalation=escalation)
-
-    async def _deliver(self, job: DeliveryJob, report: Report | None) -> None:
-        if report is None:
-            return  # purged; its jobs went with it
-        timeout = self._settings.delivery_timeout_seconds
+    async def _attempt(self, job: DeliveryJob, report: Report) -> Exception | None:
+        """Send once, within the timeout. Returns what went wrong, if anything."""
         try:
-            async with asyncio.timeout(timeout):
-                await self._send(job, report)
+            async with asyncio.timeout(self._settings.delivery_timeout_seconds):
+                if job.kind is DeliveryKind.NOTICE:
+                    notice = messages.reporter_notice(job.notice, report.reference)
+                    await self._notifier.send_reporter_notice(report.reporter, report.reference, notice)
+                else:
+                    escalation = job.kind is DeliveryKind.ESCALATION
+                    await self._notifier.send_report(self._person(job.recipient), report, escalation=escalation)
         except Exception as error:
-            await self._record_failure(job, error)
-            return
+            return error
+        return None
+
+    def _delivered_entry(self, job: DeliveryJob) -> ChronologyEntry:
         action = "reporter_notified" if job.kind is DeliveryKind.NOTICE else "delivered"
-        detail = job.recipient.key + (
-            f" (escalation {job.round})" if job.kind is DeliveryKind.ESCALATION else ""
-        )
-        entry = ChronologyEntry(at=self._clock.now(), actor="system", action=action, detail=detail)
-        if await self._store.complete_delivery(job, owner=self._owner, entry=entry):
-            log.info("report %s: %s %s", job.reference, job.kind.value, "delivered")
+        detail = job.recipient.key + (f" (escalation {job.round})" if job.kind is DeliveryKind.ESCALATION else "")
+        return ChronologyEntry(at=self._clock.now(), actor="system", action=action, detail=detail)
 
     async def _record_failure(self, job: DeliveryJob, error: Exception) -> None:
         why, retry_after, permanent = _failure_reason(error, self._settings.delivery_timeout_seconds)
@@ -581,8 +586,7 @@ def render_csv(reports: Sequence[Report]) -> str:
     writer.writerow(_CSV_COLUMNS)
     for report in reports:
         chronology = "\n".join(
-            f"{entry.at.isoformat()} {entry.actor} {entry.action}"
-            + (f": {entry.detail}" if entry.detail else "")
+            f"{entry.at.isoformat()} {entry.actor} {entry.action}" + (f": {entry.detail}" if entry.detail else "")
             for entry in report.chronology
         )
         reporter = f"{report.reporter.key} {report.reporter.display_name}".strip()

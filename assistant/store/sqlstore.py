@@ -102,8 +102,7 @@ class SqlReportStore:
         target = newest if target is None else target
         async with self._db.migration_transaction() as tx:
             await tx.execute(
-                "CREATE TABLE IF NOT EXISTS schema_version"
-                " (version INTEGER NOT NULL, applied_at BIGINT NOT NULL)"
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at BIGINT NOT NULL)"
             )
             row = await tx.fetchrow("SELECT MAX(version) AS version FROM schema_version")
             current = int(row["version"]) if row and row["version"] is not None else 0
@@ -152,9 +151,7 @@ class SqlReportStore:
         submission_key = f"{draft.reporter.platform}:{draft.submission_id}"
         try:
             async with self._db.transaction() as tx:
-                existing = await tx.fetchrow(
-                    "SELECT reference FROM reports WHERE submission_key = $1", submission_key
-                )
+                existing = await tx.fetchrow("SELECT reference FROM reports WHERE submission_key = $1", submission_key)
                 if existing is not None:
                     return str(existing["reference"]), True
                 year = created_at.astimezone(UTC).year
@@ -208,17 +205,14 @@ class SqlReportStore:
                 return reference, False
         except _Duplicate:
             async with self._db.transaction(readonly=True) as tx:
-                existing = await tx.fetchrow(
-                    "SELECT reference FROM reports WHERE submission_key = $1", submission_key
-                )
+                existing = await tx.fetchrow("SELECT reference FROM reports WHERE submission_key = $1", submission_key)
             assert existing is not None
             return str(existing["reference"]), True
 
     async def _append(self, tx: Transaction, reference: str, entry: ChronologyEntry) -> None:
         sealed = self._cipher.seal(entry.detail, _chronology_context(reference)) if entry.detail else None
         await tx.execute(
-            "INSERT INTO chronology (reference, at, actor, action, sealed_detail)"
-            " VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO chronology (reference, at, actor, action, sealed_detail) VALUES ($1, $2, $3, $4, $5)",
             reference,
             to_micros(entry.at),
             entry.actor,
@@ -234,8 +228,7 @@ class SqlReportStore:
             entries: Sequence[Row] = ()
             if with_chronology:
                 entries = await tx.fetch(
-                    "SELECT at, actor, action, sealed_detail FROM chronology"
-                    " WHERE reference = $1 ORDER BY id",
+                    "SELECT at, actor, action, sealed_detail FROM chronology WHERE reference = $1 ORDER BY id",
                     reference,
                 )
         text = json.loads(self._cipher.open(bytes(row["sealed"]), _report_context(reference)))
@@ -291,9 +284,7 @@ class SqlReportStore:
         notify_reporter: str | None = None,
     ) -> bool:
         async with self._db.transaction() as tx:
-            row = await tx.fetchrow(
-                f"SELECT status FROM reports WHERE reference = $1 {self._db.row_lock}", reference
-            )
+            row = await tx.fetchrow(f"SELECT status FROM reports WHERE reference = $1 {self._db.row_lock}", reference)
             if row is None:
                 return False
             if require_status is not None and ReportStatus(row["status"]) not in require_status:
@@ -301,8 +292,7 @@ class SqlReportStore:
             now = to_micros(entries[-1].at) if entries else to_micros(datetime.now(UTC))
             if set_status is not None:
                 await tx.execute(
-                    "UPDATE reports SET status = $1, closed_at = COALESCE($2, closed_at)"
-                    " WHERE reference = $3",
+                    "UPDATE reports SET status = $1, closed_at = COALESCE($2, closed_at) WHERE reference = $3",
                     set_status.value,
                     now if set_status is ReportStatus.CLOSED else None,
                     reference,
@@ -401,19 +391,21 @@ class SqlReportStore:
         ]
         return sorted(jobs, key=lambda job: job.id)
 
-    async def complete_delivery(self, job: DeliveryJob, *, owner: str, entry: ChronologyEntry) -> bool:
+    async def complete_deliveries(self, delivered: Sequence[tuple[DeliveryJob, ChronologyEntry]], *, owner: str) -> int:
+        marked = 0
         async with self._db.transaction() as tx:
-            row = await tx.fetchrow(
-                "UPDATE deliveries SET state = 'delivered', delivered_at = $1, lease_owner = NULL,"
-                " lease_until = NULL WHERE id = $2 AND lease_owner = $3 AND state = 'pending' RETURNING id",
-                to_micros(entry.at),
-                job.id,
-                owner,
-            )
-            if row is None:
-                return False
-            await self._append(tx, job.reference, entry)
-        return True
+            for job, entry in delivered:
+                row = await tx.fetchrow(
+                    "UPDATE deliveries SET state = 'delivered', delivered_at = $1, lease_owner = NULL,"
+                    " lease_until = NULL WHERE id = $2 AND lease_owner = $3 AND state = 'pending' RETURNING id",
+                    to_micros(entry.at),
+                    job.id,
+                    owner,
+                )
+                if row is not None:
+                    await self._append(tx, job.reference, entry)
+                    marked += 1
+        return marked
 
     async def fail_delivery(
         self,
@@ -486,9 +478,7 @@ class SqlReportStore:
             )
         return [str(row["reference"]) for row in rows]
 
-    async def escalate(
-        self, reference: str, *, at: datetime, sent_before: datetime, entry: ChronologyEntry
-    ) -> bool:
+    async def escalate(self, reference: str, *, at: datetime, sent_before: datetime, entry: ChronologyEntry) -> bool:
         async with self._db.transaction() as tx:
             row = await tx.fetchrow(
                 "UPDATE reports SET escalations = escalations + 1, last_sent_at = $1"
@@ -570,9 +560,7 @@ class SqlReportStore:
     async def feedback_questions(self) -> list[str]:
         """The opted-in question text (for the organisation's own review); empty when not stored."""
         async with self._db.transaction(readonly=True) as tx:
-            rows = await tx.fetch(
-                "SELECT sealed_question FROM feedback WHERE sealed_question IS NOT NULL ORDER BY id"
-            )
+            rows = await tx.fetch("SELECT sealed_question FROM feedback WHERE sealed_question IS NOT NULL ORDER BY id")
         return [self._cipher.open(bytes(row["sealed_question"]), "feedback") for row in rows]
 
 
