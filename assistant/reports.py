@@ -481,6 +481,9 @@ class Outbox:
 
     async def _attempt(self, job: DeliveryJob, report: Report) -> Exception | None:
         """Send once, within the timeout. Returns what went wrong, if anything."""
+        if job.kind is not DeliveryKind.NOTICE and job.recipient.key not in self._people:
+            # Taken off the recipients since it was queued: never send them a report now.
+            return DeliveryFailed("no longer a configured lead, deputy or alternate", permanent=True)
         try:
             async with asyncio.timeout(self._settings.delivery_timeout_seconds):
                 if job.kind is DeliveryKind.NOTICE:

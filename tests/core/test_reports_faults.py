@@ -6,6 +6,7 @@ Every test runs on both backends. Retries use millisecond backoff, or a fake clo
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -241,3 +242,38 @@ async def test_desks_for_different_platforms_share_a_store_but_deliver_only_thei
     assert from_slack.reference != from_console.reference
     assert {who for who, _, _ in on_slack.reports} == {"slack:U0LEAD1", "slack:U0DEPUTY"}
     assert {ref for _, ref, _ in on_console.reports} == {from_console.reference}
+
+
+async def test_someone_taken_off_the_recipients_is_not_sent_a_queued_report(database_url: str) -> None:
+    async with open_report_desk(settings_for(database_url), RECIPIENTS, RecordingNotifier(), run_worker=False) as desk:
+        receipt = await desk.submit(draft("before-change"))
+    fewer = recipients_from_ids("console", ["lead-a"], ["deputy-c"])  # lead-b has left
+    notifier = RecordingNotifier()
+    async with open_report_desk(settings_for(database_url), fewer, notifier, run_worker=False) as desk:
+        await desk.outbox.deliver_due()
+        [problem] = await desk.delivery_problems(LEAD)
+    assert {who for who, _ in notifier.deliveries()} == {"console:lead-a", "console:deputy-c"}
+    assert problem.recipient == "console:lead-b" and problem.permanent
+    assert problem.reference == receipt.reference
+
+
+async def test_report_text_never_reaches_the_logs(database_url: str, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    notifier = RecordingNotifier()
+    notifier.failures = [RuntimeError(f"platform echoed: {TEXT}"), DeliveryFailed("HTTP 500")]
+    clock = FakeClock()
+    settings = settings_for(database_url, ack_timeout_minutes=1)
+    async with open_report_desk(settings, RECIPIENTS, notifier, clock, run_worker=False) as desk:
+        receipt = await desk.submit(draft("logged-1"))
+        for _ in range(3):
+            clock.advance(minutes=2)
+            await desk.outbox.escalate_overdue()
+            await desk.outbox.deliver_due()
+        await desk.show(receipt.reference, LEAD)
+        await desk.add_note(receipt.reference, LEAD, f"note about {TEXT}")
+        await desk.export(LEAD, "csv")
+        with pytest.raises(NotAllowed):
+            await desk.show(receipt.reference, UserRef(platform="console", user_id="nosy"))
+        await desk.close(receipt.reference, LEAD, TEXT)
+    assert "SG-" in caplog.text  # the logs say what happened, by reference...
+    assert TEXT not in caplog.text and "platform echoed" not in caplog.text  # ...never the text
