@@ -23,7 +23,7 @@ DEFAULT_TOP_K = 3
 
 # How sure retrieval must be before a clause is quoted. A clause is quoted when it covers enough
 # of the question's informative words (idf-weighted), and its score is a real match.
-MIN_COVERAGE = 0.25
+MIN_COVERAGE = 0.2
 MIN_SCORE = 4.5
 REPORTING_BOOST = 0.35  # weight of the reporting vocabulary when finding clauses for a concern
 _A_WORD = re.compile(r"[^\W\d_]{2}")  # a question has at least one word of two letters
@@ -52,6 +52,7 @@ class PolicyAdvisor:
             knowledge.clauses,
             (group.terms for group in knowledge.vocabulary.group),
             ((intent.when, intent.add) for intent in knowledge.vocabulary.intent),
+            (number for number, group in enumerate(knowledge.vocabulary.group) if group.topic),
         )
         self._detector = ConcernDetector.from_lexicon(knowledge.concerns)
         self._by_title = {doc.title: doc for doc in knowledge.documents}
@@ -76,7 +77,7 @@ class PolicyAdvisor:
             )
             return self._answer(text, AnswerStatus.CONCERN, ranked, assessment.immediate_danger)
         ranked = self._index.search(text, limit=top_k)
-        if not ranked or not self.confident(ranked[0]):
+        if not ranked or not self.confident(ranked[0]) or self._index.missing_topics(text):
             return self._answer(text, AnswerStatus.NO_MATCH, [], False)
         return self._answer(text, AnswerStatus.ANSWERED, ranked, False)
 

@@ -43,6 +43,7 @@ class SynonymGroup(Frozen):
     """Words and phrases that mean the same thing in questions and in policies."""
 
     terms: tuple[str, ...] = Field(min_length=2)
+    topic: bool = False  # a subject a policy covers or not (video calls, annual leave), not just wording
 
 
 class Intent(Frozen):

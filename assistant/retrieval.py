@@ -206,6 +206,7 @@ class ClauseIndex:
     known_words: dict[str, list[str]]  # first letter -> words the index knows, for typo repair
     intents: tuple[tuple[re.Pattern[str], str], ...]  # kind of question -> words its answers use
     vocabulary_words: frozenset[str]
+    topics: frozenset[str]  # concept ids of groups that name a subject a policy covers or not
 
     def query_terms(self, question: str) -> tuple[list[QueryTerm], dict[int, float]]:
         """Weighted features of a question, and each informative word's weight (its slot)."""
@@ -246,6 +247,35 @@ class ClauseIndex:
                 for key, term in terms.items()
             }
         return list(terms.values()), slots
+
+    def missing_topics(self, question: str) -> list[str]:
+        """Words of the question's asking sentence that name a topic this policy never mentions.
+
+        A word counts when the vocabulary knows what it is about (it belongs to synonym groups) and
+        neither the word nor any of its groups occurs anywhere in the loaded policy: "zoom" asked of a
+        policy with nothing on video calls, "annual leave" of a social media policy. Words the
+        vocabulary doesn't know ("farm", "mural") set a scene and decide nothing.
+        """
+        tokens, focus = focused_tokens(question)
+        stems = self.analyzer.stem_all(tokens)
+        missing: list[str] = []
+        for start, stem in enumerate(stems):
+            if focus and start not in focus:
+                continue
+            for length in range(min(self.analyzer.longest_phrase, len(stems) - start), 0, -1):
+                phrase = tuple(stems[start : start + length])
+                concepts = self.analyzer.phrases.get(phrase)
+                if not concepts:
+                    continue
+                if not self.topics.intersection(concepts):
+                    break  # ordinary wording ("delete", "pick up") is never a missing topic
+                present = any(c in self.feature_ids for c in concepts) or (
+                    length == 1 and stem in self.feature_ids
+                )
+                if not present:
+                    missing.append(" ".join(tokens[start : start + length]))
+                break  # the longest phrase starting here speaks for the words in it
+        return missing
 
     def idf_of(self, feature: str) -> float:
         """How telling a feature is; one no clause has is as telling as can be."""
@@ -332,6 +362,7 @@ def build_index(
     clauses: Sequence[Clause],
     groups: Iterable[Sequence[str]],
     intents: Iterable[tuple[str, str]] = (),
+    topic_groups: Iterable[int] = (),
 ) -> ClauseIndex:
     """Index clauses once, at startup: one pass over the text, then numpy for the arithmetic."""
     analyzer = Analyzer.from_groups(groups)
@@ -386,4 +417,5 @@ def build_index(
         known_words=dict(known),
         vocabulary_words=frozenset(token for key in analyzer.phrases for token in key),
         intents=tuple((re.compile(when), words) for when, words in intents),
+        topics=frozenset(f"~{number}" for number in topic_groups),
     )
