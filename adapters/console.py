@@ -72,7 +72,7 @@ def render_json(answer: Answer) -> str:
                     "document": hit.clause.document,
                     "source": hit.clause.source,
                     "clause": hit.clause.ref,
-                    "text": hit.clause.text,
+                    "text": hit.clause.quote,
                     "score": hit.score,
                 }
                 for hit in answer.hits

@@ -157,7 +157,7 @@ def citation(hit: Hit) -> str:
 def render_clause(hit: Hit, *, colour: discord.Colour = QUOTE_COLOUR) -> list[discord.Embed]:
     """A quoted clause as one embed, or several when it is long: title = document, footer = clause ref."""
     clause = hit.clause
-    pieces = split_text(clause.text, DESCRIPTION_PIECE) or [""]
+    pieces = split_text(clause.quote, DESCRIPTION_PIECE) or [""]
     footer = shorten(messages.discord_clause_footer(clause.ref, clause.heading, clause.source), FOOTER_MAX)
     embeds = []
     for index, piece in enumerate(pieces):

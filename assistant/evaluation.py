@@ -60,12 +60,12 @@ class Outcome:
         return (
             self.answer.status is AnswerStatus.ANSWERED
             and bool(hits)
-            and hit_matches(hits[0].clause.text, self.question.expect)
+            and hit_matches(hits[0].clause.quote, self.question.expect)
         )
 
     @property
     def in_top3(self) -> bool:
-        return any(hit_matches(h.clause.text, self.question.expect) for h in self.answer.hits[:3])
+        return any(hit_matches(h.clause.quote, self.question.expect) for h in self.answer.hits[:3])
 
     @property
     def passed(self) -> bool:

@@ -13,6 +13,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 
+QUOTE_MAX = 1400  # characters: a quote longer than this drops its intro line
+
+
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -55,6 +58,13 @@ class Clause(Frozen):
     text: str  # verbatim apart from whitespace
     position: int  # order within its document
     context: str = ""  # the intro line of the list this item belongs to, quoted with it
+
+    @property
+    def quote(self) -> str:
+        """What a reader is shown: the list's intro line, then the clause, each verbatim."""
+        if self.context and len(self.context) + len(self.text) < QUOTE_MAX:
+            return f"{self.context}\n{self.text}"
+        return self.text
 
 
 class Hit(Frozen):
