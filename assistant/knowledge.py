@@ -55,11 +55,7 @@ class Intent(Frozen):
     @field_validator("when")
     @classmethod
     def _compiles(cls, pattern: str) -> str:
-        try:
-            re.compile(pattern)
-        except re.error as err:
-            raise ValueError(f"bad pattern {pattern!r}: {err}") from None
-        return pattern
+        return check_pattern(pattern)
 
 
 class Vocabulary(Frozen):
@@ -79,12 +75,7 @@ class ConcernLexicon(Frozen):
     @field_validator("harm", "incident", "topic_question", "danger")
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as err:
-                raise ValueError(f"bad pattern {pattern!r}: {err}") from None
-        return patterns
+        return tuple(check_pattern(pattern) for pattern in patterns)
 
 
 class KnowledgeBase(Frozen):
@@ -188,6 +179,18 @@ def _read_toml(path: Path) -> dict[str, object]:
             return tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as err:
         raise KnowledgeError(f"{path}: cannot be read as TOML ({err})") from None
+
+
+def check_pattern(pattern: str) -> str:
+    """A regular expression from a data file: it compiles, and no TOML escape turned into a control
+    character (in a double-quoted TOML string "\b" is a backspace, not a word boundary)."""
+    if any(ord(ch) < 32 for ch in pattern):
+        raise ValueError(f"pattern {pattern!r} contains a control character; write patterns in 'single quotes'")
+    try:
+        re.compile(pattern)
+    except re.error as err:
+        raise ValueError(f"bad pattern {pattern!r}: {err}") from None
+    return pattern
 
 
 def _validated(path: Path, model: type[M]) -> M:

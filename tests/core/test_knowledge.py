@@ -79,3 +79,10 @@ def test_a_bad_vocabulary_pattern_stops_startup_naming_the_file(tmp_path: Path) 
 def test_a_missing_path_is_an_error_naming_it(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError, match="no such file or folder"):
         load_knowledge(tmp_path / "nowhere")
+
+
+def test_a_pattern_mangled_by_toml_escapes_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "policy.txt").write_text("Staff must not share photos.\n")
+    (tmp_path / "vocabulary.toml").write_text('[[intent]]\nwhen = "\\bwho\\b"\nadd = "lead"\n')
+    with pytest.raises(KnowledgeError, match="contains a control character"):
+        load_knowledge(tmp_path)
