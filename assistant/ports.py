@@ -29,8 +29,12 @@ class ReportNotifier(Protocol):
     """Private delivery to people, implemented by each chat platform's adapter.
 
     Raise `assistant.errors.DeliveryFailed` (with `retry_after` for rate limits) when a
-    delivery did not happen; the core retries it with backoff. Never include report text in
-    the exception.
+    delivery did not happen; the core retries it with backoff. With `permanent=True` (the
+    platform says it can't work as configured, e.g. the lead's DMs are closed to the bot) it is
+    retried slowly (POLICYBOT_DELIVERY_PERMANENT_RETRY_MINUTES) and shown to the other recipients
+    (`ReportSummary.undelivered_to`, `ReportDesk.delivery_problems`). Any other exception, or no
+    answer within POLICYBOT_DELIVERY_TIMEOUT_SECONDS, counts as a transient failure and only its
+    type is recorded. Never include report text in the exception.
     """
 
     async def send_report(self, recipient: UserRef, report: Report, *, escalation: bool) -> None:
