@@ -74,6 +74,15 @@ from assistant.settings import CoreSettings, SlackSettings, load
 
 log = logging.getLogger("policybot.slack")
 
+
+def library_logger(name: str) -> logging.Logger:
+    """A logger for Bolt or slack_sdk that never goes below INFO: at DEBUG they log request and
+    response bodies (questions, reports), which must never reach a log."""
+    logger = logging.getLogger(name)
+    logger.setLevel(max(logger.getEffectiveLevel(), logging.INFO))
+    return logger
+
+
 ACK_BUDGET = 2.0  # seconds of Slack's 3 we spend waiting for an answer before acking empty
 RESPONSE_URL_USES = 5  # Slack's limits on one response_url
 RESPONSE_URL_LIFETIME = 30 * 60.0
@@ -273,7 +282,7 @@ def build_web_client(slack: SlackSettings, session: aiohttp.ClientSession) -> As
         base_url=slack.api_url,
         session=session,
         retry_handlers=retry_handlers(),
-        logger=logging.getLogger("policybot.slack.web"),
+        logger=library_logger("policybot.slack.web"),
     )
 
 
@@ -748,7 +757,7 @@ def build_app(bot: SlackBot, slack: SlackSettings) -> AsyncApp:
     app = AsyncApp(
         client=bot.client,
         signing_secret=slack.signing_secret.get_secret_value(),
-        logger=logging.getLogger("policybot.slack.bolt"),
+        logger=library_logger("policybot.slack.bolt"),
         # our listeners ack first and keep working after; Bolt answers Slack as soon as they ack
         process_before_response=False,
     )

@@ -269,3 +269,22 @@ async def test_a_question_with_no_words_gets_the_cores_message_privately_and_no_
     assert status == 200 and body["response_type"] == "ephemeral"
     assert views.escape(messages.EMPTY_QUESTION) in body["text"]
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_even_with_debug_logging_no_question_text_reaches_the_logs(
+    slack: Slack, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.DEBUG):
+        await slack.command("zebra crossing " + ANSWERED)
+        await slack.event(
+            {
+                "type": "message",
+                "channel_type": "im",
+                "channel": "DALICE001",
+                "user": ALICE,
+                "text": "zebra crossing " + ANSWERED,
+                "ts": "1700000800.000100",
+            }
+        )
+        await slack.api.wait_for_call("chat.postMessage", channel="DALICE001")
+    assert "zebra" not in caplog.text
