@@ -46,7 +46,7 @@ from assistant.settings import CoreSettings, load
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class UsageError(Exception):
@@ -81,9 +81,7 @@ def render_summary(summary: ReportSummary) -> str:
     danger = "  IMMEDIATE DANGER" if summary.immediate_danger else ""
     missing = f"  (not delivered to {', '.join(summary.undelivered_to)})" if summary.undelivered_to else ""
     when = summary.created_at.strftime("%Y-%m-%d %H:%M UTC")
-    return (
-        f"{summary.reference}  {summary.status.value:<12}  {when}  {summary.category.value}{danger}{missing}"
-    )
+    return f"{summary.reference}  {summary.status.value:<12}  {when}  {summary.category.value}{danger}{missing}"
 
 
 def render_report(report: Report) -> str:
@@ -130,14 +128,10 @@ def report_parser() -> _Parser:
     parser.add_argument("--what", help="what happened: facts, the child's own words, no opinion")
     parser.add_argument("--who", default="", help="who it concerns (names or initials)")
     parser.add_argument("--when-where", default="", help="when and where it happened")
-    parser.add_argument(
-        "--category", choices=[c.value for c in ReportCategory], default=ReportCategory.OTHER.value
-    )
+    parser.add_argument("--category", choices=[c.value for c in ReportCategory], default=ReportCategory.OTHER.value)
     parser.add_argument("--danger", action="store_true", help="someone is in immediate danger")
     parser.add_argument("--evidence", default="", help="evidence kept (screenshots, messages: do not delete)")
-    parser.add_argument(
-        "--about-lead", default=None, help="id of the lead/deputy this is about (not sent to them)"
-    )
+    parser.add_argument("--about-lead", default=None, help="id of the lead/deputy this is about (not sent to them)")
     parser.add_argument("--submission-id", default=None, help="makes a retried command file one report")
     return parser
 
@@ -195,9 +189,7 @@ def ask_lines(prompt: str, stdin: TextIO, stdout: TextIO) -> str:
     return "\n".join(lines)
 
 
-def draft_from_prompts(
-    args: argparse.Namespace, reporter: UserRef, stdin: TextIO, stdout: TextIO
-) -> ReportDraft:
+def draft_from_prompts(args: argparse.Namespace, reporter: UserRef, stdin: TextIO, stdout: TextIO) -> ReportDraft:
     print(messages.REPORT_FORM_INTRO, file=stdout)
     danger = ask("Is someone in immediate danger right now? [y/N] ", stdin, stdout).strip().lower()
     immediate = danger in {"y", "yes"}
@@ -302,9 +294,7 @@ async def run_action(
         say(render_report(report) if args.action == "show" else f"{report.reference}: {report.status.value}")
     elif args.action == "list":
         summaries = await desk.list_open(lead)
-        say(
-            "\n".join(render_summary(s) for s in summaries) if summaries else messages.CONSOLE_NO_OPEN_REPORTS
-        )
+        say("\n".join(render_summary(s) for s in summaries) if summaries else messages.CONSOLE_NO_OPEN_REPORTS)
     elif args.action == "export":
         text = await desk.export(lead, args.format)
         if args.output:
@@ -317,11 +307,7 @@ async def run_action(
         say(messages.console_purged(await desk.purge(lead), settings.retention_days))
     elif args.action == "problems":
         problems = await desk.delivery_problems(lead)
-        say(
-            "\n".join(render_problem(p) for p in problems)
-            if problems
-            else messages.CONSOLE_NO_DELIVERY_PROBLEMS
-        )
+        say("\n".join(render_problem(p) for p in problems) if problems else messages.CONSOLE_NO_DELIVERY_PROBLEMS)
 
 
 def exported_count(text: str, fmt: str) -> int:
@@ -333,6 +319,7 @@ def exported_count(text: str, fmt: str) -> int:
 def write_private(path: Path, text: str) -> None:
     """Create the export readable only by its owner (it holds every report's text)."""
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)  # also when overwriting a file that was readable by others
     with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as file:
         file.write(text)
 
@@ -364,11 +351,12 @@ def main(
         if command == "reports":
             args = parse(reports_parser(), rest, stdout)
             return asyncio.run(work_reports(args, stdout, clock))
-        raise UsageError(
-            f"policybot: {command or 'a command'} is not a report command (keygen, report, reports)"
-        )
+        raise UsageError(f"policybot: {command or 'a command'} is not a report command (keygen, report, reports)")
     except _HelpShown:
         return EXIT_OK
+    except KeyboardInterrupt:
+        print(messages.CONSOLE_CANCELLED, file=stderr)
+        return EXIT_INTERRUPTED
     except UsageError as error:
         print(str(error).splitlines()[0], file=stderr)
         return EXIT_USAGE

@@ -158,6 +158,7 @@ CONSOLE_NO_LEADS = (
     "POLICYBOT_CONSOLE_SAFEGUARDING_LEADS=dsl, and use that id with `policybot reports --as dsl`."
 )
 CONSOLE_NO_OPEN_REPORTS = "There are no open reports."
+CONSOLE_CANCELLED = "Cancelled: nothing was sent."
 CONSOLE_NO_DELIVERY_PROBLEMS = "Every report has reached everyone it was sent to."
 CONSOLE_NOT_A_TERMINAL = (
     "Nothing to report: give --what \"...\" (and the other options), or run `policybot report` in a terminal "

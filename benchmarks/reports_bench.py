@@ -88,9 +88,7 @@ async def floor_postgres(url: str, n: int, concurrency: int) -> float:
         async def writer() -> None:
             for i in queue:
                 async with pool.acquire() as conn, conn.transaction():
-                    await conn.execute(
-                        f"INSERT INTO {table} (ref, sealed) VALUES ($1, $2)", f"SG-{i}", sealed
-                    )
+                    await conn.execute(f"INSERT INTO {table} (ref, sealed) VALUES ($1, $2)", f"SG-{i}", sealed)
 
         start = time.perf_counter()
         await asyncio.gather(*(writer() for _ in range(concurrency)))
@@ -135,9 +133,7 @@ async def desk_sustained(url: str, rate: float, seconds: float) -> tuple[float, 
         async def one(i: int, at: float) -> None:
             await asyncio.sleep(max(0.0, at - time.perf_counter()))
             t0 = time.perf_counter()
-            receipt = await desk.submit(
-                ReportDraft(reporter=REPORTER, submission_id=f"steady-{i}", what_happened=TEXT)
-            )
+            receipt = await desk.submit(ReportDraft(reporter=REPORTER, submission_id=f"steady-{i}", what_happened=TEXT))
             started[receipt.reference] = t0
 
         start = time.perf_counter()
@@ -159,16 +155,12 @@ async def in_postgres_schema(server: str, body: Callable[[str], Awaitable[object
 
 
 def row(backend: str, what: str, rate: float, p50: float | None = None, p99: float | None = None) -> str:
-    latency = (
-        f"{p50 * 1000:8.1f} ms {p99 * 1000:8.1f} ms" if p50 is not None and p99 is not None else " " * 22
-    )
+    latency = f"{p50 * 1000:8.1f} ms {p99 * 1000:8.1f} ms" if p50 is not None and p99 is not None else " " * 22
     return f"| {backend:<10} | {what:<44} | {rate:9.0f} | {latency} |"
 
 
 async def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reports", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--rate", type=float, default=200.0)

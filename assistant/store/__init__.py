@@ -25,15 +25,11 @@ def sqlite_path(database_url: str) -> str | None:
         return None
     path = database_url[len(_SQLITE) :]
     if not path:
-        raise StoreError(
-            "POLICYBOT_DATABASE_URL: a sqlite URL needs a file, e.g. sqlite:///data/policybot.db"
-        )
+        raise StoreError("POLICYBOT_DATABASE_URL: a sqlite URL needs a file, e.g. sqlite:///data/policybot.db")
     return path
 
 
-async def open_store(
-    database_url: str, cipher: ReportCipher, *, schema_version: int | None = None
-) -> SqlReportStore:
+async def open_store(database_url: str, cipher: ReportCipher, *, schema_version: int | None = None) -> SqlReportStore:
     """Open (and migrate) the store a URL names. `schema_version` stops at an older version (tests)."""
     db: Database
     path = sqlite_path(database_url)

@@ -114,11 +114,11 @@ async def eventually(condition: Callable[[], bool], *, within: float = 20.0) -> 
         await asyncio.sleep(0.01)
 
 
-async def postgres_connection() -> asyncpg.Connection:
+async def postgres_connection(server: str = POSTGRES_SERVER) -> asyncpg.Connection:
     try:
-        return await asyncpg.connect(POSTGRES_SERVER, timeout=5)
+        return await asyncpg.connect(server, timeout=5)
     except (OSError, asyncpg.PostgresError, TimeoutError) as error:
-        why = f"PostgreSQL is not reachable at {POSTGRES_SERVER} ({type(error).__name__}: {error})"
+        why = f"PostgreSQL is not reachable at {server} ({type(error).__name__}: {error})"
         if os.environ.get("CI"):
             pytest.fail(f"{why}; CI is set, so the PostgreSQL backend must be tested")
         pytest.skip(f"{why}; start one (or set CI to make this a failure)")

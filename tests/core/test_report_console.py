@@ -119,15 +119,10 @@ def test_the_lead_works_the_report_through_from_the_terminal(local_setup: Path, 
 
     acked = policybot("reports", "ack", reference, "--as", "dsl2")
     assert acked.code == 0 and f"{reference}: acknowledged" in acked.out
-    assert (
-        messages.console_reporter_notice("amy", messages.reporter_notice("acknowledged", reference))
-        in acked.out
-    )
+    assert messages.console_reporter_notice("amy", messages.reporter_notice("acknowledged", reference)) in acked.out
 
     assert policybot("reports", "note", reference, "Spoke to parents", "--as", "dsl").code == 0
-    decided = policybot(
-        "reports", "decide", reference, "referred_social_care", "MASH referral made", "--as", "dsl"
-    )
+    decided = policybot("reports", "decide", reference, "referred_social_care", "MASH referral made", "--as", "dsl")
     assert decided.code == 0
     closed = policybot("reports", "close", reference, "Social care took the lead", "--as", "dsl")
     assert closed.code == 0 and f"{reference}: closed" in closed.out
@@ -145,9 +140,7 @@ def test_the_lead_works_the_report_through_from_the_terminal(local_setup: Path, 
     assert csv_out.code == 0 and csv_out.out.startswith("reference,created_at") and TEXT in csv_out.out
     purged = policybot("reports", "purge", "--as", "dsl")
     assert purged.code == 0 and "Purged 0 closed reports" in purged.out  # not yet past retention
-    assert (
-        policybot("reports", "problems", "--as", "dsl").out.strip() == messages.CONSOLE_NO_DELIVERY_PROBLEMS
-    )
+    assert policybot("reports", "problems", "--as", "dsl").out.strip() == messages.CONSOLE_NO_DELIVERY_PROBLEMS
 
 
 def test_a_report_about_a_lead_is_hidden_from_them(local_setup: Path) -> None:
@@ -210,9 +203,7 @@ def test_without_a_key_reporting_refuses_to_start_and_says_how_to_make_one(
     assert not local_setup.exists()
 
 
-def test_without_console_leads_it_says_what_to_set(
-    local_setup: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_without_console_leads_it_says_what_to_set(local_setup: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("POLICYBOT_CONSOLE_SAFEGUARDING_LEADS")
     run = policybot("reports", "list", "--as", "dsl")
     assert run.code == 2 and "POLICYBOT_CONSOLE_SAFEGUARDING_LEADS" in run.err
@@ -239,3 +230,24 @@ def test_retrying_the_same_command_files_one_report(local_setup: Path) -> None:
     again = file_report("--submission-id", "script-42")
     assert first == again
     assert policybot("reports", "list", "--as", "dsl").out.count("SG-") == 1
+
+
+class InterruptedKeyboard(Keyboard):
+    def readline(self, size: int | None = -1) -> str:
+        raise KeyboardInterrupt
+
+
+def test_ctrl_c_while_reporting_cancels_cleanly(local_setup: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    code = report_console.main(["report", "--as", "amy"], stdin=InterruptedKeyboard(), stdout=out, stderr=err)
+    assert code == 130 and err.getvalue().strip() == messages.CONSOLE_CANCELLED and "Traceback" not in err.getvalue()
+
+
+def test_an_export_overwriting_a_shared_file_makes_it_private(local_setup: Path, tmp_path: Path) -> None:
+    file_report()
+    target = tmp_path / "records.csv"
+    target.write_text("old")
+    target.chmod(0o644)
+    run = policybot("reports", "export", "--as", "dsl", "--format", "csv", "--output", str(target))
+    assert run.code == 0 and messages.console_exported(1, str(target)) in run.out
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600 and TEXT in target.read_text()

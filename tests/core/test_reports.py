@@ -69,9 +69,7 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
 async def lead_desk(database_url: str) -> AsyncIterator[Desk]:
     """A desk whose outbox is driven by hand (`deliver_due`), on a clock the test moves."""
     notifier, clock = RecordingNotifier(), FakeClock()
-    async with open_report_desk(
-        settings_for(database_url), RECIPIENTS, notifier, clock, run_worker=False
-    ) as desk:
+    async with open_report_desk(settings_for(database_url), RECIPIENTS, notifier, clock, run_worker=False) as desk:
         yield Desk(desk, notifier, clock)
 
 
@@ -157,9 +155,7 @@ async def test_new_lines_and_tabs_are_kept_and_windows_line_ends_normalised(lead
 
 
 async def test_a_report_about_a_lead_never_reaches_them(lead_desk: Desk) -> None:
-    receipt = await lead_desk.desk.submit(
-        draft(concerns_recipient="lead-a", category=ReportCategory.COLLEAGUE_CONDUCT)
-    )
+    receipt = await lead_desk.desk.submit(draft(concerns_recipient="lead-a", category=ReportCategory.COLLEAGUE_CONDUCT))
     await lead_desk.desk.outbox.deliver_due()
     received = {who for who, _ in lead_desk.notifier.deliveries()}
     assert received == {"console:lead-b", "console:deputy-c", "console:chair-d"}
@@ -189,9 +185,7 @@ async def test_naming_someone_who_is_not_a_lead_is_refused_and_nothing_is_stored
 
 async def test_a_report_about_the_only_lead_with_nobody_else_is_refused(database_url: str) -> None:
     alone = recipients_from_ids("console", ["solo"])
-    async with open_report_desk(
-        settings_for(database_url), alone, RecordingNotifier(), run_worker=False
-    ) as desk:
+    async with open_report_desk(settings_for(database_url), alone, RecordingNotifier(), run_worker=False) as desk:
         with pytest.raises(NoOneToReceive) as raised:
             await desk.submit(draft(concerns_recipient="solo"))
     assert "LADO" in raised.value.message

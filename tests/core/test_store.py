@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import sqlite3
 import tempfile
 from collections.abc import AsyncIterator
@@ -57,9 +58,7 @@ async def file_a_report_with_a_note(database_url: str) -> str:
     reporter = REPORTER.model_copy(update={"display_name": NAME})
     async with open_report_desk(settings_for(database_url), RECIPIENTS, RecordingNotifier()) as desk:
         receipt = await desk.submit(
-            ReportDraft(
-                reporter=reporter, submission_id="s-1", what_happened=SECRET, who=WHO, evidence=EVIDENCE
-            )
+            ReportDraft(reporter=reporter, submission_id="s-1", what_happened=SECRET, who=WHO, evidence=EVIDENCE)
         )
         await desk.add_note(receipt.reference, LEAD, NOTE)
         await desk.feedback.record("console", "policy.docx", "1.1", True, SECRET)
@@ -125,9 +124,7 @@ async def test_a_version_1_database_is_upgraded_in_place(database_url: str) -> N
     await old.close()
 
     notifier = RecordingNotifier()
-    async with open_report_desk(
-        settings_for(database_url), RECIPIENTS, notifier, clock, run_worker=False
-    ) as desk:
+    async with open_report_desk(settings_for(database_url), RECIPIENTS, notifier, clock, run_worker=False) as desk:
         await desk.outbox.deliver_due()
         report = await desk.show(reference, LEAD)
         await desk.feedback.record("slack", "policy.docx", "3.2", False)  # the table version 2 added
@@ -242,9 +239,7 @@ def test_any_unicode_report_text_is_stored_encrypted_and_read_back_identical(bac
 
         async def round_trip(text: str, who: str) -> None:
             reference, _ = await store.create_report(
-                ReportDraft(
-                    reporter=REPORTER, submission_id=f"p-{next(counter)}", what_happened=text, who=who
-                ),
+                ReportDraft(reporter=REPORTER, submission_id=f"p-{next(counter)}", what_happened=text, who=who),
                 created_at=clock.now(),
                 recipients=[LEAD],
                 entry=ChronologyEntry(at=clock.now(), actor="system", action="note", detail=text),
@@ -267,3 +262,16 @@ def test_any_unicode_report_text_is_stored_encrypted_and_read_back_identical(bac
         finally:
             runner.run(store.close())
             runner.run(entered.__aexit__(None, None, None))
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("1", pytest.fail.Exception), (None, pytest.skip.Exception)])
+async def test_an_unreachable_postgresql_fails_in_ci_and_skips_elsewhere(
+    monkeypatch: pytest.MonkeyPatch, ci: str | None, outcome: type[BaseException]
+) -> None:
+    if ci is None:
+        monkeypatch.delenv("CI", raising=False)
+    else:
+        monkeypatch.setenv("CI", ci)
+    nowhere = "postgresql://nobody@127.0.0.1:1/none"
+    with pytest.raises(outcome, match=re.escape(f"PostgreSQL is not reachable at {nowhere}")):
+        await postgres_connection(nowhere)
