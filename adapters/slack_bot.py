@@ -300,6 +300,8 @@ class SlackBot:
     desk: ReportDesk
     client: AsyncWebClient
     session: aiohttp.ClientSession
+    # how long to wait for the core before acknowledging empty and answering later (Slack allows 3 s)
+    ack_budget: float = ACK_BUDGET
 
     def __post_init__(self) -> None:
         self.seen = SeenEvents()
@@ -370,13 +372,13 @@ class SlackBot:
     # --- /policy, DMs and mentions ---------------------------------------------------------
 
     async def answer_within(self, question: str, ack: AsyncAck | None) -> tuple[Answer, bool]:
-        """The core's answer; if it isn't ready within ACK_BUDGET, ack empty first (Slack's 3 s)
+        """The core's answer; if it isn't ready within `ack_budget`, ack empty first (Slack's 3 s)
         and keep waiting. Returns the answer and whether the ack is still ours to send."""
         if ack is None:
             return await self.advisor.answer(question), False
         task = asyncio.ensure_future(self.advisor.answer(question))
         try:
-            return await asyncio.wait_for(asyncio.shield(task), ACK_BUDGET), True
+            return await asyncio.wait_for(asyncio.shield(task), self.ack_budget), True
         except TimeoutError:
             await ack()
             return await task, False
@@ -521,7 +523,7 @@ class SlackBot:
         draft = to_report_draft(body)
         submit = asyncio.ensure_future(self.desk.submit(draft))
         try:
-            receipt = await asyncio.wait_for(asyncio.shield(submit), ACK_BUDGET)
+            receipt = await asyncio.wait_for(asyncio.shield(submit), self.ack_budget)
         except TimeoutError:
             await ack(response_action="update", view=views.render_pending_view())
             receipt = await submit
@@ -801,18 +803,20 @@ async def open_slack_service(
     *,
     advisor: PolicyAdvisor | None = None,
     clock: Clock | None = None,
+    ack_budget: float = ACK_BUDGET,
 ) -> AsyncIterator[SlackService]:
     """Everything the app needs, opened in order and closed in reverse: the policy advisor, the HTTP
     session and Slack client, the report desk (store and delivery worker). An `advisor` already
     built from the same settings may be passed in (tests and the benchmark index the knowledge once);
-    `clock` is the core's Clock port (default: the system clock)."""
+    `clock` is the core's Clock port (default: the system clock); `ack_budget`, how long a command or
+    form waits for the core before it is acknowledged empty and answered afterwards."""
     if advisor is None:
         advisor = await asyncio.to_thread(build_advisor, core)
     async with aiohttp.ClientSession() as session:
         client = build_web_client(slack, session)
         notifier = SlackNotifier(client)
         async with open_report_desk(core, to_recipients(slack, core), notifier, clock) as desk:
-            bot = SlackBot(advisor=advisor, desk=desk, client=client, session=session)
+            bot = SlackBot(advisor=advisor, desk=desk, client=client, session=session, ack_budget=ack_budget)
             yield SlackService(app=build_app(bot, slack), bot=bot)
 
 

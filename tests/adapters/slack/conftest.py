@@ -310,9 +310,9 @@ def slack_settings(api: SlackApiFake, **overrides: Any) -> SlackSettings:
 
 @asynccontextmanager
 async def running_app(
-    core: CoreSettings, slack: SlackSettings, clock: Clock | None = None
+    core: CoreSettings, slack: SlackSettings, clock: Clock | None = None, *, ack_budget: float = 2.0
 ) -> AsyncIterator[tuple[SlackService, str]]:
-    async with open_slack_service(core, slack, advisor=shared_advisor(), clock=clock) as service:
+    async with open_slack_service(core, slack, advisor=shared_advisor(), clock=clock, ack_budget=ack_budget) as service:
         async with serve_http(service, host="127.0.0.1", port=0) as port:
             yield service, f"http://127.0.0.1:{port}"
 
