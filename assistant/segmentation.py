@@ -20,8 +20,8 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*[:.]?\s*$")
 # "6.14 Photographs", "1.1. This policy", "3.1: This", "1. Introduction", "7 Access to images"
 _NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})(?:[.:)])?\s+(\S.*)$")
-# "- item", "* item", "• item", "a) item", "(a) item", "i) item", "1) item"
-_BULLET = re.compile(r"^(\s*)(?:[-*•▪◦●o]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}\))\s+(\S.*)$")
+# "- item", "* item", "• item", "a) item", "(a) item", "a. item", "i) item", "1) item", "(1) item"
+_BULLET = re.compile(r"^(\s*)(?:[-*•▪◦●o]|\(?[a-z]\)|[a-z]\.|\(?[ivx]{1,4}\)|\(?\d{1,2}\))\s+(\S.*)$")
 _BLOCKQUOTE = re.compile(r"^\s*>\s?")
 
 # A line ending like this is unfinished: the next lowercase line continues the sentence.

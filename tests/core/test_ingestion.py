@@ -143,3 +143,23 @@ def test_long_paragraphs_are_split_at_sentence_ends() -> None:
     assert len(clauses) > 1
     assert all(c.text.endswith(".") for c in clauses)
     assert all(c.heading == "Records" for c in clauses)
+
+
+def test_lettered_and_bracketed_items_are_list_items() -> None:
+    text = (
+        "## Photographs\n\n"
+        "Before any photograph of a young person is taken, staff must make sure that:\n\n"
+        "a. written consent from a parent or carer is on file and has not been withdrawn since;\n"
+        "b. the photograph is taken on an organisation device and never on a personal phone;\n"
+        "(3) the young person is happy to be photographed and knows where the image will be used.\n"
+    )
+    (short_list,) = segment(text)  # a short list is one clause, its intro first
+    assert short_list.text.split("\n") == [
+        "Before any photograph of a young person is taken, staff must make sure that:",
+        "written consent from a parent or carer is on file and has not been withdrawn since;",
+        "the photograph is taken on an organisation device and never on a personal phone;",
+        "the young person is happy to be photographed and knows where the image will be used.",
+    ]
+    long_items = segment(text.replace("since;", "since; " + "it is checked before every trip and every session. " * 6))
+    assert len(long_items) == 3  # a long list is quoted item by item, the intro as each one's context
+    assert all(c.context.startswith("Before any photograph") for c in long_items)
