@@ -393,6 +393,11 @@ class Outbox:
     def start(self) -> None:
         if self._task is None:
             self._task = asyncio.create_task(self._run(), name=f"policybot-outbox-{self._platform}")
+            self._task.add_done_callback(self._report_unexpected_end)
+
+    def _report_unexpected_end(self, task: asyncio.Task[None]) -> None:
+        if task is self._task and not task.cancelled() and task.exception() is not None:
+            log.error("the %s delivery worker stopped", self._platform, exc_info=task.exception())
 
     async def stop(self) -> None:
         """Let the pass in progress finish (so nothing sent goes unrecorded and is sent twice later),
@@ -494,6 +499,12 @@ class Outbox:
                     await self._notifier.send_report(self._person(job.recipient), report, escalation=escalation)
         except Exception as error:
             return error
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():
+                raise  # we are being stopped
+            # A notifier that lets a stray CancelledError escape must not stop delivery for everyone.
+            return DeliveryFailed("the notifier was cancelled")
         return None
 
     def _delivered_entry(self, job: DeliveryJob) -> ChronologyEntry:
