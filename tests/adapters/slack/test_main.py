@@ -157,3 +157,14 @@ def test_the_manifest_declares_every_command_event_and_no_more_scopes_than_used(
     scopes = re.findall(r"^\s+- ([a-z_.]+:[a-z_.]+|commands)\b", manifest, flags=re.MULTILINE)
     assert sorted(scopes) == ["app_mentions:read", "chat:write", "commands", "im:history"]
     assert manifest.count("https://YOUR-HOST/slack/events") == 5  # 3 commands, events, interactivity
+
+
+def test_http_mode_takes_its_port_from_port_unless_given_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from adapters.slack_bot import load_settings, parse_args
+
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", SIGNING_SECRET)
+    monkeypatch.setenv("SLACK_SAFEGUARDING_LEADS", "ULEAD0001")
+    monkeypatch.setenv("PORT", "5055")
+    assert load_settings(parse_args([]))[2] == 5055
+    assert load_settings(parse_args(["--port", "8080"]))[2] == 8080
