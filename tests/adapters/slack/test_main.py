@@ -14,6 +14,7 @@ import pytest
 
 from adapters import slack_views as views
 from adapters.cli import main as policybot
+from adapters.slack_bot import load_settings, parse_args
 from tests.adapters.slack.conftest import (
     DEPUTY,
     LEAD,
@@ -160,8 +161,6 @@ def test_the_manifest_declares_every_command_event_and_no_more_scopes_than_used(
 
 
 def test_http_mode_takes_its_port_from_port_unless_given_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    from adapters.slack_bot import load_settings, parse_args
-
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
     monkeypatch.setenv("SLACK_SIGNING_SECRET", SIGNING_SECRET)
     monkeypatch.setenv("SLACK_SAFEGUARDING_LEADS", "ULEAD0001")
