@@ -80,7 +80,7 @@ def clean_text(label: str, value: str, limit: int, *, required: bool = False) ->
     """Normalise new lines and check one free-text field. Errors name the field, never quote it."""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     if required and not value.strip():
-        raise EmptyReport(messages.EMPTY_REPORT if label == "what happened" else messages.EMPTY_NOTE)
+        raise EmptyReport(messages.EMPTY_REPORT)
     if len(value) > limit:
         raise ReportTooLong(messages.field_too_long(label, len(value), limit))
     if any(unicodedata.category(char) in ("Cc", "Cs") and char not in _ALLOWED_CONTROLS for char in value):
@@ -96,6 +96,8 @@ def validate_draft(draft: ReportDraft) -> ReportDraft:
             "who": clean_text("who it concerns", draft.who, SHORT_FIELD_MAX),
             "when_where": clean_text("when and where", draft.when_where, SHORT_FIELD_MAX),
             "evidence": clean_text("evidence", draft.evidence, EVIDENCE_MAX),
+            # a form's blank "is it about a lead?" answer means no one
+            "concerns_recipient": (draft.concerns_recipient or "").strip() or None,
         }
     )
 

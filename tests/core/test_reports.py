@@ -176,6 +176,17 @@ async def test_a_report_about_a_deputy_goes_to_the_leads_and_alternates(lead_des
     assert await lead_desk.desk.list_open(DEPUTY) == []
 
 
+@pytest.mark.parametrize("blank", ["", "  "])
+async def test_a_blank_answer_to_is_it_about_a_lead_means_no_one(lead_desk: Desk, blank: str) -> None:
+    await lead_desk.desk.submit(draft(concerns_recipient=blank))
+    await lead_desk.desk.outbox.deliver_due()
+    assert {who for who, _ in lead_desk.notifier.deliveries()} == {
+        "console:lead-a",
+        "console:lead-b",
+        "console:deputy-c",
+    }
+
+
 async def test_naming_someone_who_is_not_a_lead_is_refused_and_nothing_is_stored(lead_desk: Desk) -> None:
     with pytest.raises(UnknownRecipient) as raised:
         await lead_desk.desk.submit(draft(concerns_recipient="nobody-9"))
