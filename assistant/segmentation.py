@@ -105,6 +105,8 @@ def parse_blocks(text: str) -> list[Block]:
 
     blocks: list[Block] = []
     paragraph: list[str] = []
+    open_block: Block | None = None  # a numbered clause or item whose wrapped lines may follow
+    continued: set[int] = set()  # ids of numbered blocks that ran onto a second line
 
     def flush_paragraph() -> None:
         if paragraph:
@@ -114,9 +116,11 @@ def parse_blocks(text: str) -> list[Block]:
     for line in lines:
         if not line.strip():
             flush_paragraph()
+            open_block = None
             continue
         if m := _MD_HEADING.match(line):
             flush_paragraph()
+            open_block = None
             title = _clean_heading(m.group(2))
             if title:
                 number = ""
@@ -126,6 +130,7 @@ def parse_blocks(text: str) -> list[Block]:
             continue
         if m := _BOLD_LINE.match(line):
             flush_paragraph()
+            open_block = None
             blocks.append(Block("heading", _clean_heading(m.group(1)), level=7))
             continue
         if m := _BULLET.match(line):
@@ -143,21 +148,33 @@ def parse_blocks(text: str) -> list[Block]:
                 parent.children.append(item)
             else:
                 blocks.append(item)
+            open_block = item
             continue
         if m := _NUMBERED.match(line):
             flush_paragraph()
-            number, rest = m.group(1), m.group(2).strip()
-            if _is_numbered_heading(rest) and "." not in number.rstrip("."):
-                blocks.append(Block("heading", _clean_heading(rest), number=number, level=2))
-            elif _is_numbered_heading(rest) and len(rest) < 60:
-                blocks.append(Block("heading", _clean_heading(rest), number=number, level=3))
-            else:
-                blocks.append(Block("numbered", rest, number=number))
+            open_block = Block("numbered", m.group(2).strip(), number=m.group(1))
+            blocks.append(open_block)
+            continue
+        if open_block is not None:
+            # a wrapped line of a PDF or hard-wrapped text: it continues the clause or item above
+            open_block.text = f"{open_block.text} {line.strip()}"
+            continued.add(id(open_block))
             continue
         # Markdown folds consecutive lines into one paragraph; so do we.
         paragraph.append(line)
     flush_paragraph()
-    return blocks
+    return [_numbered_heading(block) if id(block) not in continued else block for block in blocks]
+
+
+def _numbered_heading(block: Block) -> Block:
+    """`2. Scope and definitions` on a line of its own is a section heading, not a clause."""
+    if block.kind != "numbered" or not _is_numbered_heading(block.text):
+        return block
+    if "." not in block.number.rstrip("."):
+        return Block("heading", _clean_heading(block.text), number=block.number, level=2)
+    if len(block.text) < 60:
+        return Block("heading", _clean_heading(block.text), number=block.number, level=3)
+    return block
 
 
 # --- clause assembly --------------------------------------------------------------------------

@@ -163,3 +163,23 @@ def test_lettered_and_bracketed_items_are_list_items() -> None:
     long_items = segment(text.replace("since;", "since; " + "it is checked before every trip and every session. " * 6))
     assert len(long_items) == 3  # a long list is quoted item by item, the intro as each one's context
     assert all(c.context.startswith("Before any photograph") for c in long_items)
+
+
+def test_hard_wrapped_clauses_keep_their_wrapped_lines() -> None:
+    text = (
+        "3. Contact\n"
+        "3.1 Staff must never give a young person\n"
+        "Their personal phone number or add them on social media.\n"
+        "3.2 Staff must report any contact at once.\n"
+    )
+    clauses = segment(text)
+    assert [(c.ref, c.heading, c.text) for c in clauses] == [
+        (
+            "3.1",
+            "3 Contact",
+            "Staff must never give a young person Their personal phone number or add them on social media.",
+        ),
+        ("3.2", "3 Contact", "Staff must report any contact at once."),
+    ]
+    (item,) = segment("- Leaders keep a record of every message\n  Sent to a young person from a work phone.\n")
+    assert item.text == "Leaders keep a record of every message Sent to a young person from a work phone."
