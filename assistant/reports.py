@@ -167,7 +167,7 @@ def retry_delay(
     rng: random.Random,
 ) -> float:
     """Exponential backoff with "equal jitter", never sooner than the platform's `retry_after`."""
-    ceiling = min(cap, base * 2.0 ** max(0, attempts - 1))
+    ceiling = min(cap, base * 2.0 ** min(max(0, attempts - 1), 64))  # no float overflow after days of retries
     delay = ceiling / 2 + rng.uniform(0, ceiling / 2)
     return max(delay, retry_after or 0.0)
 

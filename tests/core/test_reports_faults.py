@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -16,7 +17,7 @@ import pytest
 from assistant.bootstrap import open_report_desk
 from assistant.errors import DeliveryFailed, NotAllowed
 from assistant.models import DeliveryKind, Report, ReportDraft, UserRef
-from assistant.reports import recipients_from_ids
+from assistant.reports import recipients_from_ids, retry_delay
 from tests.core.reports_support import (
     BACKENDS,
     LEAD,
@@ -283,3 +284,13 @@ async def test_report_text_never_reaches_the_logs(database_url: str, caplog: pyt
         await desk.close(receipt.reference, LEAD, TEXT)
     assert "SG-" in caplog.text  # the logs say what happened, by reference...
     assert TEXT not in caplog.text and "platform echoed" not in caplog.text  # ...never the text
+
+
+@pytest.mark.parametrize("attempts", [1, 2, 5, 12, 10_000])
+def test_backoff_grows_to_its_cap_with_jitter_and_honours_retry_after(attempts: int) -> None:
+    rng = random.Random(7)
+    delays = [retry_delay(attempts, base=2, cap=300, retry_after=None, rng=rng) for _ in range(50)]
+    ceiling = min(300, 2 * 2 ** min(attempts - 1, 64))
+    assert all(ceiling / 2 <= delay <= ceiling for delay in delays)
+    assert len(set(delays)) > 1  # jittered, so many clients don't retry in step
+    assert retry_delay(attempts, base=2, cap=300, retry_after=900, rng=rng) == 900
