@@ -56,7 +56,7 @@ class ReportCipher:
         return _VERSION + nonce + sealed
 
     def open(self, blob: bytes, context: str) -> str:
-        if blob[:1] != _VERSION:
+        if blob[:1] != _VERSION or len(blob) < 1 + _NONCE_BYTES + 16:  # 16: the GCM tag
             raise WrongReportKey(messages.WRONG_REPORT_KEY)
         nonce, sealed = blob[1 : 1 + _NONCE_BYTES], blob[1 + _NONCE_BYTES :]
         try:

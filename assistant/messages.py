@@ -38,8 +38,13 @@ def stale_policy(document: str, review_text: str) -> str:
     )
 
 
+def clause_label(ref: str) -> str:
+    """`6.14` -> "clause 6.14"; a heading-based reference ("Photographs ¶2") stands as it is."""
+    return f"clause {ref}" if ref[:1].isdigit() else ref
+
+
 def citation(document: str, ref: str) -> str:
-    return f"{document}, clause {ref}" if ref[:1].isdigit() else f"{document}, {ref}"
+    return f"{document}, {clause_label(ref)}"
 
 # --- reports (reporter's side) ----------------------------------------------------------------
 
@@ -146,8 +151,9 @@ INVALID_REPORT_KEY = (
     "`policybot keygen`). Run `policybot keygen` to make one."
 )
 WRONG_REPORT_KEY = (
-    "The stored reports were encrypted with a different POLICYBOT_REPORT_KEY than the one configured. "
-    "Restore the key that was used (a new key can't read old reports)."
+    "Stored report data can't be opened with the configured POLICYBOT_REPORT_KEY: it was encrypted with a "
+    "different key (or the stored data is damaged). Restore the key that was used (a new key can't read "
+    "old reports)."
 )
 
 # --- reports: the local console flow (`policybot report`, `policybot reports`) ------------------
@@ -283,7 +289,7 @@ def slack_you_asked(question: str) -> str:
 
 
 def slack_citation(document: str, ref: str) -> str:  # mrkdwn
-    return f"*{document}*, clause {ref}"
+    return f"*{document}*, {clause_label(ref)}"
 
 
 def slack_answer_from(document: str) -> str:
@@ -295,7 +301,7 @@ def slack_show_others(count: int) -> str:
 
 
 def slack_clause_trimmed(document: str, ref: str) -> str:
-    return f"This clause is too long to show in full here: read the rest in {document}, clause {ref}."
+    return f"This clause is too long to show in full here: read the rest in {document}, {clause_label(ref)}."
 
 
 def slack_report_trimmed(reference: str) -> str:
@@ -376,7 +382,8 @@ def discord_category_label(category: str) -> str:
 
 
 def discord_clause_footer(ref: str, heading: str, source: str) -> str:
-    parts = [f"Clause {ref}"] + ([heading] if heading else []) + [source]
+    label = clause_label(ref)
+    parts = [label[:1].upper() + label[1:]] + ([heading] if heading else []) + [source]
     return " · ".join(parts)
 
 

@@ -456,15 +456,21 @@ class Outbox:
         jobs = await self._store.claim_deliveries(
             self._platform, now=now, lease_until=now + lease, owner=self._owner, limit=_CLAIM_BATCH
         )
-        reports: dict[str, Report | None] = {}
+        reports: dict[str, Report | Exception | None] = {}
         for job in jobs:
             if job.reference not in reports:
-                reports[job.reference] = await self._store.load_report(job.reference, with_chronology=False)
-        sending = {
-            asyncio.create_task(self._attempt(job, report)): job
-            for job in jobs
-            if (report := reports[job.reference]) is not None  # None: purged, its jobs with it
-        }
+                try:
+                    reports[job.reference] = await self._store.load_report(job.reference, with_chronology=False)
+                except Exception as error:  # one unreadable report must not hold up the others
+                    log.error("report %s could not be loaded for delivery: %s", job.reference, type(error).__name__)
+                    reports[job.reference] = error
+        sending: dict[asyncio.Task[Exception | None], DeliveryJob] = {}
+        for job in jobs:
+            report = reports[job.reference]
+            if isinstance(report, Exception):
+                await self._record_failure(job, report)
+            elif report is not None:  # None: purged, and its jobs with it
+                sending[asyncio.create_task(self._attempt(job, report))] = job
         try:
             while sending:
                 finished, _ = await asyncio.wait(sending, return_when=asyncio.FIRST_COMPLETED)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import sqlite3
 from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -294,3 +295,22 @@ def test_backoff_grows_to_its_cap_with_jitter_and_honours_retry_after(attempts: 
     assert all(ceiling / 2 <= delay <= ceiling for delay in delays)
     assert len(set(delays)) > 1  # jittered, so many clients don't retry in step
     assert retry_delay(attempts, base=2, cap=300, retry_after=900, rng=rng) == 900
+
+
+async def test_one_damaged_report_does_not_hold_up_the_others(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'damaged.db'}"
+    notifier = RecordingNotifier()
+    async with open_report_desk(settings_for(url), RECIPIENTS, notifier, run_worker=False) as desk:
+        damaged = await desk.submit(draft("damaged"))
+        healthy = await desk.submit(draft("healthy"))
+        damage_row(tmp_path / "damaged.db", damaged.reference)  # e.g. a disk fault, or a bad restore
+        await desk.outbox.deliver_due()
+        problems = await desk.delivery_problems(LEAD)
+    assert {ref for _, ref in notifier.deliveries()} == {healthy.reference}
+    assert {p.reference for p in problems} == {damaged.reference}
+    assert all("WrongReportKey" in p.last_error for p in problems)
+
+
+def damage_row(database: Path, reference: str) -> None:
+    with sqlite3.connect(database) as conn:
+        conn.execute("UPDATE reports SET sealed = x'01deadbeef' WHERE reference = ?", (reference,))

@@ -147,7 +147,7 @@ async def test_opening_twice_does_not_migrate_twice(database_url: str) -> None:
 async def test_a_different_key_is_refused_at_startup_with_how_to_fix_it(database_url: str) -> None:
     await file_a_report_with_a_note(database_url)
     other = settings_for(database_url, report_key=generate_key())
-    with pytest.raises(WrongReportKey, match="different POLICYBOT_REPORT_KEY"):
+    with pytest.raises(WrongReportKey, match="encrypted with a different key"):
         async with open_report_desk(other, RECIPIENTS, RecordingNotifier()):
             pass
 
