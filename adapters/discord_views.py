@@ -283,7 +283,7 @@ def render_report_form(concerns_recipient: str | None = None, prefill: ReportFie
                 required=True,
                 options=[
                     discord.RadioGroupOption(
-                        label=shorten(messages.discord_category_label(category), 100),
+                        label=shorten(messages.category_label(category), 100),
                         value=category.value,
                         default=category == prefill.category,
                     )
@@ -381,7 +381,7 @@ def render_report_for_lead(report: Report, *, escalation: bool = False, note: st
         first.add_field(name=messages.DISCORD_DELIVERY_NOTE, value=shorten(note, FIELD_VALUE_MAX), inline=False)
     if report.immediate_danger:
         first.add_field(name=messages.DISCORD_FIELD_DANGER, value=messages.DISCORD_DANGER_YES, inline=False)
-    first.add_field(name=messages.DISCORD_FIELD_CATEGORY, value=messages.discord_category_label(report.category))
+    first.add_field(name=messages.DISCORD_FIELD_CATEGORY, value=messages.category_label(report.category))
     first.add_field(name=messages.DISCORD_FIELD_REPORTER, value=f"<@{report.reporter.user_id}>")
     first.add_field(name=messages.DISCORD_FIELD_STATUS, value=report.status.value)
     add_text_fields(first, messages.DISCORD_FIELD_WHO, report.who)
@@ -423,7 +423,7 @@ def render_open_reports(summaries: Sequence[ReportSummary], problems: Sequence[D
         messages.discord_open_report_line(
             summary.reference,
             summary.status.value,
-            messages.discord_category_label(summary.category),
+            messages.category_label(summary.category),
             summary.created_at,
             immediate_danger=summary.immediate_danger,
         )

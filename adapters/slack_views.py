@@ -186,7 +186,7 @@ def render_hit(hit: Hit, index: int, question: str, *, shareable: bool) -> list[
     heading = f"\n_{escape(shorten(clause.heading, 300))}_" if clause.heading else ""
     blocks: list[Block] = [section(citation(hit) + heading)]
     blocks += quote_sections(
-        clause.text, trimmed_note=messages.slack_clause_trimmed(escape(clause.document), escape(clause.ref))
+        clause.quote, trimmed_note=messages.slack_clause_trimmed(escape(clause.document), escape(clause.ref))
     )
     if shareable:
         blocks.append(
@@ -267,7 +267,7 @@ def render_shared(hit: Hit, sharer_id: str) -> list[Block]:
     return [
         section(citation(hit)),
         *quote_sections(
-            clause.text,
+            clause.quote,
             trimmed_note=messages.slack_clause_trimmed(escape(clause.document), escape(clause.ref)),
         ),
         context(messages.slack_shared_by(sharer_id)),
@@ -287,7 +287,7 @@ def render_notice(text: str) -> list[Block]:
 
 
 def category_label(category: ReportCategory) -> str:
-    return messages.SLACK_CATEGORY_LABELS.get(category.value, category.value)
+    return messages.category_label(category.value)
 
 
 def status_label(status: ReportStatus) -> str:

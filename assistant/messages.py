@@ -48,6 +48,22 @@ def citation(document: str, ref: str) -> str:
 
 # --- reports (reporter's side) ----------------------------------------------------------------
 
+CATEGORY_LABELS = {
+    "online_contact": "Online contact with a child or young person",
+    "images": "Images or photos",
+    "cyberbullying": "Cyberbullying or trolling",
+    "inappropriate_content": "Inappropriate content",
+    "radicalisation": "Radicalisation (Prevent)",
+    "colleague_conduct": "A colleague's conduct",
+    "other": "Something else",
+}
+
+
+def category_label(category: str) -> str:
+    """How a report category reads on a form or in a lead's copy (a ReportCategory is a str)."""
+    return CATEGORY_LABELS.get(category, category)
+
+
 CALL_999 = (
     "If someone is in immediate danger, call 999 (or the police) now, before anything else. "
     "Then send this report."
@@ -247,15 +263,6 @@ SLACK_FIELD_CHRONOLOGY = "History"
 SLACK_FIELD_NOTE = "Note for the record"
 SLACK_FIELD_OUTCOME = "Outcome (what was decided and done)"
 SLACK_LEAD_IMMEDIATE_DANGER = "The reporter says someone is in immediate danger."
-SLACK_CATEGORY_LABELS = {
-    "online_contact": "Online contact with a child or young person",
-    "images": "Images or photos",
-    "cyberbullying": "Cyberbullying or trolling",
-    "inappropriate_content": "Inappropriate content",
-    "radicalisation": "Radicalisation (Prevent)",
-    "colleague_conduct": "A colleague's conduct",
-    "other": "Something else",
-}
 SLACK_STATUS_LABELS = {"new": "New", "acknowledged": "Acknowledged", "closed": "Closed"}
 SLACK_ACKNOWLEDGE = "Acknowledge"
 SLACK_ADD_NOTE = "Add note"
@@ -364,19 +371,6 @@ DISCORD_KEEP_EVIDENCE = "Keep any screenshots or messages as evidence; do not de
 DISCORD_REPORT_NOT_SENT = "Your report has not been sent yet. Use the button to fix it: your text is kept."
 DISCORD_NO_OPEN_REPORTS = "There are no open reports."
 DISCORD_OPEN_REPORTS_TITLE = "Open safeguarding reports"
-DISCORD_CATEGORY_LABELS = {
-    "online_contact": "Online contact with a child or young person",
-    "images": "Images or photos",
-    "cyberbullying": "Cyberbullying or trolling",
-    "inappropriate_content": "Inappropriate content",
-    "radicalisation": "Radicalisation (Prevent)",
-    "colleague_conduct": "A colleague's conduct",
-    "other": "Something else",
-}
-
-
-def discord_category_label(category: str) -> str:
-    return DISCORD_CATEGORY_LABELS.get(category, category)
 
 
 
