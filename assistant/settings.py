@@ -170,6 +170,17 @@ class DiscordSettings(DiscordLogin):
 S = TypeVar("S", bound=BaseSettings)
 
 
+def _variable_name(cls: type[BaseSettings], prefix: str, field: str) -> str:
+    """The environment variable a field is read from: its alias (`PORT`) if it has one."""
+    info = cls.model_fields.get(field)
+    alias = info.validation_alias if info is not None else None
+    if isinstance(alias, AliasChoices):
+        names = [choice for choice in alias.choices if isinstance(choice, str) and choice.isupper()]
+        if names:
+            return names[0]
+    return (prefix + field).upper()
+
+
 def load(cls: type[S], **overrides: Any) -> S:
     """Build a settings class, turning validation errors into one clear line per bad value."""
     try:
@@ -178,7 +189,7 @@ def load(cls: type[S], **overrides: Any) -> S:
         prefix = str(cls.model_config.get("env_prefix", ""))
         lines = []
         for problem in err.errors():
-            name = prefix + "_".join(str(part) for part in problem["loc"][:1]).upper()
+            name = _variable_name(cls, prefix, str(problem["loc"][0]) if problem["loc"] else "")
             why = "is missing" if problem["type"] == "missing" else f"is not valid ({problem['msg']})"
             lines.append(f"{name} {why}")
         raise ConfigurationError("; ".join(lines)) from None
