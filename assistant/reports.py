@@ -477,11 +477,11 @@ class Outbox:
                 delivered = []
                 for task in finished:
                     job = sending.pop(task)
-                    error = task.result()
-                    if error is None:
+                    failure = task.result()
+                    if failure is None:
                         delivered.append((job, self._delivered_entry(job)))
                     else:
-                        await self._record_failure(job, error)
+                        await self._record_failure(job, failure)
                 if delivered:
                     await self._store.complete_deliveries(delivered, owner=self._owner)
         finally:
