@@ -3,6 +3,7 @@
     policybot keygen                                  print a new POLICYBOT_REPORT_KEY
     policybot report [--as YOU] [--what TEXT ...]     file a report (asks each question if no --what)
     policybot reports list|show|ack|note|decide|close|export|purge|problems --as LEAD_ID
+    policybot reports show SG-2026-0001 --as discord:123456789012345678   (a chat platform's reports)
 
 "Private delivery" to a console lead prints a pointer to the report (never its text); the lead
 reads it with `policybot reports show`. Bad usage exits 2 with one line; a refusal or invalid input
@@ -42,7 +43,7 @@ from assistant.models import (
 )
 from assistant.ports import Clock
 from assistant.reports import ReportDesk, recipients_from_ids
-from assistant.settings import CoreSettings, load
+from assistant.settings import CoreSettings, DiscordLeads, SlackLeads, load
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +143,9 @@ def reports_parser() -> _Parser:
 
     def action(name: str, about: str, *, reference: bool = True) -> argparse.ArgumentParser:
         sub = actions.add_parser(name, help=about, description=about)
-        sub.add_argument("--as", dest="lead", required=True, help="your lead id")
+        sub.add_argument(
+            "--as", dest="lead", required=True, help="your lead id; slack:ID or discord:ID for a chat platform's reports"
+        )
         if reference:
             sub.add_argument("reference", help="e.g. SG-2026-0042")
         return sub
@@ -265,14 +268,41 @@ def console_recipients(settings: CoreSettings) -> Recipients:
     )
 
 
+def to_lead(value: str) -> UserRef:
+    """`--as ID` is a console lead; `--as slack:U123` or `--as discord:123` a lead on that platform."""
+    platform, _, user_id = value.rpartition(":")
+    if platform not in {"", "console", "slack", "discord"} or not user_id:
+        raise UsageError(f"policybot reports: --as takes ID, slack:ID or discord:ID, not {value!r}")
+    return UserRef(platform=platform or "console", user_id=user_id)  # type: ignore[arg-type]
+
+
+def platform_recipients(platform: str, settings: CoreSettings) -> Recipients:
+    """The recipients configured for a chat platform (only their ids: no tokens needed here)."""
+    if platform == "slack":
+        slack = load(SlackLeads)
+        return recipients_from_ids(
+            "slack", slack.safeguarding_leads, slack.safeguarding_deputies, settings.slack_safeguarding_alternates
+        )
+    discord = load(DiscordLeads)
+    return recipients_from_ids(
+        "discord", discord.safeguarding_leads, discord.safeguarding_deputies, settings.discord_safeguarding_alternates
+    )
+
+
 async def work_reports(args: argparse.Namespace, stdout: TextIO, clock: Clock | None) -> int:
-    settings = console_settings()
-    lead = UserRef(platform="console", user_id=args.lead)
-    async with open_report_desk(
-        settings, console_recipients(settings), ConsoleNotifier(stdout), clock, run_worker=False
-    ) as desk:
+    lead = to_lead(args.lead)
+    if lead.platform == "console":
+        settings = console_settings()
+        recipients = console_recipients(settings)
+    else:
+        settings = load(CoreSettings)
+        recipients = platform_recipients(lead.platform, settings)
+    async with open_report_desk(settings, recipients, ConsoleNotifier(stdout), clock, run_worker=False) as desk:
         await run_action(desk, args, lead, settings, stdout)
-        await desk.outbox.deliver_due()  # e.g. the reporter's notice after an acknowledgement
+        if lead.platform == "console":
+            # e.g. the reporter's notice after an acknowledgement; a Slack or Discord notice is
+            # left in the outbox for that platform's own process to deliver
+            await desk.outbox.deliver_due()
     return EXIT_OK
 
 

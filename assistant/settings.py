@@ -73,20 +73,33 @@ class CoreSettings(BaseSettings):
     )(_split_ids)
 
 
-class SlackSettings(BaseSettings):
+class SlackLeads(BaseSettings):
+    """Who receives reports on Slack: all that `policybot reports --as slack:ID` needs."""
+
     model_config = SettingsConfigDict(env_prefix="SLACK_", env_file=".env", extra="ignore", frozen=True)
 
+    # NoDecode: "U1,U2" from the environment is split below, not parsed as JSON
+    safeguarding_leads: Annotated[list[str], NoDecode] = Field(min_length=1)
+    safeguarding_deputies: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
+    _split = field_validator("safeguarding_leads", "safeguarding_deputies", mode="before")(_split_ids)
+
+    @field_validator("safeguarding_leads", "safeguarding_deputies")
+    @classmethod
+    def _user_ids(cls, value: list[str]) -> list[str]:
+        bad = [user_id for user_id in value if not re.fullmatch(r"[UW][A-Z0-9]{2,20}", user_id)]
+        if bad:
+            raise ValueError(f"{', '.join(bad)} is not a Slack user id (like U012AB3CD; see a profile's ⋮ menu)")
+        return value
+
+
+class SlackSettings(SlackLeads):
     bot_token: SecretStr
     signing_secret: SecretStr
     app_token: SecretStr | None = None  # Socket Mode only
     api_url: str = "https://slack.com/api/"
-    # NoDecode: "U1,U2" from the environment is split below, not parsed as JSON
-    safeguarding_leads: Annotated[list[str], NoDecode] = Field(min_length=1)
-    safeguarding_deputies: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # HTTP mode's port (`policybot slack --port` overrides it); hosts like Heroku set $PORT
     port: int | None = Field(default=None, ge=0, le=65535, validation_alias=AliasChoices("port", "PORT"))
-
-    _split = field_validator("safeguarding_leads", "safeguarding_deputies", mode="before")(_split_ids)
 
     @field_validator("bot_token")
     @classmethod
@@ -108,14 +121,6 @@ class SlackSettings(BaseSettings):
         if not value.startswith(("https://", "http://")):
             raise ValueError("must be a URL such as https://slack.com/api/")
         return value if value.endswith("/") else value + "/"
-
-    @field_validator("safeguarding_leads", "safeguarding_deputies")
-    @classmethod
-    def _user_ids(cls, value: list[str]) -> list[str]:
-        bad = [user_id for user_id in value if not re.fullmatch(r"[UW][A-Z0-9]{2,20}", user_id)]
-        if bad:
-            raise ValueError(f"{', '.join(bad)} is not a Slack user id (like U012AB3CD; see a profile's ⋮ menu)")
-        return value
 
 
 class DiscordLogin(BaseSettings):
@@ -146,12 +151,14 @@ class DiscordLogin(BaseSettings):
         return value.rstrip("/")
 
 
-class DiscordSettings(DiscordLogin):
+class DiscordLeads(BaseSettings):
+    """Who receives reports on Discord: all that `policybot reports --as discord:ID` needs."""
+
+    model_config = SettingsConfigDict(env_prefix="DISCORD_", env_file=".env", extra="ignore", frozen=True)
+
     # NoDecode: "123,456" from the environment is split below, not parsed as JSON
     safeguarding_leads: Annotated[list[str], NoDecode] = Field(min_length=1)
     safeguarding_deputies: Annotated[list[str], NoDecode] = Field(default_factory=list)
-    guild_id: int | None = None  # sync commands to this one server, instantly (else globally)
-    lead_channel_id: int | None = None  # private fallback channel when a lead's DMs are closed
 
     _split = field_validator("safeguarding_leads", "safeguarding_deputies", mode="before")(_split_ids)
 
@@ -165,6 +172,11 @@ class DiscordSettings(DiscordLogin):
                 "then right-click the person > Copy User ID)"
             )
         return value
+
+
+class DiscordSettings(DiscordLeads, DiscordLogin):
+    guild_id: int | None = None  # sync commands to this one server, instantly (else globally)
+    lead_channel_id: int | None = None  # private fallback channel when a lead's DMs are closed
 
 
 S = TypeVar("S", bound=BaseSettings)

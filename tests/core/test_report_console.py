@@ -6,6 +6,7 @@ would set them) and a temporary SQLite file.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import os
@@ -17,7 +18,13 @@ import pytest
 
 from adapters import cli, report_console
 from assistant import messages
+from assistant.bootstrap import open_report_desk
 from assistant.encryption import generate_key, parse_key
+from assistant.errors import DeliveryFailed
+from assistant.models import Receipt, ReportDraft, UserRef
+from assistant.reports import recipients_from_ids
+from assistant.settings import CoreSettings, load
+from tests.core.reports_support import RecordingNotifier
 
 TEXT = "Two Year 9 pupils are sharing an edited photo of a classmate in the team group chat."
 
@@ -251,3 +258,34 @@ def test_an_export_overwriting_a_shared_file_makes_it_private(local_setup: Path,
     run = policybot("reports", "export", "--as", "dsl", "--format", "csv", "--output", str(target))
     assert run.code == 0 and messages.console_exported(1, str(target)) in run.out
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600 and TEXT in target.read_text()
+
+
+def test_a_discord_lead_reads_a_discord_report_and_its_delivery_problem_from_the_terminal(
+    local_setup: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`policybot reports show --as discord:ID`: what the other leads need when one lead's DMs are closed."""
+    lead, closed_dms = "111111111111111111", "222222222222222222"
+    monkeypatch.setenv("DISCORD_SAFEGUARDING_LEADS", f"{lead},{closed_dms}")
+    notifier = RecordingNotifier()
+    notifier.fail_for[f"discord:{closed_dms}"] = DeliveryFailed("DMs closed (50007)", permanent=True)
+    recipients = recipients_from_ids("discord", [lead, closed_dms])
+
+    async def file_on_discord() -> Receipt:  # as the Discord bot's process would
+        async with open_report_desk(load(CoreSettings), recipients, notifier, run_worker=False) as desk:
+            reporter = UserRef(platform="discord", user_id="333333333333333333")
+            receipt = await desk.submit(ReportDraft(reporter=reporter, submission_id="i-1", what_happened=TEXT))
+            await desk.outbox.deliver_due()
+            return receipt
+
+    receipt = asyncio.run(file_on_discord())
+    assert notifier.deliveries()[(f"discord:{lead}", receipt.reference)] == 1
+
+    shown = policybot("reports", "show", receipt.reference, "--as", f"discord:{lead}")
+    assert shown.code == 0, shown.err
+    assert TEXT in shown.out
+    problems = policybot("reports", "problems", "--as", f"discord:{lead}")
+    assert receipt.reference in problems.out and closed_dms in problems.out
+    refused = policybot("reports", "show", receipt.reference, "--as", "discord:999999999999999999")
+    assert refused.code == 1 and TEXT not in refused.out + refused.err
+    bad = policybot("reports", "list", "--as", "teams:42")
+    assert bad.code == 2 and "--as takes ID, slack:ID or discord:ID" in bad.err
