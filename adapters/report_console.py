@@ -144,7 +144,7 @@ def reports_parser() -> _Parser:
     def action(name: str, about: str, *, reference: bool = True) -> argparse.ArgumentParser:
         sub = actions.add_parser(name, help=about, description=about)
         sub.add_argument(
-            "--as", dest="lead", required=True, help="your lead id; slack:ID or discord:ID for a chat platform's reports"
+            "--as", dest="lead", required=True, help="your lead id (slack:ID or discord:ID for those platforms)"
         )
         if reference:
             sub.add_argument("reference", help="e.g. SG-2026-0042")
@@ -273,7 +273,7 @@ def to_lead(value: str) -> UserRef:
     platform, _, user_id = value.rpartition(":")
     if platform not in {"", "console", "slack", "discord"} or not user_id:
         raise UsageError(f"policybot reports: --as takes ID, slack:ID or discord:ID, not {value!r}")
-    return UserRef(platform=platform or "console", user_id=user_id)  # type: ignore[arg-type]
+    return UserRef(platform=platform or "console", user_id=user_id)
 
 
 def platform_recipients(platform: str, settings: CoreSettings) -> Recipients:
