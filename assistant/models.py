@@ -12,7 +12,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
 QUOTE_MAX = 1400  # characters: a quote longer than this drops its intro line
 
 
