@@ -14,6 +14,7 @@ are precomputed at build time, so a query costs one vector add per question feat
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from array import array
@@ -43,10 +44,10 @@ CANDIDATES = 50  # BM25 candidates re-ordered by coverage
 COVERAGE_POWER = 0.25  # how strongly covering more of the question outranks repeating one word
 # Policies answer "can I...?" in their rules; clauses that direct ("must", "should not") are the
 # likelier answer than introductions, definitions and document furniture.
-DIRECTIVE = re.compile(
-    r"\b(must|should|shouldn'?t|never|will not|won'?t|not permitted|not allowed|only|avoid|prohibited|required)\b",
-    re.IGNORECASE,
+DIRECTIVE_WORDS = frozenset(
+    "must should shouldnt never wont cannot only avoid prohibited required forbidden".split()
 )
+DIRECTIVE_PAIRS = frozenset({("will", "not"), ("not", "permitted"), ("not", "allowed"), ("may", "not")})
 DIRECTIVE_PRIOR = 1.5
 FURNITURE_PRIOR = 0.7  # very short lines and table rows: titles, signatures, dates
 MIN_REPAIR_LENGTH = 5  # shorter words are too often real words ("sent", "many") to repair
@@ -146,17 +147,14 @@ class Analyzer:
     def stem_all(self, tokens: list[str]) -> list[str]:
         return list(self.stemmer.stemWords(tokens))
 
-    def concepts(self, stems: list[str]) -> list[str]:
+    def concepts(self, stems: list[str]) -> set[str]:
         """Concept ids of every vocabulary word or phrase found in the stem sequence."""
-        found: list[str] = []
         single, multi = self.single_words, self.multi_words
-        for start, stem in enumerate(stems):
-            ids = single.get(stem)
-            if ids:
-                found.extend(ids)
-            for phrase, phrase_ids in multi.get(stem, ()):
+        found = {concept for stem in stems if stem in single for concept in single[stem]}
+        for start in [i for i, stem in enumerate(stems) if stem in multi]:
+            for phrase, phrase_ids in multi[stems[start]]:
                 if tuple(stems[start : start + len(phrase)]) == phrase:
-                    found.extend(phrase_ids)
+                    found.update(phrase_ids)
         return found
 
     def features(self, text: str) -> Counter[str]:
@@ -169,8 +167,7 @@ class Analyzer:
         content = [stem for token, stem in zip(tokens, stems, strict=True) if token not in STOPWORDS]
         counts: Counter[str] = Counter(content)
         counts.update(map("_".join, pairwise(content)))  # "accepting parents" as a phrase
-        for concept in set(self.concepts(stems)):
-            counts[concept] += 1  # a concept counts once per text: it is one idea however phrased
+        counts.update(self.concepts(stems))  # a concept counts once per text: one idea however phrased
         return tokens, counts
 
 
@@ -352,10 +349,13 @@ def inverse_document_frequency(df: int, size: int) -> float:
     return math.log(1 + (size - df + 0.5) / (df + 0.5))
 
 
-def clause_prior(text: str) -> float:
+def clause_prior(text: str, tokens: list[str]) -> float:
+    """How likely a clause of its kind answers anything: furniture least, rules most."""
     if len(text) < 40 or "\t" in text:
         return FURNITURE_PRIOR
-    return DIRECTIVE_PRIOR if DIRECTIVE.search(text) else 1.0
+    if DIRECTIVE_WORDS.intersection(tokens) or DIRECTIVE_PAIRS.intersection(pairwise(tokens)):
+        return DIRECTIVE_PRIOR
+    return 1.0
 
 
 def build_index(
@@ -367,16 +367,18 @@ def build_index(
     """Index clauses once, at startup: one pass over the text, then numpy for the arithmetic."""
     analyzer = Analyzer.from_groups(groups)
     size = len(clauses)
-    feature_ids: dict[str, int] = {}
+    feature_ids: defaultdict[str, int] = defaultdict(itertools.count().__next__)  # a new feature gets the next id
     row_features = array("i")  # clause-major rows: (feature id, weighted term frequency)
     row_tfs = array("f")
     counts = np.zeros(size, dtype=np.int64)
     lengths = np.ones(size, dtype=np.float64)
+    priors = np.ones(size, dtype=np.float64)
     words: set[str] = set()
     extras: dict[str, Counter[str]] = {}  # headings and intros repeat: analyse each once
     for number, clause in enumerate(clauses):
         tokens, text = analyzer.analyse(clause.text)
         words.update(tokens)
+        priors[number] = clause_prior(clause.text, tokens)
         weighted: dict[str, float] = dict(text)
         for extra, weight in ((clause.context, CONTEXT_WEIGHT), (clause.heading, HEADING_WEIGHT)):
             if extra:
@@ -384,7 +386,7 @@ def build_index(
                     extras[extra] = analyzer.features(extra)
                 for feature, count in extras[extra].items():
                     weighted[feature] = weighted.get(feature, 0.0) + weight * count
-        row_features.extend([feature_ids.setdefault(feature, len(feature_ids)) for feature in weighted])
+        row_features.extend([feature_ids[feature] for feature in weighted])
         row_tfs.extend(weighted.values())
         counts[number] = len(weighted)
         lengths[number] = max(1, sum(text.values()))
@@ -406,14 +408,14 @@ def build_index(
     return ClauseIndex(
         analyzer=analyzer,
         size=size,
-        feature_ids=feature_ids,
+        feature_ids=dict(feature_ids),  # a plain dict from here: looking up must never add
         idf=np.log(1 + (corpus - df + 0.5) / (df + 0.5)),
         posting_start=np.concatenate(([0], np.cumsum(df))).astype(np.int64),
         posting_clause=row_clause[order],
         posting_weight=weights[order].astype(np.float32),
         clause_start=np.concatenate(([0], np.cumsum(counts))).astype(np.int64),
         clause_features=features.copy(),
-        priors=np.array([clause_prior(clause.text) for clause in clauses], dtype=np.float64),
+        priors=priors,
         known_words=dict(known),
         vocabulary_words=frozenset(token for key in analyzer.phrases for token in key),
         intents=tuple((re.compile(when), words) for when, words in intents),
