@@ -39,7 +39,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"policybot: unknown command {command!r}\n\n{usage()}", file=sys.stderr)
         return 2
     module = importlib.import_module(COMMANDS[command][0])
-    result: int = module.main([command, *rest])
+    try:
+        result: int = module.main([command, *rest])
+    except BrokenPipeError:  # `policybot eval ... | head`: the reader left; nothing more to say
+        sys.stderr.close()
+        return 0
     return result
 
 
