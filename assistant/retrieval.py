@@ -38,7 +38,7 @@ INTENT_WEIGHT = 0.4  # words the answers to this kind of question tend to use
 BIGRAM_WEIGHT = 0.5  # two of the question's words side by side, as in the clause
 FOCUS_WEIGHT = 1.5  # words of the sentence that asks, over the words that set the scene
 CONTEXT_WEIGHT = 0.3  # the intro line of a list item
-HEADING_WEIGHT = 0.2  # the headings a clause sits under
+HEADING_WEIGHT = 0.5  # the headings a clause sits under
 MIN_CORPUS = 50  # clauses; see inverse_document_frequency
 CANDIDATES = 50  # BM25 candidates re-ordered by coverage
 COVERAGE_POWER = 0.25  # how strongly covering more of the question outranks repeating one word
@@ -120,8 +120,6 @@ class Analyzer:
     stemmer: Stemmer.Stemmer = field(default_factory=lambda: Stemmer.Stemmer("english"))
     # stemmed phrase (tuple of stems) -> concept ids it belongs to
     phrases: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
-    longest_phrase: int = 1
-    first_stems: frozenset[str] = frozenset()  # stems that begin a vocabulary phrase
     single_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # one-word terms -> concepts
     multi_words: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
 
@@ -135,27 +133,35 @@ class Analyzer:
                 if stems:
                     table[stems].add(f"~{number}")
         analyzer.phrases = {key: tuple(sorted(ids)) for key, ids in table.items()}
-        analyzer.longest_phrase = max((len(key) for key in table), default=1)
-        analyzer.first_stems = frozenset(key[0] for key in table)
-        for key, ids in analyzer.phrases.items():
+        for key, ids in sorted(analyzer.phrases.items(), key=lambda item: -len(item[0])):
             if len(key) == 1:
                 analyzer.single_words[key[0]] = ids
             else:
-                analyzer.multi_words.setdefault(key[0], []).append((key, ids))
+                analyzer.multi_words.setdefault(key[0], []).append((key, ids))  # longest first
         return analyzer
 
     def stem_all(self, tokens: list[str]) -> list[str]:
         return list(self.stemmer.stemWords(tokens))
 
-    def concepts(self, stems: list[str]) -> set[str]:
-        """Concept ids of every vocabulary word or phrase found in the stem sequence."""
-        single, multi = self.single_words, self.multi_words
-        found = {concept for stem in stems if stem in single for concept in single[stem]}
+    def matches(self, stems: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Vocabulary words and phrases in a stem sequence, as (start, length, concept ids).
+
+        Every match counts, nested ones too: a "work mobile" is also a mobile phone. (Letting the
+        longest phrase hide the words inside it was measured, and lost more than it won.)
+        """
+        found: list[tuple[int, int, tuple[str, ...]]] = []
+        multi = self.multi_words
         for start in [i for i, stem in enumerate(stems) if stem in multi]:
-            for phrase, phrase_ids in multi[stems[start]]:
+            for phrase, ids in multi[stems[start]]:
                 if tuple(stems[start : start + len(phrase)]) == phrase:
-                    found.update(phrase_ids)
+                    found.append((start, len(phrase), ids))
+        single = self.single_words
+        found += [(i, 1, single[stem]) for i, stem in enumerate(stems) if stem in single]
         return found
+
+    def concepts(self, stems: list[str]) -> set[str]:
+        """Concept ids of the vocabulary words and phrases found in the stem sequence."""
+        return {concept for _, _, ids in self.matches(stems) for concept in ids}
 
     def features(self, text: str) -> Counter[str]:
         return self.analyse(text)[1]
@@ -227,17 +233,14 @@ class ClauseIndex:
                 if pair in self.feature_ids and pair not in terms:
                     terms[pair] = QueryTerm(pair, BIGRAM_WEIGHT, (previous[0], position))
             previous = (position, stem)
-        for start in range(len(stems)):
-            if stems[start] not in self.analyzer.first_stems:
-                continue
-            for length in range(min(self.analyzer.longest_phrase, len(stems) - start), 0, -1):
+        for start, length, concepts in self.analyzer.matches(stems):
+            for concept in concepts:
+                if concept not in self.feature_ids:
+                    continue
                 span = tuple(range(start, start + length))
-                for concept in self.analyzer.phrases.get(tuple(stems[start : start + length]), ()):
-                    if concept not in self.feature_ids:
-                        continue
-                    if concept in terms:
-                        span = tuple(sorted(set(terms[concept].slots) | set(span)))
-                    terms[concept] = QueryTerm(concept, CONCEPT_WEIGHT, span)
+                if concept in terms:
+                    span = tuple(sorted(set(terms[concept].slots) | set(span)))
+                terms[concept] = QueryTerm(concept, CONCEPT_WEIGHT, span)
         if focus:
             terms = {
                 key: replace(term, weight=term.weight * FOCUS_WEIGHT) if focus.intersection(term.slots) else term
@@ -256,22 +259,16 @@ class ClauseIndex:
         tokens, focus = focused_tokens(question)
         stems = self.analyzer.stem_all(tokens)
         missing: list[str] = []
-        for start, stem in enumerate(stems):
+        for start, length, concepts in self.analyzer.matches(stems):
             if focus and start not in focus:
                 continue
-            for length in range(min(self.analyzer.longest_phrase, len(stems) - start), 0, -1):
-                phrase = tuple(stems[start : start + length])
-                concepts = self.analyzer.phrases.get(phrase)
-                if not concepts:
-                    continue
-                if not self.topics.intersection(concepts):
-                    break  # ordinary wording ("delete", "pick up") is never a missing topic
-                present = any(c in self.feature_ids for c in concepts) or (
-                    length == 1 and stem in self.feature_ids
-                )
-                if not present:
-                    missing.append(" ".join(tokens[start : start + length]))
-                break  # the longest phrase starting here speaks for the words in it
+            if not self.topics.intersection(concepts):
+                continue  # ordinary wording ("delete", "pick up") is never a missing topic
+            present = any(c in self.feature_ids for c in concepts) or (
+                length == 1 and stems[start] in self.feature_ids
+            )
+            if not present:
+                missing.append(" ".join(tokens[start : start + length]))
         return missing
 
     def idf_of(self, feature: str) -> float:
