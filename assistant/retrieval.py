@@ -1,15 +1,19 @@
 """Clause ranking: BM25 over stems and vocabulary concepts, with typo repair. Pure functions, no I/O.
 
 Questions and policies use different words for the same things ("kids" / "attendees", "pics" /
-"images", "FB" / "Facebook"). Every text is analysed into two kinds of features: word stems
-(Snowball English) and *concepts*: the synonym groups of `knowledge/vocabulary.toml` whose words or
-phrases occur in it. A clause matches a question on either; concepts count for less than the
-exact word, so the clause that says what was asked wins. Words in the question that no clause
-uses are repaired against the index's own words with rapidfuzz ("freind" -> "friend").
+"images", "FB" / "Facebook"). Every text is analysed into features: word stems (Snowball English),
+pairs of adjacent stems, and *concepts*: the synonym groups of `knowledge/vocabulary.toml` whose
+words or phrases occur in it. A clause matches a question's word through its concept, and the
+clause that uses the very word gets the stem's weight on top, so saying what was asked still wins.
+Words of the question that no clause uses are repaired against the index's own words with
+rapidfuzz ("freind" -> "friend").
 
-Scores are plain BM25 (Robertson/Sparck Jones idf, k1 and b below) summed over the question's
-weighted features, computed with numpy over an inverted index whose per-posting BM25 term weights
-are precomputed at build time, so a query costs one vector add per question feature.
+Scoring is BM25 (Robertson/Sparck Jones idf; k1 and b below) summed over the question's weighted
+features, with the words of the sentence that actually asks weighted up and the words that kinds of
+question are answered with ("who do I tell?") added. It runs on numpy over an inverted index whose
+per-posting BM25 term weights are precomputed at build time, so a query costs one vector add per
+feature. The top candidates are then re-ordered by how much of the question they cover, and by a
+prior that prefers clauses that direct ("must", "should not") over introductions and furniture.
 """
 
 from __future__ import annotations
@@ -21,7 +25,6 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 
 import numpy as np
 import Stemmer
@@ -172,7 +175,7 @@ class Analyzer:
         stems = self.stem_all(tokens)
         content = [stem for token, stem in zip(tokens, stems, strict=True) if token not in STOPWORDS]
         counts: Counter[str] = Counter(content)
-        counts.update(map("_".join, pairwise(content)))  # "accepting parents" as a phrase
+        counts.update(map("_".join, itertools.pairwise(content)))  # "accepting parents" as a phrase
         counts.update(self.concepts(stems))  # a concept counts once per text: one idea however phrased
         return tokens, counts
 
@@ -350,7 +353,7 @@ def clause_prior(text: str, tokens: list[str]) -> float:
     """How likely a clause of its kind answers anything: furniture least, rules most."""
     if len(text) < 40 or "\t" in text:
         return FURNITURE_PRIOR
-    if DIRECTIVE_WORDS.intersection(tokens) or DIRECTIVE_PAIRS.intersection(pairwise(tokens)):
+    if DIRECTIVE_WORDS.intersection(tokens) or DIRECTIVE_PAIRS.intersection(itertools.pairwise(tokens)):
         return DIRECTIVE_PRIOR
     return 1.0
 
