@@ -48,7 +48,7 @@ class PolicyAdvisor:
         self.knowledge = knowledge
         self.contact = contact
         self._today = today
-        self._index: ClauseIndex = build_index(
+        self.index: ClauseIndex = build_index(
             knowledge.clauses,
             (group.terms for group in knowledge.vocabulary.group),
             ((intent.when, intent.add) for intent in knowledge.vocabulary.intent),
@@ -72,18 +72,13 @@ class PolicyAdvisor:
         top_k = max(1, min(top_k, 20))
         assessment = self._detector.assess(text)
         if assessment.concern:
-            ranked = self._index.search(
-                text, limit=top_k, boost=self._knowledge_reporting_terms, boost_weight=REPORTING_BOOST
-            )
+            reporting = self.knowledge.concerns.reporting_terms
+            ranked = self.index.search(text, limit=top_k, boost=reporting, boost_weight=REPORTING_BOOST)
             return self._answer(text, AnswerStatus.CONCERN, ranked, assessment.immediate_danger)
-        ranked = self._index.search(text, limit=top_k)
-        if not ranked or not self.confident(ranked[0]) or self._index.missing_topics(text):
+        ranked = self.index.search(text, limit=top_k)
+        if not ranked or not self.confident(ranked[0]) or self.index.missing_topics(text):
             return self._answer(text, AnswerStatus.NO_MATCH, [], False)
         return self._answer(text, AnswerStatus.ANSWERED, ranked, False)
-
-    @property
-    def _knowledge_reporting_terms(self) -> str:
-        return self.knowledge.concerns.reporting_terms
 
     @staticmethod
     def confident(best: Ranked) -> bool:

@@ -43,7 +43,7 @@ def main() -> None:
             )
             loaded[question.knowledge] = (knowledge, PolicyAdvisor(knowledge, contact="-"), baseline)
         knowledge, advisor, baseline = loaded[question.knowledge]
-        ours = [knowledge.clauses[r.index].quote for r in advisor._index.search(question.question, limit=3)]
+        ours = [knowledge.clauses[r.index].quote for r in advisor.index.search(question.question, limit=3)]
         query = bm25s.tokenize([question.question], stopwords="en", stemmer=stemmer, show_progress=False)
         k = min(3, len(knowledge.clauses))
         ids, _ = baseline.retrieve(query, k=k, show_progress=False)
