@@ -577,20 +577,19 @@ class SlackBot:
         await self.send_lead_copy(press, actor, report)
 
     async def on_lead_note(self, ack: AsyncAck, body: dict[str, Any]) -> None:
-        await ack()
-        press = to_button_press(body)
-        where = LeadMessage(reference=press.value, channel_id=press.channel_id or "", message_ts=press.message_ts or "")
-        await self.client.views_open(
-            trigger_id=press.trigger_id, view=views.render_note_modal(press.value, where.model_dump_json())
-        )
+        await self.send_lead_form(ack, body, views.render_note_modal)
 
     async def on_lead_close(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+        await self.send_lead_form(ack, body, views.render_close_modal)
+
+    async def send_lead_form(
+        self, ack: AsyncAck, body: dict[str, Any], render: Callable[[str, str], dict[str, Any]]
+    ) -> None:
+        """A lead's note or close form, remembering which DM to update when it is submitted."""
         await ack()
         press = to_button_press(body)
         where = LeadMessage(reference=press.value, channel_id=press.channel_id or "", message_ts=press.message_ts or "")
-        await self.client.views_open(
-            trigger_id=press.trigger_id, view=views.render_close_modal(press.value, where.model_dump_json())
-        )
+        await self.client.views_open(trigger_id=press.trigger_id, view=render(press.value, where.model_dump_json()))
 
     async def on_note_submitted(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         await self.finish_lead_form(ack, body, "note")

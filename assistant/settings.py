@@ -73,16 +73,18 @@ class CoreSettings(BaseSettings):
     )(_split_ids)
 
 
-class SlackLeads(BaseSettings):
-    """Who receives reports on Slack: all that `policybot reports --as slack:ID` needs."""
-
-    model_config = SettingsConfigDict(env_prefix="SLACK_", env_file=".env", extra="ignore", frozen=True)
+class PlatformLeads(BaseSettings):
+    """Who receives reports on one chat platform: all that `policybot reports --as slack:ID` needs."""
 
     # NoDecode: "U1,U2" from the environment is split below, not parsed as JSON
     safeguarding_leads: Annotated[list[str], NoDecode] = Field(min_length=1)
     safeguarding_deputies: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
     _split = field_validator("safeguarding_leads", "safeguarding_deputies", mode="before")(_split_ids)
+
+
+class SlackLeads(PlatformLeads):
+    model_config = SettingsConfigDict(env_prefix="SLACK_", env_file=".env", extra="ignore", frozen=True)
 
     @field_validator("safeguarding_leads", "safeguarding_deputies")
     @classmethod
@@ -151,16 +153,8 @@ class DiscordLogin(BaseSettings):
         return value.rstrip("/")
 
 
-class DiscordLeads(BaseSettings):
-    """Who receives reports on Discord: all that `policybot reports --as discord:ID` needs."""
-
+class DiscordLeads(PlatformLeads):
     model_config = SettingsConfigDict(env_prefix="DISCORD_", env_file=".env", extra="ignore", frozen=True)
-
-    # NoDecode: "123,456" from the environment is split below, not parsed as JSON
-    safeguarding_leads: Annotated[list[str], NoDecode] = Field(min_length=1)
-    safeguarding_deputies: Annotated[list[str], NoDecode] = Field(default_factory=list)
-
-    _split = field_validator("safeguarding_leads", "safeguarding_deputies", mode="before")(_split_ids)
 
     @field_validator("safeguarding_leads", "safeguarding_deputies")
     @classmethod

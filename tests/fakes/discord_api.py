@@ -517,36 +517,18 @@ class FakeDiscord:
 
     async def direct_message(self, user: dict[str, Any], content: str) -> dict[str, Any]:
         dm = self._open_dm(user["id"])
-        message = {
-            "id": self.next_id(),
-            "channel_id": dm["id"],
-            "type": 0,
-            "content": content,
-            "author": user,
-            "embeds": [],
-            "components": [],
-            "attachments": [],
-            "mentions": [],
-            "mention_roles": [],
-            "mention_everyone": False,
-            "pinned": False,
-            "tts": False,
-            "timestamp": "2026-01-01T00:00:00+00:00",
-            "edited_timestamp": None,
-            "flags": 0,
-        }
+        message = self.message_payload(dm["id"], user, content)
         await self.dispatch("MESSAGE_CREATE", message)
         return message
 
-    async def guild_message(self, user: dict[str, Any], content: str) -> dict[str, Any]:
-        message = {
+    def message_payload(self, channel_id: str, user: dict[str, Any], content: str) -> dict[str, Any]:
+        """A MESSAGE_CREATE payload as the gateway sends it."""
+        return {
             "id": self.next_id(),
-            "channel_id": GENERAL_CHANNEL_ID,
-            "guild_id": GUILD_ID,
+            "channel_id": channel_id,
             "type": 0,
             "content": content,
             "author": user,
-            "member": {"roles": [], "joined_at": "2026-01-01T00:00:00+00:00", "deaf": False, "mute": False},
             "embeds": [],
             "components": [],
             "attachments": [],
@@ -559,5 +541,10 @@ class FakeDiscord:
             "edited_timestamp": None,
             "flags": 0,
         }
+
+    async def guild_message(self, user: dict[str, Any], content: str) -> dict[str, Any]:
+        message = self.message_payload(GENERAL_CHANNEL_ID, user, content)
+        message["guild_id"] = GUILD_ID
+        message["member"] = {"roles": [], "joined_at": "2026-01-01T00:00:00+00:00", "deaf": False, "mute": False}
         await self.dispatch("MESSAGE_CREATE", message)
         return message
