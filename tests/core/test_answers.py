@@ -78,7 +78,7 @@ async def test_someone_in_danger_now_gets_call_999_first() -> None:
     answer = await advisor.answer("a girl from group just messaged me saying she doesnt want to be here anymore")
     assert answer.status is AnswerStatus.CONCERN
     assert answer.immediate_danger
-    assert any("safeguarding" in h.clause.text.lower() for h in answer.hits)
+    assert any("report" in h.clause.text.lower() for h in answer.hits)  # what to do with it comes first
 
 
 async def test_a_quoted_policy_past_its_review_date_is_flagged(leaps: PolicyAdvisor) -> None:
