@@ -378,7 +378,7 @@ def build_index(
     for number, clause in enumerate(clauses):
         tokens, text = analyzer.analyse(clause.text)
         words.update(tokens)
-        priors[number] = clause_prior(clause.text, tokens)
+        priors[number] = clause_prior(clause.text, tokens + tokenize(clause.context) if clause.context else tokens)
         weighted: dict[str, float] = dict(text)
         for extra, weight in ((clause.context, CONTEXT_WEIGHT), (clause.heading, HEADING_WEIGHT)):
             if extra:

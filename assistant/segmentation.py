@@ -15,7 +15,11 @@ from dataclasses import dataclass, field
 
 # --- line classification ----------------------------------------------------------------------
 
-_PAGE_FURNITURE = re.compile(r"^\s*(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{1,3}|[-–—•*]|\|)\s*$", re.IGNORECASE)
+_PAGE_FURNITURE = re.compile(
+    r"^\s*(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{1,3}|[-–—•*]|\||[-*_=]{3,})\s*$", re.IGNORECASE
+)
+# YAML front matter of a Markdown page ("---\ntitle: ...\n---") near the top: page settings, not policy
+_FRONT_MATTER = re.compile(r"\A(?:[^\n]*\n){0,3}?\s*---[ \t]*\n(?:[A-Za-z_][\w-]*:[^\n]*\n)+---[ \t]*\n")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*[:.]?\s*$")
 # "6.14 Photographs", "1.1. This policy", "3.1: This", "1. Introduction", "7 Access to images"
@@ -40,6 +44,7 @@ class Block:
     number: str = ""
     level: int = 0  # heading level, or list indent
     children: list[Block] = field(default_factory=list)
+    introduces: str = ""  # a heading that ends "...must not:" introduces what follows, in these words
 
 
 @dataclass(frozen=True)
@@ -96,11 +101,34 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
     return out
 
 
+def _keep_lines_before_front_matter(match: re.Match[str]) -> str:
+    before = match.group(0).split("---", 1)[0]
+    return before + "\n"
+
+
+def _auto_numbered_items(blocks: list[Block]) -> list[Block]:
+    """Markdown numbers every item of an ordered list `1.`: such a run is a list, not clauses 1, 1, 1."""
+    result = list(blocks)
+    start = 0
+    while start < len(result):
+        end = start
+        while end < len(result) and result[end].kind == "numbered" and result[end].number == "1":
+            end += 1
+        if end - start >= 2:
+            for index in range(start, end):
+                block = result[index]
+                result[index] = Block("item", block.text, level=0, children=block.children)
+        start = max(end, start + 1)
+    return result
+
+
 def parse_blocks(text: str) -> list[Block]:
     """Turn document text into a flat list of blocks, nesting sub-items under their parent item."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\f", "\n")
+    text = _FRONT_MATTER.sub(_keep_lines_before_front_matter, text, count=1)
     lines = [ln for ln in text.split("\n") if not _PAGE_FURNITURE.match(ln)]
-    lines = [_BLOCKQUOTE.sub("", ln) for ln in lines]
+    # a blockquote marker, and Markdown's hard line break (a trailing backslash), are not words
+    lines = [_BLOCKQUOTE.sub("", ln).removesuffix("\\") for ln in lines]
     lines = _join_broken_lines(lines)
 
     blocks: list[Block] = []
@@ -126,12 +154,16 @@ def parse_blocks(text: str) -> list[Block]:
                 number = ""
                 if n := _NUMBERED.match(title):
                     number, title = n.group(1), _clean_heading(n.group(2))
-                blocks.append(Block("heading", title, number=number, level=len(m.group(1))))
+                raw = m.group(2).strip().rstrip("*_ ").strip()
+                introduces = raw.lstrip("*_ ") if raw.endswith(":") else ""
+                blocks.append(Block("heading", title, number=number, level=len(m.group(1)), introduces=introduces))
             continue
         if m := _BOLD_LINE.match(line):
             flush_paragraph()
             open_block = None
-            blocks.append(Block("heading", _clean_heading(m.group(1)), level=7))
+            inner = m.group(1).strip()
+            introduces = inner if inner.endswith(":") else (f"{inner}:" if m.group(0).rstrip().endswith(":") else "")
+            blocks.append(Block("heading", _clean_heading(inner), level=7, introduces=introduces))
             continue
         if m := _BULLET.match(line):
             flush_paragraph()
@@ -163,7 +195,8 @@ def parse_blocks(text: str) -> list[Block]:
         # Markdown folds consecutive lines into one paragraph; so do we.
         paragraph.append(line)
     flush_paragraph()
-    return [_numbered_heading(block) if id(block) not in continued else block for block in blocks]
+    blocks = [_numbered_heading(block) if id(block) not in continued else block for block in blocks]
+    return _auto_numbered_items(blocks)
 
 
 def _numbered_heading(block: Block) -> Block:
@@ -213,6 +246,7 @@ class _Assembler:
         self.counters: dict[str, int] = {}
 
         self.seen_heading = False
+        self.introduced_by = ""
 
     @property
     def heading_path(self) -> str:
@@ -228,6 +262,7 @@ class _Assembler:
         label = f"{block.number} {block.text}".strip() if block.number else block.text
         self.headings.append((block.level, label))
         self.section_number = block.number
+        self.introduced_by = block.introduces
 
     def _ref(self, number: str = "") -> str:
         if number:
@@ -245,12 +280,16 @@ class _Assembler:
                 self.clauses.append(RawClause(self._ref(number), self.heading_path, context, piece))
 
     def add_list(self, intro: Block | None, items: list[Block], number: str) -> None:
-        intro_text = intro.text if intro else ""
+        # under a heading such as "Staff must not:", each item is quoted with it, or it reads backwards
+        intro_text = intro.text if intro else self.introduced_by
         item_texts = [_item_text(item) for item in items]
         whole = "\n".join([intro_text, *item_texts]).strip()
         average = sum(len(t) for t in item_texts) / max(1, len(item_texts))
         if len(whole) <= SHORT_LIST or average <= TINY_ITEM:
-            self.add(whole, number=number)
+            if intro is None:  # the heading introduces it: quoted with it, not part of its text
+                self.add("\n".join(item_texts), number=number, context=intro_text)
+            else:
+                self.add(whole, number=number)
             return
         # the intro line stays with its list: it is every item's context, not a clause alone
         for text in item_texts:
@@ -283,7 +322,8 @@ def segment(text: str) -> list[RawClause]:
     while i < len(blocks):
         block = blocks[i]
         if _looks_like_heading(block, blocks[i + 1] if i + 1 < len(blocks) else None):
-            block = Block("heading", _clean_heading(block.text), level=7)
+            introduces = block.text if block.text.endswith(":") else ""
+            block = Block("heading", _clean_heading(block.text), level=7, introduces=introduces)
         if block.kind != "para":
             intro = ""
         if block.kind == "heading":

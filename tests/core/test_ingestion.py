@@ -183,3 +183,25 @@ def test_hard_wrapped_clauses_keep_their_wrapped_lines() -> None:
     ]
     (item,) = segment("- Leaders keep a record of every message\n  Sent to a young person from a work phone.\n")
     assert item.text == "Leaders keep a record of every message Sent to a young person from a work phone."
+
+
+def test_markdown_pages_front_matter_and_auto_numbered_lists() -> None:
+    text = (
+        "---\ntitle: Social Media Policy\nlayout: page\n---\n# Policy\n\n"
+        "## Volunteers must not:\n\n"
+        "1.\tAccept young members as friends on social networking sites, whatever their age, however well you "
+        "know them, and even when their parents say that they do not mind.\n"
+        "1.\tSend personal messages to a young person that have nothing to do with the club, its training "
+        "sessions, gradings or competitions, on any app or by text.\n"
+        "1.\tDelete inappropriate messages sent to you by a young person or a parent, as they may form part "
+        "of any investigation that follows later on.\n"
+    )
+    clauses = segment(text)
+    assert not any("title:" in c.text or "layout" in c.text for c in clauses)  # page settings, not policy
+    assert [c.ref for c in clauses] == [  # `1.` `1.` `1.` is a list, not three clauses numbered 1
+        "Volunteers must not",
+        "Volunteers must not ¶2",
+        "Volunteers must not ¶3",
+    ]
+    # each prohibition is quoted with the heading that makes it one
+    assert all(c.context == "Volunteers must not:" for c in clauses)
