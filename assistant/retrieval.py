@@ -53,6 +53,20 @@ DIRECTIVE_WORDS = frozenset(
 DIRECTIVE_PAIRS = frozenset({("will", "not"), ("not", "permitted"), ("not", "allowed"), ("may", "not")})
 DIRECTIVE_PRIOR = 1.5
 FURNITURE_PRIOR = 0.7  # very short lines and table rows: titles, signatures, dates
+# The people asking are staff and volunteers: a section addressed to parents or to the young people
+# themselves ("Parent Guidance", "Students must not:") answers them less often than its twin for staff.
+OTHERS_AUDIENCE = re.compile(
+    r"\b(?:(?:guidance|advice|information|expectations?|rules|responsibilities|code of conduct|tips) for "
+    r"(?:parents|carers|students|pupils|young people|children|members|players|participants|families)"
+    r"|(?:parents?|carers?|students?|pupils?|young people|children|members|players|participants)(?:'|’)?s? "
+    r"(?:guidance|must|should|code|responsibilities|rules|guide)"
+    r"|what we expect of (?:parents|carers|members|young people|children|students|players))\b"
+)
+STAFF_AUDIENCE = re.compile(
+    r"\b(?:staff|volunteers?|employees?|coach(?:es)?|leaders?|instructors?|adults|workers?|practitioners?|"
+    r"officers?|trustees?|committee)\b"
+)
+AUDIENCE_PRIOR = 0.85
 MIN_REPAIR_LENGTH = 5  # shorter words are too often real words ("sent", "many") to repair
 
 STOPWORDS = frozenset(
@@ -349,6 +363,14 @@ def inverse_document_frequency(df: int, size: int) -> float:
     return math.log(1 + (size - df + 0.5) / (df + 0.5))
 
 
+def audience_prior(framing: str) -> float:
+    """Less for a clause framed (by its headings or intro) as addressed to parents or young people."""
+    framing = framing.lower()
+    if OTHERS_AUDIENCE.search(framing) and not STAFF_AUDIENCE.search(framing):
+        return AUDIENCE_PRIOR
+    return 1.0
+
+
 def clause_prior(text: str, tokens: list[str]) -> float:
     """How likely a clause of its kind answers anything: furniture least, rules most."""
     if len(text) < 40 or "\t" in text:
@@ -379,6 +401,7 @@ def build_index(
         tokens, text = analyzer.analyse(clause.text)
         words.update(tokens)
         priors[number] = clause_prior(clause.text, tokens + tokenize(clause.context) if clause.context else tokens)
+        priors[number] *= audience_prior(f"{clause.heading}\n{clause.context}")
         weighted: dict[str, float] = dict(text)
         for extra, weight in ((clause.context, CONTEXT_WEIGHT), (clause.heading, HEADING_WEIGHT)):
             if extra:

@@ -117,3 +117,18 @@ async def test_answers_work_on_a_policy_it_was_not_built_around() -> None:
     fostering = advisor_for(CORPUS / "wholistic-fostering-social-media.txt")
     answer = await fostering.answer("should I put parental controls on the xbox for the kids in my care?")
     assert any("parental controls" in h.clause.text for h in answer.hits)
+
+
+async def test_a_staff_question_prefers_the_rule_for_staff_over_its_twin_for_parents(tmp_path: Path) -> None:
+    rules = (
+        "- Accept friend requests on social networking sites from any young person at the club, whatever their age.\n"
+        "- Send personal messages to young people that have nothing to do with training, matches or club events.\n"
+    )
+    (tmp_path / "club.md").write_text(
+        f"# Club social media policy\n\n## Parents must not:\n\n{rules}\n## Coaches and volunteers must not:\n\n{rules}"
+    )
+    advisor = advisor_for(tmp_path)
+    answer = await advisor.answer("one of the u15s sent me a friend request on insta, ok to accept?")
+    best = answer.hits[0].clause
+    assert best.text.startswith("Accept friend requests on social networking sites from any young person")
+    assert best.context == "Coaches and volunteers must not:"  # the staff twin, quoted with the heading
