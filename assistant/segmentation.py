@@ -107,18 +107,24 @@ def _keep_lines_before_front_matter(match: re.Match[str]) -> str:
 
 
 def _auto_numbered_items(blocks: list[Block]) -> list[Block]:
-    """Markdown numbers every item of an ordered list `1.`: such a run is a list, not clauses 1, 1, 1."""
-    result = list(blocks)
-    start = 0
-    while start < len(result):
-        end = start
-        while end < len(result) and result[end].kind == "numbered" and result[end].number == "1":
-            end += 1
-        if end - start >= 2:
-            for index in range(start, end):
-                block = result[index]
-                result[index] = Block("item", block.text, level=0, children=block.children)
-        start = max(end, start + 1)
+    """Markdown numbers every item of an ordered list `1.`: then they are list items, not clauses 1, 1, 1.
+
+    A document whose numbered lines are all `1.` (and never `2.`) is written that way; its items keep
+    the bullets indented under them as their own sub-items.
+    """
+    numbers = [block.number for block in blocks if block.kind == "numbered"]
+    if numbers.count("1") < 2 or "2" in numbers:
+        return blocks
+    result: list[Block] = []
+    for block in blocks:
+        if block.kind == "numbered" and block.number == "1":
+            block = Block("item", block.text, level=0, children=block.children)
+        previous = result[-1] if result else None
+        nested = previous is not None and previous.kind == "item" and block.level >= previous.level + 2
+        if block.kind == "item" and previous is not None and nested:
+            previous.children.append(block)
+            continue
+        result.append(block)
     return result
 
 
