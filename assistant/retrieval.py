@@ -397,11 +397,15 @@ def build_index(
     priors = np.ones(size, dtype=np.float64)
     words: set[str] = set()
     extras: dict[str, Counter[str]] = {}  # headings and intros repeat: analyse each once
+    audiences: dict[tuple[str, str], float] = {}
     for number, clause in enumerate(clauses):
         tokens, text = analyzer.analyse(clause.text)
         words.update(tokens)
         priors[number] = clause_prior(clause.text, tokens + tokenize(clause.context) if clause.context else tokens)
-        priors[number] *= audience_prior(f"{clause.heading}\n{clause.context}")
+        framing = (clause.heading, clause.context)
+        if framing not in audiences:  # headings and intros repeat: judge each once
+            audiences[framing] = audience_prior(f"{clause.heading}\n{clause.context}")
+        priors[number] *= audiences[framing]
         weighted: dict[str, float] = dict(text)
         for extra, weight in ((clause.context, CONTEXT_WEIGHT), (clause.heading, HEADING_WEIGHT)):
             if extra:
