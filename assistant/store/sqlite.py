@@ -138,9 +138,9 @@ class SqliteDatabase:
         conn.row_factory = aiosqlite.Row
         try:
             for pragma in (
+                "PRAGMA busy_timeout=10000",  # first: switching to WAL must wait for other openers too
                 "PRAGMA journal_mode=WAL",
                 "PRAGMA synchronous=FULL",
-                "PRAGMA busy_timeout=10000",
                 "PRAGMA foreign_keys=ON",
             ):
                 await conn.execute(pragma)
