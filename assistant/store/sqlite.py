@@ -89,6 +89,22 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 }
 
 
+async def _switch_to_wal(conn: aiosqlite.Connection) -> None:
+    """WAL mode, waiting out another process or store that is switching the same new file at once.
+
+    SQLite answers "database is locked" to a journal-mode change without consulting the busy
+    timeout, so the wait is ours: a few seconds at most, then the error stands.
+    """
+    for attempt in range(50):
+        try:
+            await conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt == 49:
+                raise
+            await asyncio.sleep(0.1)
+
+
 def _check_opens(path: str) -> None:
     sqlite3.connect(path).close()
 
@@ -137,12 +153,9 @@ class SqliteDatabase:
         conn = await aiosqlite.connect(path, isolation_level=None)
         conn.row_factory = aiosqlite.Row
         try:
-            for pragma in (
-                "PRAGMA busy_timeout=10000",  # first: switching to WAL must wait for other openers too
-                "PRAGMA journal_mode=WAL",
-                "PRAGMA synchronous=FULL",
-                "PRAGMA foreign_keys=ON",
-            ):
+            await conn.execute("PRAGMA busy_timeout=10000")
+            await _switch_to_wal(conn)
+            for pragma in ("PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"):
                 await conn.execute(pragma)
         except BaseException:
             await conn.close()
