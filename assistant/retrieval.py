@@ -97,8 +97,12 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 def tokenize(text: str) -> list[str]:
     """Lower-cased word tokens; possessive 's dropped, other apostrophes removed (dont, im)."""
-    text = _POSSESSIVE.sub("", text.lower().replace("18+", "18plus"))
-    return _WORD.findall(_APOSTROPHE.sub("", text))
+    text = text.lower()
+    if "'" in text or "’" in text:  # most clauses have none: skip the substitutions
+        text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
+    if "18+" in text:
+        text = text.replace("18+", "18plus")
+    return _WORD.findall(text)
 
 
 _SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
