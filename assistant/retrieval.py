@@ -33,8 +33,8 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.models import Clause
 
-K1 = 1.6
-B = 0.8
+K1 = 1.2
+B = 0.4
 WORD_WEIGHT = 0.6  # the question's own word, stemmed
 CONCEPT_WEIGHT = 1.3  # a synonym group the question mentions
 INTENT_WEIGHT = 0.4  # words the answers to this kind of question tend to use
