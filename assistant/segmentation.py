@@ -5,7 +5,8 @@ often messy: PDF and Word extractions with page furniture and sentences broken a
 
 A clause is one of: a numbered clause (`6.14 ...`), a list item (with its nested items), a
 short list kept whole, or a plain paragraph. Each keeps the heading path it sits under and,
-for list items, the list's intro line as context. Clause text is verbatim apart from whitespace.
+for list items, the line that introduces the list (a sentence ending ":", or a heading such as
+"Volunteers must not:") as context. Clause text is verbatim apart from whitespace.
 """
 
 from __future__ import annotations
@@ -250,7 +251,6 @@ class _Assembler:
         self.section_number = ""
         self.clauses: list[RawClause] = []
         self.counters: dict[str, int] = {}
-
         self.seen_heading = False
         self.introduced_by = ""
 
