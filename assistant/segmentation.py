@@ -26,7 +26,9 @@ _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*[:.]?\s*$")
 # "6.14 Photographs", "1.1. This policy", "3.1: This", "1. Introduction", "7 Access to images"
 _NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})(?:[.:)])?\s+(\S.*)$")
 # "- item", "* item", "• item", "a) item", "(a) item", "a. item", "i) item", "1) item", "(1) item"
-_BULLET = re.compile(r"^(\s*)(?:[-*•▪◦●o]|\(?[a-z]\)|[a-z]\.|\(?[ivx]{1,4}\)|\(?\d{1,2}\))\s+(\S.*)$")
+_BULLET = re.compile(
+    r"^(?P<indent>\s*)(?:[-*•▪◦●o]|\(?(?P<letter>[a-z]|[ivx]{1,4})[.)]|\(?(?P<digit>\d{1,2})\))\s+(?P<text>\S.*)$"
+)
 _BLOCKQUOTE = re.compile(r"^\s*>\s?")
 
 # A line ending like this is unfinished: the next lowercase line continues the sentence.
@@ -174,8 +176,8 @@ def parse_blocks(text: str) -> list[Block]:
             continue
         if m := _BULLET.match(line):
             flush_paragraph()
-            indent = len(m.group(1).expandtabs(4))
-            item = Block("item", m.group(2).strip(), level=indent)
+            indent = len(m["indent"].expandtabs(4))
+            item = Block("item", m["text"].strip(), number=m["letter"] or m["digit"] or "", level=indent)
             parent = blocks[-1] if blocks else None
             # a deeper-indented item belongs to the item just above it
             while parent is not None and parent.kind == "item" and parent.children:
@@ -298,8 +300,10 @@ class _Assembler:
                 self.add(whole, number=number)
             return
         # the intro line stays with its list: it is every item's context, not a clause alone
-        for text in item_texts:
-            self.add(text, number=number, context=intro_text)
+        for ordinal, (item, text) in enumerate(zip(items, item_texts, strict=True), start=1):
+            # an item of clause 4 is cited "4 (b)" by its own letter, else "4 (item 2)"
+            cited = f"{number} ({item.number or f'item {ordinal}'})" if number else ""
+            self.add(text, number=cited, context=intro_text)
 
 
 def _looks_like_heading(block: Block, following: Block | None) -> bool:

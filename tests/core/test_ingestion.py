@@ -205,3 +205,16 @@ def test_markdown_pages_front_matter_and_auto_numbered_lists() -> None:
     ]
     # each prohibition is quoted with the heading that makes it one
     assert all(c.context == "Volunteers must not:" for c in clauses)
+
+
+def test_items_of_a_numbered_clause_are_cited_by_their_letter_or_place() -> None:
+    long = " and this sentence makes the item long enough to be quoted on its own rather than as part of a list."
+    text = (
+        f"4. When recruiting volunteers the club will:\n"
+        f"a) ask for two references before appointing anyone{long}\n"
+        f"b) require an enhanced DBS check for every role with children{long}\n\n"
+        f"5. Coaches must report concerns:\n"
+        f"- to the welfare officer the same day{long}\n"
+        f"- in writing on the club's incident form{long}\n"
+    )
+    assert [c.ref for c in segment(text)] == ["4 (a)", "4 (b)", "5 (item 1)", "5 (item 2)"]
