@@ -208,7 +208,7 @@ def test_markdown_pages_front_matter_and_auto_numbered_lists() -> None:
 
 
 def test_items_of_a_numbered_clause_are_cited_by_their_letter_or_place() -> None:
-    long = " and this sentence makes the item long enough to be quoted on its own rather than as part of a list."
+    long = " and this sentence makes the item long enough to be quoted on its own rather than as part of a list." * 2
     text = (
         f"4. When recruiting volunteers the club will:\n"
         f"a) ask for two references before appointing anyone{long}\n"
