@@ -213,7 +213,7 @@ def test_items_of_a_numbered_clause_are_cited_by_their_letter_or_place() -> None
         f"4. When recruiting volunteers the club will:\n"
         f"a) ask for two references before appointing anyone{long}\n"
         f"b) require an enhanced DBS check for every role with children{long}\n\n"
-        f"5. Coaches must report concerns:\n"
+        f"5. Coaches and volunteers must report every concern:\n"
         f"- to the welfare officer the same day{long}\n"
         f"- in writing on the club's incident form{long}\n"
     )
