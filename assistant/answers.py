@@ -23,7 +23,7 @@ DEFAULT_TOP_K = 3
 
 # How sure retrieval must be before a clause is quoted. A clause is quoted when it covers enough
 # of the question's informative words (idf-weighted), and its score is a real match.
-MIN_COVERAGE = 0.15
+MIN_COVERAGE = 0.1
 MIN_SCORE = 5.5
 REPORTING_BOOST = 1.5  # weight of the reporting vocabulary when finding clauses for a concern
 _A_WORD = re.compile(r"[^\W\d_]{2}")  # a question has at least one word of two letters
