@@ -33,6 +33,7 @@ _BLOCKQUOTE = re.compile(r"^\s*>\s?")
 
 # A line ending like this is unfinished: the next lowercase line continues the sentence.
 _UNFINISHED = re.compile(r"[a-z,;(/&-]\s*$")
+_OPEN_ENDING = re.compile(r"\b(must|should|will|can|may|are|is|to|by|that|include|including)\s*$")
 _INTRO = re.compile(r"(?:[:;]|[:;]\s*[-–]|\s[-–])\s*$")
 
 LONG_PARAGRAPH = 1200  # characters: longer paragraphs are split at sentence boundaries
@@ -308,10 +309,14 @@ class _Assembler:
 
 def _looks_like_heading(block: Block, following: Block | None) -> bool:
     """A short title-like line in a Word/PDF extraction: `Your responsibilities when using social media`."""
-    if block.kind != "para" or following is None or following.kind == "item":
+    if block.kind != "para" or following is None:
         return False
     text = block.text
     words = text.split()
+    if following.kind == "item":
+        # "Volunteers" over a list is its title; "Employees at LEAPS must" or "We will:" introduce it
+        if len(words) > 5 or text.endswith(":") or _OPEN_ENDING.search(text.lower()):
+            return False
     if not words or len(words) > 10 or len(text) > 80 or not words[0][:1].isupper():
         return False
     if any(ch.isdigit() for ch in text) or "\t" in text:

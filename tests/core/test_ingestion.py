@@ -218,3 +218,15 @@ def test_items_of_a_numbered_clause_are_cited_by_their_letter_or_place() -> None
         f"- in writing on the club's incident form{long}\n"
     )
     assert [c.ref for c in segment(text)] == ["4 (a)", "4 (b)", "5 (item 1)", "5 (item 2)"]
+
+
+def test_a_title_line_over_a_list_is_its_heading_but_an_unfinished_sentence_is_its_intro() -> None:
+    items = "".join(
+        f"- {what} before the session starts, and again whenever the group moves to another room.\n"
+        for what in ("Check the first aid kit", "Count the children", "Read the register aloud")
+    )
+    titled = segment(f"Planning\n\n{items}")
+    assert [c.heading for c in titled] == ["Planning"]
+    assert titled[0].text.startswith("Check the first aid kit")
+    (introduced,) = segment(f"Volunteers at the club must\n\n{items}")  # a short list, quoted whole
+    assert introduced.text.startswith("Volunteers at the club must\nCheck the first aid kit")
