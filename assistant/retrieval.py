@@ -19,7 +19,6 @@ prior that prefers clauses that direct ("must", "should not") over introductions
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from array import array
 from collections import Counter, defaultdict
@@ -295,7 +294,9 @@ class ClauseIndex:
     def idf_of(self, feature: str) -> float:
         """How telling a feature is; one no clause has is as telling as can be."""
         fid = self.feature_ids.get(feature)
-        return float(self.idf[fid]) if fid is not None else inverse_document_frequency(0, self.size)
+        if fid is None:
+            return float(inverse_document_frequency(np.zeros(1), self.size)[0])
+        return float(self.idf[fid])
 
     def _add(self, scores: np.ndarray, term: QueryTerm, weight: float) -> None:
         fid = self.feature_ids[term.feature]
@@ -306,13 +307,10 @@ class ClauseIndex:
 
     def repair(self, token: str) -> str:
         """A word no clause uses, replaced by the closest word the index knows, if one is close."""
-        if (
-            len(token) < MIN_REPAIR_LENGTH
-            or token in STOPWORDS
-            or token.isdigit()
-            or self.analyzer.stemmer.stemWord(token) in self.vocabulary_words
-            or self.analyzer.stemmer.stemWord(token) in self.feature_ids
-        ):
+        if len(token) < MIN_REPAIR_LENGTH or token in STOPWORDS or token.isdigit():
+            return token
+        stem = self.analyzer.stemmer.stemWord(token)
+        if stem in self.vocabulary_words or stem in self.feature_ids:
             return token
         choices = self.known_words.get(token[0], [])
         allowed = 1 if len(token) < 8 else 2  # edits, a swap of two letters counting as one
@@ -357,14 +355,14 @@ class ClauseIndex:
         return sum(weight for slot, weight in slots.items() if slot in matched) / total
 
 
-def inverse_document_frequency(df: int, size: int) -> float:
-    """BM25's idf, as if the policy had at least MIN_CORPUS clauses.
+def inverse_document_frequency(df: np.ndarray, size: int) -> np.ndarray:
+    """BM25's idf of each document frequency, as if the policy had at least MIN_CORPUS clauses.
 
     A one-page policy would otherwise make every word look common, so that no clause could ever
     score as a confident answer.
     """
     size = max(size, MIN_CORPUS)
-    return math.log(1 + (size - df + 0.5) / (df + 0.5))
+    return np.log(1 + (size - df + 0.5) / (df + 0.5))
 
 
 def audience_prior(framing: str) -> float:
@@ -430,7 +428,6 @@ def build_index(
     weights = tfs * (K1 + 1) / (tfs + norms[row_clause])
     order = np.argsort(features, kind="stable")
     df = np.bincount(features, minlength=len(feature_ids))
-    corpus = max(size, MIN_CORPUS)
 
     known: dict[str, list[str]] = defaultdict(list)
     for word in sorted(words):
@@ -440,7 +437,7 @@ def build_index(
         analyzer=analyzer,
         size=size,
         feature_ids=dict(feature_ids),  # a plain dict from here: looking up must never add
-        idf=np.log(1 + (corpus - df + 0.5) / (df + 0.5)),
+        idf=inverse_document_frequency(df, size),
         posting_start=np.concatenate(([0], np.cumsum(df))).astype(np.int64),
         posting_clause=row_clause[order],
         posting_weight=weights[order].astype(np.float32),
