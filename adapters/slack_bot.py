@@ -687,23 +687,14 @@ class SlackBot:
     ) -> BoltResponse | None:
         blocks = views.render_notice(text)
         kind = body.get("type")
-        if "command" in body:
-            if response is not None:  # not acknowledged yet: the apology is the ack
+        if "command" in body or kind == "block_actions":
+            if "command" in body and response is not None:  # not acknowledged yet: the apology is the ack
                 return BoltResponse(status=200, body={"response_type": "ephemeral", "text": views.escape(text)})
-            command = to_slash_command(body)
+            source = to_slash_command(body) if "command" in body else to_button_press(body)
             await self.send_private(
-                command.user_id,
-                response_url=command.response_url,
-                channel_id=command.channel_id,
-                text=views.escape(text),
-                blocks=blocks,
-            )
-        elif kind == "block_actions":
-            press = to_button_press(body)
-            await self.send_private(
-                press.user_id,
-                response_url=press.response_url,
-                channel_id=press.channel_id,
+                source.user_id,
+                response_url=source.response_url,
+                channel_id=source.channel_id,
                 text=views.escape(text),
                 blocks=blocks,
             )
