@@ -5,8 +5,10 @@ Subcommands import their adapter lazily, so `policybot ask` never pays for Slack
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import sys
+from typing import NoReturn
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "ask": ("adapters.console", "answer policy questions from the terminal"),
@@ -20,6 +22,17 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "slack": ("adapters.slack_bot", "run the Slack app (HTTP or --socket)"),
     "discord": ("adapters.discord_bot", "run the Discord bot"),
 }
+
+
+class UsageError(Exception):
+    """Bad command-line usage: one line on stderr, exit 2, never a traceback."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser that raises UsageError instead of exiting, so each command prints it its way."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
 
 
 def usage() -> str:

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+from adapters.cli import Parser, UsageError
 from assistant import messages
 from assistant.answers import DEFAULT_TOP_K, PolicyAdvisor
 from assistant.errors import ConfigurationError, KnowledgeError, UserFacingError
@@ -30,17 +31,8 @@ log = logging.getLogger("policybot.console")
 REPORT_COMMAND = "`policybot report`"
 
 
-class UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="policybot ask",
         description="Answer a question from your organisation's policy, quoting the clauses that answer it.",
     )
@@ -146,7 +138,7 @@ def run(argv: list[str], out: TextIO, err: TextIO, stdin: TextIO) -> int:
     try:
         args = _parser().parse_args(argv)
     except UsageError as error:
-        print(f"policybot ask: {error}\n{_parser().format_usage().rstrip()}", file=err)
+        print(f"{error}\n{_parser().format_usage().rstrip()}", file=err)
         return 2
     except SystemExit as exit_:  # --help
         return int(exit_.code or 0)

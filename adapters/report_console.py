@@ -25,8 +25,9 @@ import sys
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TextIO
 
+from adapters.cli import Parser, UsageError
 from assistant import messages
 from assistant.bootstrap import open_report_desk
 from assistant.encryption import generate_key
@@ -48,15 +49,6 @@ from assistant.settings import CoreSettings, DiscordLeads, SlackLeads, load
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-
-
-class UsageError(Exception):
-    """Bad command-line usage: one line, exit 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message}")
 
 
 # --- the console's private delivery -----------------------------------------------------------
@@ -122,8 +114,8 @@ def render_problem(problem: DeliveryProblem) -> str:
 # --- argument parsing -------------------------------------------------------------------------
 
 
-def report_parser() -> _Parser:
-    parser = _Parser(prog="policybot report", description="File a confidential safeguarding report.")
+def report_parser() -> Parser:
+    parser = Parser(prog="policybot report", description="File a confidential safeguarding report.")
     parser.add_argument("--as", dest="user", help="your id (default: your login name)")
     parser.add_argument("--name", default="", help="your name, as the lead will see it")
     parser.add_argument("--what", help="what happened: facts, the child's own words, no opinion")
@@ -137,9 +129,9 @@ def report_parser() -> _Parser:
     return parser
 
 
-def reports_parser() -> _Parser:
-    parser = _Parser(prog="policybot reports", description="The safeguarding lead's side.")
-    actions = parser.add_subparsers(dest="action", required=True, parser_class=_Parser)
+def reports_parser() -> Parser:
+    parser = Parser(prog="policybot reports", description="The safeguarding lead's side.")
+    actions = parser.add_subparsers(dest="action", required=True, parser_class=Parser)
 
     def action(name: str, about: str, *, reference: bool = True) -> argparse.ArgumentParser:
         sub = actions.add_parser(name, help=about, description=about)
