@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 # --- line classification ----------------------------------------------------------------------
 
 _PAGE_FURNITURE = re.compile(
-    r"^\s*(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{1,3}|[-–—•*]|\||[-*_=]{3,})\s*$", re.IGNORECASE
+    r"^\s*(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{1,3}|[-–—•*\uf0b7\uf0a7]|\||[-*_=]{3,})\s*$", re.IGNORECASE
 )
 # YAML front matter of a Markdown page ("---\ntitle: ...\n---") near the top: page settings, not policy
 _FRONT_MATTER = re.compile(r"\A(?:[^\n]*\n){0,3}?\s*---[ \t]*\n(?:[A-Za-z_][\w-]*:[^\n]*\n)+---[ \t]*\n")
@@ -25,9 +25,13 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*[:.]?\s*$")
 # "6.14 Photographs", "1.1. This policy", "3.1: This", "1. Introduction", "7 Access to images"
 _NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})(?:[.:)])?\s+(\S.*)$")
+# Bullet glyphs that never start a word. Word and PDF extractions often keep a Symbol or Wingdings
+# bullet as a private-use character (U+F0B7, U+F0A7, U+F0D8...), sometimes with no space after it.
+_GLYPHS = "•▪◦●·∙‣⁃○◆◇■□➢►▸✓✔❖\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0\uf06e\uf0a8\uf02d\uf097"
 # "- item", "* item", "• item", "a) item", "(a) item", "a. item", "i) item", "1) item", "(1) item"
 _BULLET = re.compile(
-    r"^(?P<indent>\s*)(?:[-*•▪◦●o]|\(?(?P<letter>[a-z]|[ivx]{1,4})[.)]|\(?(?P<digit>\d{1,2})\))\s+(?P<text>\S.*)$"
+    rf"^(?P<indent>\s*)(?:[{_GLYPHS}]\s*|(?:[-*o]|\(?(?P<letter>[a-z]|[ivx]{{1,4}})[.)]|\(?(?P<digit>\d{{1,2}})\))\s+)"
+    r"(?P<text>\S.*)$"
 )
 _BLOCKQUOTE = re.compile(r"^\s*>\s?")
 
@@ -105,6 +109,24 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
     return out
 
 
+_DANGLING = re.compile(r"\b(?:the|a|an|of|and|or|for|with|in|on|at|from|our|their|your|its)\s*$", re.IGNORECASE)
+
+
+def _title_over_text(line: str, following: str) -> bool:
+    """A short title on the line straight above its text, with no blank line between (PDF and Word).
+
+    `Indecent images` over `There are no circumstances that will justify...` is a title; a wrapped
+    paragraph's first line fills the width like the lines after it, so it is never this short.
+    """
+    text, after = line.strip(), following.strip()
+    words = text.split()
+    if not words or len(words) > 8 or len(text) > 60 or not after or not after[:1].isupper():
+        return False
+    if not text[:1].isupper() or re.search(r"[.?!;,:]", text) or len(text) > 0.6 * len(after):
+        return False
+    return not (_OPEN_ENDING.search(text.lower()) or _DANGLING.search(text))
+
+
 def _keep_lines_before_front_matter(match: re.Match[str]) -> str:
     before = match.group(0).split("---", 1)[0]
     return before + "\n"
@@ -151,7 +173,7 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(Block("para", " ".join(s.strip() for s in paragraph)))
             paragraph.clear()
 
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line.strip():
             flush_paragraph()
             open_block = None
@@ -201,6 +223,9 @@ def parse_blocks(text: str) -> list[Block]:
             # a wrapped line of a PDF or hard-wrapped text: it continues the clause or item above
             open_block.text = f"{open_block.text} {line.strip()}"
             continued.add(id(open_block))
+            continue
+        if not paragraph and _title_over_text(line, lines[index + 1] if index + 1 < len(lines) else ""):
+            blocks.append(Block("para", line.strip()))  # judged a heading or not with what follows it
             continue
         # Markdown folds consecutive lines into one paragraph; so do we.
         paragraph.append(line)

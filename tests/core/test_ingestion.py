@@ -230,3 +230,41 @@ def test_a_title_line_over_a_list_is_its_heading_but_an_unfinished_sentence_is_i
     assert titled[0].text.startswith("Check the first aid kit")
     (introduced,) = segment(f"Volunteers at the club must\n\n{items}")  # a short list, quoted whole
     assert introduced.text.startswith("Volunteers at the club must\nCheck the first aid kit")
+
+
+def test_symbol_font_bullets_from_word_and_pdf_are_list_items() -> None:
+    # Word's Symbol and Wingdings bullets survive extraction as private-use characters
+    text = (
+        "Staff should ensure that:\n"
+        "\uf0b7 No reference should be made in social media to pupils, parents / carers or school staff\n"
+        "\uf0b7 They do not engage in online discussion on personal matters relating to the school community\n"
+        "\uf0a7Security settings on personal social media profiles are regularly checked to minimise risk\n"
+    )
+    (short_list,) = segment(text)  # a short list is quoted whole, one item a line, glyphs gone
+    assert [line[:20] for line in short_list.text.splitlines()] == [
+        "Staff should ensure ",
+        "No reference should ",
+        "They do not engage i",
+        "Security settings on",
+    ]
+    long_items = segment(text.replace("minimise risk", "minimise risk. " + "Check them each term. " * 12))
+    assert [c.context for c in long_items] == ["Staff should ensure that:"] * 3
+
+
+def test_a_short_title_straight_above_its_text_is_a_heading() -> None:
+    text = (
+        "Indecent images\n"
+        "There are no circumstances that will justify adults possessing indecent images of children.\n"
+        "\n"
+        "Confidentiality\n"
+        "All suspicions and investigations are kept confidential and shared only with those who need to know.\n"
+        "\n"
+        "Staff who take photographs at events must use the setting's camera and\n"
+        "store the images on the setting's computer.\n"
+    )
+    clauses = segment(text)
+    assert [(c.heading, c.text[:25]) for c in clauses] == [
+        ("Indecent images", "There are no circumstance"),
+        ("Confidentiality", "All suspicions and invest"),
+        ("Confidentiality", "Staff who take photograph"),  # a wrapped paragraph's first line is no title
+    ]
