@@ -132,3 +132,32 @@ async def test_a_staff_question_prefers_the_rule_for_staff_over_its_twin_for_par
     best = answer.hits[0].clause
     assert best.text.startswith("Accept friend requests on social networking sites from any young person")
     assert best.context == "Coaches and volunteers must not:"  # the staff twin, quoted with the heading
+
+
+@pytest.mark.parametrize(
+    "worry",
+    [
+        "girl in yr 5 says someone she games with keeps asking her to video chat and told her not to tell her mum",
+        "a 14 yo showed me messages from a friend's dad asking her to meet up just the two of them",
+        "one of our members is getting horrible messages from girls in her group chat every night",
+    ],
+)
+async def test_signs_of_grooming_and_bullying_are_concerns(leaps: PolicyAdvisor, worry: str) -> None:
+    answer = await leaps.answer(worry)
+    assert answer.status is AnswerStatus.CONCERN
+
+
+async def test_nasty_messages_to_a_member_of_staff_are_a_policy_question(leaps: PolicyAdvisor) -> None:
+    answer = await leaps.answer("an ex-volunteer keeps sending me nasty DMs on insta, should I delete them?")
+    assert answer.status is AnswerStatus.ANSWERED
+
+
+async def test_our_team_is_not_microsoft_teams(tmp_path: Path) -> None:
+    (tmp_path / "conduct.md").write_text(
+        "# Conduct\n\nAny misuse of social media, including bullying of a colleague online, should be reported "
+        "to the Managing Director.\n"
+    )
+    question = "someone on our team posted nasty stuff about a colleague on fb, who do i tell?"
+    answer = await advisor_for(tmp_path).answer(question)
+    assert answer.status is AnswerStatus.ANSWERED  # "team" names no video-call topic the policy lacks
+    assert "Managing Director" in answer.hits[0].clause.text
