@@ -47,9 +47,9 @@ COVERAGE_POWER = 0.25  # how strongly covering more of the question outranks rep
 # Policies answer "can I...?" in their rules; clauses that direct ("must", "should not") are the
 # likelier answer than introductions, definitions and document furniture.
 DIRECTIVE_WORDS = frozenset(
-    "must should shouldnt never wont cannot only avoid prohibited required forbidden".split()
+    "must should shouldnt never wont cannot only avoid prohibited required forbidden dont".split()
 )
-DIRECTIVE_PAIRS = frozenset({("will", "not"), ("not", "permitted"), ("not", "allowed"), ("may", "not")})
+DIRECTIVE_PAIRS = frozenset({("will", "not"), ("not", "permitted"), ("not", "allowed"), ("may", "not"), ("do", "not")})
 DIRECTIVE_PRIOR = 1.5
 FURNITURE_PRIOR = 0.7  # very short lines and table rows: titles, signatures, dates
 # The people asking are staff and volunteers: a section addressed to parents or to the young people

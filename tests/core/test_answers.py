@@ -161,3 +161,37 @@ async def test_our_team_is_not_microsoft_teams(tmp_path: Path) -> None:
     answer = await advisor_for(tmp_path).answer(question)
     assert answer.status is AnswerStatus.ANSWERED  # "team" names no video-call topic the policy lacks
     assert "Managing Director" in answer.hits[0].clause.text
+
+
+async def test_school_and_workplace_words_find_policy_words(tmp_path: Path) -> None:
+    (tmp_path / "staff.md").write_text(
+        "# Staff conduct online\n\n"
+        "1. All new staff should receive online safety training as part of their induction programme.\n"
+        "2. Employees should never provide references for other individuals on professional networking sites.\n"
+        "3. Do not use our logos, brand names, slogans or other trademarks without written permission.\n"
+        "4. Volunteers must not share their passwords with anyone, including other members of staff.\n"
+    )
+    advisor = advisor_for(tmp_path)
+    for question, ref in [
+        ("new TA starts monday, does she need to do an e-safety course first?", "1"),  # TA, course
+        ("old colleague wants a linkedin recommendation from me, ok?", "2"),
+        ("can i use the club badge in a meme im making?", "3"),
+    ]:
+        answer = await advisor.answer(question)
+        assert answer.status is AnswerStatus.ANSWERED, question
+        assert answer.hits[0].clause.ref == ref, question
+
+
+async def test_a_train_fare_is_an_expenses_question(leaps: PolicyAdvisor) -> None:
+    answer = await leaps.answer("do volunteers get their train fare paid for getting to the venue?")
+    assert answer.status is AnswerStatus.NO_MATCH  # not "training"
+
+
+async def test_a_do_not_rule_is_preferred_to_a_description_in_the_same_words(tmp_path: Path) -> None:
+    (tmp_path / "photos.md").write_text(
+        "# Photographs\n\n"
+        "Volunteers share photographs of club events on their own social media pages.\n\n"
+        "Do not share photographs of club events on your own social media pages.\n"
+    )
+    answer = await advisor_for(tmp_path).answer("can volunteers share photographs of club events on social media?")
+    assert answer.hits[0].clause.text.startswith("Do not share")
