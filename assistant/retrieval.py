@@ -66,6 +66,15 @@ STAFF_AUDIENCE = re.compile(
     r"officers?|trustees?|committee)\b"
 )
 AUDIENCE_PRIOR = 0.85
+# "Who is our DSL? how do I contact them?" is answered by the clause that names them with an email
+# address or a phone number, not by the clauses that mention the role most often.
+ASKS_FOR_CONTACT = re.compile(
+    r"\bwho(?:'?s| is| are)\b(?! (?:responsible|allowed|meant|supposed|in charge))|\bcontact details\b"
+    r"|\bhow (?:do|can|should) (?:i|we) (?:contact|reach|get hold of|get in touch with)\b"
+    r"|\b(?:phone|mobile|contact|telephone) (?:number|no)\b|\bemail address\b|\bname (?:and|\+|&) number\b"
+)
+CONTACT_DETAILS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b0\d{3,4}[ -]?\d{3}[ -]?\d{3,4}\b|\b\+44[ \d]{10,13}\b")
+CONTACT_BOOST = 2.0
 MIN_REPAIR_LENGTH = 5  # shorter words are too often real words ("sent", "many") to repair
 
 STOPWORDS = frozenset(
@@ -226,6 +235,7 @@ class ClauseIndex:
     clause_start: np.ndarray
     clause_features: np.ndarray
     priors: np.ndarray  # per clause: how likely a clause of its kind is an answer at all
+    with_contact_details: np.ndarray  # clause numbers of the clauses giving an email address or phone number
     known_words: dict[str, list[str]]  # first letter -> words the index knows, for typo repair
     intents: tuple[tuple[re.Pattern[str], str], ...]  # kind of question -> words its answers use
     vocabulary_words: frozenset[str]
@@ -334,6 +344,8 @@ class ClauseIndex:
         if not terms or limit <= 0:
             return []
         scores *= self.priors
+        if ASKS_FOR_CONTACT.search(lowered):
+            scores[self.with_contact_details] *= CONTACT_BOOST
         # BM25 finds candidates; the share of the question they cover orders them
         count = min(max(limit, CANDIDATES), self.size)
         top = np.argpartition(-scores, count - 1)[:count] if count < self.size else np.arange(self.size)
@@ -444,6 +456,9 @@ def build_index(
         clause_start=np.concatenate(([0], np.cumsum(counts))).astype(np.int64),
         clause_features=features.copy(),
         priors=priors,
+        with_contact_details=np.array(
+            [number for number, clause in enumerate(clauses) if CONTACT_DETAILS.search(clause.text)], dtype=np.int64
+        ),
         known_words=dict(known),
         vocabulary_words=frozenset(token for key in analyzer.phrases for token in key),
         intents=tuple((re.compile(when), words) for when, words in intents),

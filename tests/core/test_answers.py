@@ -195,3 +195,15 @@ async def test_a_do_not_rule_is_preferred_to_a_description_in_the_same_words(tmp
     )
     answer = await advisor_for(tmp_path).answer("can volunteers share photographs of club events on social media?")
     assert answer.hits[0].clause.text.startswith("Do not share")
+
+
+async def test_who_is_the_lead_finds_the_clause_with_their_contact_details(tmp_path: Path) -> None:
+    (tmp_path / "safeguarding.md").write_text(
+        "# Safeguarding\n\n"
+        "All concerns about a young person must be reported to the Designated Safeguarding Lead without delay.\n\n"
+        "The Designated Safeguarding Lead keeps records of concerns and refers them to children's services.\n\n"
+        "The Designated Safeguarding Lead is Jo Bloggs: jo.bloggs@example.org.uk, 07700 900123.\n\n"
+        "If the Designated Safeguarding Lead is away, the Deputy Designated Safeguarding Lead takes the lead.\n"
+    )
+    answer = await advisor_for(tmp_path).answer("who's our dsl and how do i contact them?")
+    assert "jo.bloggs@example.org.uk" in answer.hits[0].clause.text
