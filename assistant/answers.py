@@ -75,10 +75,13 @@ class PolicyAdvisor:
             reporting = self.knowledge.concerns.reporting_terms
             ranked = self.index.search(text, limit=top_k, boost=reporting, boost_weight=REPORTING_BOOST)
             return self._answer(text, AnswerStatus.CONCERN, ranked, assessment.immediate_danger)
-        ranked = self.index.search(text, limit=top_k)
-        if not ranked or not self.confident(ranked[0]) or self.index.missing_topics(text):
+        ranked = self.index.search(text, limit=max(top_k, DEFAULT_TOP_K))
+        # judged on the strongest of the first few matches, which need not be the one ordered first,
+        # and the same however many clauses are asked for
+        strongest = max(ranked, key=lambda r: r.strength, default=None)
+        if strongest is None or not self.confident(strongest) or self.index.missing_topics(text):
             return self._answer(text, AnswerStatus.NO_MATCH, [], False)
-        return self._answer(text, AnswerStatus.ANSWERED, ranked, False)
+        return self._answer(text, AnswerStatus.ANSWERED, ranked[:top_k], False)
 
     @staticmethod
     def confident(best: Ranked) -> bool:

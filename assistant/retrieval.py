@@ -44,6 +44,11 @@ HEADING_WEIGHT = 0.2  # the headings a clause sits under
 MIN_CORPUS = 50  # clauses; see inverse_document_frequency
 CANDIDATES = 50  # BM25 candidates re-ordered by coverage
 COVERAGE_POWER = 0.25  # how strongly covering more of the question outranks repeating one word
+# An answer is usually one sentence: a clause whose single sentence covers the question outranks one
+# that matches the same words scattered over a long paragraph.
+SENTENCE_WEIGHT = 3.0
+SENTENCE_CANDIDATES = 20  # the strongest matches whose sentences are read again
+_CLAUSE_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 # Policies answer "can I...?" in their rules; clauses that direct ("must", "should not") are the
 # likelier answer than introductions, definitions and document furniture.
 DIRECTIVE_WORDS = frozenset(
@@ -219,6 +224,11 @@ class Ranked:
     score: float
     coverage: float  # share of the question's informative words this clause matches (0..1)
 
+    @property
+    def strength(self) -> float:
+        """How strongly the clause matches the question, however its words are spread over it."""
+        return float(self.score * self.coverage**COVERAGE_POWER)
+
 
 @dataclass
 class ClauseIndex:
@@ -237,6 +247,7 @@ class ClauseIndex:
     priors: np.ndarray  # per clause: how likely a clause of its kind is an answer at all
     with_contact_details: np.ndarray  # clause numbers of the clauses giving an email address or phone number
     known_words: dict[str, list[str]]  # first letter -> words the index knows, for typo repair
+    texts: Sequence[str]  # each clause's own text, read again for the few candidates a question finds
     intents: tuple[tuple[re.Pattern[str], str], ...]  # kind of question -> words its answers use
     vocabulary_words: frozenset[str]
     topics: frozenset[str]  # concept ids of groups that name a subject a policy covers or not
@@ -350,8 +361,36 @@ class ClauseIndex:
         count = min(max(limit, CANDIDATES), self.size)
         top = np.argpartition(-scores, count - 1)[:count] if count < self.size else np.arange(self.size)
         ranked = [Ranked(int(i), float(scores[i]), self.coverage(terms, slots, int(i))) for i in top if scores[i] > 0]
-        ranked.sort(key=lambda r: (-r.score * (r.coverage**COVERAGE_POWER), r.index))
+        ranked.sort(key=lambda r: (-r.strength, r.index))
+        head, tail = ranked[:SENTENCE_CANDIDATES], ranked[SENTENCE_CANDIDATES:]
+        in_one_sentence = self._sentence_coverage(terms, slots, [r.index for r in head])
+        head.sort(key=lambda r: (-r.strength * (1 + SENTENCE_WEIGHT * in_one_sentence[r.index]), r.index))
+        ranked = head + tail
         return ranked[:limit]
+
+    def _sentence_coverage(
+        self, terms: list[QueryTerm], slots: dict[int, float], clauses: list[int]
+    ) -> dict[int, float]:
+        """Per clause, the largest share of the question's informative words found in one of its sentences."""
+        total = sum(slots.values())
+        by_stem: dict[str, set[int]] = defaultdict(set)
+        by_concept: dict[str, set[int]] = {}
+        for term in terms:
+            if term.feature.startswith("~"):
+                by_concept[term.feature] = set(term.slots)
+            elif "_" not in term.feature:  # pairs add nothing a sentence's single words don't
+                by_stem[term.feature].update(term.slots)
+        result: dict[int, float] = {}
+        for clause in clauses:
+            best = 0.0
+            for sentence in _CLAUSE_SENTENCE.findall(self.texts[clause]) if total > 0 else ():
+                stems = self.analyzer.stem_all(tokenize(sentence))
+                found = set().union(*(by_stem.get(stem, ()) for stem in stems))
+                for _, _, concepts in self.analyzer.matches(stems):
+                    found = found.union(*(by_concept.get(concept, ()) for concept in concepts))
+                best = max(best, sum(slots.get(slot, 0.0) for slot in found) / total)
+            result[clause] = best
+        return result
 
     def coverage(self, terms: list[QueryTerm], slots: dict[int, float], clause: int) -> float:
         """Share of the question's informative words (idf-weighted) found in a clause, as word or concept."""
@@ -460,6 +499,7 @@ def build_index(
             [number for number, clause in enumerate(clauses) if CONTACT_DETAILS.search(clause.text)], dtype=np.int64
         ),
         known_words=dict(known),
+        texts=[clause.text for clause in clauses],
         vocabulary_words=frozenset(token for key in analyzer.phrases for token in key),
         intents=tuple((re.compile(when), words) for when, words in intents),
         topics=frozenset(f"~{number}" for number in topic_groups),

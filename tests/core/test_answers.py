@@ -207,3 +207,30 @@ async def test_who_is_the_lead_finds_the_clause_with_their_contact_details(tmp_p
     )
     answer = await advisor_for(tmp_path).answer("who's our dsl and how do i contact them?")
     assert "jo.bloggs@example.org.uk" in answer.hits[0].clause.text
+
+
+async def test_a_rule_said_in_one_sentence_beats_the_same_words_scattered_over_a_paragraph(tmp_path: Path) -> None:
+    (tmp_path / "technology.md").write_text(
+        "# Technology\n\n"
+        "Young people may bring phones to the club. Staff must take photographs at club events. Personal details "
+        "of young people stay private.\n\n"
+        "Nobody should take photographs of young people at club events on a personal phone. The club camera is "
+        "kept in the office and signed out by the session lead. Images are stored on the club computer and "
+        "deleted at the end of each term. Parents are asked every September which images may be used.\n"
+    )
+    answer = await advisor_for(tmp_path).answer("can I take photographs of the young people on my personal phone?")
+    assert answer.hits[0].clause.text.startswith("Nobody should take photographs")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can I accept a parent's friend request?",
+        "is it ok to have a quick scroll on fb when its quiet on shift?",
+        "how many days of annual leave do I get at Easter?",
+    ],
+)
+async def test_asking_for_fewer_clauses_never_changes_the_verdict(leaps: PolicyAdvisor, question: str) -> None:
+    one, three = await leaps.answer(question, top_k=1), await leaps.answer(question, top_k=3)
+    assert one.status is three.status
+    assert one.hits == three.hits[:1]
