@@ -53,6 +53,7 @@ class Block:
     level: int = 0  # heading level, or list indent
     children: list[Block] = field(default_factory=list)
     introduces: str = ""  # a heading that ends "...must not:" introduces what follows, in these words
+    marker: str = ""  # a list item's bullet: "-", "•", "a)" (letters and numbers as "a)" and "1)")
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,19 @@ def _title_over_text(line: str, following: str) -> bool:
     if not text[:1].isupper() or re.search(r"[.?!;,:]", text) or len(text) > 0.6 * len(after):
         return False
     return not (_OPEN_ENDING.search(text.lower()) or _DANGLING.search(text))
+
+
+def _sub_item(above: Block | None, item: Block) -> bool:
+    """`• Volunteers must:` then `- be aged 17 or over;`: a list under an item, its indent lost in extraction.
+
+    Word gives each level of a nested list its own bullet; when the extraction keeps the bullets but
+    not the indents, an item ending ":" followed by items with another bullet is their parent.
+    """
+    if above is None or above.kind != "item" or not above.text.endswith(":") or item.level < above.level:
+        return False
+    if item.marker == above.marker:
+        return False
+    return not above.children or above.children[-1].marker == item.marker
 
 
 def _keep_lines_before_front_matter(match: re.Match[str]) -> str:
@@ -200,7 +214,14 @@ def parse_blocks(text: str) -> list[Block]:
         if m := _BULLET.match(line):
             flush_paragraph()
             indent = len(m["indent"].expandtabs(4))
-            item = Block("item", m["text"].strip(), number=m["letter"] or m["digit"] or "", level=indent)
+            marker = "a)" if m["letter"] else "1)" if m["digit"] else line.strip()[:1]
+            item = Block(
+                "item", m["text"].strip(), number=m["letter"] or m["digit"] or "", level=indent, marker=marker
+            )
+            if _sub_item(blocks[-1] if blocks else None, item):
+                blocks[-1].children.append(item)
+                open_block = item
+                continue
             parent = blocks[-1] if blocks else None
             # a deeper-indented item belongs to the item just above it
             while parent is not None and parent.kind == "item" and parent.children:
@@ -344,7 +365,9 @@ def _looks_like_heading(block: Block, following: Block | None) -> bool:
             return False
     if not words or len(words) > 10 or len(text) > 80 or not words[0][:1].isupper():
         return False
-    if any(ch.isdigit() for ch in text) or "\t" in text:
+    # "Key commitment 1", "Appendix 2" are titles; other digits are dates, numbers and addresses
+    untitled = re.sub(r"\s\d{1,2}$", "", text)
+    if any(ch.isdigit() for ch in untitled) or "\t" in text:
         return False
     if text.endswith(":"):
         return following.kind == "numbered" and ":" not in text[:-1]
