@@ -234,3 +234,17 @@ async def test_asking_for_fewer_clauses_never_changes_the_verdict(leaps: PolicyA
     one, three = await leaps.answer(question, top_k=1), await leaps.answer(question, top_k=3)
     assert one.status is three.status
     assert one.hits == three.hits[:1]
+
+
+async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
+    (tmp_path / "remote.md").write_text(
+        "# Remote teaching\n\n"
+        "1. Live sessions must not be recorded without the written consent of a parent or carer.\n"
+        "2. Tutors must keep their webcam on and sit in a shared space, never in a bedroom, during live sessions.\n"
+        "3. Concerns about a pupil must be reported to the Designated Safeguarding Lead the same day.\n"
+    )
+    advisor = advisor_for(tmp_path)
+    answer = await advisor.answer("can i screen record the online lesson so the learner can rewatch it?")
+    assert answer.hits[0].clause.ref == "1"
+    answer = await advisor.answer("is it ok to turn my camera off and teach from my bedroom?")
+    assert answer.hits[0].clause.ref == "2"

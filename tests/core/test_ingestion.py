@@ -268,3 +268,25 @@ def test_a_short_title_straight_above_its_text_is_a_heading() -> None:
         ("Confidentiality", "All suspicions and invest"),
         ("Confidentiality", "Staff who take photograph"),  # a wrapped paragraph's first line is no title
     ]
+
+
+def test_a_list_under_an_item_keeps_its_items_when_the_extraction_lost_their_indent() -> None:
+    text = (
+        "\uf0a7 Volunteers must:\n"
+        "- be aged 17 or over;\n"
+        "- receive a robust induction and regular supervisory meetings;\n"
+        "\uf0a7 Visitors are never left alone with the children in our care at any time during the session, and they "
+        "sign in and out at the office so that we always know who is in the building and why they are here.\n"
+        "\uf0a7 Students on placement are supervised by a named member of staff for the whole of their placement, "
+        "and they are never counted in the staff to child ratios that the setting must keep by law.\n"
+    )
+    clauses = segment(text)
+    assert clauses[0].text.startswith("Volunteers must:\nbe aged 17 or over;\nreceive a robust induction")
+    assert [c.text[:20] for c in clauses[1:]] == ["Visitors are never l", "Students on placemen"]
+
+
+def test_a_numbered_title_straight_above_its_text_is_a_heading() -> None:
+    text = "Key commitment 1\nWe are committed to building a culture of safety in which children are protected.\n"
+    (clause,) = segment(text)
+    assert clause.heading == "Key commitment 1"
+    assert clause.text.startswith("We are committed")
