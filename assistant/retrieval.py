@@ -48,6 +48,7 @@ COVERAGE_POWER = 0.25  # how strongly covering more of the question outranks rep
 # that matches the same words scattered over a long paragraph.
 SENTENCE_WEIGHT = 3.0
 SENTENCE_CANDIDATES = 20  # the strongest matches whose sentences are read again
+SENTENCE_CACHE = 4096  # clauses whose analysed sentences are kept between questions
 _CLAUSE_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 # Policies answer "can I...?" in their rules; clauses that direct ("must", "should not") are the
 # likelier answer than introductions, definitions and document furniture.
@@ -251,6 +252,7 @@ class ClauseIndex:
     intents: tuple[tuple[re.Pattern[str], str], ...]  # kind of question -> words its answers use
     vocabulary_words: frozenset[str]
     topics: frozenset[str]  # concept ids of groups that name a subject a policy covers or not
+    sentence_cache: dict[int, list[tuple[set[str], set[str]]]] = field(default_factory=dict)
 
     def query_terms(self, question: str) -> tuple[list[QueryTerm], dict[int, float]]:
         """Weighted features of a question, and each informative word's weight (its slot)."""
@@ -383,14 +385,25 @@ class ClauseIndex:
         result: dict[int, float] = {}
         for clause in clauses:
             best = 0.0
-            for sentence in _CLAUSE_SENTENCE.findall(self.texts[clause]) if total > 0 else ():
-                stems = self.analyzer.stem_all(tokenize(sentence))
+            for stems, concepts in self._sentences(clause) if total > 0 else ():
                 found = set().union(*(by_stem.get(stem, ()) for stem in stems))
-                for _, _, concepts in self.analyzer.matches(stems):
-                    found = found.union(*(by_concept.get(concept, ()) for concept in concepts))
+                found = found.union(*(by_concept.get(concept, ()) for concept in concepts))
                 best = max(best, sum(slots.get(slot, 0.0) for slot in found) / total)
             result[clause] = best
         return result
+
+    def _sentences(self, clause: int) -> list[tuple[set[str], set[str]]]:
+        """A clause's sentences as (stems, concepts), kept for the clauses asked about most."""
+        if (cached := self.sentence_cache.get(clause)) is not None:
+            return cached
+        analysed = []
+        for sentence in _CLAUSE_SENTENCE.findall(self.texts[clause]):
+            stems = self.analyzer.stem_all(tokenize(sentence))
+            analysed.append((set(stems), self.analyzer.concepts(stems)))
+        if len(self.sentence_cache) >= SENTENCE_CACHE:
+            del self.sentence_cache[next(iter(self.sentence_cache))]  # the oldest entry
+        self.sentence_cache[clause] = analysed
+        return analysed
 
     def coverage(self, terms: list[QueryTerm], slots: dict[int, float], clause: int) -> float:
         """Share of the question's informative words (idf-weighted) found in a clause, as word or concept."""

@@ -248,3 +248,11 @@ async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path
     assert answer.hits[0].clause.ref == "1"
     answer = await advisor.answer("is it ok to turn my camera off and teach from my bedroom?")
     assert answer.hits[0].clause.ref == "2"
+
+
+async def test_the_same_question_asked_again_gets_the_same_answer(leaps: PolicyAdvisor) -> None:
+    # the second time round, the candidates' sentences come from the index's cache
+    first = await leaps.answer("can i put pics of the kids from the trip on my insta?")
+    again = await leaps.answer("can i put pics of the kids from the trip on my insta?")
+    assert first == again
+    assert leaps.index.sentence_cache  # the cache is in use, so this compared a cached ranking
