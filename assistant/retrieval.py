@@ -79,7 +79,16 @@ ASKS_FOR_CONTACT = re.compile(
     r"|\bhow (?:do|can|should) (?:i|we) (?:contact|reach|get hold of|get in touch with)\b"
     r"|\b(?:phone|mobile|contact|telephone) (?:number|no)\b|\bemail address\b|\bname (?:and|\+|&) number\b"
 )
-CONTACT_DETAILS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b0\d{3,4}[ -]?\d{3}[ -]?\d{3,4}\b|\b\+44[ \d]{10,13}\b")
+_EMAIL_DOMAIN = re.compile(r"@[\w-]+\.\w")
+
+
+def gives_contact_details(text: str, tokens: list[str]) -> bool:
+    """An email address, or a UK phone number ("07700 900123", "0113 496 0000", "+44 ...")."""
+    if "@" in text and _EMAIL_DOMAIN.search(text):
+        return True
+    return "+44" in text or any(len(t) >= 4 and t[0] == "0" and t.isdigit() for t in tokens)
+
+
 CONTACT_BOOST = 2.0
 MIN_REPAIR_LENGTH = 5  # shorter words are too often real words ("sent", "many") to repair
 
@@ -464,8 +473,11 @@ def build_index(
     words: set[str] = set()
     extras: dict[str, Counter[str]] = {}  # headings and intros repeat: analyse each once
     audiences: dict[tuple[str, str], float] = {}
+    with_contact: list[int] = []
     for number, clause in enumerate(clauses):
         tokens, text = analyzer.analyse(clause.text)
+        if gives_contact_details(clause.text, tokens):
+            with_contact.append(number)
         words.update(tokens)
         priors[number] = clause_prior(clause.text, tokens + tokenize(clause.context) if clause.context else tokens)
         framing = (clause.heading, clause.context)
@@ -508,9 +520,7 @@ def build_index(
         clause_start=np.concatenate(([0], np.cumsum(counts))).astype(np.int64),
         clause_features=features.copy(),
         priors=priors,
-        with_contact_details=np.array(
-            [number for number, clause in enumerate(clauses) if CONTACT_DETAILS.search(clause.text)], dtype=np.int64
-        ),
+        with_contact_details=np.array(with_contact, dtype=np.int64),
         known_words=dict(known),
         texts=[clause.text for clause in clauses],
         vocabulary_words=frozenset(token for key in analyzer.phrases for token in key),
