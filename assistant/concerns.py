@@ -20,6 +20,9 @@ class ConcernDetector:
     incident: tuple[re.Pattern[str], ...]
     topic_question: tuple[re.Pattern[str], ...]
     danger: tuple[re.Pattern[str], ...]
+    signs: dict[str, float]
+    sign_words: re.Pattern[str] | None
+    signs_needed: float
 
     @classmethod
     def from_lexicon(cls, lexicon: ConcernLexicon) -> ConcernDetector:
@@ -31,13 +34,30 @@ class ConcernDetector:
             incident=compiled(lexicon.incident),
             topic_question=compiled(lexicon.topic_question),
             danger=compiled(lexicon.danger),
+            signs=dict(lexicon.signs),
+            sign_words=_alternation(lexicon.signs),
+            signs_needed=lexicon.signs_needed,
         )
+
+    def signs_of_harm(self, text: str) -> float:
+        """The weight of the distinct signs of harm a message mentions."""
+        if self.sign_words is None:
+            return 0.0
+        return sum(self.signs[sign] for sign in set(self.sign_words.findall(text)))
 
     def assess(self, message: str) -> Assessment:
         """A concern describes harm happening to someone; asking what the policy says about harm is not one."""
         text = " ".join(message.lower().replace("’", "'").split())
-        harmful = any(p.search(text) for p in self.harm)
+        harmful = any(p.search(text) for p in self.harm) or self.signs_of_harm(text) >= self.signs_needed
         about_someone = any(p.search(text) for p in self.incident)
         topic = any(p.search(text) for p in self.topic_question)
         concern = harmful and about_someone and not topic
         return Assessment(concern=concern, immediate_danger=concern and any(p.search(text) for p in self.danger))
+
+
+def _alternation(words: dict[str, float]) -> re.Pattern[str] | None:
+    """One pattern finding any of the words or phrases, longest first, as whole words."""
+    if not words:
+        return None
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(word) for word in ordered) + r")\b")

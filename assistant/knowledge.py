@@ -71,6 +71,10 @@ class ConcernLexicon(Frozen):
     topic_question: tuple[str, ...] = ()  # "what does the policy say about grooming?"
     danger: tuple[str, ...] = ()  # someone may be in danger right now: 999 first
     reporting_terms: str  # words of the clauses that say how and to whom to report
+    # signs of harm (words or short phrases, lower case) and their weight: several weak signs together
+    # ("always hungry", "goes quiet", "flinches") describe harm no single pattern names
+    signs: dict[str, float] = Field(default_factory=dict)
+    signs_needed: float = Field(default=2.0, gt=0)
 
     @field_validator("harm", "incident", "topic_question", "danger")
     @classmethod

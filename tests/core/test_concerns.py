@@ -1,0 +1,58 @@
+"""Telling a safeguarding worry from a policy question, with the bundled concern lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.concerns import ConcernDetector
+from assistant.knowledge import ConcernLexicon, load_knowledge
+from assistant.settings import BUNDLED_KNOWLEDGE
+
+
+@pytest.fixture(scope="module")
+def detector() -> ConcernDetector:
+    return ConcernDetector.from_lexicon(load_knowledge(BUNDLED_KNOWLEDGE).concerns)
+
+
+@pytest.mark.parametrize(
+    "worry",
+    [
+        # no single alarming word: several signs together describe the harm
+        "lad at football is always hungry, same clothes every week and nobody ever picks him up",
+        "girl in my group flinches when anyone shouts and went quiet when i asked about home",
+        "one of the cadets has a second phone and wads of cash, keeps taking calls from older lads",
+        "yr 8 wrote about wanting to disappear and drew a noose in her planner",
+        "a 13yo showed me dms from a man saying shes mature for her age and its their secret",
+        "little boy came in with a red hand mark on his cheek and said dad lost it again",
+        "coach keeps calling one of the u14 girls babe and sends her heart emojis",
+    ],
+)
+def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
+    assert detector.assess(worry).concern
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does the policy say about grooming?",
+        "are we allowed to talk to the kids about extremism in pshe?",
+        "the dog grooming van is coming to the fete, do they need a dbs?",
+        "the kids were fighting over the xbox controller again, can we ban phones at the session?",
+        "a colleague keeps sending me nasty dms, can i block her?",
+        "im starving, are we allowed to eat in front of the kids at lunch?",
+    ],
+)
+def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
+    assert not detector.assess(question).concern
+
+
+def test_one_weak_sign_alone_is_not_enough() -> None:
+    lexicon = ConcernLexicon(
+        harm=(r"\bnever matches\b",),
+        incident=(r"\bshe\b",),
+        reporting_terms="report",
+        signs={"hungry": 1.0, "dirty": 1.0},
+    )
+    detector = ConcernDetector.from_lexicon(lexicon)
+    assert not detector.assess("she said she was hungry").concern
+    assert detector.assess("she is always hungry and her clothes are dirty").concern
