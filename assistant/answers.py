@@ -26,6 +26,7 @@ DEFAULT_TOP_K = 3
 MIN_COVERAGE = 0.1
 MIN_SCORE = 5.5
 REPORTING_BOOST = 1.5  # weight of the reporting vocabulary when finding clauses for a concern
+CONCERN_CANDIDATES = 50  # clauses considered for what to do with a worry
 _A_WORD = re.compile(r"[^\W\d_]{2}")  # a question has at least one word of two letters
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 
@@ -73,8 +74,11 @@ class PolicyAdvisor:
         assessment = self._detector.assess(text)
         if assessment.concern:
             reporting = self.knowledge.concerns.reporting_terms
-            ranked = self.index.search(text, limit=top_k, boost=reporting, boost_weight=REPORTING_BOOST)
-            return self._answer(text, AnswerStatus.CONCERN, ranked, assessment.immediate_danger)
+            ranked = self.index.search(text, limit=CONCERN_CANDIDATES, boost=reporting, boost_weight=REPORTING_BOOST)
+            # what to do with the worry comes first: ordered by match and by how much it reads as a procedure
+            clauses = self.knowledge.clauses
+            ranked.sort(key=lambda r: (-r.score * self._detector.procedure_weight(clauses[r.index].text), r.index))
+            return self._answer(text, AnswerStatus.CONCERN, ranked[:top_k], assessment.immediate_danger)
         ranked = self.index.search(text, limit=max(top_k, DEFAULT_TOP_K))
         # judged on the strongest of the first few matches, which need not be the one ordered first,
         # and the same however many clauses are asked for

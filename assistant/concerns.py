@@ -7,6 +7,11 @@ from dataclasses import dataclass
 
 from assistant.knowledge import ConcernLexicon
 
+# A worry's answer quotes what to do with it: clauses that say whom to tell come first, sooner still
+# the ones that say when ("immediately").
+PROCEDURE_WEIGHT = 2.0
+URGENCY_WEIGHT = 1.4
+
 
 @dataclass(frozen=True)
 class Assessment:
@@ -23,6 +28,7 @@ class ConcernDetector:
     signs: dict[str, float]
     sign_words: re.Pattern[str] | None
     signs_needed: float
+    procedure: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # action, role, urgency
 
     @classmethod
     def from_lexicon(cls, lexicon: ConcernLexicon) -> ConcernDetector:
@@ -37,7 +43,18 @@ class ConcernDetector:
             signs=dict(lexicon.signs),
             sign_words=_alternation(lexicon.signs),
             signs_needed=lexicon.signs_needed,
+            procedure=(
+                re.compile(lexicon.procedure_action, re.IGNORECASE),
+                re.compile(lexicon.procedure_role, re.IGNORECASE),
+                re.compile(lexicon.procedure_urgency, re.IGNORECASE),
+            ),
         )
+
+    def procedure_weight(self, clause_text: str) -> float:
+        """How much a clause reads as what to do with a worry: whom to tell, and how soon."""
+        action, role, urgency = self.procedure
+        weight = PROCEDURE_WEIGHT if action.search(clause_text) and role.search(clause_text) else 1.0
+        return weight * (URGENCY_WEIGHT if urgency.search(clause_text) else 1.0)
 
     def signs_of_harm(self, text: str) -> float:
         """The weight of the distinct signs of harm a message mentions."""

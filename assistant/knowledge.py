@@ -75,6 +75,16 @@ class ConcernLexicon(Frozen):
     # ("always hungry", "goes quiet", "flinches") describe harm no single pattern names
     signs: dict[str, float] = Field(default_factory=dict)
     signs_needed: float = Field(default=2.0, gt=0)
+    # what a clause saying what to do with a worry looks like: an action ("report", "inform") and whom
+    # to ("the Designated Safeguarding Lead"), better still with when ("immediately")
+    procedure_action: str = r"\b(report|inform|tell|notify|contact|refer|raise)\b"
+    procedure_role: str = r"\b(designated|safeguarding lead|dsl)\b"
+    procedure_urgency: str = r"\b(immediately|as soon as)\b"
+
+    @field_validator("procedure_action", "procedure_role", "procedure_urgency")
+    @classmethod
+    def _compiles_one(cls, pattern: str) -> str:
+        return check_pattern(pattern)
 
     @field_validator("harm", "incident", "topic_question", "danger")
     @classmethod

@@ -256,3 +256,18 @@ async def test_the_same_question_asked_again_gets_the_same_answer(leaps: PolicyA
     again = await leaps.answer("can i put pics of the kids from the trip on my insta?")
     assert first == again
     assert leaps.index.sentence_cache  # the cache is in use, so this compared a cached ranking
+
+
+async def test_a_worry_is_answered_first_with_whom_to_tell_and_how_soon(tmp_path: Path) -> None:
+    (tmp_path / "safeguarding.md").write_text(
+        "# Safeguarding\n\n"
+        "Physical abuse may involve hitting, shaking, throwing, burning or otherwise causing physical harm "
+        "to a child.\n\n"
+        "Repeated bruises on the arms of a boy or girl, or injuries a child says a parent caused by hitting "
+        "them, can be signs of physical abuse at home.\n\n"
+        "Whatever you notice or are told, report it to the Designated Safeguarding Lead immediately.\n"
+    )
+    worry = "one of the boys has bruises on his arms again and says his dad hit him"
+    answer = await advisor_for(tmp_path).answer(worry)
+    assert answer.status is AnswerStatus.CONCERN
+    assert answer.hits[0].clause.text.startswith("Whatever you notice or are told")
