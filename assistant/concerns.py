@@ -28,6 +28,7 @@ class ConcernDetector:
     signs: dict[str, float]
     sign_words: re.Pattern[str] | None
     signs_needed: float
+    worry: tuple[re.Pattern[str], ...]
     procedure: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # action, role, urgency
 
     @classmethod
@@ -43,6 +44,7 @@ class ConcernDetector:
             signs=dict(lexicon.signs),
             sign_words=_alternation(lexicon.signs),
             signs_needed=lexicon.signs_needed,
+            worry=compiled(lexicon.worry),
             procedure=(
                 re.compile(lexicon.procedure_action, re.IGNORECASE),
                 re.compile(lexicon.procedure_role, re.IGNORECASE),
@@ -65,7 +67,13 @@ class ConcernDetector:
     def assess(self, message: str) -> Assessment:
         """A concern describes harm happening to someone; asking what the policy says about harm is not one."""
         text = " ".join(message.lower().replace("’", "'").split())
-        harmful = any(p.search(text) for p in self.harm) or self.signs_of_harm(text) >= self.signs_needed
+        signs = self.signs_of_harm(text)
+        uneasy = any(p.search(text) for p in self.worry)
+        harmful = (
+            any(p.search(text) for p in self.harm)
+            or signs >= self.signs_needed
+            or (uneasy and signs >= self.signs_needed / 2)
+        )
         about_someone = any(p.search(text) for p in self.incident)
         topic = any(p.search(text) for p in self.topic_question)
         concern = harmful and about_someone and not topic

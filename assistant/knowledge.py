@@ -75,6 +75,8 @@ class ConcernLexicon(Frozen):
     # ("always hungry", "goes quiet", "flinches") describe harm no single pattern names
     signs: dict[str, float] = Field(default_factory=dict)
     signs_needed: float = Field(default=2.0, gt=0)
+    # the writer's own unease ("prob nothing but", "what do I do?"): with it, half the signs will do
+    worry: tuple[str, ...] = ()
     # what a clause saying what to do with a worry looks like: an action ("report", "inform") and whom
     # to ("the Designated Safeguarding Lead"), better still with when ("immediately")
     procedure_action: str = r"\b(report|inform|tell|notify|contact|refer|raise)\b"
@@ -86,7 +88,7 @@ class ConcernLexicon(Frozen):
     def _compiles_one(cls, pattern: str) -> str:
         return check_pattern(pattern)
 
-    @field_validator("harm", "incident", "topic_question", "danger")
+    @field_validator("harm", "incident", "topic_question", "danger", "worry")
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(check_pattern(pattern) for pattern in patterns)

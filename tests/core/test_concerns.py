@@ -56,3 +56,16 @@ def test_one_weak_sign_alone_is_not_enough() -> None:
     detector = ConcernDetector.from_lexicon(lexicon)
     assert not detector.assess("she said she was hungry").concern
     assert detector.assess("she is always hungry and her clothes are dirty").concern
+
+
+def test_the_writers_unease_lowers_the_signs_needed() -> None:
+    lexicon = ConcernLexicon(
+        harm=(r"\bnever matches\b",),
+        incident=(r"\bshe\b",),
+        reporting_terms="report",
+        signs={"withdrawn": 1.0},
+        worry=(r"\bprob nothing but\b",),
+    )
+    detector = ConcernDetector.from_lexicon(lexicon)
+    assert not detector.assess("she has been withdrawn this week").concern
+    assert detector.assess("prob nothing but she has been withdrawn this week").concern
