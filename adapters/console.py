@@ -77,8 +77,9 @@ def render_json(answer: Answer) -> str:
 def render_text(answer: Answer, width: int) -> str:
     wrap = max(40, min(width, 100)) - 4
     lines: list[str] = []
+    reminder = textwrap.wrap(messages.report_reminder(answer.contact, REPORT_COMMAND), wrap)
     if answer.status is AnswerStatus.NO_MATCH:
-        return messages.no_match(answer.contact)
+        return "\n".join([messages.no_match(answer.contact), "", *reminder])
     if answer.immediate_danger:
         lines += [messages.DANGER_FIRST, ""]
     if answer.status is AnswerStatus.CONCERN:
@@ -95,6 +96,8 @@ def render_text(answer: Answer, width: int) -> str:
         lines.append(f"  — {messages.citation(clause.document, clause.ref)}")
     for notice in answer.stale:
         lines += ["", *textwrap.wrap(messages.stale_policy(notice.document, notice.review_text), wrap)]
+    if answer.status is AnswerStatus.ANSWERED:
+        lines += ["", *reminder]
     return "\n".join(lines)
 
 

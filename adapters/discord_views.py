@@ -189,6 +189,8 @@ def render_answer(answer: Answer, *, include_other_matches: bool = False) -> Rep
             lines.append(messages.ANSWER_INTRO)
             hits = answer.hits if include_other_matches else answer.hits[:1]
     lines += render_stale(answer) if hits else []
+    if answer.status is not AnswerStatus.CONCERN:
+        lines.append(f"-# {messages.report_reminder(answer.contact, REPORT_COMMAND)}")
     embeds = [embed for hit in hits for embed in render_clause(hit, colour=colour)]
     content = "\n".join(lines)
     return Reply(content=shorten(content, CONTENT_MAX), embeds=pack_embeds(embeds))

@@ -222,6 +222,7 @@ def render_answer(
     match answer.status:
         case AnswerStatus.NO_MATCH:
             blocks.append(section(escape(messages.no_match(answer.contact))))
+            blocks.append(context(escape(messages.report_reminder(answer.contact, REPORT_COMMAND))))
             return blocks
         case AnswerStatus.CONCERN:
             blocks.append(section(escape(messages.concern(answer.contact, REPORT_COMMAND))))
@@ -243,6 +244,8 @@ def render_answer(
             blocks.append({"type": "divider"})
         blocks += render_hit(hit, index, question, shareable=shareable)
     blocks += render_stale(answer)
+    if answer.status is AnswerStatus.ANSWERED:
+        blocks.append(context(escape(messages.report_reminder(answer.contact, REPORT_COMMAND))))
     if feedback_given:
         blocks.append(context(escape(messages.SLACK_FEEDBACK_THANKS)))
     if buttons:

@@ -31,6 +31,14 @@ def concern(contact: str, report_command: str) -> str:
     )
 
 
+def report_reminder(contact: str, report_command: str) -> str:
+    """Under every answer that is not a concern: a worry the bot didn't recognise still has a way in."""
+    return (
+        f"Worried about a child or an adult at risk? Tell {contact}, or use {report_command} to report it "
+        "confidentially."
+    )
+
+
 def stale_policy(document: str, review_text: str) -> str:
     return (
         f"Note: \"{document}\" was due for review ({review_text}). It may be out of date: check with "

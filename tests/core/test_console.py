@@ -124,3 +124,11 @@ def test_the_installed_command_answers_end_to_end() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["hits"][0]["clause"] == "6.9"
+
+
+def test_an_answer_ends_by_saying_how_to_report_a_worry_the_question_did_not_raise() -> None:
+    # the concern detector can miss a worry told in everyday words: every answer still shows the way in
+    _, out, _ = ask("can I accept a parent's friend request?")
+    assert " ".join(out.split()).endswith("or use `policybot report` to report it confidentially.")
+    _, out, _ = ask("--knowledge", str(SEEDS / "003_8e02432411714b95.txt"), "can we park in the staff car park?")
+    assert "`policybot report`" in out

@@ -236,3 +236,9 @@ def test_the_open_reports_list_has_no_free_text_and_shows_failed_deliveries() ->
     assert "<@800000000000000001>" in (embed.description or "")
     [[empty]] = render_open_reports([]).embeds
     assert empty.description == "There are no open reports."
+
+
+@pytest.mark.parametrize("status", [AnswerStatus.ANSWERED, AnswerStatus.NO_MATCH])
+def test_every_answer_that_is_not_a_concern_says_how_to_report_a_worry(status: AnswerStatus) -> None:
+    reply = render_answer(answer(hit("Staff must not accept friend requests."), status=status))
+    assert reply.content.splitlines()[-1].endswith("or use /report to report it confidentially.")

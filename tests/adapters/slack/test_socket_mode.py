@@ -93,5 +93,5 @@ async def test_a_retried_envelope_is_acknowledged_and_answered_once(socket_app: 
     await socket_app.send_envelope(
         {**first, "envelope_id": "env-ev-3", "payload": dm_event(NO_MATCH, "1700000601.000100")}
     )
-    await socket_app.wait_for(lambda c: c.method == "chat.postMessage" and "DSL" in c.text_dump())
+    await socket_app.wait_for(lambda c: c.method == "chat.postMessage" and "anything I can quote" in c.text_dump())
     assert len(socket_app.calls_to("chat.postMessage", channel="DALICE001")) == 2
