@@ -79,6 +79,7 @@ ASKS_FOR_CONTACT = re.compile(
     r"|\bhow (?:do|can|should) (?:i|we) (?:contact|reach|get hold of|get in touch with)\b"
     r"|\b(?:phone|mobile|contact|telephone) (?:number|no)\b|\bemail address\b|\bname (?:and|\+|&) number\b"
 )
+CONTACT_BOOST = 2.0
 _EMAIL_DOMAIN = re.compile(r"@[\w-]+\.\w")
 _UK_PHONE_START = re.compile(r"\b0\d{3}")  # "07700 900123", "0113 496 0000"
 
@@ -93,7 +94,6 @@ def gives_contact_details(text: str) -> bool:
     )
 
 
-CONTACT_BOOST = 2.0
 STEM_CACHE = 100_000  # words
 MIN_REPAIR_LENGTH = 5  # shorter words are too often real words ("sent", "many") to repair
 

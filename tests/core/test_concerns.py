@@ -40,6 +40,13 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "the kids were fighting over the xbox controller again, can we ban phones at the session?",
         "a colleague keeps sending me nasty dms, can i block her?",
         "im starving, are we allowed to eat in front of the kids at lunch?",
+        # everyday sentences that share words with the signs of harm
+        "she sent back the consent form, can I post the photo now?",
+        "I filmed them at the match and posted it on the club insta, is that ok?",
+        "can I take his phone off him if he's on it all session?",
+        "she has met the new coach already, can she train with the u16s?",
+        "I'm getting married next year, can I invite some of the kids' parents?",
+        "he's beating everyone at fifa in the youth club, can we run a tournament?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
