@@ -22,6 +22,12 @@ def advisor_for(path: Path, today: date = date(2026, 11, 22)) -> PolicyAdvisor:
     return PolicyAdvisor(load_knowledge(path), contact=CONTACT, today=lambda: today)
 
 
+def advisor_with(tmp_path: Path, policy: str) -> PolicyAdvisor:
+    """An advisor on one Markdown policy written for the test."""
+    (tmp_path / "policy.md").write_text(policy)
+    return advisor_for(tmp_path)
+
+
 @pytest.fixture(scope="module")
 def leaps() -> PolicyAdvisor:
     return advisor_for(SEEDS / "001_2ee1f2c645ae7313.txt")
@@ -124,10 +130,10 @@ async def test_a_staff_question_prefers_the_rule_for_staff_over_its_twin_for_par
         "- Accept friend requests on social networking sites from any young person at the club, whatever their age.\n"
         "- Send personal messages to young people that have nothing to do with training, matches or club events.\n"
     )
-    (tmp_path / "club.md").write_text(
-        f"# Club social media policy\n\n## Parents must not:\n\n{rules}\n## Coaches and volunteers must not:\n\n{rules}"
+    advisor = advisor_with(
+        tmp_path,
+        f"# Club social media policy\n\n## Parents must not:\n\n{rules}\n## Coaches and volunteers must not:\n\n{rules}",
     )
-    advisor = advisor_for(tmp_path)
     answer = await advisor.answer("one of the u15s sent me a friend request on insta, ok to accept?")
     best = answer.hits[0].clause
     assert best.text.startswith("Accept friend requests on social networking sites from any young person")
@@ -153,25 +159,26 @@ async def test_nasty_messages_to_a_member_of_staff_are_a_policy_question(leaps: 
 
 
 async def test_our_team_is_not_microsoft_teams(tmp_path: Path) -> None:
-    (tmp_path / "conduct.md").write_text(
+    advisor = advisor_with(
+        tmp_path,
         "# Conduct\n\nAny misuse of social media, including bullying of a colleague online, should be reported "
-        "to the Managing Director.\n"
+        "to the Managing Director.\n",
     )
     question = "someone on our team posted nasty stuff about a colleague on fb, who do i tell?"
-    answer = await advisor_for(tmp_path).answer(question)
+    answer = await advisor.answer(question)
     assert answer.status is AnswerStatus.ANSWERED  # "team" names no video-call topic the policy lacks
     assert "Managing Director" in answer.hits[0].clause.text
 
 
 async def test_school_and_workplace_words_find_policy_words(tmp_path: Path) -> None:
-    (tmp_path / "staff.md").write_text(
+    advisor = advisor_with(
+        tmp_path,
         "# Staff conduct online\n\n"
         "1. All new staff should receive online safety training as part of their induction programme.\n"
         "2. Employees should never provide references for other individuals on professional networking sites.\n"
         "3. Do not use our logos, brand names, slogans or other trademarks without written permission.\n"
-        "4. Volunteers must not share their passwords with anyone, including other members of staff.\n"
+        "4. Volunteers must not share their passwords with anyone, including other members of staff.\n",
     )
-    advisor = advisor_for(tmp_path)
     for question, ref in [
         ("new TA starts monday, does she need to do an e-safety course first?", "1"),  # TA, course
         ("old colleague wants a linkedin recommendation from me, ok?", "2"),
@@ -188,37 +195,40 @@ async def test_a_train_fare_is_an_expenses_question(leaps: PolicyAdvisor) -> Non
 
 
 async def test_a_do_not_rule_is_preferred_to_a_description_in_the_same_words(tmp_path: Path) -> None:
-    (tmp_path / "photos.md").write_text(
+    advisor = advisor_with(
+        tmp_path,
         "# Photographs\n\n"
         "Volunteers share photographs of club events on their own social media pages.\n\n"
-        "Do not share photographs of club events on your own social media pages.\n"
+        "Do not share photographs of club events on your own social media pages.\n",
     )
-    answer = await advisor_for(tmp_path).answer("can volunteers share photographs of club events on social media?")
+    answer = await advisor.answer("can volunteers share photographs of club events on social media?")
     assert answer.hits[0].clause.text.startswith("Do not share")
 
 
 async def test_who_is_the_lead_finds_the_clause_with_their_contact_details(tmp_path: Path) -> None:
-    (tmp_path / "safeguarding.md").write_text(
+    advisor = advisor_with(
+        tmp_path,
         "# Safeguarding\n\n"
         "All concerns about a young person must be reported to the Designated Safeguarding Lead without delay.\n\n"
         "The Designated Safeguarding Lead keeps records of concerns and refers them to children's services.\n\n"
         "The Designated Safeguarding Lead is Jo Bloggs: jo.bloggs@example.org.uk, 07700 900123.\n\n"
-        "If the Designated Safeguarding Lead is away, the Deputy Designated Safeguarding Lead takes the lead.\n"
+        "If the Designated Safeguarding Lead is away, the Deputy Designated Safeguarding Lead takes the lead.\n",
     )
-    answer = await advisor_for(tmp_path).answer("who's our dsl and how do i contact them?")
+    answer = await advisor.answer("who's our dsl and how do i contact them?")
     assert "jo.bloggs@example.org.uk" in answer.hits[0].clause.text
 
 
 async def test_a_rule_said_in_one_sentence_beats_the_same_words_scattered_over_a_paragraph(tmp_path: Path) -> None:
-    (tmp_path / "technology.md").write_text(
+    advisor = advisor_with(
+        tmp_path,
         "# Technology\n\n"
         "Young people may bring phones to the club. Staff must take photographs at club events. Personal details "
         "of young people stay private.\n\n"
         "Nobody should take photographs of young people at club events on a personal phone. The club camera is "
         "kept in the office and signed out by the session lead. Images are stored on the club computer and "
-        "deleted at the end of each term. Parents are asked every September which images may be used.\n"
+        "deleted at the end of each term. Parents are asked every September which images may be used.\n",
     )
-    answer = await advisor_for(tmp_path).answer("can I take photographs of the young people on my personal phone?")
+    answer = await advisor.answer("can I take photographs of the young people on my personal phone?")
     assert answer.hits[0].clause.text.startswith("Nobody should take photographs")
 
 
@@ -237,13 +247,13 @@ async def test_asking_for_fewer_clauses_never_changes_the_verdict(leaps: PolicyA
 
 
 async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
-    (tmp_path / "remote.md").write_text(
+    advisor = advisor_with(
+        tmp_path,
         "# Remote teaching\n\n"
         "1. Live sessions must not be recorded without the written consent of a parent or carer.\n"
         "2. Tutors must keep their webcam on and sit in a shared space, never in a bedroom, during live sessions.\n"
-        "3. Concerns about a pupil must be reported to the Designated Safeguarding Lead the same day.\n"
+        "3. Concerns about a pupil must be reported to the Designated Safeguarding Lead the same day.\n",
     )
-    advisor = advisor_for(tmp_path)
     answer = await advisor.answer("can i screen record the online lesson so the learner can rewatch it?")
     assert answer.hits[0].clause.ref == "1"
     answer = await advisor.answer("is it ok to turn my camera off and teach from my bedroom?")
@@ -259,15 +269,16 @@ async def test_the_same_question_asked_again_gets_the_same_answer(leaps: PolicyA
 
 
 async def test_a_worry_is_answered_first_with_whom_to_tell_and_how_soon(tmp_path: Path) -> None:
-    (tmp_path / "safeguarding.md").write_text(
+    advisor = advisor_with(
+        tmp_path,
         "# Safeguarding\n\n"
         "Physical abuse may involve hitting, shaking, throwing, burning or otherwise causing physical harm "
         "to a child.\n\n"
         "Repeated bruises on the arms of a boy or girl, or injuries a child says a parent caused by hitting "
         "them, can be signs of physical abuse at home.\n\n"
-        "Whatever you notice or are told, report it to the Designated Safeguarding Lead immediately.\n"
+        "Whatever you notice or are told, report it to the Designated Safeguarding Lead immediately.\n",
     )
     worry = "one of the boys has bruises on his arms again and says his dad hit him"
-    answer = await advisor_for(tmp_path).answer(worry)
+    answer = await advisor.answer(worry)
     assert answer.status is AnswerStatus.CONCERN
     assert answer.hits[0].clause.text.startswith("Whatever you notice or are told")
