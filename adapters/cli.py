@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "the safeguarding lead's side: list, show, ack, close, export, purge",
     ),
     "keygen": ("adapters.report_console", "print a new POLICYBOT_REPORT_KEY"),
+    "train-concerns": ("adapters.train_concerns", "fit the learned worry check to labelled examples"),
     "slack": ("adapters.slack_bot", "run the Slack app (HTTP or --socket)"),
     "discord": ("adapters.discord_bot", "run the Discord bot"),
 }
@@ -37,7 +38,7 @@ class Parser(argparse.ArgumentParser):
 
 def usage() -> str:
     lines = ["usage: policybot COMMAND [options]", "", "commands:"]
-    lines += [f"  {name:<9}{about}" for name, (_, about) in COMMANDS.items()]
+    lines += [f"  {name:<16}{about}" for name, (_, about) in COMMANDS.items()]
     lines += ["", "Run 'policybot COMMAND --help' for a command's options."]
     return "\n".join(lines)
 

@@ -55,7 +55,7 @@ class PolicyAdvisor:
             ((intent.when, intent.add) for intent in knowledge.vocabulary.intent),
             (number for number, group in enumerate(knowledge.vocabulary.group) if group.topic),
         )
-        self._detector = ConcernDetector.from_lexicon(knowledge.concerns)
+        self._detector = ConcernDetector.from_lexicon(knowledge.concerns, knowledge.worry_model)
         self._by_title = {doc.title: doc for doc in knowledge.documents}
 
     @property

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.knowledge import ConcernLexicon
+from assistant.worry_model import WorryModel
 
 # A worry's answer quotes what to do with it: clauses that say whom to tell come first, sooner still
 # the ones that say when ("immediately").
@@ -30,9 +31,10 @@ class ConcernDetector:
     signs_needed: float
     worry: tuple[re.Pattern[str], ...]
     procedure: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # action, role, urgency
+    model: WorryModel | None = None  # a learned check for what the patterns and signs don't name
 
     @classmethod
-    def from_lexicon(cls, lexicon: ConcernLexicon) -> ConcernDetector:
+    def from_lexicon(cls, lexicon: ConcernLexicon, model: WorryModel | None = None) -> ConcernDetector:
         def compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
             return tuple(re.compile(p) for p in patterns)
 
@@ -50,6 +52,7 @@ class ConcernDetector:
                 re.compile(lexicon.procedure_role, re.IGNORECASE),
                 re.compile(lexicon.procedure_urgency, re.IGNORECASE),
             ),
+            model=model,
         )
 
     def procedure_weight(self, clause_text: str) -> float:
@@ -73,6 +76,7 @@ class ConcernDetector:
             any(p.search(text) for p in self.harm)
             or signs >= self.signs_needed
             or (uneasy and signs >= self.signs_needed / 2)
+            or (self.model is not None and self.model.describes_worry(text))
         )
         about_someone = any(p.search(text) for p in self.incident)
         topic = any(p.search(text) for p in self.topic_question)

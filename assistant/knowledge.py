@@ -22,9 +22,10 @@ from assistant.errors import KnowledgeError, UnreadableDocument
 from assistant.models import Clause, DocumentInfo, Frozen
 from assistant.segmentation import segment
 from assistant.settings import BUNDLED_KNOWLEDGE
+from assistant.worry_model import WorryModel
 
 M = TypeVar("M", bound=Frozen)
-DATA_FILES = {"manifest.toml", "vocabulary.toml", "concerns.toml"}
+DATA_FILES = {"manifest.toml", "vocabulary.toml", "concerns.toml", "concern_model.json", "concern_examples.jsonl"}
 
 
 class ManifestEntry(Frozen):
@@ -99,6 +100,7 @@ class KnowledgeBase(Frozen):
     clauses: tuple[Clause, ...]
     vocabulary: Vocabulary
     concerns: ConcernLexicon
+    worry_model: WorryModel | None = None  # the learned check for a worry told in everyday words
     problems: tuple[str, ...] = ()  # documents skipped, each "path: why"
 
 
@@ -209,6 +211,16 @@ def check_pattern(pattern: str) -> str:
     return pattern
 
 
+def _worry_model(folder: Path | None) -> WorryModel | None:
+    path = _data_file(folder, "concern_model.json")
+    if not path.is_file():
+        return None
+    try:
+        return WorryModel.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError) as err:
+        raise KnowledgeError(f"{path}: not a concern model ({str(err).splitlines()[0]})") from None
+
+
 def _validated(path: Path, model: type[M]) -> M:
     try:
         return model.model_validate(_read_toml(path))
@@ -296,6 +308,7 @@ def load_knowledge(path: Path) -> KnowledgeBase:
         clauses=tuple(clauses),
         vocabulary=vocabulary,
         concerns=concerns,
+        worry_model=_worry_model(folder),
         problems=tuple(problems),
     )
 

@@ -132,7 +132,8 @@ async def test_a_staff_question_prefers_the_rule_for_staff_over_its_twin_for_par
     )
     advisor = advisor_with(
         tmp_path,
-        f"# Club social media policy\n\n## Parents must not:\n\n{rules}\n## Coaches and volunteers must not:\n\n{rules}",
+        f"# Club social media policy\n\n## Parents must not:\n\n{rules}\n"
+        f"## Coaches and volunteers must not:\n\n{rules}",
     )
     answer = await advisor.answer("one of the u15s sent me a friend request on insta, ok to accept?")
     best = answer.hits[0].clause
