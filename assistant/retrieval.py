@@ -18,6 +18,7 @@ prior that prefers clauses that direct ("must", "should not") over introductions
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from array import array
@@ -29,6 +30,7 @@ import numpy as np
 import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
+from spellchecker import SpellChecker
 
 from assistant.models import Clause
 
@@ -361,8 +363,8 @@ class ClauseIndex:
         if len(token) < MIN_REPAIR_LENGTH or token in STOPWORDS or token.isdigit():
             return token
         stem = self.analyzer.stemmer.stemWord(token)
-        if stem in self.vocabulary_words or stem in self.feature_ids:
-            return token
+        if stem in self.vocabulary_words or stem in self.feature_ids or is_english_word(token):
+            return token  # "scared" is not a misspelt "shared", nor "rules" of "roles"
         choices = self.known_words.get(token[0], [])
         allowed = 1 if len(token) < 8 else 2  # edits, a swap of two letters counting as one
         match = process.extractOne(token, choices, scorer=DamerauLevenshtein.distance, score_cutoff=allowed)
@@ -445,6 +447,16 @@ class ClauseIndex:
             if self.feature_ids[term.feature] in features:
                 matched.update(term.slots)
         return sum(weight for slot, weight in slots.items() if slot in matched) / total
+
+
+@functools.cache
+def _english() -> SpellChecker:
+    return SpellChecker(language="en", distance=1)  # loaded on the first word that needs it
+
+
+def is_english_word(word: str) -> bool:
+    """A word of the English dictionary (pyspellchecker's), so not a typo to repair."""
+    return bool(_english().known([word]))
 
 
 def inverse_document_frequency(df: np.ndarray, size: int) -> np.ndarray:

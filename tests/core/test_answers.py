@@ -283,3 +283,10 @@ async def test_a_worry_is_answered_first_with_whom_to_tell_and_how_soon(tmp_path
     answer = await advisor.answer(worry)
     assert answer.status is AnswerStatus.CONCERN
     assert answer.hits[0].clause.text.startswith("Whatever you notice or are told")
+
+
+def test_typos_are_repaired_but_real_words_are_left_alone(leaps: PolicyAdvisor) -> None:
+    index = leaps.index
+    assert index.repair("freind") == "friend"  # a typo, one letter swap from a word the policy uses
+    for word in ["scared", "rules", "project", "heard", "bought"]:  # English words, one edit from a policy word
+        assert index.repair(word) == word
