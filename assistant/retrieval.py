@@ -174,6 +174,8 @@ class Analyzer:
     phrases: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     single_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # one-word terms -> concepts
     multi_words: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
+    # the same phrases keyed by their first two stems: most phrase starts ("the", "of", "on") end nowhere
+    phrase_pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
 
     @classmethod
     def from_groups(cls, groups: Iterable[Sequence[str]]) -> Analyzer:
@@ -190,6 +192,7 @@ class Analyzer:
                 analyzer.single_words[key[0]] = ids
             else:
                 analyzer.multi_words.setdefault(key[0], []).append((key, ids))  # longest first
+                analyzer.phrase_pairs.setdefault((key[0], key[1]), []).append((key, ids))
         return analyzer
 
     def stem_all(self, tokens: list[str]) -> list[str]:
@@ -214,18 +217,14 @@ class Analyzer:
     def concepts(self, stems: list[str]) -> set[str]:
         """Concept ids of the vocabulary words and phrases found in the stem sequence.
 
-        The same as collecting `matches` without the positions, in one pass: it runs for every clause
-        at build time.
+        The same as collecting `matches` without the positions. It runs for every clause at build time,
+        so single words are looked up in one pass and phrases only where their first two stems meet.
         """
-        single, multi = self.single_words, self.multi_words
-        found: set[str] = set()
-        for position, stem in enumerate(stems):
-            if (ids := single.get(stem)) is not None:
-                found.update(ids)
-            if (phrases := multi.get(stem)) is not None:
-                for phrase, phrase_ids in phrases:
-                    if tuple(stems[position : position + len(phrase)]) == phrase:
-                        found.update(phrase_ids)
+        found: set[str] = set().union(*filter(None, map(self.single_words.get, stems)))
+        for position, phrases in enumerate(map(self.phrase_pairs.get, itertools.pairwise(stems))):
+            for phrase, ids in phrases or ():
+                if len(phrase) == 2 or tuple(stems[position : position + len(phrase)]) == phrase:
+                    found.update(ids)
         return found
 
     def features(self, text: str) -> Counter[str]:
