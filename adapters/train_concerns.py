@@ -20,8 +20,19 @@ def _parser() -> Parser:
         prog="policybot train-concerns",
         description="Fit the worry check to examples (.jsonl lines of {\"text\": str, \"concern\": bool}).",
     )
-    parser.add_argument("--examples", type=Path, default=BUNDLED_KNOWLEDGE / "concern_examples.jsonl")
-    parser.add_argument("--out", type=Path, default=BUNDLED_KNOWLEDGE / "concern_model.json")
+    parser.add_argument(
+        "--examples",
+        type=Path,
+        default=BUNDLED_KNOWLEDGE / "concern_examples.jsonl",
+        help="labelled messages (default: the bundled examples)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=BUNDLED_KNOWLEDGE / "concern_model.json",
+        help="where to write the model (default: the bundled knowledge; a knowledge folder's own "
+        "concern_model.json is used instead when present)",
+    )
     return parser
 
 
