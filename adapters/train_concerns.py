@@ -57,16 +57,16 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
         args = _parser().parse_args(argv)
         examples = _examples(args.examples)
         model = train(examples)
+        args.out.write_text(model.model_dump_json(indent=1) + "\n", encoding="utf-8")
     except UsageError as error:
         print(error, file=err)
         return 2
     except OSError as error:
-        print(f"policybot train-concerns: cannot read {error.filename}: {error.strerror}", file=err)
+        print(f"policybot train-concerns: {error.filename}: {error.strerror}", file=err)
         return 2
     except ValueError as error:
         print(f"policybot train-concerns: {error}", file=err)
         return 2
-    args.out.write_text(model.model_dump_json(indent=1) + "\n", encoding="utf-8")
     worries = sum(concern for _, concern in examples)
     print(
         f"trained on {len(examples)} examples ({worries} worries): {len(model.weights)} weights -> {args.out}",

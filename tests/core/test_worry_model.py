@@ -108,3 +108,12 @@ class _Lines:
 def test_the_bundled_model_file_is_a_model() -> None:
     model = WorryModel.model_validate_json((BUNDLED_KNOWLEDGE / "concern_model.json").read_bytes())
     assert model.weights and 0 < model.threshold < 1
+
+
+def test_a_model_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    examples = tmp_path / "examples.jsonl"
+    examples.write_text("".join(json.dumps({"text": t, "concern": c}) + "\n" for t, c in EXAMPLES))
+    errors: list[str] = []
+    code = run(["--examples", str(examples), "--out", str(tmp_path / "no" / "m.json")], _Lines([]), _Lines(errors))
+    assert code == 2
+    assert errors == [f"policybot train-concerns: {tmp_path / 'no' / 'm.json'}: No such file or directory"]
