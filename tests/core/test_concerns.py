@@ -76,3 +76,17 @@ def test_the_writers_unease_lowers_the_signs_needed() -> None:
     detector = ConcernDetector.from_lexicon(lexicon)
     assert not detector.assess("she has been withdrawn this week").concern
     assert detector.assess("prob nothing but she has been withdrawn this week").concern
+
+
+@pytest.mark.parametrize(
+    "emergency",
+    [
+        "URGENT a man at the gate says hes collecting a 10yo but hes not on her list and shes screaming",
+        "yr 10 just sent me a photo of a pile of pills and said goodbye, shes not in today",
+        "one of the cadets isnt in his bed on the residential and nobody has seen him since 10pm",
+    ],
+)
+def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
+    knowledge = load_knowledge(BUNDLED_KNOWLEDGE)
+    assessment = ConcernDetector.from_lexicon(knowledge.concerns, knowledge.worry_model).assess(emergency)
+    assert assessment.concern and assessment.immediate_danger
