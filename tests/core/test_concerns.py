@@ -47,6 +47,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "she has met the new coach already, can she train with the u16s?",
         "I'm getting married next year, can I invite some of the kids' parents?",
         "he's beating everyone at fifa in the youth club, can we run a tournament?",
+        "can parents come into the changing rooms when the kids are getting changed after swimming?",
+        "can the older kids use a knife in cooking club if a leader is watching?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
