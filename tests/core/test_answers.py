@@ -290,3 +290,13 @@ def test_typos_are_repaired_but_real_words_are_left_alone(leaps: PolicyAdvisor) 
     assert index.repair("freind") == "friend"  # a typo, one letter swap from a word the policy uses
     for word in ["scared", "rules", "project", "heard", "bought"]:  # English words, one edit from a policy word
         assert index.repair(word) == word
+
+
+async def test_a_premises_question_is_no_match_even_when_the_policy_mentions_first_aid(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Safety\n\nA first aider is on site at every session and the first aid kit is kept in the office.\n\n"
+        "Staff must keep their passwords private and must not share them with young people.\n",
+    )
+    answer = await advisor.answer("whats the wifi password?")
+    assert answer.status is AnswerStatus.NO_MATCH  # wifi is its own subject, which this policy never mentions
