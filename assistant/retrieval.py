@@ -173,8 +173,7 @@ class Analyzer:
     # stemmed phrase (tuple of stems) -> concept ids it belongs to
     phrases: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     single_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # one-word terms -> concepts
-    multi_words: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
-    # the same phrases keyed by their first two stems: most phrase starts ("the", "of", "on") end nowhere
+    # phrases keyed by their first two stems, longest first: most phrase starts ("the", "of", "on") end nowhere
     phrase_pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
 
     @classmethod
@@ -191,7 +190,6 @@ class Analyzer:
             if len(key) == 1:
                 analyzer.single_words[key[0]] = ids
             else:
-                analyzer.multi_words.setdefault(key[0], []).append((key, ids))  # longest first
                 analyzer.phrase_pairs.setdefault((key[0], key[1]), []).append((key, ids))
         return analyzer
 
@@ -205,10 +203,9 @@ class Analyzer:
         longest phrase hide the words inside it was measured, and lost more than it won.)
         """
         found: list[tuple[int, int, tuple[str, ...]]] = []
-        multi = self.multi_words
-        for start in [i for i, stem in enumerate(stems) if stem in multi]:
-            for phrase, ids in multi[stems[start]]:
-                if tuple(stems[start : start + len(phrase)]) == phrase:
+        for start, phrases in enumerate(map(self.phrase_pairs.get, itertools.pairwise(stems))):
+            for phrase, ids in phrases or ():
+                if len(phrase) == 2 or tuple(stems[start : start + len(phrase)]) == phrase:
                     found.append((start, len(phrase), ids))
         single = self.single_words
         found += [(i, 1, single[stem]) for i, stem in enumerate(stems) if stem in single]
