@@ -70,18 +70,19 @@ class ConcernDetector:
     def assess(self, message: str) -> Assessment:
         """A concern describes harm happening to someone; asking what the policy says about harm is not one."""
         text = " ".join(message.lower().replace("’", "'").split())
-        signs = self.signs_of_harm(text)
-        uneasy = any(p.search(text) for p in self.worry)
-        harmful = (
-            any(p.search(text) for p in self.harm)
-            or signs >= self.signs_needed
-            or (uneasy and signs >= self.signs_needed / 2)
-            or (self.model is not None and self.model.describes_worry(text))
-        )
         about_someone = any(p.search(text) for p in self.incident)
         topic = any(p.search(text) for p in self.topic_question)
-        concern = harmful and about_someone and not topic
+        concern = about_someone and not topic and self._describes_harm(text)
         return Assessment(concern=concern, immediate_danger=concern and any(p.search(text) for p in self.danger))
+
+    def _describes_harm(self, text: str) -> bool:
+        """A harm pattern, enough signs of harm (half as many with the writer's unease), or the model."""
+        if any(p.search(text) for p in self.harm):
+            return True
+        signs = self.signs_of_harm(text)
+        if signs >= self.signs_needed or (signs >= self.signs_needed / 2 and any(p.search(text) for p in self.worry)):
+            return True
+        return self.model is not None and self.model.describes_worry(text)
 
 
 def _alternation(words: dict[str, float]) -> re.Pattern[str] | None:
