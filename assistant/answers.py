@@ -26,6 +26,7 @@ DEFAULT_TOP_K = 3
 MIN_COVERAGE = 0.1
 MIN_SCORE = 5.5
 REPORTING_BOOST = 1.5  # weight of the reporting vocabulary when finding clauses for a concern
+SITUATION_BOOST = 3.0  # weight of the words of a kind of worry's own procedure (allegations, secrets)
 CONCERN_CANDIDATES = 50  # clauses considered for what to do with a worry
 _A_WORD = re.compile(r"[^\W\d_]{2}")  # a question has at least one word of two letters
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -73,11 +74,15 @@ class PolicyAdvisor:
         top_k = max(1, min(top_k, 20))
         assessment = self._detector.assess(text)
         if assessment.concern:
-            reporting = self.knowledge.concerns.reporting_terms
-            ranked = self.index.search(text, limit=CONCERN_CANDIDATES, boost=reporting, boost_weight=REPORTING_BOOST)
-            # what to do with the worry comes first: ordered by match and by how much it reads as a procedure
+            lexicon, lowered = self.knowledge.concerns, text.lower()
+            reporting = [(lexicon.reporting_terms, REPORTING_BOOST)]
+            reporting += [(s.add, SITUATION_BOOST) for s in lexicon.situation if re.search(s.when, lowered)]
+            ranked = self.index.search(text, limit=CONCERN_CANDIDATES, extra=reporting)
+            # what to do with the worry comes first: ordered by match and by how much it reads as a
+            # procedure, this kind of worry's own procedure (allegations against staff, secrets) most
             clauses = self.knowledge.clauses
-            ranked.sort(key=lambda r: (-r.score * self._detector.procedure_weight(clauses[r.index].text), r.index))
+            weight = self._detector.procedure_weigher(text)
+            ranked.sort(key=lambda r: (-r.score * weight(clauses[r.index].text), r.index))
             return self._answer(text, AnswerStatus.CONCERN, ranked[:top_k], assessment.immediate_danger)
         ranked = self.index.search(text, limit=max(top_k, DEFAULT_TOP_K))
         # judged on the strongest of the first few matches, which need not be the one ordered first,

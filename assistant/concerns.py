@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.knowledge import ConcernLexicon
@@ -12,6 +13,8 @@ from assistant.worry_model import WorryModel
 # the ones that say when ("immediately").
 PROCEDURE_WEIGHT = 2.0
 URGENCY_WEIGHT = 1.4
+# A worry with a procedure of its own (an allegation against staff) puts that procedure first.
+SITUATION_WEIGHT = 3.0
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class ConcernDetector:
     signs_needed: float
     worry: tuple[re.Pattern[str], ...]
     procedure: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # action, role, urgency
+    situations: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()  # (when, prefer)
     model: WorryModel | None = None  # a learned check for what the patterns and signs don't name
 
     @classmethod
@@ -52,6 +56,7 @@ class ConcernDetector:
                 re.compile(lexicon.procedure_role, re.IGNORECASE),
                 re.compile(lexicon.procedure_urgency, re.IGNORECASE),
             ),
+            situations=tuple((re.compile(s.when), re.compile(s.prefer)) for s in lexicon.situation),
             model=model,
         )
 
@@ -60,6 +65,17 @@ class ConcernDetector:
         action, role, urgency = self.procedure
         weight = PROCEDURE_WEIGHT if action.search(clause_text) and role.search(clause_text) else 1.0
         return weight * (URGENCY_WEIGHT if urgency.search(clause_text) else 1.0)
+
+    def procedure_weigher(self, message: str) -> Callable[[str], float]:
+        """`procedure_weight` for this message: clauses giving its kind of worry's own procedure weigh most."""
+        lowered = message.lower()
+        preferred = [prefer for when, prefer in self.situations if when.search(lowered)]
+
+        def weight(clause_text: str) -> float:
+            own = any(prefer.search(clause_text.lower()) for prefer in preferred)
+            return self.procedure_weight(clause_text) * (SITUATION_WEIGHT if own else 1.0)
+
+        return weight
 
     def signs_of_harm(self, text: str) -> float:
         """The weight of the distinct signs of harm a message mentions."""

@@ -59,6 +59,19 @@ class Intent(Frozen):
         return check_pattern(pattern)
 
 
+class Situation(Frozen):
+    """A kind of worry with a procedure of its own, and how the clauses giving that procedure read."""
+
+    when: str  # regular expression on the lower-cased message
+    add: str  # words that procedure's clauses use, looked for beside the reporting terms
+    prefer: str  # regular expression on the lower-cased clause: a clause giving that procedure
+
+    @field_validator("when", "prefer")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        return check_pattern(pattern)
+
+
 class Vocabulary(Frozen):
     group: tuple[SynonymGroup, ...] = ()
     intent: tuple[Intent, ...] = ()
@@ -80,6 +93,8 @@ class ConcernLexicon(Frozen):
     worry: tuple[str, ...] = ()
     # what a clause saying what to do with a worry looks like: an action ("report", "inform") and whom
     # to ("the Designated Safeguarding Lead"), better still with when ("immediately")
+    # kinds of worry with a procedure of their own: about a member of staff -> the allegations procedure
+    situation: tuple[Situation, ...] = ()
     procedure_action: str = r"\b(report|inform|tell|notify|contact|refer|raise)\b"
     procedure_role: str = r"\b(designated|safeguarding lead|dsl)\b"
     procedure_urgency: str = r"\b(immediately|as soon as)\b"

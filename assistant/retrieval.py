@@ -366,16 +366,15 @@ class ClauseIndex:
         match = process.extractOne(token, choices, scorer=DamerauLevenshtein.distance, score_cutoff=allowed)
         return match[0] if match else token
 
-    def search(self, question: str, limit: int = 10, boost: str = "", boost_weight: float = 0.0) -> list[Ranked]:
-        """Clauses best first. `boost` adds a second, weighted query (e.g. reporting words)."""
+    def search(self, question: str, limit: int = 10, extra: Sequence[tuple[str, float]] = ()) -> list[Ranked]:
+        """Clauses best first. `extra` adds weighted queries of their own (e.g. reporting words)."""
         terms, slots = self.query_terms(question)
         scores = np.zeros(self.size, dtype=np.float64)
         for term in terms:
             self._add(scores, term, 1.0)
         lowered = question.lower()
         extras = [(words, INTENT_WEIGHT) for pattern, words in self.intents if pattern.search(lowered)]
-        if boost and boost_weight:
-            extras.append((boost, boost_weight))
+        extras += [(words, weight) for words, weight in extra if words and weight]
         for words, weight in extras:
             extra, _ = self.query_terms(words)
             for term in extra:

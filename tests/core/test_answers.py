@@ -73,6 +73,44 @@ async def test_a_described_worry_points_to_reporting_first(leaps: PolicyAdvisor)
     assert not answer.immediate_danger
 
 
+SAFEGUARDING_PROCEDURE = """# Safeguarding procedure
+
+## Reporting a concern
+
+Report any concern about a child to the Designated Safeguarding Lead as soon as possible, the same day.
+
+Record what you saw or were told, in the person's own words, and pass the record to the Designated
+Safeguarding Lead.
+
+If the Designated Safeguarding Lead is not available, report the concern to the Chair of Trustees.
+
+## Allegations against staff or volunteers
+
+Any allegation that a member of staff or volunteer has harmed a child is referred by the Designated
+Safeguarding Lead to the LADO within one working day.
+
+## Confidentiality
+
+Never promise to keep a secret: tell the young person that you will have to inform others to keep them safe.
+"""
+
+
+@pytest.mark.parametrize(
+    ("worry", "procedure"),
+    [
+        ("one of the girls told me another leader touched her on the residential, what happens now?", "LADO"),
+        ("a lad in yr 9 told me his uncle hits him and made me promise not to tell anyone", "Never promise"),
+    ],
+)
+async def test_a_worry_with_a_procedure_of_its_own_quotes_that_procedure(
+    tmp_path: Path, worry: str, procedure: str
+) -> None:
+    advisor = advisor_with(tmp_path, SAFEGUARDING_PROCEDURE)
+    answer = await advisor.answer(worry)
+    assert answer.status is AnswerStatus.CONCERN
+    assert procedure in answer.hits[0].clause.text
+
+
 async def test_asking_about_a_topic_is_not_a_concern(leaps: PolicyAdvisor) -> None:
     answer = await leaps.answer("what does the policy say about radicalisation online?")
     assert answer.status is AnswerStatus.ANSWERED
