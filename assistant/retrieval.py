@@ -376,8 +376,8 @@ class ClauseIndex:
         extras = [(words, INTENT_WEIGHT) for pattern, words in self.intents if pattern.search(lowered)]
         extras += [(words, weight) for words, weight in extra if words and weight]
         for words, weight in extras:
-            extra, _ = self.query_terms(words)
-            for term in extra:
+            added, _ = self.query_terms(words)
+            for term in added:
                 self._add(scores, term, weight)
         if not terms or limit <= 0:
             return []
