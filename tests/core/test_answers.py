@@ -233,6 +233,16 @@ async def test_a_train_fare_is_an_expenses_question(leaps: PolicyAdvisor) -> Non
     assert answer.status is AnswerStatus.NO_MATCH  # not "training"
 
 
+async def test_being_in_receipt_of_an_allegation_is_not_an_expenses_receipt(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Safeguarding\n\nThe person in receipt of allegations or suspicions of abuse should report them as soon "
+        "as possible to the Safeguarding Co-ordinator, and follow them up in writing on a cause for concern form.\n",
+    )
+    answer = await advisor.answer("bought craft stuff for the holiday club out of my own pocket, how do i claim it back?")
+    assert answer.status is AnswerStatus.NO_MATCH
+
+
 async def test_a_do_not_rule_is_preferred_to_a_description_in_the_same_words(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
