@@ -80,6 +80,37 @@ def _is_numbered_heading(rest: str) -> bool:
     return bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit())
 
 
+_LONE_GLYPH = re.compile(rf"^\s*[{_GLYPHS}]\s*$")
+
+
+def _rejoin_column_bullets(lines: list[str]) -> list[str]:
+    """Put bullets a PDF extraction printed as a column of their own back in front of their items.
+
+    `•` / `•` / `` / `at induction` / `at regular updates` becomes `• at induction` / `• at regular
+    updates`: a run of k lone bullets, then (after blank lines) up to k lines of text, one item each.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _LONE_GLYPH.match(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        run = i
+        while run < len(lines) and _LONE_GLYPH.match(lines[run]):
+            run += 1
+        bullets = run - i
+        start = run
+        while start < len(lines) and not lines[start].strip():
+            start += 1
+        end = start
+        while end < len(lines) and end - start < bullets and lines[end].strip() and not _LONE_GLYPH.match(lines[end]):
+            end += 1
+        out.extend(f"• {line.strip()}" for line in lines[start:end])
+        i = end if end > start else run
+    return out
+
+
 def _join_broken_lines(lines: list[str]) -> list[str]:
     """Repair sentences split across a page or paragraph break in an extraction.
 
@@ -172,7 +203,7 @@ def parse_blocks(text: str) -> list[Block]:
     """Turn document text into a flat list of blocks, nesting sub-items under their parent item."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\f", "\n")
     text = _FRONT_MATTER.sub(_keep_lines_before_front_matter, text, count=1)
-    lines = [ln for ln in text.split("\n") if not _PAGE_FURNITURE.match(ln)]
+    lines = [ln for ln in _rejoin_column_bullets(text.split("\n")) if not _PAGE_FURNITURE.match(ln)]
     # a blockquote marker, and Markdown's hard line break (a trailing backslash), are not words
     lines = [_BLOCKQUOTE.sub("", ln).removesuffix("\\") for ln in lines]
     lines = _join_broken_lines(lines)

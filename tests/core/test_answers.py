@@ -239,7 +239,7 @@ async def test_being_in_receipt_of_an_allegation_is_not_an_expenses_receipt(tmp_
         "# Safeguarding\n\nThe person in receipt of allegations or suspicions of abuse should report them as soon "
         "as possible to the Safeguarding Co-ordinator, and follow them up in writing on a cause for concern form.\n",
     )
-    answer = await advisor.answer("bought craft stuff for the holiday club out of my own pocket, how do i claim it back?")
+    answer = await advisor.answer("bought craft stuff for holiday club out of my own pocket, how do i claim it back?")
     assert answer.status is AnswerStatus.NO_MATCH
 
 

@@ -290,3 +290,25 @@ def test_a_numbered_title_straight_above_its_text_is_a_heading() -> None:
     (clause,) = segment(text)
     assert clause.heading == "Key commitment 1"
     assert clause.text.startswith("We are committed")
+
+
+def test_bullets_a_pdf_printed_as_a_column_of_their_own_go_back_on_their_items() -> None:
+    text = (
+        "Members of staff should be made aware of the school's policy on searching and deletion:\n"
+        "•\n"
+        "•\n"
+        "\n"
+        "at induction\n"
+        "at regular updating sessions on the school's e-safety policy\n"
+        "\n"
+        "Staff should receive training that is specific and relevant to this role.\n"
+    )
+    listed, after = segment(text)
+    assert listed.text.splitlines() == [
+        "Members of staff should be made aware of the school's policy on searching and deletion:",
+        "at induction",
+        "at regular updating sessions on the school's e-safety policy",
+    ]
+    assert after.text == "Staff should receive training that is specific and relevant to this role."
+    # a bullet with no text after it is page furniture, and nothing after it is lost
+    assert [c.text for c in segment("Keep logs.\n•\n")] == ["Keep logs."]
