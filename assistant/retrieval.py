@@ -111,7 +111,7 @@ STOPWORDS = frozenset(
     where wheres which while who whos whom why whys will with wont would wouldnt you youd youll youre
     youve your yours yourself yourselves also ok okay yeah yes tbh lol pls please thanks thank hi hey
     really actually basically literally anyway anyone anything someone something thing things stuff bit
-    quick quickly still even though im i'm i've i'd it's that's what's don't can't won't isn't
+    quick quickly still even though re atm rn btw tho im i'm i've i'd it's that's what's don't can't won't isn't
     wondering wonder wanted want wants know think need needs like sure fine mean meant ment meaning
     one ones u ur r im ya gonna wanna gotta us ask asks asked asking keep keeps kept give gives gave
     go goes going gone went come comes came say says said saying let make makes made put puts whole

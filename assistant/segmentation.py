@@ -42,6 +42,7 @@ _INTRO = re.compile(r"(?:[:;]|[:;]\s*[-–]|\s[-–])\s*$")
 
 LONG_PARAGRAPH = 1200  # characters: longer paragraphs are split at sentence boundaries
 SHORT_LIST = 450  # a whole list this short (intro included) is one clause
+FULL_LINE = 0.85  # share of a block's widest line: a line this long was wrapped by the extraction
 TINY_ITEM = 60  # lists of items this short on average are kept whole ("Blogs", "Podcasts")
 
 
@@ -87,7 +88,8 @@ def _rejoin_column_bullets(lines: list[str]) -> list[str]:
     """Put bullets a PDF extraction printed as a column of their own back in front of their items.
 
     `•` / `•` / `` / `at induction` / `at regular updates` becomes `• at induction` / `• at regular
-    updates`: a run of k lone bullets, then (after blank lines) up to k lines of text, one item each.
+    updates`: a run of k lone bullets, then (after blank lines) a block of text that reads as k items.
+    A block that doesn't stays as it was (and the lone bullets go as page furniture).
     """
     out: list[str] = []
     i = 0
@@ -104,11 +106,30 @@ def _rejoin_column_bullets(lines: list[str]) -> list[str]:
         while start < len(lines) and not lines[start].strip():
             start += 1
         end = start
-        while end < len(lines) and end - start < bullets and lines[end].strip() and not _LONE_GLYPH.match(lines[end]):
+        while end < len(lines) and lines[end].strip() and not _LONE_GLYPH.match(lines[end]):
             end += 1
-        out.extend(f"• {line.strip()}" for line in lines[start:end])
-        i = end if end > start else run
+        items = _wrapped_items(lines[start:end])
+        if len(items) == bullets:
+            out.extend(f"• {item}" for item in items)
+            i = end
+        else:
+            out.extend(lines[i:run])
+            i = run
     return out
+
+
+def _wrapped_items(block: list[str]) -> list[str]:
+    """A block's lines as items, a line that fills the column carrying on into the next one."""
+    width = max((len(line.rstrip()) for line in block), default=0)
+    items: list[str] = []
+    full = False
+    for line in block:
+        if items and full:
+            items[-1] += " " + line.strip()
+        else:
+            items.append(line.strip())
+        full = len(line.rstrip()) >= FULL_LINE * width
+    return items
 
 
 def _join_broken_lines(lines: list[str]) -> list[str]:

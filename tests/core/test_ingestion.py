@@ -310,5 +310,17 @@ def test_bullets_a_pdf_printed_as_a_column_of_their_own_go_back_on_their_items()
         "at regular updating sessions on the school's e-safety policy",
     ]
     assert after.text == "Staff should receive training that is specific and relevant to this role."
+    # an item wrapped over two lines by the extraction is one item: its first line fills the column
+    wrapped = (
+        "Staff are responsible for ensuring that:\n•\n•\n\n"
+        "all digital communications with pupils / parents / carers should be on a professional level and only carried\n"
+        "out using official school systems\n"
+        "they report any suspected misuse to the Headteacher\n"
+    )
+    assert segment(wrapped)[0].text.splitlines()[1:] == [
+        "all digital communications with pupils / parents / carers should be on a professional level and only carried "
+        "out using official school systems",
+        "they report any suspected misuse to the Headteacher",
+    ]
     # a bullet with no text after it is page furniture, and nothing after it is lost
     assert [c.text for c in segment("Keep logs.\n•\n")] == ["Keep logs."]
