@@ -233,6 +233,18 @@ async def test_a_train_fare_is_an_expenses_question(leaps: PolicyAdvisor) -> Non
     assert answer.status is AnswerStatus.NO_MATCH  # not "training"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "after a head knock how long does a u14 have to sit out before they can play again?",
+        "what's the max number of kids one leader can have at a session, is it 1:6 or 1:8?",
+        "how much can I claim per mile for driving to away fixtures?",
+    ],
+)
+async def test_everyday_questions_outside_a_social_media_policy_say_so(leaps: PolicyAdvisor, question: str) -> None:
+    assert (await leaps.answer(question)).status is AnswerStatus.NO_MATCH
+
+
 async def test_being_in_receipt_of_an_allegation_is_not_an_expenses_receipt(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
