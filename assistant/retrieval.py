@@ -34,6 +34,19 @@ from spellchecker import SpellChecker
 
 from assistant.models import Clause
 
+# Words the Snowball stemmer cuts down to a different word common in policies: "personal" is not
+# "person", nor a "publication" "public"; these keep a stem of their own.
+OVERSTEMMED = {
+    "personal": "personal",
+    "personally": "personal",
+    "publication": "publish",
+    "publications": "publish",
+    "experiment": "experiment",
+    "experiments": "experiment",
+    "relative": "relative",
+    "relatives": "relative",
+}
+
 K1 = 1.2
 B = 0.4
 WORD_WEIGHT = 0.6  # the question's own word, stemmed
@@ -194,7 +207,10 @@ class Analyzer:
         return analyzer
 
     def stem_all(self, tokens: list[str]) -> list[str]:
-        return list(self.stemmer.stemWords(tokens))
+        stems = list(self.stemmer.stemWords(tokens))
+        if not OVERSTEMMED.keys().isdisjoint(tokens):
+            stems = [OVERSTEMMED.get(token, stem) for token, stem in zip(tokens, stems, strict=True)]
+        return stems
 
     def matches(self, stems: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
         """Vocabulary words and phrases in a stem sequence, as (start, length, concept ids).

@@ -245,6 +245,20 @@ async def test_everyday_questions_outside_a_social_media_policy_say_so(leaps: Po
     assert (await leaps.answer(question)).status is AnswerStatus.NO_MATCH
 
 
+async def test_personal_is_not_person_nor_a_publication_public(tmp_path: Path) -> None:
+    # the stemmer cuts "personal" to "person" and "publications" to "public"; both are kept apart
+    advisor = advisor_with(
+        tmp_path,
+        "# Conduct\n\n"
+        "1. The person in charge of a session must be the person who signs the register for it.\n\n"
+        "2. Adult material which breaches the Obscene Publications Act must be reported to the police.\n\n"
+        "3. Staff must keep their own use of social media private and should check their privacy settings.\n",
+    )
+    for question in ("can my profile be public?", "what are the rules on personal use?"):
+        answer = await advisor.answer(question)
+        assert answer.hits[0].clause.ref == "3", question
+
+
 async def test_being_in_receipt_of_an_allegation_is_not_an_expenses_receipt(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
