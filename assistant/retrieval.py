@@ -82,11 +82,17 @@ OTHERS_AUDIENCE = re.compile(
     r"(?:guidance|must|should|code|responsibilities|rules|guide)"
     r"|what we expect of (?:parents|carers|members|young people|children|students|players))\b"
 )
+# A school policy's agreements for pupils and parents sit beside the staff one, their titles often run
+# into their first paragraph by the extraction.
+OTHERS_AGREEMENT = re.compile(
+    r"\b(?:(?:pupil|student|learner|parent|carer)s?(?:'|’)?s? (?:acceptable use|aup|agreement)|class charter)\b"
+)
 STAFF_AUDIENCE = re.compile(
     r"\b(?:staff|volunteers?|employees?|coach(?:es)?|leaders?|instructors?|adults|workers?|practitioners?|"
     r"officers?|trustees?|committee)\b"
 )
 AUDIENCE_PRIOR = 0.85
+OPENING = 60  # characters of a clause read for a title its extraction ran into the text
 # "Who is our DSL? how do I contact them?" is answered by the clause that names them with an email
 # address or a phone number, not by the clauses that mention the role most often.
 ASKS_FOR_CONTACT = re.compile(
@@ -480,10 +486,12 @@ def inverse_document_frequency(df: np.ndarray, size: int) -> np.ndarray:
     return np.log(1 + (size - df + 0.5) / (df + 0.5))
 
 
-def audience_prior(framing: str) -> float:
-    """Less for a clause framed (by its headings or intro) as addressed to parents or young people."""
+def audience_prior(framing: str, opening: str = "") -> float:
+    """Less for a clause framed (by its headings or intro, or a title opening it) as addressed to
+    parents or young people."""
     framing = framing.lower()
-    if OTHERS_AUDIENCE.search(framing) and not STAFF_AUDIENCE.search(framing):
+    others = OTHERS_AUDIENCE.search(framing) or OTHERS_AGREEMENT.search(f"{framing}\n{opening.lower()}")
+    if others and not STAFF_AUDIENCE.search(framing):
         return AUDIENCE_PRIOR
     return 1.0
 
@@ -522,9 +530,10 @@ def build_index(
             with_contact.append(number)
         words.update(tokens)
         priors[number] = clause_prior(clause.text, tokens + tokenize(clause.context) if clause.context else tokens)
-        framing = (clause.heading, clause.context)
-        if framing not in audiences:  # headings and intros repeat: judge each once
-            audiences[framing] = audience_prior(f"{clause.heading}\n{clause.context}")
+        # its headings and intro, and its opening words, where an extraction left a section's title
+        framing = (clause.heading, clause.context, clause.text[:OPENING])
+        if framing not in audiences:
+            audiences[framing] = audience_prior(f"{clause.heading}\n{clause.context}", clause.text[:OPENING])
         priors[number] *= audiences[framing]
         weighted: dict[str, float] = dict(text)
         for extra, weight in ((clause.context, CONTEXT_WEIGHT), (clause.heading, HEADING_WEIGHT)):

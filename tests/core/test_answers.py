@@ -259,6 +259,18 @@ async def test_personal_is_not_person_nor_a_publication_public(tmp_path: Path) -
         assert answer.hits[0].clause.ref == "3", question
 
 
+async def test_a_staff_question_prefers_the_staff_agreement_to_the_pupils_one(tmp_path: Path) -> None:
+    # PDF extractions often run an agreement's title into its first paragraph
+    advisor = advisor_with(
+        tmp_path,
+        "# Online safety policy\n\n"
+        "Pupil Acceptable Use Agreement. I will keep my password secret and not tell it to anyone.\n\n"
+        "Acceptable Use Agreement, signed each September. I will keep my password secret and not tell it to anyone.\n",
+    )
+    answer = await advisor.answer("can i tell someone my password?")
+    assert answer.hits[0].clause.text.startswith("Acceptable Use Agreement, signed each September")
+
+
 async def test_being_in_receipt_of_an_allegation_is_not_an_expenses_receipt(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
