@@ -522,7 +522,7 @@ def build_index(
     priors = np.ones(size, dtype=np.float64)
     words: set[str] = set()
     extras: dict[str, Counter[str]] = {}  # headings and intros repeat: analyse each once
-    audiences: dict[tuple[str, str], float] = {}
+    audiences: dict[tuple[str, str, str], float] = {}
     with_contact: list[int] = []
     for number, clause in enumerate(clauses):
         tokens, text = analyzer.analyse(clause.text)
