@@ -82,7 +82,7 @@ class PolicyAdvisor:
             # procedure, this kind of worry's own procedure (allegations against staff, secrets) most
             clauses = self.knowledge.clauses
             weight = self._detector.procedure_weigher(text)
-            ranked.sort(key=lambda r: (-r.score * weight(clauses[r.index].text), r.index))
+            ranked.sort(key=lambda r: (-r.score * weight(clauses[r.index].text, clauses[r.index].heading), r.index))
             return self._answer(text, AnswerStatus.CONCERN, ranked[:top_k], assessment.immediate_danger)
         ranked = self.index.search(text, limit=max(top_k, DEFAULT_TOP_K))
         # judged on the strongest of the first few matches, which need not be the one ordered first,

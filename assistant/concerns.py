@@ -66,13 +66,15 @@ class ConcernDetector:
         weight = PROCEDURE_WEIGHT if action.search(clause_text) and role.search(clause_text) else 1.0
         return weight * (URGENCY_WEIGHT if urgency.search(clause_text) else 1.0)
 
-    def procedure_weigher(self, message: str) -> Callable[[str], float]:
-        """`procedure_weight` for this message: clauses giving its kind of worry's own procedure weigh most."""
+    def procedure_weigher(self, message: str) -> Callable[[str, str], float]:
+        """`procedure_weight` for this message: the clauses giving its kind of worry's own procedure, in
+        their words or under a heading in them ("Allegations against staff"), weigh most."""
         lowered = message.lower()
         preferred = [prefer for when, prefer in self.situations if when.search(lowered)]
 
-        def weight(clause_text: str) -> float:
-            own = any(prefer.search(clause_text.lower()) for prefer in preferred)
+        def weight(clause_text: str, heading: str) -> float:
+            framed = f"{heading}\n{clause_text}".lower()
+            own = any(prefer.search(framed) for prefer in preferred)
             return self.procedure_weight(clause_text) * (SITUATION_WEIGHT if own else 1.0)
 
         return weight
