@@ -111,6 +111,20 @@ async def test_a_worry_with_a_procedure_of_its_own_quotes_that_procedure(
     assert procedure in answer.hits[0].clause.text
 
 
+async def test_a_worry_about_a_volunteer_finds_the_steps_under_the_allegations_heading(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Safeguarding procedure\n\n## Reporting a concern\n\n"
+        "Report any concern about a child to the Designated Safeguarding Lead as soon as possible.\n\n"
+        "## Allegations against staff or volunteers\n\n"
+        "The volunteer involved will be asked to leave the session, and the Designated Safeguarding Lead "
+        "informed as soon as possible.\n",
+    )
+    answer = await advisor.answer("one of our coaches keeps messaging a 14 year old girl on snap late at night")
+    assert answer.status is AnswerStatus.CONCERN
+    assert answer.hits[0].clause.text.startswith("The volunteer involved will be asked to leave")
+
+
 async def test_asking_about_a_topic_is_not_a_concern(leaps: PolicyAdvisor) -> None:
     answer = await leaps.answer("what does the policy say about radicalisation online?")
     assert answer.status is AnswerStatus.ANSWERED
