@@ -259,17 +259,23 @@ async def test_everyday_questions_outside_a_social_media_policy_say_so(leaps: Po
     assert (await leaps.answer(question)).status is AnswerStatus.NO_MATCH
 
 
-async def test_a_publication_is_not_public(tmp_path: Path) -> None:
-    # the stemmer cuts "publications" to "public"; they are kept apart
+async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: Path) -> None:
+    # the stemmer cuts "publications" to "public" and "references" to "refer"; they are kept apart
     advisor = advisor_with(
         tmp_path,
         "# Conduct\n\n"
         "1. The person in charge of a session must be the person who signs the register for it.\n\n"
         "2. Adult material which breaches the Obscene Publications Act must be reported to the police.\n\n"
+        "4. It is not for staff to investigate a suspicion of abuse, only to refer it.\n\n"
+        "5. New volunteers must give two written references before they start.\n\n"
         "3. Staff must keep their own use of social media private and should check their privacy settings.\n",
     )
     answer = await advisor.answer("can my profile be public?")
     assert answer.hits[0].clause.ref == "3"
+    answer = await advisor.answer("do i need to refer anything i'm worried about?")
+    assert answer.hits[0].clause.ref == "4"
+    answer = await advisor.answer("want to help at sunday club, will they want references from me?")
+    assert answer.hits[0].clause.ref == "5"
 
 
 async def test_a_staff_question_prefers_the_staff_agreement_to_the_pupils_one(tmp_path: Path) -> None:
