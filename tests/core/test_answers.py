@@ -230,12 +230,18 @@ async def test_school_and_workplace_words_find_policy_words(tmp_path: Path) -> N
         "1. All new staff should receive online safety training as part of their induction programme.\n"
         "2. Employees should never provide references for other individuals on professional networking sites.\n"
         "3. Do not use our logos, brand names, slogans or other trademarks without written permission.\n"
-        "4. Volunteers must not share their passwords with anyone, including other members of staff.\n",
+        "4. Volunteers must not share their passwords with anyone, including other members of staff.\n"
+        "5. Staff must only ever use physical intervention as a last resort, to prevent injury.\n"
+        "6. Work with individual children should be conducted in view of other adults.\n"
+        "7. Where a pupil may be in a private fostering arrangement, the DSL will notify the local authority.\n",
     )
     for question, ref in [
         ("new TA starts monday, does she need to do an e-safety course first?", "1"),  # TA, course
         ("old colleague wants a linkedin recommendation from me, ok?", "2"),
         ("can i use the club badge in a meme im making?", "3"),
+        ("yr2 lad was about to launch a chair at another kid. am i allowed to grab him?", "5"),
+        ("doing 1:1 reading with a boy, ok to take him in the office and shut the door?", "6"),
+        ("one of my yr4s is living with her auntie while mum works away, does the DSL need to know?", "7"),
     ]:
         answer = await advisor.answer(question)
         assert answer.status is AnswerStatus.ANSWERED, question
