@@ -42,6 +42,7 @@ _INTRO = re.compile(r"(?:[:;]|[:;]\s*[-–]|\s[-–])\s*$")
 
 LONG_PARAGRAPH = 1200  # characters: longer paragraphs are split at sentence boundaries
 SHORT_LIST = 450  # a whole list this short (intro included) is one clause
+LONG_INTRO = 300  # characters: a list's intro paragraph longer than this keeps only its last sentence
 FULL_LINE = 0.85  # share of a block's widest line: a line this long was wrapped by the extraction
 TINY_ITEM = 60  # lists of items this short on average are kept whole ("Blogs", "Podcasts")
 
@@ -328,11 +329,14 @@ def _item_text(item: Block) -> str:
     return "\n".join(parts)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
+
+
 def _split_long(text: str) -> list[str]:
     """Split a very long paragraph at sentence ends into readable, quotable pieces."""
     if len(text) <= LONG_PARAGRAPH:
         return [text]
-    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"(])", text)
+    sentences = _SENTENCE_END.split(text)
     pieces: list[str] = []
     current = ""
     for sentence in sentences:
@@ -389,6 +393,10 @@ class _Assembler:
     def add_list(self, intro: Block | None, items: list[Block], number: str) -> None:
         # under a heading such as "Staff must not:", each item is quoted with it, or it reads backwards
         intro_text = intro.text if intro else self.introduced_by
+        if intro is not None and len(intro_text) > LONG_INTRO and len(sentences := _SENTENCE_END.split(intro_text)) > 1:
+            # a long paragraph whose last sentence introduces the list: the rest is a clause of its own
+            self.add(" ".join(sentences[:-1]), number=number)
+            intro_text = sentences[-1]
         item_texts = [_item_text(item) for item in items]
         whole = "\n".join([intro_text, *item_texts]).strip()
         average = sum(len(t) for t in item_texts) / max(1, len(item_texts))

@@ -324,3 +324,23 @@ def test_bullets_a_pdf_printed_as_a_column_of_their_own_go_back_on_their_items()
     ]
     # a bullet with no text after it is page furniture, and nothing after it is lost
     assert [c.text for c in segment("Keep logs.\n•\n")] == ["Keep logs."]
+
+
+def test_a_long_paragraph_ending_in_a_list_intro_keeps_its_first_sentences_as_a_clause() -> None:
+    text = (
+        "## Designated Safeguarding Lead\n\n"
+        "Sam Jones is the Designated Safeguarding Lead, having completed formal safeguarding lead training this "
+        "year. If anyone working for the club has a child safety or safeguarding concern, they should discuss it "
+        "directly with her, in person or by phone, the same day. She has the following responsibilities:\n\n"
+        "- Ensuring that the policy is being put into practice and reviewed every year by the committee;\n"
+        "- Being the primary point of contact for child protection and safeguarding issues at every event;\n"
+        "- Keeping confidential, accurate records of any concerns expressed about child protection issues;\n"
+        "- Referring child protection concerns to children's social care or the police when appropriate.\n"
+    )
+    lead, listed = segment(text)  # nothing lost: the paragraph's first sentences are a clause of their own
+    assert lead.text.startswith("Sam Jones is the Designated Safeguarding Lead")
+    assert lead.text.endswith("the same day.")
+    assert listed.text.splitlines()[:2] == [
+        "She has the following responsibilities:",
+        "Ensuring that the policy is being put into practice and reviewed every year by the committee;",
+    ]
