@@ -48,6 +48,9 @@ OVERSTEMMED = {
     "relatives": "relative",
 }
 
+# contracted negations, as tokenize leaves them (apostrophe dropped), already stems
+NEGATIONS = ("isnt", "arent", "wasnt", "werent", "dont", "doesnt", "didnt", "hasnt", "havent", "cant", "wont", "never")
+
 K1 = 1.2
 B = 0.4
 WORD_WEIGHT = 0.6  # the question's own word, stemmed
@@ -203,8 +206,10 @@ class Analyzer:
         for number, terms in enumerate(groups):
             for term in terms:
                 stems = tuple(analyzer.stem_all(tokenize(term)))
-                if stems:
-                    table[stems].add(f"~{number}")
+                # "not handling" is also how "isn't handling" and "wasn't handling" are written
+                variants = [(negation, *stems[1:]) for negation in NEGATIONS] if stems[:1] == ("not",) else []
+                for phrase in [stems, *variants] if stems else []:
+                    table[phrase].add(f"~{number}")
         analyzer.phrases = {key: tuple(sorted(ids)) for key, ids in table.items()}
         for key, ids in sorted(analyzer.phrases.items(), key=lambda item: -len(item[0])):
             if len(key) == 1:

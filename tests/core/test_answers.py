@@ -296,6 +296,18 @@ async def test_a_staff_question_prefers_the_staff_agreement_to_the_pupils_one(tm
     assert answer.hits[0].clause.text.startswith("Acceptable Use Agreement, signed each September")
 
 
+async def test_a_contracted_negation_finds_the_vocabulary_written_with_not(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Safeguarding\n\n"
+        "1. Record all the details of a safeguarding concern and report it to the safeguarding team in 24 hours.\n\n"
+        "2. If you believe the organisation is not responding appropriately to an issue, you can follow the "
+        "whistleblowing procedure.\n",
+    )
+    answer = await advisor.answer("what if I think they aren't handling my concern properly?")
+    assert answer.hits[0].clause.ref == "2"
+
+
 async def test_being_in_receipt_of_an_allegation_is_not_an_expenses_receipt(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
