@@ -74,9 +74,8 @@ class PolicyAdvisor:
         top_k = max(1, min(top_k, 20))
         assessment = self._detector.assess(text)
         if assessment.concern:
-            lexicon, lowered = self.knowledge.concerns, text.lower()
-            reporting = [(lexicon.reporting_terms, REPORTING_BOOST)]
-            reporting += [(s.add, SITUATION_BOOST) for s in lexicon.situation if re.search(s.when, lowered)]
+            reporting = [(self.knowledge.concerns.reporting_terms, REPORTING_BOOST)]
+            reporting += [(words, SITUATION_BOOST) for words in self._detector.procedure_words(text)]
             ranked = self.index.search(text, limit=CONCERN_CANDIDATES, extra=reporting)
             # what to do with the worry comes first: ordered by match and by how much it reads as a
             # procedure, this kind of worry's own procedure (allegations against staff, secrets) most

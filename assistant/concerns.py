@@ -34,7 +34,7 @@ class ConcernDetector:
     signs_needed: float
     worry: tuple[re.Pattern[str], ...]
     procedure: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # action, role, urgency
-    situations: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()  # (when, prefer)
+    situations: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = ()  # (when, add, prefer)
     model: WorryModel | None = None  # a learned check for what the patterns and signs don't name
 
     @classmethod
@@ -56,7 +56,7 @@ class ConcernDetector:
                 re.compile(lexicon.procedure_role, re.IGNORECASE),
                 re.compile(lexicon.procedure_urgency, re.IGNORECASE),
             ),
-            situations=tuple((re.compile(s.when), re.compile(s.prefer)) for s in lexicon.situation),
+            situations=tuple((re.compile(s.when), s.add, re.compile(s.prefer)) for s in lexicon.situation),
             model=model,
         )
 
@@ -66,11 +66,16 @@ class ConcernDetector:
         weight = PROCEDURE_WEIGHT if action.search(clause_text) and role.search(clause_text) else 1.0
         return weight * (URGENCY_WEIGHT if urgency.search(clause_text) else 1.0)
 
+    def procedure_words(self, message: str) -> list[str]:
+        """The words of the procedures of this message's kind of worry (an allegation against staff)."""
+        lowered = message.lower()
+        return [add for when, add, _ in self.situations if when.search(lowered)]
+
     def procedure_weigher(self, message: str) -> Callable[[str, str], float]:
         """`procedure_weight` for this message: the clauses giving its kind of worry's own procedure, in
         their words or under a heading in them ("Allegations against staff"), weigh most."""
         lowered = message.lower()
-        preferred = [prefer for when, prefer in self.situations if when.search(lowered)]
+        preferred = [prefer for when, _, prefer in self.situations if when.search(lowered)]
 
         def weight(clause_text: str, heading: str) -> float:
             framed = f"{heading}\n{clause_text}".lower()

@@ -91,10 +91,10 @@ class ConcernLexicon(Frozen):
     signs_needed: float = Field(default=2.0, gt=0)
     # the writer's own unease ("prob nothing but", "what do I do?"): with it, half the signs will do
     worry: tuple[str, ...] = ()
-    # what a clause saying what to do with a worry looks like: an action ("report", "inform") and whom
-    # to ("the Designated Safeguarding Lead"), better still with when ("immediately")
     # kinds of worry with a procedure of their own: about a member of staff -> the allegations procedure
     situation: tuple[Situation, ...] = ()
+    # what a clause saying what to do with a worry looks like: an action ("report", "inform") and whom
+    # to ("the Designated Safeguarding Lead"), better still with when ("immediately")
     procedure_action: str = r"\b(report|inform|tell|notify|contact|refer|raise)\b"
     procedure_role: str = r"\b(designated|safeguarding lead|dsl)\b"
     procedure_urgency: str = r"\b(immediately|as soon as)\b"
