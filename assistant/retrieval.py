@@ -146,6 +146,7 @@ STOPWORDS = frozenset(
 _POSSESSIVE = re.compile(r"['’]s\b")
 _APOSTROPHE = re.compile(r"['’]")
 _WORD = re.compile(r"[a-z0-9]+")
+_AGE = re.compile(r"\b(\d{1,2})(yo|yos|yrs|yr)\b")  # "14yo", "15yrs": the age and its unit as words
 
 
 def tokenize(text: str) -> list[str]:
@@ -155,7 +156,7 @@ def tokenize(text: str) -> list[str]:
         text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     if "18+" in text:
         text = text.replace("18+", "18plus")
-    return _WORD.findall(text)
+    return _WORD.findall(_AGE.sub(r"\1 \2", text))
 
 
 _SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")

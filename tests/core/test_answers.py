@@ -248,6 +248,24 @@ async def test_school_and_workplace_words_find_policy_words(tmp_path: Path) -> N
         assert answer.hits[0].clause.ref == ref, question
 
 
+async def test_chat_shorthand_finds_policy_words(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Contact with young people\n\n"
+        "1. Volunteers must not send private messages to young people on any platform.\n"
+        "2. Any child aged under 16 must be collected by a parent or carer at the end of each activity.\n"
+        "3. Adults must not take a child home in their car without a parent's written consent.\n",
+    )
+    for question, ref in [
+        ("is it ok dming one of the kids about the rota?", "1"),
+        ("a 14yo wants to walk home on her own after the sesh, fine?", "2"),
+        ("her stepdad asked me to drop her home, ok?", "3"),
+    ]:
+        answer = await advisor.answer(question)
+        assert answer.status is AnswerStatus.ANSWERED, question
+        assert answer.hits[0].clause.ref == ref, question
+
+
 async def test_a_train_fare_is_an_expenses_question(leaps: PolicyAdvisor) -> None:
     answer = await leaps.answer("do volunteers get their train fare paid for getting to the venue?")
     assert answer.status is AnswerStatus.NO_MATCH  # not "training"
