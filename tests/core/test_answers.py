@@ -318,11 +318,11 @@ async def test_a_contracted_negation_finds_the_vocabulary_written_with_not(tmp_p
     advisor = advisor_with(
         tmp_path,
         "# Safeguarding\n\n"
-        "1. Record all the details of a safeguarding concern and report it to the safeguarding team in 24 hours.\n\n"
-        "2. If you believe the organisation is not responding appropriately to an issue, you can follow the "
+        "1. Record the details of any concern, and report the concern to the safeguarding team in 24 hours.\n\n"
+        "2. If you believe the organisation is not responding appropriately to a concern, you can follow the "
         "whistleblowing procedure.\n",
     )
-    answer = await advisor.answer("what if I think they aren't handling my concern properly?")
+    answer = await advisor.answer("what if they aren't handling my concern properly?")
     assert answer.hits[0].clause.ref == "2"
 
 
