@@ -74,7 +74,9 @@ _CLAUSE_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 DIRECTIVE_WORDS = frozenset(
     "must should shouldnt never wont cannot only avoid prohibited required forbidden dont".split()
 )
-DIRECTIVE_PAIRS = frozenset({("will", "not"), ("not", "permitted"), ("not", "allowed"), ("may", "not"), ("do", "not")})
+DIRECTIVE_PAIRS = frozenset(
+    {("will", "not"), ("not", "permitted"), ("not", "allowed"), ("may", "not"), ("do", "not"), ("does", "not")}
+)
 DIRECTIVE_PRIOR = 1.5
 FURNITURE_PRIOR = 0.7  # very short lines and table rows: titles, signatures, dates
 # The people asking are staff and volunteers: a section addressed to parents or to the young people
