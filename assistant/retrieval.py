@@ -105,6 +105,7 @@ ASKS_FOR_CONTACT = re.compile(
     r"\bwho(?:'?s| is| are)\b(?! (?:responsible|allowed|meant|supposed|in charge))|\bcontact details\b"
     r"|\bhow (?:do|can|should) (?:i|we) (?:contact|reach|get hold of|get in touch with)\b"
     r"|\b(?:phone|mobile|contact|telephone) (?:number|no)\b|\bemail address\b|\bname (?:and|\+|&) number\b"
+    r"|\bwhat(?:'?s| is) (?:the|their|his|her) (?:number|email|mobile)\b|\bnumber for\b"
 )
 CONTACT_BOOST = 2.0
 _EMAIL_DOMAIN = re.compile(r"@[\w-]+\.\w")

@@ -356,8 +356,9 @@ async def test_who_is_the_lead_finds_the_clause_with_their_contact_details(tmp_p
         "The Designated Safeguarding Lead is Jo Bloggs: jo.bloggs@example.org.uk, 07700 900123.\n\n"
         "If the Designated Safeguarding Lead is away, the Deputy Designated Safeguarding Lead takes the lead.\n",
     )
-    answer = await advisor.answer("who's our dsl and how do i contact them?")
-    assert "jo.bloggs@example.org.uk" in answer.hits[0].clause.text
+    for question in ("who's our dsl and how do i contact them?", "whats the number for the dsl?"):
+        answer = await advisor.answer(question)
+        assert "jo.bloggs@example.org.uk" in answer.hits[0].clause.text, question
 
 
 async def test_a_rule_said_in_one_sentence_beats_the_same_words_scattered_over_a_paragraph(tmp_path: Path) -> None:
