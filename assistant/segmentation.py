@@ -72,6 +72,11 @@ def _clean_heading(text: str) -> str:
     return text.rstrip(":.").strip()
 
 
+_RULE_WORDS = re.compile(
+    r"^(?:be|do|don'?t|never|always|ensure|avoid)\b|\b(?:must|should|shall|never|not|no time|always)\b", re.IGNORECASE
+)
+
+
 def _is_numbered_heading(rest: str) -> bool:
     """`2. Scope and definitions` is a heading; `3. Must not use social media to bully.` is a clause."""
     words = rest.split()
@@ -79,6 +84,8 @@ def _is_numbered_heading(rest: str) -> bool:
         return False
     if rest.endswith((":", "-", "–")) and len(words) > 4:
         return False  # "In this policy the following definitions apply: -" introduces text
+    if _RULE_WORDS.search(rest):
+        return False  # "14. At no time make any comment to the media" is a rule, however short
     return bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit())
 
 

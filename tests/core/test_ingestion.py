@@ -344,3 +344,18 @@ def test_a_long_paragraph_ending_in_a_list_intro_keeps_its_first_sentences_as_a_
         "She has the following responsibilities:",
         "Ensuring that the policy is being put into practice and reviewed every year by the committee;",
     ]
+
+
+def test_a_short_numbered_rule_is_a_clause_not_a_heading() -> None:
+    text = (
+        "13. When recording an allegation or suspicion, record information including\n"
+        "all relevant details\n\n"
+        "14. At no time make any comment to the media\n\n"
+        "15. Safeguarding training\n\n"
+        "All coaches attend a safeguarding course every three years.\n"
+    )
+    clauses = segment(text)
+    assert [(c.ref, c.text) for c in clauses[1:]] == [
+        ("14", "At no time make any comment to the media"),
+        ("15", "All coaches attend a safeguarding course every three years."),  # under heading 15
+    ]
