@@ -25,6 +25,7 @@ def detector() -> ConcernDetector:
         "a 13yo showed me dms from a man saying shes mature for her age and its their secret",
         "little boy came in with a red hand mark on his cheek and said dad lost it again",
         "coach keeps calling one of the u14 girls babe and sends her heart emojis",
+        "found some really dodgy pics of kids on the shared laptop after one of the volunteers used it",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
