@@ -72,8 +72,9 @@ def _clean_heading(text: str) -> str:
     return text.rstrip(":.").strip()
 
 
+# a numbered line that says what to do ("Be vigilant...", "At no time...") is a rule, not a title
 _RULE_WORDS = re.compile(
-    r"^(?:be|do|don'?t|never|always|ensure|avoid)\b|\b(?:must|should|shall|never|not|no time|always)\b", re.IGNORECASE
+    r"^(?:be|do|don'?t|ensure|avoid)\b|\b(?:must|should|shall|never|not|no time|always)\b", re.IGNORECASE
 )
 
 
