@@ -277,6 +277,9 @@ async def test_a_train_fare_is_an_expenses_question(leaps: PolicyAdvisor) -> Non
         "after a head knock how long does a u14 have to sit out before they can play again?",
         "what's the max number of kids one leader can have at a session, is it 1:6 or 1:8?",
         "how much can I claim per mile for driving to away fixtures?",
+        "how many coaches do we need per kids at the junior sessions?",
+        "can i give one of the kids a lift home after the session? its on my way",
+        "are the teenagers allowed to share a room at the sleepover?",
     ],
 )
 async def test_everyday_questions_outside_a_social_media_policy_say_so(leaps: PolicyAdvisor, question: str) -> None:
