@@ -75,13 +75,14 @@ class PolicyAdvisor:
         top_k = max(1, min(top_k, 20))
         assessment = self._detector.assess(text)
         if assessment.concern:
+            situations = self._detector.situations_for(text)
             reporting = [(self.knowledge.concerns.reporting_terms, REPORTING_BOOST)]
-            reporting += [(words, SITUATION_BOOST) for words in self._detector.procedure_words(text)]
+            reporting += [(words, SITUATION_BOOST) for words, _ in situations]
             ranked = self.index.search(text, limit=CONCERN_CANDIDATES, extra=reporting)
             # what to do with the worry comes first: ordered by match and by how much it reads as a
             # procedure, this kind of worry's own procedure (allegations against staff, secrets) most
             clauses = self.knowledge.clauses
-            weight = self._detector.procedure_weigher(text)
+            weight = self._detector.procedure_weigher(situations)
             ranked.sort(key=lambda r: (-r.score * weight(clauses[r.index].text, clauses[r.index].heading), r.index))
             return self._answer(text, AnswerStatus.CONCERN, ranked[:top_k], assessment.immediate_danger)
         ranked = self.index.search(text, limit=max(top_k, DEFAULT_TOP_K))

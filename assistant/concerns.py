@@ -66,20 +66,19 @@ class ConcernDetector:
         weight = PROCEDURE_WEIGHT if action.search(clause_text) and role.search(clause_text) else 1.0
         return weight * (URGENCY_WEIGHT if urgency.search(clause_text) else 1.0)
 
-    def procedure_words(self, message: str) -> list[str]:
-        """The words of the procedures of this message's kind of worry (an allegation against staff)."""
+    def situations_for(self, message: str) -> list[tuple[str, re.Pattern[str]]]:
+        """This message's kinds of worry with a procedure of their own (an allegation against staff), as
+        (the words that procedure's clauses use, how such a clause reads)."""
         lowered = message.lower()
-        return [add for when, add, _ in self.situations if when.search(lowered)]
+        return [(add, prefer) for when, add, prefer in self.situations if when.search(lowered)]
 
-    def procedure_weigher(self, message: str) -> Callable[[str, str], float]:
-        """`procedure_weight` for this message: the clauses giving its kind of worry's own procedure, in
-        their words or under a heading in them ("Allegations against staff"), weigh most."""
-        lowered = message.lower()
-        preferred = [prefer for when, _, prefer in self.situations if when.search(lowered)]
+    def procedure_weigher(self, situations: list[tuple[str, re.Pattern[str]]]) -> Callable[[str, str], float]:
+        """`procedure_weight` for a worry of these kinds: the clauses giving their own procedure, in its
+        words or under a heading in them ("Allegations against staff"), weigh most."""
 
         def weight(clause_text: str, heading: str) -> float:
             framed = f"{heading}\n{clause_text}".lower()
-            own = any(prefer.search(framed) for prefer in preferred)
+            own = any(prefer.search(framed) for _, prefer in situations)
             return self.procedure_weight(clause_text) * (SITUATION_WEIGHT if own else 1.0)
 
         return weight
