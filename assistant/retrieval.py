@@ -532,7 +532,7 @@ def build_index(
     priors = np.ones(size, dtype=np.float64)
     words: set[str] = set()
     extras: dict[str, Counter[str]] = {}  # headings and intros repeat: analyse each once
-    audiences: dict[tuple[str, str, str], float] = {}
+    audiences: dict[tuple[str, str], float] = {}
     with_contact: list[int] = []
     for number, clause in enumerate(clauses):
         tokens, text = analyzer.analyse(clause.text)
@@ -540,11 +540,15 @@ def build_index(
             with_contact.append(number)
         words.update(tokens)
         priors[number] = clause_prior(clause.text, tokens + tokenize(clause.context) if clause.context else tokens)
-        # its headings and intro, and its opening words, where an extraction left a section's title
-        framing = (clause.heading, clause.context, clause.text[:OPENING])
-        if framing not in audiences:
-            audiences[framing] = audience_prior(f"{clause.heading}\n{clause.context}", clause.text[:OPENING])
-        priors[number] *= audiences[framing]
+        framing = (clause.heading, clause.context)
+        if framing not in audiences:  # headings and intros repeat: judge each once
+            audiences[framing] = audience_prior(f"{clause.heading}\n{clause.context}")
+        audience = audiences[framing]
+        opening = clause.text[:OPENING]
+        if audience == 1.0 and OTHERS_AGREEMENT.search(opening.lower()):
+            # a title the extraction ran into the clause's opening words ("Pupil Acceptable Use Agreement")
+            audience = audience_prior(f"{clause.heading}\n{clause.context}", opening)
+        priors[number] *= audience
         weighted: dict[str, float] = dict(text)
         for extra, weight in ((clause.context, CONTEXT_WEIGHT), (clause.heading, HEADING_WEIGHT)):
             if extra:
