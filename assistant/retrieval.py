@@ -148,8 +148,8 @@ STOPWORDS = frozenset(
 
 _POSSESSIVE = re.compile(r"['’]s\b")
 _APOSTROPHE = re.compile(r"['’]")
-_WORD = re.compile(r"[a-z0-9]+")
-_AGE = re.compile(r"\b(\d{1,2})(yo|yos|yrs|yr)\b")  # "14yo", "15yrs": the age and its unit as words
+# words; an age written "14yo" or "15yrs" is the age and its unit, two words
+_WORD = re.compile(r"\b\d{1,2}(?=(?:yo|yos|yrs|yr)\b)|[a-z0-9]+")
 
 
 def tokenize(text: str) -> list[str]:
@@ -159,7 +159,7 @@ def tokenize(text: str) -> list[str]:
         text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     if "18+" in text:
         text = text.replace("18+", "18plus")
-    return _WORD.findall(_AGE.sub(r"\1 \2", text))
+    return _WORD.findall(text)
 
 
 _SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
