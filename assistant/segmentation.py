@@ -16,8 +16,13 @@ from dataclasses import dataclass, field
 
 # --- line classification ----------------------------------------------------------------------
 
+# Bullet glyphs that never start a word. Word and PDF extractions often keep a Symbol or Wingdings
+# bullet as a private-use character (U+F0B7, U+F0A7, U+F0D8...), sometimes with no space after it.
+_GLYPHS = "•▪◦●·∙‣⁃○◆◇■□➢►▸✓✔❖\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0\uf06e\uf0a8\uf02d\uf097"
+_LONE_GLYPH = re.compile(rf"^\s*[{_GLYPHS}]\s*$")
+# page numbers, a lone bullet or dash, rules: a line with no words of the policy
 _PAGE_FURNITURE = re.compile(
-    r"^\s*(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{1,3}|[-–—•*\uf0b7\uf0a7]|\||[-*_=]{3,})\s*$", re.IGNORECASE
+    rf"^\s*(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{{1,3}}|[-–—*|{_GLYPHS}]|[-*_=]{{3,}})\s*$", re.IGNORECASE
 )
 # YAML front matter of a Markdown page ("---\ntitle: ...\n---") near the top: page settings, not policy
 _FRONT_MATTER = re.compile(r"\A(?:[^\n]*\n){0,3}?\s*---[ \t]*\n(?:[A-Za-z_][\w-]*:[^\n]*\n)+---[ \t]*\n")
@@ -25,9 +30,6 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*[:.]?\s*$")
 # "6.14 Photographs", "1.1. This policy", "3.1: This", "1. Introduction", "7 Access to images"
 _NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})(?:[.:)])?\s+(\S.*)$")
-# Bullet glyphs that never start a word. Word and PDF extractions often keep a Symbol or Wingdings
-# bullet as a private-use character (U+F0B7, U+F0A7, U+F0D8...), sometimes with no space after it.
-_GLYPHS = "•▪◦●·∙‣⁃○◆◇■□➢►▸✓✔❖\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0e0\uf06e\uf0a8\uf02d\uf097"
 # "- item", "* item", "• item", "a) item", "(a) item", "a. item", "i) item", "1) item", "(1) item"
 _BULLET = re.compile(
     rf"^(?P<indent>\s*)(?:[{_GLYPHS}]\s*|(?:[-*o]|\(?(?P<letter>[a-z]|[ivx]{{1,4}})[.)]|\(?(?P<digit>\d{{1,2}})\))\s+)"
@@ -89,8 +91,6 @@ def _is_numbered_heading(rest: str) -> bool:
         return False  # "14. At no time make any comment to the media" is a rule, however short
     return bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit())
 
-
-_LONE_GLYPH = re.compile(rf"^\s*[{_GLYPHS}]\s*$")
 
 
 def _rejoin_column_bullets(lines: list[str]) -> list[str]:

@@ -324,6 +324,9 @@ def test_bullets_a_pdf_printed_as_a_column_of_their_own_go_back_on_their_items()
     ]
     # a bullet with no text after it is page furniture, and nothing after it is lost
     assert [c.text for c in segment("Keep logs.\n•\n")] == ["Keep logs."]
+    # so is any other bullet glyph left alone on its line, whichever font the extraction kept
+    for glyph in "▪■\uf0a7\uf0d8":
+        assert [c.text for c in segment(f"Keep logs.\n{glyph}\n")] == ["Keep logs."]
 
 
 def test_a_long_paragraph_ending_in_a_list_intro_keeps_its_first_sentences_as_a_clause() -> None:
