@@ -393,6 +393,12 @@ async def test_asking_for_fewer_clauses_never_changes_the_verdict(leaps: PolicyA
     assert one.hits == three.hits[:1]
 
 
+async def test_a_games_session_is_an_activity_not_screen_time() -> None:
+    advisor = advisor_for(SEEDS / "000_93b0e619727f1d44.txt")
+    answer = await advisor.answer("a girl's phone got smashed during the games session, do we have to replace it?")
+    assert answer.hits[0].clause.text.startswith("Service users are responsible for their own personal belongings")
+
+
 async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
