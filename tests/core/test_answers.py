@@ -399,6 +399,19 @@ async def test_a_games_session_is_an_activity_not_screen_time() -> None:
     assert answer.hits[0].clause.text.startswith("Service users are responsible for their own personal belongings")
 
 
+async def test_someone_at_the_door_finds_the_rule_for_visitors(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Keeping the building safe\n\n"
+        "1. Staff must not let young people leave the building at the end of a session without a known adult.\n"
+        "2. Every visitor must sign the visitors book at reception and wear a badge while in the building.\n"
+        "3. Fire exits must be kept clear at all times.\n",
+    )
+    answer = await advisor.answer("a man at the door says he's here to read the meter, do I let him in?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "2"
+
+
 async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
