@@ -26,6 +26,8 @@ def detector() -> ConcernDetector:
         "little boy came in with a red hand mark on his cheek and said dad lost it again",
         "coach keeps calling one of the u14 girls babe and sends her heart emojis",
         "found some really dodgy pics of kids on the shared laptop after one of the volunteers used it",
+        "a helper keeps taking one of the boys off on his own and photographing him on her own phone",
+        "she keeps hurting herself, there are new marks on her arm every week",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -50,6 +52,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "he's beating everyone at fifa in the youth club, can we run a tournament?",
         "can parents come into the changing rooms when the kids are getting changed after swimming?",
         "can the older kids use a knife in cooking club if a leader is watching?",
+        "one of the kids fell and hurt himself on the climbing frame, do I fill in the accident book?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
