@@ -412,6 +412,20 @@ async def test_someone_at_the_door_finds_the_rule_for_visitors(tmp_path: Path) -
     assert answer.hits[0].clause.ref == "2"
 
 
+async def test_a_trip_to_the_park_is_not_a_car_park_question(tmp_path: Path) -> None:
+    # "parking" stems to "park": the vocabulary names parking in phrases, so a park is just a place
+    advisor = advisor_with(
+        tmp_path,
+        "# Photographs\n\n"
+        "1. Parents may take photographs of their own children at club events, and must not post images of other "
+        "children online.\n"
+        "2. Staff must not use personal phones to photograph young people.\n",
+    )
+    answer = await advisor.answer("we're taking the kids to the park on friday, can parents take photos?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "1"
+
+
 async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
