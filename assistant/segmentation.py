@@ -11,6 +11,7 @@ for list items, the line that introduces the list (a sentence ending ":", or a h
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -89,6 +90,8 @@ def _is_numbered_heading(rest: str) -> bool:
         return False  # "In this policy the following definitions apply: -" introduces text
     if _RULE_WORDS.search(rest):
         return False  # "14. At no time make any comment to the media" is a rule, however short
+    if _OPEN_ENDING.search(rest.lower()):
+        return False  # "4. We believe that", over its list, is the list's intro
     return bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit())
 
 
@@ -312,7 +315,10 @@ def parse_blocks(text: str) -> list[Block]:
         # Markdown folds consecutive lines into one paragraph; so do we.
         paragraph.append(line)
     flush_paragraph()
-    blocks = [_numbered_heading(block) if id(block) not in continued else block for block in blocks]
+    # a numbered line with a list indented under it ("6. Definitions" / "   - Child: ...") is that list's
+    # intro, as Markdown nests it, not a section heading
+    nesting = {id(block) for block, after in itertools.pairwise(blocks) if after.kind == "item" and after.level >= 2}
+    blocks = [_numbered_heading(block) if id(block) not in continued | nesting else block for block in blocks]
     return _auto_numbered_items(blocks)
 
 

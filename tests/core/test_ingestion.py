@@ -362,3 +362,36 @@ def test_a_short_numbered_rule_is_a_clause_not_a_heading() -> None:
         ("14", "At no time make any comment to the media"),
         ("15", "All coaches attend a safeguarding course every three years."),  # under heading 15
     ]
+
+
+def test_a_numbered_line_over_a_nested_list_introduces_the_list_not_a_new_section() -> None:
+    text = (
+        "## 1. Policy statement\n\n"
+        "1. This policy applies to all members, staff and volunteers of the club.\n\n"
+        "2. We believe that\n\n"
+        "   - The welfare of every child is paramount\n"
+        "   - Everyone has a responsibility for safeguarding children and adults at risk.\n\n"
+        "3. Definitions\n\n"
+        "   - Child: a person under the age of 18, whatever their circumstances or where they live\n"
+        "   - Staff: anyone employed by the club, or working for it as a volunteer or a contractor\n\n"
+        "4. Our role is not to investigate but to report suspected cases of abuse.\n"
+    )
+    clauses = segment(text)
+    # short lists, so each is one clause quoted with its intro
+    assert [c.text.splitlines()[0] for c in clauses] == [
+        "This policy applies to all members, staff and volunteers of the club.",
+        "We believe that",
+        "Definitions",
+        "Our role is not to investigate but to report suspected cases of abuse.",
+    ]
+    assert [c.ref for c in clauses] == ["1", "2", "3", "4"]
+    # every clause stays in its section: "3. Definitions" opened no section of its own
+    assert {c.heading for c in clauses} == {"1 Policy statement"}
+
+
+def test_a_numbered_line_ending_mid_sentence_is_an_intro_not_a_heading() -> None:
+    text = (
+        "## 1. Policy statement\n\n2. We believe that\n\n- The welfare of every child is paramount\n"
+        "- Everyone has a responsibility for safeguarding.\n\n3. Our role is not to investigate.\n"
+    )
+    assert [(c.ref, c.heading) for c in segment(text)] == [("2", "1 Policy statement"), ("3", "1 Policy statement")]
