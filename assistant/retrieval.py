@@ -79,6 +79,9 @@ DIRECTIVE_PAIRS = frozenset(
 )
 DIRECTIVE_PRIOR = 1.5
 FURNITURE_PRIOR = 0.7  # very short lines and table rows: titles, signatures, dates
+# a clause that is only a link ("[Working Together to Safeguard Children](https://...)") points elsewhere
+REFERENCE_PRIOR = 0.5
+_LINK_ONLY = re.compile(r"\[[^\]]*\]\([^)]*\)[\s.,;:–-]*(?:\([^)]*\)|\[[^\]]*\]\([^)]*\)|[\s.,;:–-])*$")
 # The people asking are staff and volunteers: a section addressed to parents or to the young people
 # themselves ("Parent Guidance", "Students must not:") answers them less often than its twin for staff.
 OTHERS_AUDIENCE = re.compile(
@@ -511,6 +514,8 @@ def audience_prior(framing: str, opening: str = "") -> float:
 
 def clause_prior(text: str, tokens: list[str]) -> float:
     """How likely a clause of its kind answers anything: furniture least, rules most."""
+    if text.startswith("[") and _LINK_ONLY.match(text):
+        return REFERENCE_PRIOR
     if len(text) < 40 or "\t" in text:
         return FURNITURE_PRIOR
     if DIRECTIVE_WORDS.intersection(tokens) or DIRECTIVE_PAIRS.intersection(itertools.pairwise(tokens)):

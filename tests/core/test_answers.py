@@ -426,6 +426,19 @@ async def test_a_trip_to_the_park_is_not_a_car_park_question(tmp_path: Path) -> 
     assert answer.hits[0].clause.ref == "1"
 
 
+async def test_a_rule_is_quoted_before_a_link_to_further_reading(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Safeguarding\n\n## Training\n\n"
+        "Every new volunteer completes the safeguarding course in their first month with us.\n\n"
+        "## Further information\n\n"
+        "- [Safeguarding training for staff and volunteers](http://example.org/safeguarding/training/new-staff)\n"
+        "- [Working Together to Safeguard Children](http://example.org/working-together)\n",
+    )
+    answer = await advisor.answer("is there safeguarding training for new staff?")
+    assert answer.hits[0].clause.text.startswith("Every new volunteer completes the safeguarding course")
+
+
 async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
