@@ -59,6 +59,7 @@ class Block:
     children: list[Block] = field(default_factory=list)
     introduces: str = ""  # a heading that ends "...must not:" introduces what follows, in these words
     marker: str = ""  # a list item's bullet: "-", "•", "a)" (letters and numbers as "a)" and "1)")
+    titled_line: bool = False  # a heading that was a numbered line ("3. Concerns"), not a Markdown or bold one
 
 
 @dataclass(frozen=True)
@@ -318,8 +319,17 @@ def parse_blocks(text: str) -> list[Block]:
     # a numbered line with a list indented under it ("6. Definitions" / "   - Child: ...") is that list's
     # intro, as Markdown nests it, not a section heading
     nesting = {id(block) for block, after in itertools.pairwise(blocks) if after.kind == "item" and after.level >= 2}
-    blocks = [_numbered_heading(block) if id(block) not in continued | nesting else block for block in blocks]
-    return _auto_numbered_items(blocks)
+    titled: list[Block] = []
+    section_level = 0  # of the last Markdown heading: a numbered title below it is a part of its section
+    for block in blocks:
+        if block.kind == "heading" and block.level <= 6:
+            section_level = block.level
+        elif id(block) not in continued | nesting:
+            block = _numbered_heading(block)
+            if block.kind == "heading":
+                block.level = max(block.level, section_level + 1)
+        titled.append(block)
+    return _auto_numbered_items(titled)
 
 
 def _numbered_heading(block: Block) -> Block:
@@ -327,9 +337,9 @@ def _numbered_heading(block: Block) -> Block:
     if block.kind != "numbered" or not _is_numbered_heading(block.text):
         return block
     if "." not in block.number.rstrip("."):
-        return Block("heading", _clean_heading(block.text), number=block.number, level=2)
+        return Block("heading", _clean_heading(block.text), number=block.number, level=2, titled_line=True)
     if len(block.text) < 60:
-        return Block("heading", _clean_heading(block.text), number=block.number, level=3)
+        return Block("heading", _clean_heading(block.text), number=block.number, level=3, titled_line=True)
     return block
 
 
@@ -366,7 +376,8 @@ def _split_long(text: str) -> list[str]:
 
 class _Assembler:
     def __init__(self) -> None:
-        self.headings: list[tuple[int, str]] = []  # (level, "6. Responsibilities")
+        # (level, "6 Responsibilities", "6", whether a numbered line titled it)
+        self.headings: list[tuple[int, str, str, bool]] = []
         self.section_number = ""
         self.clauses: list[RawClause] = []
         self.counters: dict[str, int] = {}
@@ -375,7 +386,7 @@ class _Assembler:
 
     @property
     def heading_path(self) -> str:
-        return " › ".join(title for _, title in self.headings)
+        return " › ".join(title for _, title, _, _ in self.headings)
 
     def enter_heading(self, block: Block) -> None:
         first = not self.seen_heading
@@ -385,9 +396,19 @@ class _Assembler:
         while self.headings and self.headings[-1][0] >= block.level:
             self.headings.pop()
         label = f"{block.number} {block.text}".strip() if block.number else block.text
-        self.headings.append((block.level, label))
+        self.headings.append((block.level, label, block.number, block.titled_line))
         self.section_number = block.number
         self.introduced_by = block.introduces
+
+    def close_numbered_peer(self, number: str) -> None:
+        """Clause "4." ends the part that the title "3. Concerns", numbered at the same depth, opened."""
+        if not self.headings or not number:
+            return
+        _, _, opened, titled_line = self.headings[-1]
+        if titled_line and opened != number and opened.count(".") == number.count("."):
+            self.headings.pop()
+            self.section_number = self.headings[-1][2] if self.headings else ""
+            self.introduced_by = ""
 
     def _ref(self, number: str = "") -> str:
         if number:
@@ -484,6 +505,7 @@ def segment(text: str) -> list[RawClause]:
             j = following
             while j < len(blocks) and blocks[j].kind == "item":
                 j += 1
+            asm.close_numbered_peer(block.number)
             asm.add_list(block, blocks[following:j], number=block.number)
             i = j
             continue

@@ -395,3 +395,20 @@ def test_a_numbered_line_ending_mid_sentence_is_an_intro_not_a_heading() -> None
         "- Everyone has a responsibility for safeguarding.\n\n3. Our role is not to investigate.\n"
     )
     assert [(c.ref, c.heading) for c in segment(text)] == [("2", "1 Policy statement"), ("3", "1 Policy statement")]
+
+
+def test_a_numbered_title_is_a_part_of_its_markdown_section_until_the_next_number() -> None:
+    text = (
+        "## 4. Procedures\n\n"
+        "3. Concerns\n\n"
+        "   We hold the contact details of a responsible adult for every child who attends.\n\n"
+        "4. Reporting procedure\n\n"
+        "   - If you are worried about a child, tell the Designated Safeguarding Lead the same day, in person.\n"
+        "   - Write down what was said or seen, in the words used, and sign and date the note before you leave.\n"
+        "   - Never promise a child that you will keep what they tell you a secret from the safeguarding team.\n"
+    )
+    clauses = segment(text)
+    assert (clauses[0].heading, clauses[0].ref) == ("4 Procedures › 3 Concerns", "3")
+    # "4." closes the part "3. Concerns" opened; its short list is one clause, quoted with its title
+    assert (clauses[1].heading, clauses[1].ref) == ("4 Procedures", "4")
+    assert clauses[1].text.startswith("Reporting procedure\nIf you are worried about a child")
