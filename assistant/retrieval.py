@@ -111,6 +111,8 @@ ASKS_FOR_CONTACT = re.compile(
     r"|\bwhat(?:'?s| is) (?:the|their|his|her) (?:number|email|mobile)\b|\bnumber for\b"
 )
 CONTACT_BOOST = 2.0
+NAMING_CLAUSES = 8  # clauses of one document using a word no other document uses: its name, its own terms
+NAMED_DOCUMENT_BOOST = 1.3  # a question naming one of several loaded documents' organisations
 _EMAIL_DOMAIN = re.compile(r"@[\w-]+\.\w")
 _UK_PHONE_START = re.compile(r"\b0\d{3}")  # "07700 900123", "0113 496 0000"
 
@@ -311,6 +313,10 @@ class ClauseIndex:
     clause_features: np.ndarray
     priors: np.ndarray  # per clause: how likely a clause of its kind is an answer at all
     with_contact_details: np.ndarray  # clause numbers of the clauses giving an email address or phone number
+    # with several documents loaded: a word only one of them uses, and often ("LEAPS", "attendees"), -> that
+    # document, by its number in document_clauses (the clause numbers of each document)
+    named_documents: dict[str, int]
+    document_clauses: list[np.ndarray]
     known_words: dict[str, list[str]]  # first letter -> words the index knows, for typo repair
     texts: Sequence[str]  # each clause's own text, read again for the few candidates a question finds
     intents: tuple[tuple[re.Pattern[str], str], ...]  # kind of question -> words its answers use
@@ -422,6 +428,8 @@ class ClauseIndex:
         scores *= self.priors
         if ASKS_FOR_CONTACT.search(lowered):
             scores[self.with_contact_details] *= CONTACT_BOOST
+        for document in {self.named_documents[t.feature] for t in terms if t.feature in self.named_documents}:
+            scores[self.document_clauses[document]] *= NAMED_DOCUMENT_BOOST
         # BM25 finds candidates; the share of the question they cover orders them
         count = min(max(limit, CANDIDATES), self.size)
         top = np.argpartition(-scores, count - 1)[:count] if count < self.size else np.arange(self.size)
@@ -523,6 +531,33 @@ def clause_prior(text: str, tokens: list[str]) -> float:
     return 1.0
 
 
+def _named_documents(
+    feature_ids: dict[str, int], features: np.ndarray, row_clause: np.ndarray, clauses: Sequence[Clause]
+) -> tuple[dict[str, int], list[np.ndarray]]:
+    """Stems that name one of several loaded documents, by its number, and each document's clauses.
+
+    A stem names a document when NAMING_CLAUSES or more of its clauses use it and no other document
+    does: the organisation's name ("LEAPS"), its own word for the people it serves ("attendees").
+    """
+    numbers: dict[str, int] = {}
+    document_of = np.array([numbers.setdefault(c.source, len(numbers)) for c in clauses], dtype=np.int64)
+    if len(numbers) < 2:
+        return {}, []
+    count = len(numbers)
+    # each (feature, document) pair, and how many of the document's clauses have the feature
+    pairs, uses = np.unique(features.astype(np.int64) * count + document_of[row_clause], return_counts=True)
+    feature_of, document = pairs // count, pairs % count
+    alone = np.bincount(feature_of, minlength=len(feature_ids)) == 1
+    naming = alone[feature_of] & (uses >= NAMING_CLAUSES)
+    stem_of = {fid: feature for feature, fid in feature_ids.items() if "_" not in feature and feature[:1] != "~"}
+    named = {
+        stem_of[int(fid)]: int(doc)
+        for fid, doc in zip(feature_of[naming], document[naming], strict=True)
+        if int(fid) in stem_of
+    }
+    return named, [np.flatnonzero(document_of == number) for number in range(count)]
+
+
 def build_index(
     clauses: Sequence[Clause],
     groups: Iterable[Sequence[str]],
@@ -578,6 +613,7 @@ def build_index(
     order = np.argsort(features, kind="stable")
     df = np.bincount(features, minlength=len(feature_ids))
 
+    named_documents, document_clauses = _named_documents(feature_ids, features, row_clause, clauses)
     known: dict[str, list[str]] = defaultdict(list)
     for word in sorted(words):
         if len(word) >= 3 and not word.isdigit():
@@ -594,6 +630,8 @@ def build_index(
         clause_features=features.copy(),
         priors=priors,
         with_contact_details=np.array(with_contact, dtype=np.int64),
+        named_documents=named_documents,
+        document_clauses=document_clauses,
         known_words=dict(known),
         texts=[clause.text for clause in clauses],
         vocabulary_words=frozenset(token for key in analyzer.phrases for token in key),

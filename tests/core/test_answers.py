@@ -439,6 +439,13 @@ async def test_a_rule_is_quoted_before_a_link_to_further_reading(tmp_path: Path)
     assert answer.hits[0].clause.text.startswith("Every new volunteer completes the safeguarding course")
 
 
+async def test_with_several_policies_loaded_naming_the_organisation_finds_its_policy() -> None:
+    advisor = advisor_for(SEEDS)
+    question = "I volunteer with LEAPS, who do I go to if a colleague posts something worrying online?"
+    answer = await advisor.answer(question)
+    assert answer.hits[0].clause.source == "001_2ee1f2c645ae7313.txt"
+
+
 async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
