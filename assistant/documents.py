@@ -12,6 +12,8 @@ from assistant.errors import UnreadableDocument
 
 SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".pdf")
 MAX_BYTES = 20 * 1024 * 1024  # a policy is never this big; a file this big is not a policy
+BINARY_SAMPLE = 8192  # bytes read to tell text from binary: more than 1% zero bytes is binary...
+STRAY_ZEROS = 8  # ...and more than a few
 
 
 def read_text(path: Path) -> str:
@@ -37,8 +39,11 @@ def read_text(path: Path) -> str:
 
 def _read_plain(path: Path) -> str:
     data = path.read_bytes()
-    if b"\x00" in data[:8192]:
+    # An image or a program is full of zero bytes; a text pasted out of a PDF may carry a stray one
+    sample = data[:BINARY_SAMPLE]
+    if sample.count(b"\x00") > max(STRAY_ZEROS, len(sample) // 100):
         raise UnreadableDocument(str(path), "is a binary file, not text")
+    data = data.replace(b"\x00", b"")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)

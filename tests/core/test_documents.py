@@ -113,6 +113,14 @@ def test_a_folder_loads_what_it_can_and_names_what_it_cannot(tmp_path: Path) -> 
         assert f"{name}: " in problems and why in problems
 
 
+def test_a_stray_zero_byte_in_text_copied_from_a_pdf_loses_nothing(tmp_path: Path) -> None:
+    (tmp_path / "photos.md").write_bytes(
+        "# Photos\n\nChoose ONE option only. \x00\n\nStaff must not post photos of girls on personal accounts.\n".encode()
+    )
+    texts = [c.text for c in load_knowledge(tmp_path).clauses]
+    assert texts == ["Choose ONE option only.", "Staff must not post photos of girls on personal accounts."]
+
+
 def test_a_single_unreadable_file_is_an_error_naming_it(tmp_path: Path) -> None:
     bad = tmp_path / "policy.pdf"
     bad.write_bytes(b"not a pdf at all")
