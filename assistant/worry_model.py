@@ -21,7 +21,7 @@ from pydantic import Field
 from assistant.models import Frozen
 from assistant.retrieval import tokenize
 
-THRESHOLD = 0.7  # probability above which a message reads as a worry
+THRESHOLD = 0.65  # probability above which a message reads as a worry
 L2 = 1.0  # weight decay: many words are seen once, and must not decide alone
 STEPS = 800
 RATE = 1.0

@@ -28,6 +28,8 @@ def detector() -> ConcernDetector:
         "found some really dodgy pics of kids on the shared laptop after one of the volunteers used it",
         "a helper keeps taking one of the boys off on his own and photographing him on her own phone",
         "she keeps hurting herself, there are new marks on her arm every week",
+        "saw a man filming the girls from the car park during training, he left when I walked over",
+        "one of our cubs is in foster care and must not be identified online, and his photo is on our website",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:

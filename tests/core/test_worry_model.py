@@ -57,6 +57,9 @@ def test_the_bundled_model_leaves_policy_questions_alone() -> None:
         "can I accept a friend request from a parent?",
         "a parent asked if her son can bring his new phone on the trip, is that ok?",
         "what does the policy say about grooming?",
+        # a child named in a request about photos is still a photo-consent question
+        "a mum says she doesn't want her son in any more of our photos, what do i do?",
+        "one of the volunteers has kept the trip pics on her phone and won't delete them, what do i say to her?",
     ]:
         assert not detector.assess(question).concern, question
 
