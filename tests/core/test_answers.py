@@ -446,6 +446,18 @@ async def test_with_several_policies_loaded_naming_the_organisation_finds_its_po
     assert answer.hits[0].clause.source == "001_2ee1f2c645ae7313.txt"
 
 
+async def test_who_can_help_me_finds_whom_to_contact_for_support(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Photos\n\n"
+        "1. Photos of young people must be stored on the club drive, never on personal phones.\n"
+        "2. Delete photos when a parent asks, and tell the leader who took them.\n"
+        "3. If you need support on a difficult case, contact the data protection team.\n",
+    )
+    answer = await advisor.answer("a parent wants every photo of her kid deleted and i'm out of my depth. who can help me?")
+    assert "3" in [hit.clause.ref for hit in answer.hits]
+
+
 async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
