@@ -115,7 +115,7 @@ def test_a_folder_loads_what_it_can_and_names_what_it_cannot(tmp_path: Path) -> 
 
 def test_a_stray_zero_byte_in_text_copied_from_a_pdf_loses_nothing(tmp_path: Path) -> None:
     (tmp_path / "photos.md").write_bytes(
-        "# Photos\n\nChoose ONE option only. \x00\n\nStaff must not post photos of girls on personal accounts.\n".encode()
+        b"# Photos\n\nChoose ONE option only. \x00\n\nStaff must not post photos of girls on personal accounts.\n"
     )
     texts = [c.text for c in load_knowledge(tmp_path).clauses]
     assert texts == ["Choose ONE option only.", "Staff must not post photos of girls on personal accounts."]
