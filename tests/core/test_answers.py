@@ -454,7 +454,8 @@ async def test_who_can_help_me_finds_whom_to_contact_for_support(tmp_path: Path)
         "2. Delete photos when a parent asks, and tell the leader who took them.\n"
         "3. If you need support on a difficult case, contact the data protection team.\n",
     )
-    answer = await advisor.answer("a parent wants every photo of her kid deleted and i'm out of my depth. who can help me?")
+    question = "a parent wants every photo of her kid deleted and i'm out of my depth. who can help me?"
+    answer = await advisor.answer(question)
     assert "3" in [hit.clause.ref for hit in answer.hits]
 
 
