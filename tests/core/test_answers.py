@@ -459,6 +459,18 @@ async def test_who_can_help_me_finds_whom_to_contact_for_support(tmp_path: Path)
     assert "3" in [hit.clause.ref for hit in answer.hits]
 
 
+async def test_a_usb_stick_finds_the_rule_for_data_taken_off_site(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Equipment\n\n"
+        "1. Laptops must be switched off and locked away at the end of each day.\n"
+        "2. Any faults should be reported to the office manager.\n"
+        "3. Personal data taken off site must be encrypted and password protected.\n",
+    )
+    answer = await advisor.answer("can i put the reports on my usb stick to finish at home?")
+    assert answer.hits[0].clause.ref == "3"
+
+
 async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
