@@ -46,6 +46,8 @@ OVERSTEMMED = {
     "experiments": "experiment",
     "relative": "relative",  # a family member, not "in relation to"
     "relatives": "relative",
+    "critical": "critical",  # "critically aware", "a critical incident": not criticism
+    "critically": "critical",
 }
 
 # contracted negations, as tokenize leaves them (apostrophe dropped), already stems

@@ -306,6 +306,18 @@ async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: 
     assert answer.hits[0].clause.ref == "5"
 
 
+async def test_being_critically_aware_is_not_criticism(tmp_path: Path) -> None:
+    # the stemmer cuts "critically" and "criticism" alike to "critic"; "critical" keeps a stem of its own
+    advisor = advisor_with(
+        tmp_path,
+        "# Social media\n\n"
+        "1. Pupils should be taught to be critically aware of the content they see online.\n"
+        "2. Staff must not criticise the club or its members on their own pages.\n",
+    )
+    answer = await advisor.answer("is posting criticism of the club online ok?")
+    assert answer.hits[0].clause.ref == "2"
+
+
 async def test_a_staff_question_prefers_the_staff_agreement_to_the_pupils_one(tmp_path: Path) -> None:
     # PDF extractions often run an agreement's title into its first paragraph
     advisor = advisor_with(
