@@ -48,6 +48,27 @@ OVERSTEMMED = {
     "relatives": "relative",
     "critical": "critical",  # "critically aware", "a critical incident": not criticism
     "critically": "critical",
+    "acceptable": "acceptabl",  # "acceptable use" is not accepting a friend request
+    "unacceptable": "unacceptabl",
+    "active": "active",  # "actively engage" is not an activity
+    "actively": "active",
+    "confident": "confident",  # not "confided"
+    "confidently": "confident",
+    "confidence": "confident",
+    "friendly": "friendly",  # "a friendly manner" is not a friend
+    "likely": "likely",  # "likely to cause harm" is not liking a post
+    "unlikely": "unlikely",
+    "range": "range",  # "a range of" is not a phone call ("rang")
+    "ranges": "range",
+    "practical": "practical",  # not a sports practice
+    "practicable": "practical",
+    "response": "response",  # not "responsible for"
+    "responses": "response",
+    "responsive": "response",
+    "keys": "keys",  # the keys to a building, not a "key person" or "key points"
+    "extremely": "extremely",  # not extremism
+    "guide": "guide",  # "a guide for parents" is not a Girl Guide
+    "guided": "guide",
 }
 
 # contracted negations, as tokenize leaves them (apostrophe dropped), already stems

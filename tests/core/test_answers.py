@@ -318,6 +318,19 @@ async def test_being_critically_aware_is_not_criticism(tmp_path: Path) -> None:
     assert answer.hits[0].clause.ref == "2"
 
 
+async def test_a_key_child_is_not_a_question_about_the_building_keys(tmp_path: Path) -> None:
+    # "keys" (of a building) is a topic a policy covers or not; "key" is a key person, key points
+    advisor = advisor_with(
+        tmp_path,
+        "# Social media\n\n"
+        "1. Staff must not accept friend requests from parents of children at the setting.\n"
+        "2. Staff must keep their own social media profiles private.\n",
+    )
+    answer = await advisor.answer("my key child's mum sent me a friend request, can i accept it?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "1"
+
+
 async def test_a_staff_question_prefers_the_staff_agreement_to_the_pupils_one(tmp_path: Path) -> None:
     # PDF extractions often run an agreement's title into its first paragraph
     advisor = advisor_with(
