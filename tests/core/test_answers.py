@@ -281,6 +281,9 @@ async def test_a_train_fare_is_an_expenses_question(leaps: PolicyAdvisor) -> Non
         "can i give one of the kids a lift home after the session? its on my way",
         "are the teenagers allowed to share a room at the sleepover?",
         "how long are we meant to keep the kids photos on the work laptop before deleting them?",
+        "how long is the cctv footage from the camera by the gate kept for?",
+        "are we insured if one of the kids breaks the club camera?",
+        "is there a dress code for leaders at the presentation evening?",
     ],
 )
 async def test_everyday_questions_outside_a_social_media_policy_say_so(leaps: PolicyAdvisor, question: str) -> None:
