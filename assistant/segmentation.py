@@ -246,10 +246,17 @@ def parse_blocks(text: str) -> list[Block]:
     paragraph: list[str] = []
     open_block: Block | None = None  # a numbered clause or item whose wrapped lines may follow
     continued: set[int] = set()  # ids of numbered blocks that ran onto a second line
+    # the number of the last numbered clause: a paragraph indented after it is more of that clause, as
+    # Markdown nests it ("4. We will:" / "   - ..." / "   All current members must...")
+    last_number = ""
 
     def flush_paragraph() -> None:
+        nonlocal last_number
         if paragraph:
-            blocks.append(Block("para", " ".join(s.strip() for s in paragraph)))
+            indented = paragraph[0].startswith(("  ", "\t"))
+            text = " ".join(s.strip() for s in paragraph)
+            blocks.append(Block("para", text, number=last_number if indented else ""))
+            last_number = last_number if indented else ""
             paragraph.clear()
 
     for index, line in enumerate(lines):
@@ -260,6 +267,7 @@ def parse_blocks(text: str) -> list[Block]:
         if m := _MD_HEADING.match(line):
             flush_paragraph()
             open_block = None
+            last_number = ""
             title = _clean_heading(m.group(2))
             if title:
                 number = ""
@@ -272,6 +280,7 @@ def parse_blocks(text: str) -> list[Block]:
         if m := _BOLD_LINE.match(line):
             flush_paragraph()
             open_block = None
+            last_number = ""
             inner = m.group(1).strip()
             introduces = inner if inner.endswith(":") else (f"{inner}:" if m.group(0).rstrip().endswith(":") else "")
             blocks.append(Block("heading", _clean_heading(inner), level=7, introduces=introduces))
@@ -304,6 +313,7 @@ def parse_blocks(text: str) -> list[Block]:
             flush_paragraph()
             open_block = Block("numbered", m.group(2).strip(), number=m.group(1))
             blocks.append(open_block)
+            last_number = open_block.number
             continue
         if open_block is not None:
             # a wrapped line of a PDF or hard-wrapped text: it continues the clause or item above
@@ -399,6 +409,13 @@ class _Assembler:
         self.headings.append((block.level, label, block.number, block.titled_line))
         self.section_number = block.number
         self.introduced_by = block.introduces
+
+    def continuation_ref(self, number: str) -> str:
+        """"4 ¶2", "4 ¶3": more paragraphs of clause 4; plain section refs under the heading "4. ..." itself."""
+        if number == self.section_number:
+            return ""
+        self.counters[f"#{number}"] = self.counters.get(f"#{number}", 1) + 1
+        return f"{number} ¶{self.counters[f'#{number}']}"
 
     def close_numbered_peer(self, number: str) -> None:
         """Clause "4." ends the part that the title "3. Concerns", numbered at the same depth, opened."""
@@ -497,21 +514,28 @@ def segment(text: str) -> list[RawClause]:
             continue
         # a paragraph or numbered clause; if it introduces a list, they go together
         following = i + 1
-        if (
-            following < len(blocks)
-            and blocks[following].kind == "item"
-            and (_INTRO.search(block.text) or len(block.text) < 200 or block.text.endswith(" must"))
-        ):
+        listed = following < len(blocks) and blocks[following].kind == "item"
+        introduces = _INTRO.search(block.text) or len(block.text) < 200 or block.text.endswith(" must")
+        # a list Markdown nests under a numbered clause is that clause's, whether or not the clause reads
+        # as its intro: its items are cited by the clause's number ("9 (a)")
+        nested = block.kind == "numbered" and listed and blocks[following].level >= 2
+        if listed and (introduces or nested):
             j = following
             while j < len(blocks) and blocks[j].kind == "item":
                 j += 1
             asm.close_numbered_peer(block.number)
-            asm.add_list(block, blocks[following:j], number=block.number)
+            if introduces:
+                asm.add_list(block, blocks[following:j], number=block.number)
+            else:
+                asm.add(block.text, number=block.number)
+                asm.add_list(None, blocks[following:j], number=block.number)
             i = j
             continue
         if intro and block.kind == "para":
             intro_count += 1
             asm.add(block.text, number=f"{intro_number} ¶{intro_count}", context=intro)
+        elif block.kind == "para" and block.number:
+            asm.add(block.text, number=asm.continuation_ref(block.number))
         else:
             asm.add(block.text, number=block.number)
         if block.kind == "numbered" and _INTRO.search(block.text):

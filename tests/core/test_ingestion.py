@@ -412,3 +412,36 @@ def test_a_numbered_title_is_a_part_of_its_markdown_section_until_the_next_numbe
     # "4." closes the part "3. Concerns" opened; its short list is one clause, quoted with its title
     assert (clauses[1].heading, clauses[1].ref) == ("4 Procedures", "4")
     assert clauses[1].text.startswith("Reporting procedure\nIf you are worried about a child")
+
+
+def test_what_markdown_nests_under_a_numbered_clause_is_cited_by_its_number() -> None:
+    text = (
+        "# Safeguarding policy\n\n"
+        "4. We follow safer recruitment guidelines for every volunteer who works with children at the club, "
+        "including the managers and coaches of every team, and we check their references and their identity "
+        "before they start; this applies to new and returning volunteers alike.\n\n"
+        "   All current members working in eligible roles with children must hold an enhanced criminal record "
+        "check, renewed every three years.\n\n"
+        "   If there are concerns about someone who wants to join us, the committee decides with the welfare "
+        "officer whether they may.\n\n"
+        "9. Reporting a concern about the welfare of a child is everyone's responsibility at the club, whatever "
+        "their role, and it is never wrong to ask the welfare officer for advice about something that worries you.\n"
+        "   a. If you are worried about a child, report your concerns to the Club Welfare Officer the same day, "
+        "in person or by phone, and write down what you saw or were told in the words that were used.\n\n"
+        "   b. If a child needs urgent medical treatment, call an ambulance and tell them it is a child "
+        "protection concern, then let the Club Welfare Officer know as soon as the child is safe.\n\n"
+        "   c. If you cannot reach the Club Welfare Officer, or the matter is clearly serious, contact the county "
+        "welfare officer, the police or children's social care directly, and keep a note of whom you told.\n"
+    )
+    clauses = segment(text)
+    starts = {
+        "4": "We follow safer recruitment",
+        "4 ¶2": "All current members",
+        "4 ¶3": "If there are concerns",
+        "9": "Reporting a concern",
+        "9 (a)": "If you are worried",
+        "9 (b)": "If a child needs urgent",
+        "9 (c)": "If you cannot reach",
+    }
+    assert [c.ref for c in clauses] == list(starts)
+    assert all(c.text.startswith(starts[c.ref]) for c in clauses)
