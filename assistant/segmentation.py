@@ -515,16 +515,16 @@ def segment(text: str) -> list[RawClause]:
         # a paragraph or numbered clause; if it introduces a list, they go together
         following = i + 1
         listed = following < len(blocks) and blocks[following].kind == "item"
-        introduces = _INTRO.search(block.text) or len(block.text) < 200 or block.text.endswith(" must")
+        reads_as_intro = bool(_INTRO.search(block.text)) or len(block.text) < 200 or block.text.endswith(" must")
         # a list Markdown nests under a numbered clause is that clause's, whether or not the clause reads
         # as its intro: its items are cited by the clause's number ("9 (a)")
         nested = block.kind == "numbered" and listed and blocks[following].level >= 2
-        if listed and (introduces or nested):
+        if listed and (reads_as_intro or nested):
             j = following
             while j < len(blocks) and blocks[j].kind == "item":
                 j += 1
             asm.close_numbered_peer(block.number)
-            if introduces:
+            if reads_as_intro:
                 asm.add_list(block, blocks[following:j], number=block.number)
             else:
                 asm.add(block.text, number=block.number)
