@@ -52,6 +52,9 @@ class Intent(Frozen):
 
     when: str  # regular expression on the lower-cased question
     add: str  # words added to the question, at a lower weight
+    # a question about the policy itself ("does it apply online?"): its scope answers it, whatever the
+    # subject, so a subject the policy never names doesn't make it "the policy doesn't say"
+    about_the_policy: bool = False
 
     @field_validator("when")
     @classmethod

@@ -345,6 +345,7 @@ class ClauseIndex:
     intents: tuple[tuple[re.Pattern[str], str], ...]  # kind of question -> words its answers use
     vocabulary_words: frozenset[str]
     topics: frozenset[str]  # concept ids of groups that name a subject a policy covers or not
+    about_the_policy: tuple[re.Pattern[str], ...] = ()  # questions about the policy's own scope
     sentence_cache: dict[int, list[tuple[set[str], set[str]]]] = field(default_factory=dict)
 
     def query_terms(self, question: str) -> tuple[list[QueryTerm], dict[int, float]]:
@@ -392,6 +393,9 @@ class ClauseIndex:
         policy with nothing on video calls, "annual leave" of a social media policy. Words the
         vocabulary doesn't know ("farm", "mural") set a scene and decide nothing.
         """
+        lowered = question.lower()
+        if any(pattern.search(lowered) for pattern in self.about_the_policy):
+            return []  # "does the policy still apply on zoom?" is answered by its scope
         tokens, focus = focused_tokens(question)
         stems = self.analyzer.stem_all(tokens)
         missing: list[str] = []
@@ -586,6 +590,7 @@ def build_index(
     groups: Iterable[Sequence[str]],
     intents: Iterable[tuple[str, str]] = (),
     topic_groups: Iterable[int] = (),
+    about_the_policy: Iterable[str] = (),
 ) -> ClauseIndex:
     """Index clauses once, at startup: one pass over the text, then numpy for the arithmetic."""
     analyzer = Analyzer.from_groups(groups)
@@ -660,4 +665,5 @@ def build_index(
         vocabulary_words=frozenset(token for key in analyzer.phrases for token in key),
         intents=tuple((re.compile(when), words) for when, words in intents),
         topics=frozenset(f"~{number}" for number in topic_groups),
+        about_the_policy=tuple(re.compile(pattern) for pattern in about_the_policy),
     )

@@ -499,6 +499,19 @@ async def test_a_usb_stick_finds_the_rule_for_data_taken_off_site(tmp_path: Path
     assert answer.hits[0].clause.ref == "3"
 
 
+async def test_asking_whether_the_policy_applies_is_answered_by_its_scope(tmp_path: Path) -> None:
+    # zoom is a subject this policy never names, but whether the policy applies is its scope's to say
+    advisor = advisor_with(
+        tmp_path,
+        "# Safeguarding\n\n"
+        "1. This policy applies to all staff and volunteers, and covers all our activities with young people.\n"
+        "2. Concerns about a young person are reported to the safeguarding lead the same day.\n",
+    )
+    answer = await advisor.answer("we're running some sessions on zoom now, does the safeguarding policy still apply?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "1"
+
+
 async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
