@@ -535,9 +535,10 @@ def segment(text: str) -> list[RawClause]:
             intro_count += 1
             asm.add(block.text, number=f"{intro_number} ¶{intro_count}", context=intro)
         elif block.kind == "para" and block.number:
-            asm.add(block.text, number=asm.continuation_ref(block.number))
+            asm.add(block.text, number=asm.continuation_ref(block.number), context=asm.introduced_by)
         else:
-            asm.add(block.text, number=block.number)
+            # under a heading such as "Coaches must not:", each clause is quoted with it, or it reads backwards
+            asm.add(block.text, number=block.number, context=asm.introduced_by)
         if block.kind == "numbered" and _INTRO.search(block.text):
             intro, intro_number, intro_count = block.text, block.number, 1
         i += 1

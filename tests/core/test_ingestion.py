@@ -445,3 +445,18 @@ def test_what_markdown_nests_under_a_numbered_clause_is_cited_by_its_number() ->
     }
     assert [c.ref for c in clauses] == list(starts)
     assert all(c.text.startswith(starts[c.ref]) for c in clauses)
+
+
+def test_numbered_rules_under_a_heading_that_introduces_them_are_quoted_with_it() -> None:
+    text = (
+        "# Social media policy\n\n## Club officials and coaches must not:\n\n"
+        "1. Respond to texts from young players other than about club matters.\n"
+        "2. Accept young players as friends on social networking sites.\n\n"
+        "## Parent guidance\n\n1. Know who the club welfare officer is.\n"
+    )
+    clauses = segment(text)
+    assert [(c.ref, c.context) for c in clauses] == [
+        ("1", "Club officials and coaches must not:"),
+        ("2", "Club officials and coaches must not:"),
+        ("1", ""),
+    ]
