@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 # --- line classification ----------------------------------------------------------------------
 
@@ -542,4 +543,18 @@ def segment(text: str) -> list[RawClause]:
         if block.kind == "numbered" and _INTRO.search(block.text):
             intro, intro_number, intro_count = block.text, block.number, 1
         i += 1
-    return asm.clauses
+    return _distinct_refs(asm.clauses)
+
+
+def _distinct_refs(clauses: list[RawClause]) -> list[RawClause]:
+    """A list numbered afresh under each heading ("Coaches must not: 1. 2. 3.", "Parents: 1. 2.") would cite
+    two clauses as "1": such refs name their section too, "1 (Coaches must not)"."""
+    counts = Counter(clause.ref for clause in clauses if clause.ref[:1].isdigit())
+    if all(count == 1 for count in counts.values()):
+        return clauses
+    return [
+        replace(clause, ref=f"{clause.ref} ({clause.heading.split(' › ')[-1]})")
+        if clause.ref[:1].isdigit() and clause.heading
+        else clause
+        for clause in clauses
+    ]
