@@ -512,6 +512,18 @@ async def test_asking_whether_the_policy_applies_is_answered_by_its_scope(tmp_pa
     assert answer.hits[0].clause.ref == "1"
 
 
+async def test_the_ref_is_a_match_official(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Social media\n\n## Coaches must not:\n\n"
+        "1. Post personal comments about the club, match officials or opposition teams.\n"
+        "2. Share their personal numbers with young players.\n",
+    )
+    answer = await advisor.answer("the ref was shocking on sunday, can i have a rant about him on my own facebook?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.text.startswith("Post personal comments")
+
+
 async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
