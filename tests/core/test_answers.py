@@ -524,6 +524,19 @@ async def test_the_ref_is_a_match_official(tmp_path: Path) -> None:
     assert answer.hits[0].clause.text.startswith("Post personal comments")
 
 
+async def test_sharing_what_i_believe_finds_the_rule_on_faith_and_contentious_topics(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Conduct\n\n"
+        "1. Staff must not share condemning views on contentious theological topics with young people.\n"
+        "2. Staff must wear their lanyard at all times when working with young people.\n"
+        "3. Young people must be collected by a parent at the end of each session.\n",
+    )
+    answer = await advisor.answer("a 15yo asked me what I think about gay relationships, can I tell her what I believe?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "1"
+
+
 async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
