@@ -532,7 +532,8 @@ async def test_sharing_what_i_believe_finds_the_rule_on_faith_and_contentious_to
         "2. Staff must wear their lanyard at all times when working with young people.\n"
         "3. Young people must be collected by a parent at the end of each session.\n",
     )
-    answer = await advisor.answer("a 15yo asked me what I think about gay relationships, can I tell her what I believe?")
+    question = "a 15yo asked me what I think about gay relationships, can I tell her what I believe?"
+    answer = await advisor.answer(question)
     assert answer.status is AnswerStatus.ANSWERED
     assert answer.hits[0].clause.ref == "1"
 
