@@ -21,14 +21,18 @@ import Stemmer
 from assistant.answers import PolicyAdvisor
 from assistant.evaluation import hit_matches, parse_questions
 from assistant.knowledge import KnowledgeBase, load_knowledge
+from assistant.settings import BUNDLED_KNOWLEDGE
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("file", type=Path)
-    parser.add_argument("--documents", type=Path, help="default: ../seeds beside the question file")
+    parser.add_argument(
+        "--documents", type=Path, help="default: ../seeds beside the question file, else the bundled knowledge"
+    )
     args = parser.parse_args()
-    folder = args.documents or args.file.resolve().parent.parent / "seeds"
+    beside = args.file.resolve().parent.parent / "seeds"
+    folder = args.documents or (beside if beside.is_dir() else BUNDLED_KNOWLEDGE / "documents")
     questions = [q for q in parse_questions(args.file.read_text().splitlines(), str(args.file)) if q.kind == "answer"]
     stemmer = Stemmer.Stemmer("english")
     loaded: dict[str, tuple[KnowledgeBase, PolicyAdvisor, bm25s.BM25]] = {}
