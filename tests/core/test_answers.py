@@ -576,6 +576,21 @@ async def test_a_worry_is_answered_first_with_whom_to_tell_and_how_soon(tmp_path
     assert answer.hits[0].clause.text.startswith("Whatever you notice or are told")
 
 
+def test_id_means_identification_only_where_it_is_not_i_would(tmp_path: Path) -> None:
+    # "I'd" loses its apostrophe in tokenizing; the vocabulary names identification in phrases
+    advisor = advisor_with(
+        tmp_path,
+        "# Conduct\n\n1. Volunteers must show their photo ID when they arrive at a session.\n"
+        "2. Staff must not share pictures of young people on their own accounts.\n",
+    )
+    groups = advisor.knowledge.vocabulary.group
+    identification = next(f"~{n}" for n, group in enumerate(groups) if "identification" in group.terms)
+    asked = {term.feature for term in advisor.index.query_terms("I'd like to share the pics on my insta")[0]}
+    assert identification not in asked
+    asked = {term.feature for term in advisor.index.query_terms("do volunteers need photo id to get in?")[0]}
+    assert identification in asked
+
+
 def test_typos_are_repaired_but_real_words_are_left_alone(leaps: PolicyAdvisor) -> None:
     index = leaps.index
     assert index.repair("freind") == "friend"  # a typo, one letter swap from a word the policy uses
