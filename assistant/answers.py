@@ -29,6 +29,7 @@ MIN_SCORE = 5.25
 REPORTING_BOOST = 1.5  # weight of the reporting vocabulary when finding clauses for a concern
 SITUATION_BOOST = 3.0  # weight of the words of a kind of worry's own procedure (allegations, secrets)
 CONCERN_CANDIDATES = 50  # clauses considered for what to do with a worry
+ANSWER_AFTER_PROCEDURE = 3  # with this many clauses quoted for a worry, the last is the best plain match
 _A_WORD = re.compile(r"[^\W\d_]{2}")  # a question has at least one word of two letters
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 
@@ -85,7 +86,18 @@ class PolicyAdvisor:
             clauses = self.knowledge.clauses
             weight = self._detector.procedure_weigher(situations)
             ranked.sort(key=lambda r: (-r.score * weight(clauses[r.index].text, clauses[r.index].heading), r.index))
-            return self._answer(text, AnswerStatus.CONCERN, ranked[:top_k], assessment.immediate_danger)
+            hits = ranked[:top_k]
+            # ...and, last, the clause that best matches the message itself: often the rule the worry is
+            # about ("staff messaging a child on snapchat" -> the rule on staff's messages to pupils)
+            asked = self.index.search(text, limit=1)
+            if (
+                top_k >= ANSWER_AFTER_PROCEDURE
+                and asked
+                and self.confident(asked[0])
+                and asked[0].index not in {r.index for r in hits}
+            ):
+                hits = [*hits[: top_k - 1], asked[0]]
+            return self._answer(text, AnswerStatus.CONCERN, hits, assessment.immediate_danger)
         ranked = self.index.search(text, limit=max(top_k, DEFAULT_TOP_K))
         # judged on the strongest of the first few matches, which need not be the one ordered first,
         # and the same however many clauses are asked for

@@ -538,6 +538,29 @@ async def test_sharing_what_i_believe_finds_the_rule_on_faith_and_contentious_to
     assert answer.hits[0].clause.ref == "1"
 
 
+async def test_a_worry_quotes_the_procedure_first_and_then_the_rule_it_is_about(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Safeguarding\n\n"
+        "1. Report any concern about a child to the Designated Safeguarding Lead immediately, in person or by phone.\n"
+        "2. Record what you saw or were told, in the words used, and give the record to the Designated "
+        "Safeguarding Lead the same day.\n"
+        "3. If a child is in immediate danger, call 999 and then tell the Designated Safeguarding Lead.\n"
+        "4. Concerns about a member of staff are reported to the Designated Safeguarding Lead, or to the chair "
+        "if they involve the lead.\n\n"
+        "# Online conduct\n\n"
+        "5. Staff must not message young people from personal social media accounts such as Snapchat.\n",
+    )
+    worry = "i've seen one of the leaders messaging a 12 year old boy on snapchat late at night, she says its banter"
+    answer = await advisor.answer(worry)
+    assert answer.status is AnswerStatus.CONCERN
+    refs = [hit.clause.ref for hit in answer.hits]
+    assert refs[0] == "4"  # the procedure for a worry about a member of staff
+    assert refs[-1] == "5"  # and the rule the worry is about
+    one = await advisor.answer(worry, top_k=1)
+    assert [hit.clause.ref for hit in one.hits] == ["4"]  # asked for one clause: the procedure
+
+
 async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
