@@ -27,7 +27,7 @@ def concern(contact: str, report_command: str) -> str:
     return (
         f"This sounds like a safeguarding concern. Tell {contact} straight away: use {report_command} to "
         "send them a confidential report, and keep any screenshots or messages (do not delete them). "
-        "Here is what your policy says about reporting:"
+        "Here is what your policy says about reporting it, and what it says closest to what you describe:"
     )
 
 
