@@ -550,11 +550,11 @@ def _distinct_refs(clauses: list[RawClause]) -> list[RawClause]:
     """A list numbered afresh under each heading ("Coaches must not: 1. 2. 3.", "Parents: 1. 2.") would cite
     two clauses as "1": such refs name their section too, "1 (Coaches must not)"."""
     counts = Counter(clause.ref for clause in clauses if clause.ref[:1].isdigit())
-    if all(count == 1 for count in counts.values()):
-        return clauses
+    # the sections holding a ref some other section uses too: their numbered clauses all name the section
+    shared = {clause.heading for clause in clauses if counts[clause.ref] > 1 and clause.heading}
     return [
         replace(clause, ref=f"{clause.ref} ({clause.heading.split(' › ')[-1]})")
-        if clause.ref[:1].isdigit() and clause.heading
+        if clause.ref[:1].isdigit() and clause.heading in shared
         else clause
         for clause in clauses
     ]
