@@ -561,6 +561,24 @@ async def test_a_worry_quotes_the_procedure_first_and_then_the_rule_it_is_about(
     assert [hit.clause.ref for hit in one.hits] == ["4"]  # asked for one clause: the procedure
 
 
+async def test_my_own_phone_is_the_personal_equipment_a_policy_names(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Images\n\n"
+        "1. Those images should only be taken on school equipment; the personal equipment of staff should not be "
+        "used for such purposes.\n"
+        "2. The data must be securely deleted from the device, in line with school policy, once it has been "
+        "transferred or its use is complete.\n"
+        "3. Pupils' full names will not be used anywhere on a website or blog, particularly in association with "
+        "photographs.\n",
+    )
+    question = (
+        "the tablet's flat, ok to take pictures of the art display on my own phone for the blog and delete them later?"
+    )
+    answer = await advisor.answer(question)
+    assert answer.hits[0].clause.ref == "1"
+
+
 async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
