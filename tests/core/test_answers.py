@@ -579,6 +579,18 @@ async def test_my_own_phone_is_the_personal_equipment_a_policy_names(tmp_path: P
     assert answer.hits[0].clause.ref == "1"
 
 
+async def test_could_i_get_sacked_finds_what_a_breach_leads_to(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Social media\n\n"
+        "1. Staff must keep their personal social media accounts private.\n"
+        "2. Staff must not post anything about young people on their own accounts.\n"
+        "3. A breach of this policy may lead to disciplinary action, including dismissal.\n",
+    )
+    answer = await advisor.answer("could i actually get sacked over something i post on my own fb??")
+    assert answer.hits[0].clause.ref == "3"
+
+
 async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
