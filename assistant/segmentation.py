@@ -55,7 +55,7 @@ TINY_ITEM = 60  # lists of items this short on average are kept whole ("Blogs", 
 class Block:
     kind: str  # heading | numbered | item | para
     text: str
-    number: str = ""
+    number: str = ""  # its own number; for a paragraph, the numbered clause it is indented under
     level: int = 0  # heading level, or list indent
     children: list[Block] = field(default_factory=list)
     introduces: str = ""  # a heading that ends "...must not:" introduces what follows, in these words
@@ -95,7 +95,6 @@ def _is_numbered_heading(rest: str) -> bool:
     if _OPEN_ENDING.search(rest.lower()):
         return False  # "4. We believe that", over its list, is the list's intro
     return bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit())
-
 
 
 def _rejoin_column_bullets(lines: list[str]) -> list[str]:
@@ -412,7 +411,7 @@ class _Assembler:
         self.introduced_by = block.introduces
 
     def continuation_ref(self, number: str) -> str:
-        """"4 ¶2", "4 ¶3": more paragraphs of clause 4; plain section refs under the heading "4. ..." itself."""
+        """The ref of one more paragraph of clause 4 ("4 ¶2", "4 ¶3"); under a heading "4. ..." its own refs."""
         if number == self.section_number:
             return ""
         self.counters[f"#{number}"] = self.counters.get(f"#{number}", 1) + 1
