@@ -591,6 +591,19 @@ async def test_could_i_get_sacked_finds_what_a_breach_leads_to(tmp_path: Path) -
     assert answer.hits[0].clause.ref == "3"
 
 
+async def test_cant_make_it_finds_how_much_notice_to_give(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Junior coaches\n\n"
+        "1. Junior coaches must be age 13 and up.\n"
+        "2. Let the head coach know at least two hours in advance if unable to attend.\n"
+        "3. Junior coaches wear club kit at every class.\n",
+    )
+    answer = await advisor.answer("can't make it in to help tomorrow, how much notice do i need to give?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "2"
+
+
 async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
