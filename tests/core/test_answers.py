@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -309,31 +310,6 @@ async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: 
     assert answer.hits[0].clause.ref == "5"
 
 
-async def test_being_critically_aware_is_not_criticism(tmp_path: Path) -> None:
-    # the stemmer cuts "critically" and "criticism" alike to "critic"; "critical" keeps a stem of its own
-    advisor = advisor_with(
-        tmp_path,
-        "# Social media\n\n"
-        "1. Pupils should be taught to be critically aware of the content they see online.\n"
-        "2. Staff must not criticise the club or its members on their own pages.\n",
-    )
-    answer = await advisor.answer("is posting criticism of the club online ok?")
-    assert answer.hits[0].clause.ref == "2"
-
-
-async def test_a_key_child_is_not_a_question_about_the_building_keys(tmp_path: Path) -> None:
-    # "keys" (of a building) is a topic a policy covers or not; "key" is a key person, key points
-    advisor = advisor_with(
-        tmp_path,
-        "# Social media\n\n"
-        "1. Staff must not accept friend requests from parents of children at the setting.\n"
-        "2. Staff must keep their own social media profiles private.\n",
-    )
-    answer = await advisor.answer("my key child's mum sent me a friend request, can i accept it?")
-    assert answer.status is AnswerStatus.ANSWERED
-    assert answer.hits[0].clause.ref == "1"
-
-
 async def test_a_staff_question_prefers_the_staff_agreement_to_the_pupils_one(tmp_path: Path) -> None:
     # PDF extractions often run an agreement's title into its first paragraph
     advisor = advisor_with(
@@ -427,115 +403,11 @@ async def test_a_games_session_is_an_activity_not_screen_time() -> None:
     assert answer.hits[0].clause.text.startswith("Service users are responsible for their own personal belongings")
 
 
-async def test_someone_at_the_door_finds_the_rule_for_visitors(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Keeping the building safe\n\n"
-        "1. Staff must not let young people leave the building at the end of a session without a known adult.\n"
-        "2. Every visitor must sign the visitors book at reception and wear a badge while in the building.\n"
-        "3. Fire exits must be kept clear at all times.\n",
-    )
-    answer = await advisor.answer("a man at the door says he's here to read the meter, do I let him in?")
-    assert answer.status is AnswerStatus.ANSWERED
-    assert answer.hits[0].clause.ref == "2"
-
-
-async def test_a_trip_to_the_park_is_not_a_car_park_question(tmp_path: Path) -> None:
-    # "parking" stems to "park": the vocabulary names parking in phrases, so a park is just a place
-    advisor = advisor_with(
-        tmp_path,
-        "# Photographs\n\n"
-        "1. Parents may take photographs of their own children at club events, and must not post images of other "
-        "children online.\n"
-        "2. Staff must not use personal phones to photograph young people.\n",
-    )
-    answer = await advisor.answer("we're taking the kids to the park on friday, can parents take photos?")
-    assert answer.status is AnswerStatus.ANSWERED
-    assert answer.hits[0].clause.ref == "1"
-
-
-async def test_a_rule_is_quoted_before_a_link_to_further_reading(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Safeguarding\n\n## Training\n\n"
-        "Every new volunteer completes the safeguarding course in their first month with us.\n\n"
-        "## Further information\n\n"
-        "- [Safeguarding training for staff and volunteers](http://example.org/safeguarding/training/new-staff)\n"
-        "- [Working Together to Safeguard Children](http://example.org/working-together)\n",
-    )
-    answer = await advisor.answer("is there safeguarding training for new staff?")
-    assert answer.hits[0].clause.text.startswith("Every new volunteer completes the safeguarding course")
-
-
 async def test_with_several_policies_loaded_naming_the_organisation_finds_its_policy() -> None:
     advisor = advisor_for(SEEDS)
     question = "I volunteer with LEAPS, who do I go to if a colleague posts something worrying online?"
     answer = await advisor.answer(question)
     assert answer.hits[0].clause.source == "001_2ee1f2c645ae7313.txt"
-
-
-async def test_who_can_help_me_finds_whom_to_contact_for_support(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Photos\n\n"
-        "1. Photos of young people must be stored on the club drive, never on personal phones.\n"
-        "2. Delete photos when a parent asks, and tell the leader who took them.\n"
-        "3. If you need support on a difficult case, contact the data protection team.\n",
-    )
-    question = "a parent wants every photo of her kid deleted and i'm out of my depth. who can help me?"
-    answer = await advisor.answer(question)
-    assert "3" in [hit.clause.ref for hit in answer.hits]
-
-
-async def test_a_usb_stick_finds_the_rule_for_data_taken_off_site(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Equipment\n\n"
-        "1. Laptops must be switched off and locked away at the end of each day.\n"
-        "2. Any faults should be reported to the office manager.\n"
-        "3. Personal data taken off site must be encrypted and password protected.\n",
-    )
-    answer = await advisor.answer("can i put the reports on my usb stick to finish at home?")
-    assert answer.hits[0].clause.ref == "3"
-
-
-async def test_asking_whether_the_policy_applies_is_answered_by_its_scope(tmp_path: Path) -> None:
-    # zoom is a subject this policy never names, but whether the policy applies is its scope's to say
-    advisor = advisor_with(
-        tmp_path,
-        "# Safeguarding\n\n"
-        "1. This policy applies to all staff and volunteers, and covers all our activities with young people.\n"
-        "2. Concerns about a young person are reported to the safeguarding lead the same day.\n",
-    )
-    answer = await advisor.answer("we're running some sessions on zoom now, does the safeguarding policy still apply?")
-    assert answer.status is AnswerStatus.ANSWERED
-    assert answer.hits[0].clause.ref == "1"
-
-
-async def test_the_ref_is_a_match_official(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Social media\n\n## Coaches must not:\n\n"
-        "1. Post personal comments about the club, match officials or opposition teams.\n"
-        "2. Share their personal numbers with young players.\n",
-    )
-    answer = await advisor.answer("the ref was shocking on sunday, can i have a rant about him on my own facebook?")
-    assert answer.status is AnswerStatus.ANSWERED
-    assert answer.hits[0].clause.text.startswith("Post personal comments")
-
-
-async def test_sharing_what_i_believe_finds_the_rule_on_faith_and_contentious_topics(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Conduct\n\n"
-        "1. Staff must not share condemning views on contentious theological topics with young people.\n"
-        "2. Staff must wear their lanyard at all times when working with young people.\n"
-        "3. Young people must be collected by a parent at the end of each session.\n",
-    )
-    question = "a 15yo asked me what I think about gay relationships, can I tell her what I believe?"
-    answer = await advisor.answer(question)
-    assert answer.status is AnswerStatus.ANSWERED
-    assert answer.hits[0].clause.ref == "1"
 
 
 async def test_a_worry_quotes_the_procedure_first_and_then_the_rule_it_is_about(tmp_path: Path) -> None:
@@ -561,9 +433,102 @@ async def test_a_worry_quotes_the_procedure_first_and_then_the_rule_it_is_about(
     assert [hit.clause.ref for hit in one.hits] == ["4"]  # asked for one clause: the procedure
 
 
-async def test_my_own_phone_is_the_personal_equipment_a_policy_names(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
+@dataclass(frozen=True)
+class FirstClause:
+    """A policy written for the test, a question, and the clause that must answer it (first, or among the
+    first `within`)."""
+
+    policy: str
+    question: str
+    ref: str
+    within: int = 1
+
+
+# What a question's words mean in a policy's words: each case names the behaviour it pins.
+FIRST_CLAUSE = {
+    # the stemmer cuts 'critically' and 'criticism' alike to 'critic'
+    "being critically aware is not criticism": FirstClause(
+        "# Social media\n\n"
+        "1. Pupils should be taught to be critically aware of the content they see online.\n"
+        "2. Staff must not criticise the club or its members on their own pages.\n",
+        "is posting criticism of the club online ok?",
+        "2",
+    ),
+    # 'keys' of a building is a topic a policy covers or not
+    "a key child is not the building's keys": FirstClause(
+        "# Social media\n\n"
+        "1. Staff must not accept friend requests from parents of children at the setting.\n"
+        "2. Staff must keep their own social media profiles private.\n",
+        "my key child's mum sent me a friend request, can i accept it?",
+        "1",
+    ),
+    "someone at the door is a visitor": FirstClause(
+        "# Keeping the building safe\n\n"
+        "1. Staff must not let young people leave the building at the end of a session without a known adult.\n"
+        "2. Every visitor must sign the visitors book at reception and wear a badge while in the building.\n"
+        "3. Fire exits must be kept clear at all times.\n",
+        "a man at the door says he's here to read the meter, do I let him in?",
+        "2",
+    ),
+    # 'parking' stems to 'park': the vocabulary names parking in phrases
+    "a trip to the park is not a car park question": FirstClause(
+        "# Photographs\n\n"
+        "1. Parents may take photographs of their own children at club events, and must not post images of other "
+        "children online.\n"
+        "2. Staff must not use personal phones to photograph young people.\n",
+        "we're taking the kids to the park on friday, can parents take photos?",
+        "1",
+    ),
+    "a rule comes before a link to further reading": FirstClause(
+        "# Safeguarding\n\n## Training\n\n"
+        "Every new volunteer completes the safeguarding course in their first month with us.\n\n"
+        "## Further information\n\n"
+        "- [Safeguarding training for staff and volunteers](http://example.org/safeguarding/training/new-staff)\n"
+        "- [Working Together to Safeguard Children](http://example.org/working-together)\n",
+        "is there safeguarding training for new staff?",
+        "Training",
+    ),
+    "who can help me finds whom to contact": FirstClause(
+        "# Photos\n\n"
+        "1. Photos of young people must be stored on the club drive, never on personal phones.\n"
+        "2. Delete photos when a parent asks, and tell the leader who took them.\n"
+        "3. If you need support on a difficult case, contact the data protection team.\n",
+        "a parent wants every photo of her kid deleted and i'm out of my depth. who can help me?",
+        "3",
+        within=3,
+    ),
+    "a usb stick is data taken off site": FirstClause(
+        "# Equipment\n\n"
+        "1. Laptops must be switched off and locked away at the end of each day.\n"
+        "2. Any faults should be reported to the office manager.\n"
+        "3. Personal data taken off site must be encrypted and password protected.\n",
+        "can i put the reports on my usb stick to finish at home?",
+        "3",
+    ),
+    # zoom is a subject this policy never names
+    "whether the policy applies is its scope's to say": FirstClause(
+        "# Safeguarding\n\n"
+        "1. This policy applies to all staff and volunteers, and covers all our activities with young people.\n"
+        "2. Concerns about a young person are reported to the safeguarding lead the same day.\n",
+        "we're running some sessions on zoom now, does the safeguarding policy still apply?",
+        "1",
+    ),
+    "the ref is a match official": FirstClause(
+        "# Social media\n\n## Coaches must not:\n\n"
+        "1. Post personal comments about the club, match officials or opposition teams.\n"
+        "2. Share their personal numbers with young players.\n",
+        "the ref was shocking on sunday, can i have a rant about him on my own facebook?",
+        "1",
+    ),
+    "what I believe is faith": FirstClause(
+        "# Conduct\n\n"
+        "1. Staff must not share condemning views on contentious theological topics with young people.\n"
+        "2. Staff must wear their lanyard at all times when working with young people.\n"
+        "3. Young people must be collected by a parent at the end of each session.\n",
+        "a 15yo asked me what I think about gay relationships, can I tell her what I believe?",
+        "1",
+    ),
+    "my own phone is personal equipment": FirstClause(
         "# Images\n\n"
         "1. Those images should only be taken on school equipment; the personal equipment of staff should not be "
         "used for such purposes.\n"
@@ -571,37 +536,33 @@ async def test_my_own_phone_is_the_personal_equipment_a_policy_names(tmp_path: P
         "transferred or its use is complete.\n"
         "3. Pupils' full names will not be used anywhere on a website or blog, particularly in association with "
         "photographs.\n",
-    )
-    question = (
-        "the tablet's flat, ok to take pictures of the art display on my own phone for the blog and delete them later?"
-    )
-    answer = await advisor.answer(question)
-    assert answer.hits[0].clause.ref == "1"
-
-
-async def test_could_i_get_sacked_finds_what_a_breach_leads_to(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
+        "the tablet's flat, ok to take pictures of the art display on my own phone for the blog and delete them later?",
+        "1",
+    ),
+    "getting sacked is what a breach leads to": FirstClause(
         "# Social media\n\n"
         "1. Staff must keep their personal social media accounts private.\n"
         "2. Staff must not post anything about young people on their own accounts.\n"
         "3. A breach of this policy may lead to disciplinary action, including dismissal.\n",
-    )
-    answer = await advisor.answer("could i actually get sacked over something i post on my own fb??")
-    assert answer.hits[0].clause.ref == "3"
-
-
-async def test_cant_make_it_finds_how_much_notice_to_give(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
+        "could i actually get sacked over something i post on my own fb??",
+        "3",
+    ),
+    "can't make it asks how much notice": FirstClause(
         "# Junior coaches\n\n"
         "1. Junior coaches must be age 13 and up.\n"
         "2. Let the head coach know at least two hours in advance if unable to attend.\n"
         "3. Junior coaches wear club kit at every class.\n",
-    )
-    answer = await advisor.answer("can't make it in to help tomorrow, how much notice do i need to give?")
+        "can't make it in to help tomorrow, how much notice do i need to give?",
+        "2",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", FIRST_CLAUSE.values(), ids=FIRST_CLAUSE.keys())
+async def test_the_clause_that_answers_comes_first(tmp_path: Path, case: FirstClause) -> None:
+    answer = await advisor_with(tmp_path, case.policy).answer(case.question)
     assert answer.status is AnswerStatus.ANSWERED
-    assert answer.hits[0].clause.ref == "2"
+    assert case.ref in [hit.clause.ref for hit in answer.hits[: case.within]]
 
 
 async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
