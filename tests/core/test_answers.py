@@ -565,6 +565,18 @@ async def test_the_clause_that_answers_comes_first(tmp_path: Path, case: FirstCl
     assert case.ref in [hit.clause.ref for hit in answer.hits[: case.within]]
 
 
+async def test_picking_on_others_finds_the_policy_on_bullying_and_its_consequences(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Bullying\n\n"
+        "1. All incidents are recorded by the head coach in the incident book after every session.\n"
+        "2. Repeated incidents of serious bullying could result in the removal of the bully from class.\n"
+        "3. Parents are informed of significant or repeated incidents.\n",
+    )
+    answer = await advisor.answer("what happens to someone who keeps picking on the others, can they get banned?")
+    assert "2" in [hit.clause.ref for hit in answer.hits]
+
+
 async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
