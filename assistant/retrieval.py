@@ -446,11 +446,14 @@ class ClauseIndex:
         lowered = question.lower()
         extras = [(words, INTENT_WEIGHT) for pattern, words in self.intents if pattern.search(lowered)]
         extras += [(words, weight) for words, weight in extra if words and weight]
+        matched = bool(terms)
         for words, weight in extras:
             added, _ = self.query_terms(words)
             for term in added:
                 self._add(scores, term, weight)
-        if not terms or limit <= 0:
+            matched = matched or bool(added)
+        # a worry told in words the policy never uses still finds its reporting clauses (the extras)
+        if not matched or limit <= 0:
             return []
         scores *= self.priors
         if ASKS_FOR_CONTACT.search(lowered):

@@ -577,6 +577,18 @@ async def test_picking_on_others_finds_the_policy_on_bullying_and_its_consequenc
     assert "2" in [hit.clause.ref for hit in answer.hits]
 
 
+async def test_a_worry_in_words_the_policy_never_uses_still_quotes_its_reporting_clause(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Safeguarding\n\n"
+        "1. Report any concern about a child to the Designated Safeguarding Lead immediately.\n"
+        "2. Staff must not share their personal phone numbers with young people.\n",
+    )
+    answer = await advisor.answer("someone keeps threatening to batter him after training and hes terrified")
+    assert answer.status is AnswerStatus.CONCERN
+    assert answer.hits[0].clause.ref == "1"
+
+
 async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
