@@ -310,30 +310,6 @@ async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: 
     assert answer.hits[0].clause.ref == "5"
 
 
-async def test_a_staff_question_prefers_the_staff_agreement_to_the_pupils_one(tmp_path: Path) -> None:
-    # PDF extractions often run an agreement's title into its first paragraph
-    advisor = advisor_with(
-        tmp_path,
-        "# Online safety policy\n\n"
-        "Pupil Acceptable Use Agreement. I will keep my password secret and not tell it to anyone.\n\n"
-        "Acceptable Use Agreement, signed each September. I will keep my password secret and not tell it to anyone.\n",
-    )
-    answer = await advisor.answer("can i tell someone my password?")
-    assert answer.hits[0].clause.text.startswith("Acceptable Use Agreement, signed each September")
-
-
-async def test_a_contracted_negation_finds_the_vocabulary_written_with_not(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Safeguarding\n\n"
-        "1. Record the details of any concern, and report the concern to the safeguarding team in 24 hours.\n\n"
-        "2. If you believe the organisation is not responding appropriately to a concern, you can follow the "
-        "whistleblowing procedure.\n",
-    )
-    answer = await advisor.answer("what if they aren't handling my concern properly?")
-    assert answer.hits[0].clause.ref == "2"
-
-
 async def test_being_in_receipt_of_an_allegation_is_not_an_expenses_receipt(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
@@ -342,17 +318,6 @@ async def test_being_in_receipt_of_an_allegation_is_not_an_expenses_receipt(tmp_
     )
     answer = await advisor.answer("bought craft stuff for holiday club out of my own pocket, how do i claim it back?")
     assert answer.status is AnswerStatus.NO_MATCH
-
-
-async def test_a_do_not_rule_is_preferred_to_a_description_in_the_same_words(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Photographs\n\n"
-        "Volunteers share photographs of club events on their own social media pages.\n\n"
-        "Do not share photographs of club events on your own social media pages.\n",
-    )
-    answer = await advisor.answer("can volunteers share photographs of club events on social media?")
-    assert answer.hits[0].clause.text.startswith("Do not share")
 
 
 async def test_who_is_the_lead_finds_the_clause_with_their_contact_details(tmp_path: Path) -> None:
@@ -367,20 +332,6 @@ async def test_who_is_the_lead_finds_the_clause_with_their_contact_details(tmp_p
     for question in ("who's our dsl and how do i contact them?", "whats the number for the dsl?"):
         answer = await advisor.answer(question)
         assert "jo.bloggs@example.org.uk" in answer.hits[0].clause.text, question
-
-
-async def test_a_rule_said_in_one_sentence_beats_the_same_words_scattered_over_a_paragraph(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Technology\n\n"
-        "Young people may bring phones to the club. Staff must take photographs at club events. Personal details "
-        "of young people stay private.\n\n"
-        "Nobody should take photographs of young people at club events on a personal phone. The club camera is "
-        "kept in the office and signed out by the session lead. Images are stored on the club computer and "
-        "deleted at the end of each term. Parents are asked every September which images may be used.\n",
-    )
-    answer = await advisor.answer("can I take photographs of the young people on my personal phone?")
-    assert answer.hits[0].clause.text.startswith("Nobody should take photographs")
 
 
 @pytest.mark.parametrize(
@@ -435,17 +386,55 @@ async def test_a_worry_quotes_the_procedure_first_and_then_the_rule_it_is_about(
 
 @dataclass(frozen=True)
 class FirstClause:
-    """A policy written for the test, a question, and the clause that must answer it (first, or among the
-    first `within`)."""
+    """A policy written for the test, a question, and the clause that must answer it: by its ref (first, or
+    among the first `within`), or by how its text starts (first)."""
 
     policy: str
     question: str
-    ref: str
+    ref: str = ""
     within: int = 1
+    starts: str = ""
+
+    def __post_init__(self) -> None:
+        if bool(self.ref) == bool(self.starts):
+            raise ValueError("a case names its clause by ref or by how its text starts, one of the two")
 
 
 # What a question's words mean in a policy's words: each case names the behaviour it pins.
 FIRST_CLAUSE = {
+    # PDF extractions often run an agreement's title into its first paragraph
+    "a staff question prefers the staff agreement to the pupils' one": FirstClause(
+        "# Online safety policy\n\n"
+        "Pupil Acceptable Use Agreement. I will keep my password secret and not tell it to anyone.\n\n"
+        "Acceptable Use Agreement, signed each September. I will keep my password secret and not tell it to anyone.\n",
+        "can i tell someone my password?",
+        starts="Acceptable Use Agreement, signed each September",
+    ),
+    "a contracted negation finds vocabulary written with 'not'": FirstClause(
+        "# Safeguarding\n\n"
+        "1. Record the details of any concern, and report the concern to the safeguarding team in 24 hours.\n\n"
+        "2. If you believe the organisation is not responding appropriately to a concern, you can follow the "
+        "whistleblowing procedure.\n",
+        "what if they aren't handling my concern properly?",
+        ref="2",
+    ),
+    "a 'do not' rule beats a description in the same words": FirstClause(
+        "# Photographs\n\n"
+        "Volunteers share photographs of club events on their own social media pages.\n\n"
+        "Do not share photographs of club events on your own social media pages.\n",
+        "can volunteers share photographs of club events on social media?",
+        starts="Do not share",
+    ),
+    "one sentence saying it beats the words scattered over a paragraph": FirstClause(
+        "# Technology\n\n"
+        "Young people may bring phones to the club. Staff must take photographs at club events. Personal details "
+        "of young people stay private.\n\n"
+        "Nobody should take photographs of young people at club events on a personal phone. The club camera is "
+        "kept in the office and signed out by the session lead. Images are stored on the club computer and "
+        "deleted at the end of each term. Parents are asked every September which images may be used.\n",
+        "can I take photographs of the young people on my personal phone?",
+        starts="Nobody should take photographs",
+    ),
     # the stemmer cuts 'critically' and 'criticism' alike to 'critic'
     "being critically aware is not criticism": FirstClause(
         "# Social media\n\n"
@@ -562,7 +551,10 @@ FIRST_CLAUSE = {
 async def test_the_clause_that_answers_comes_first(tmp_path: Path, case: FirstClause) -> None:
     answer = await advisor_with(tmp_path, case.policy).answer(case.question)
     assert answer.status is AnswerStatus.ANSWERED
-    assert case.ref in [hit.clause.ref for hit in answer.hits[: case.within]]
+    if case.ref:
+        assert case.ref in [hit.clause.ref for hit in answer.hits[: case.within]]
+    if case.starts:
+        assert answer.hits[0].clause.text.startswith(case.starts)
 
 
 async def test_picking_on_others_finds_the_policy_on_bullying_and_its_consequences(tmp_path: Path) -> None:
