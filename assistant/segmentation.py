@@ -46,6 +46,7 @@ _INTRO = re.compile(r"(?:[:;]|[:;]\s*[-–]|\s[-–])\s*$")
 
 LONG_PARAGRAPH = 1200  # characters: longer paragraphs are split at sentence boundaries
 SHORT_LIST = 450  # a whole list this short (intro included) is one clause
+HEADING_PATH = " › "  # between the headings a clause sits under: "4 Procedures › 3 Concerns"
 LONG_INTRO = 300  # characters: a list's intro paragraph longer than this keeps only its last sentence
 FULL_LINE = 0.85  # share of a block's widest line: a line this long was wrapped by the extraction
 TINY_ITEM = 60  # lists of items this short on average are kept whole ("Blogs", "Podcasts")
@@ -396,7 +397,7 @@ class _Assembler:
 
     @property
     def heading_path(self) -> str:
-        return " › ".join(title for _, title, _, _ in self.headings)
+        return HEADING_PATH.join(title for _, title, _, _ in self.headings)
 
     def enter_heading(self, block: Block) -> None:
         first = not self.seen_heading
@@ -552,7 +553,7 @@ def _distinct_refs(clauses: list[RawClause]) -> list[RawClause]:
     # the sections holding a ref some other section uses too: their numbered clauses all name the section
     shared = {clause.heading for clause in clauses if counts[clause.ref] > 1 and clause.heading}
     return [
-        replace(clause, ref=f"{clause.ref} ({clause.heading.split(' › ')[-1]})")
+        replace(clause, ref=f"{clause.ref} ({clause.heading.split(HEADING_PATH)[-1]})")
         if clause.ref[:1].isdigit() and clause.heading in shared
         else clause
         for clause in clauses
