@@ -29,6 +29,14 @@ def advisor_with(tmp_path: Path, policy: str) -> PolicyAdvisor:
     return advisor_for(tmp_path)
 
 
+async def assert_answered_first_by(advisor: PolicyAdvisor, cases: list[tuple[str, str]]) -> None:
+    """Each question is answered, its first quote the clause with that ref."""
+    for question, ref in cases:
+        answer = await advisor.answer(question)
+        assert answer.status is AnswerStatus.ANSWERED, question
+        assert answer.hits[0].clause.ref == ref, question
+
+
 @pytest.fixture(scope="module")
 def leaps() -> PolicyAdvisor:
     return advisor_for(SEEDS / "001_2ee1f2c645ae7313.txt")
@@ -236,17 +244,17 @@ async def test_school_and_workplace_words_find_policy_words(tmp_path: Path) -> N
         "6. Work with individual children should be conducted in view of other adults.\n"
         "7. Where a pupil may be in a private fostering arrangement, the DSL will notify the local authority.\n",
     )
-    for question, ref in [
-        ("new TA starts monday, does she need to do an e-safety course first?", "1"),  # TA, course
-        ("old colleague wants a linkedin recommendation from me, ok?", "2"),
-        ("can i use the club badge in a meme im making?", "3"),
-        ("yr2 lad was about to launch a chair at another kid. am i allowed to grab him?", "5"),
-        ("doing 1:1 reading with a boy, ok to take him in the office and shut the door?", "6"),
-        ("one of my yr4s is living with her auntie while mum works away, does the DSL need to know?", "7"),
-    ]:
-        answer = await advisor.answer(question)
-        assert answer.status is AnswerStatus.ANSWERED, question
-        assert answer.hits[0].clause.ref == ref, question
+    await assert_answered_first_by(
+        advisor,
+        [
+            ("new TA starts monday, does she need to do an e-safety course first?", "1"),  # TA, course
+            ("old colleague wants a linkedin recommendation from me, ok?", "2"),
+            ("can i use the club badge in a meme im making?", "3"),
+            ("yr2 lad was about to launch a chair at another kid. am i allowed to grab him?", "5"),
+            ("doing 1:1 reading with a boy, ok to take him in the office and shut the door?", "6"),
+            ("one of my yr4s is living with her auntie while mum works away, does the DSL need to know?", "7"),
+        ],
+    )
 
 
 async def test_chat_shorthand_finds_policy_words(tmp_path: Path) -> None:
@@ -257,14 +265,14 @@ async def test_chat_shorthand_finds_policy_words(tmp_path: Path) -> None:
         "2. Any child aged under 16 must be collected by a parent or carer at the end of each activity.\n"
         "3. Adults must not take a child home in their car without a parent's written consent.\n",
     )
-    for question, ref in [
-        ("is it ok dming one of the kids about the rota?", "1"),
-        ("a 14yo wants to walk home on her own after the sesh, fine?", "2"),
-        ("her stepdad asked me to drop her home, ok?", "3"),
-    ]:
-        answer = await advisor.answer(question)
-        assert answer.status is AnswerStatus.ANSWERED, question
-        assert answer.hits[0].clause.ref == ref, question
+    await assert_answered_first_by(
+        advisor,
+        [
+            ("is it ok dming one of the kids about the rota?", "1"),
+            ("a 14yo wants to walk home on her own after the sesh, fine?", "2"),
+            ("her stepdad asked me to drop her home, ok?", "3"),
+        ],
+    )
 
 
 async def test_a_train_fare_is_an_expenses_question(leaps: PolicyAdvisor) -> None:
@@ -302,12 +310,14 @@ async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: 
         "5. New volunteers must give two written references before they start.\n\n"
         "3. Staff must keep their own use of social media private and should check their privacy settings.\n",
     )
-    answer = await advisor.answer("can my profile be public?")
-    assert answer.hits[0].clause.ref == "3"
-    answer = await advisor.answer("do i need to refer anything i'm worried about?")
-    assert answer.hits[0].clause.ref == "4"
-    answer = await advisor.answer("want to help at sunday club, will they want references from me?")
-    assert answer.hits[0].clause.ref == "5"
+    await assert_answered_first_by(
+        advisor,
+        [
+            ("can my profile be public?", "3"),
+            ("do i need to refer anything i'm worried about?", "4"),
+            ("want to help at sunday club, will they want references from me?", "5"),
+        ],
+    )
 
 
 async def test_being_in_receipt_of_an_allegation_is_not_an_expenses_receipt(tmp_path: Path) -> None:
@@ -589,10 +599,13 @@ async def test_online_lesson_words_find_the_remote_teaching_rules(tmp_path: Path
         "2. Tutors must keep their webcam on and sit in a shared space, never in a bedroom, during live sessions.\n"
         "3. Concerns about a pupil must be reported to the Designated Safeguarding Lead the same day.\n",
     )
-    answer = await advisor.answer("can i screen record the online lesson so the learner can rewatch it?")
-    assert answer.hits[0].clause.ref == "1"
-    answer = await advisor.answer("is it ok to turn my camera off and teach from my bedroom?")
-    assert answer.hits[0].clause.ref == "2"
+    await assert_answered_first_by(
+        advisor,
+        [
+            ("can i screen record the online lesson so the learner can rewatch it?", "1"),
+            ("is it ok to turn my camera off and teach from my bedroom?", "2"),
+        ],
+    )
 
 
 async def test_the_same_question_asked_again_gets_the_same_answer(leaps: PolicyAdvisor) -> None:
