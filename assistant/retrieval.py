@@ -86,6 +86,9 @@ HEADING_WEIGHT = 0.2  # the headings a clause sits under
 MIN_CORPUS = 50  # clauses; see inverse_document_frequency
 CANDIDATES = 50  # BM25 candidates re-ordered by coverage
 COVERAGE_POWER = 0.25  # how strongly covering more of the question outranks repeating one word
+# A vocabulary phrase of this many common words ("on my own", "just me and her", "after everyone's gone") is
+# still something asked about, which the answer must cover. (Two-word ones, "my own", are too often filler.)
+COMMON_WORDS_PHRASE = 3
 # An answer is usually one sentence: a clause whose single sentence covers the question outranks one
 # that matches the same words scattered over a long paragraph.
 SENTENCE_WEIGHT = 3.0
@@ -377,6 +380,8 @@ class ClauseIndex:
                 span = tuple(range(start, start + length))
                 if concept in terms:
                     span = tuple(sorted(set(terms[concept].slots) | set(span)))
+                if length >= COMMON_WORDS_PHRASE and not slots.keys() & set(span):
+                    slots[start] = self.idf_of(concept)  # once per concept: its span now covers this one
                 terms[concept] = QueryTerm(concept, CONCEPT_WEIGHT, span)
         if focus:
             terms = {

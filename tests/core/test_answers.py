@@ -554,6 +554,38 @@ FIRST_CLAUSE = {
         "can't make it in to help tomorrow, how much notice do i need to give?",
         "2",
     ),
+    "the backup for the lead is the deputy": FirstClause(
+        "# Key contacts\n\n"
+        "1. Designated Safeguarding Lead: Sam Jones, 07700 900123.\n"
+        "2. Deputy Designated Safeguarding Lead: Ali Khan, 07700 900456.\n"
+        "3. Safeguarding concerns are recorded on the concern form.\n",
+        "if Sam's away who's the backup for safeguarding stuff?",
+        "2",
+    ),
+    "waiting with a child after everyone has gone is being alone with her": FirstClause(
+        "# Good practice\n\n"
+        "1. Never be alone with a child or young person.\n"
+        "2. Staff sign in at reception when they arrive for a session.\n"
+        "3. Keep records of attendance at every session.\n",
+        "her mum's always late for collection so i hang about in the hall with her after everyone's gone, thats fine?",
+        "1",
+    ),
+    "paramedics are the emergency services": FirstClause(
+        "# Emergencies\n\n"
+        "1. Ask any attending emergency services to take precautions against infection.\n"
+        "2. Keep the first aid box stocked and checked monthly.\n"
+        "3. Hand the register to the session lead at the end of each event.\n",
+        "if we ever ring 999 at an event, is there anything we ask the paramedics to do when they arrive?",
+        "1",
+    ),
+    "a kid nearly hurt is a near miss": FirstClause(
+        "# Safety\n\n"
+        "1. Keep thorough records of any injuries or near misses, with details of any treatment given.\n"
+        "2. Keep physical contact to the minimum the activity needs.\n"
+        "3. Make sure the hall is clear of hazards before each session.\n",
+        "a lad nearly banged his head on the wall but he's fine, do i write that down anywhere?",
+        "1",
+    ),
 }
 
 
