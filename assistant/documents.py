@@ -1,4 +1,6 @@
-"""Read a policy file's text: .txt, .md, .docx (python-docx) and .pdf (pypdf).
+"""Read a policy file's text: .txt, .md, .html, .docx (python-docx) and .pdf (pypdf).
+
+A web page (a saved .html file, or page source saved as .txt) is read as its text, laid out as Markdown.
 
 Every failure is an `UnreadableDocument` naming the file and saying why in plain words.
 """
@@ -9,8 +11,10 @@ import zipfile
 from pathlib import Path
 
 from assistant.errors import UnreadableDocument
+from assistant.html_text import html_to_text, looks_like_html
 
-SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".pdf")
+SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
+SUPPORTED_NAMES = ".txt, .md, .html, .docx or .pdf"  # for messages
 MAX_BYTES = 20 * 1024 * 1024  # a policy is never this big; a file this big is not a policy
 BINARY_SAMPLE = 8192  # bytes read to tell text from binary: more than 1% zero bytes is binary...
 STRAY_ZEROS = 8  # ...and more than a few
@@ -19,7 +23,7 @@ STRAY_ZEROS = 8  # ...and more than a few
 def read_text(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise UnreadableDocument(str(path), f"unsupported file type {suffix or '(none)'}; use .txt, .md, .docx or .pdf")
+        raise UnreadableDocument(str(path), f"unsupported file type {suffix or '(none)'}; use {SUPPORTED_NAMES}")
     try:
         size = path.stat().st_size
     except OSError as err:
@@ -32,6 +36,8 @@ def read_text(path: Path) -> str:
         text = _read_pdf(path)
     else:
         text = _read_plain(path)
+        if suffix in (".html", ".htm") or looks_like_html(text):
+            text = html_to_text(text)
     if not text.strip():
         raise UnreadableDocument(str(path), "contains no text")
     return text

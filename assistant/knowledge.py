@@ -1,6 +1,6 @@
 """Load `knowledge/` (or an organisation's own folder or file) into validated models, once, at startup.
 
-A knowledge folder holds policy documents (.txt, .md, .docx, .pdf, anywhere below it), an optional
+A knowledge folder holds policy documents (.txt, .md, .html, .docx, .pdf, anywhere below it), an optional
 `manifest.toml` naming them, and optionally its own `vocabulary.toml` and `concerns.toml`; the
 bundled vocabulary and concern lexicon are used where the folder has none. A malformed manifest or
 vocabulary stops startup with an error naming the file; an unreadable document is reported by name
@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from pydantic import Field, ValidationError, field_validator
 
-from assistant.documents import SUPPORTED, read_text
+from assistant.documents import SUPPORTED, SUPPORTED_NAMES, read_text
 from assistant.errors import KnowledgeError, UnreadableDocument
 from assistant.models import Clause, DocumentInfo, Frozen
 from assistant.segmentation import segment
@@ -266,7 +266,7 @@ def _document_files(root: Path) -> tuple[list[Path], list[str]]:
         if path.suffix.lower() in SUPPORTED:
             files.append(path)
         else:
-            problems.append(f"{path}: skipped, unsupported file type (use .txt, .md, .docx or .pdf)")
+            problems.append(f"{path}: skipped, unsupported file type (use {SUPPORTED_NAMES})")
     return files, problems
 
 
@@ -317,7 +317,7 @@ def load_knowledge(path: Path) -> KnowledgeBase:
             for index, item in enumerate(raw)
         )
     if not clauses:
-        detail = "; ".join(problems) if problems else "no .txt, .md, .docx or .pdf files"
+        detail = "; ".join(problems) if problems else f"no {SUPPORTED_NAMES} files"
         raise KnowledgeError(f"{path}: no policy text could be loaded ({detail})")
     vocabulary = _validated(_data_file(folder, "vocabulary.toml"), Vocabulary)
     concerns = _validated(_data_file(folder, "concerns.toml"), ConcernLexicon)

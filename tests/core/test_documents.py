@@ -1,4 +1,4 @@
-"""Reading .docx and .pdf policies made by the tests, and folders with bad files in them."""
+"""Reading .docx, .pdf and web-page policies made by the tests, and folders with bad files in them."""
 
 from __future__ import annotations
 
@@ -138,3 +138,52 @@ def test_windows_1252_text_is_read(tmp_path: Path) -> None:
     (tmp_path / "old.txt").write_bytes("Staff must not post pupils\x92 photos \x96 ever.".encode("latin-1"))
     clause = load_knowledge(tmp_path / "old.txt").clauses[0]
     assert clause.text == "Staff must not post pupils’ photos – ever."
+
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Club site</title><style>p { color: red; }</style>
+<script>var menu = "Home | About";</script></head>
+<body><nav><a href="/">Home</a></nav>
+<h1>Hillside Tennis Club &ndash; Child Protection Policy</h1>
+<p>This policy applies to every coach
+and volunteer at the club.</p>
+<p><b>Those working with children should:</b></p>
+<ol><li>Never be alone with a child in the changing rooms.</li>
+<li>Report any concern the same day to the club&#39;s welfare officer.</li></ol>
+<h2>Photographs</h2>
+<p>Photos of juniors are only taken with <strong>written</strong> consent from a parent.<br>
+They are kept on the club laptop.</p>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("name", ["policy.html", "policy.htm", "saved-page-source.txt"])
+def test_a_web_page_reads_as_its_headings_lists_and_paragraphs(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text(PAGE, encoding="utf-8")
+    knowledge = load_knowledge(tmp_path / name)
+    assert knowledge.documents[0].title == "Hillside Tennis Club – Child Protection Policy"
+    by_ref = {c.ref: c for c in knowledge.clauses}
+    # a numbered list under a bold line that introduces it, each item quoted with that line
+    assert by_ref["1"].text == "Never be alone with a child in the changing rooms."
+    assert by_ref["2"].text == "Report any concern the same day to the club's welfare officer."
+    assert by_ref["1"].context == "Those working with children should:"
+    photos = next(c for c in knowledge.clauses if c.text.startswith("Photos of juniors"))
+    # a line break inside a paragraph is not a new clause
+    assert photos.text == (
+        "Photos of juniors are only taken with written consent from a parent. They are kept on the club laptop."
+    )
+    assert photos.heading.endswith("Photographs")
+    texts = " ".join(c.text for c in knowledge.clauses)
+    assert "This policy applies to every coach and volunteer at the club." in texts  # wrapped source, one line
+    assert "color" not in texts and "var menu" not in texts and "<" not in texts  # no style, script or tags
+
+
+def test_a_markdown_file_with_a_few_tags_is_still_markdown(tmp_path: Path) -> None:
+    (tmp_path / "policy.md").write_text(
+        "# Photo policy\n\n1. Photos need written consent.<br>Ask the parent first.\n\n"
+        "2. Photos are kept on the club laptop.\n",
+        encoding="utf-8",
+    )
+    clauses = load_knowledge(tmp_path / "policy.md").clauses
+    assert [c.ref for c in clauses] == ["1", "2"]
+    assert clauses[0].text == "Photos need written consent.<br>Ask the parent first."  # quoted as written

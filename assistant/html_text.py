@@ -1,0 +1,115 @@
+"""A web page's policy text, laid out the way segmentation reads a Markdown file.
+
+Many organisations publish their policies as web pages, and an admin saves the page (or its source)
+rather than a PDF. Headings become `#` lines, list items `- ` or `1. ` lines, paragraphs and line breaks stay
+where the page puts them, a paragraph entirely in bold becomes a `**bold**` heading, and scripts,
+styles and server-side code (`<% %>`) are dropped. Text is kept as written, entities decoded.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# tags whose content is never policy text (a site's navigation included)
+_SKIPPED = frozenset({"script", "style", "head", "noscript", "template", "svg", "comment", "nav"})
+_BLOCKS = frozenset(
+    "p div section article main header footer aside table tr ul ol dl dt dd blockquote pre form "
+    "fieldset figure figcaption address center".split()
+)
+_CELLS = frozenset({"td", "th"})
+_HEADINGS = {f"h{level}": level for level in range(1, 7)}
+_BOLD = frozenset({"b", "strong"})
+_BOLD_ON, _BOLD_OFF = "\x01", "\x02"  # marks kept until lines are known, then a bold line is a heading
+_SERVER_CODE = re.compile(r"<%.*?%>", re.DOTALL)
+# block-level markup; a Markdown file may carry a few such tags (a "<br>" in a table), a web page many,
+# closed as well as opened
+_BLOCK_TAG = re.compile(r"<(?:p|br|div|h[1-6]|li|ul|ol|table|tr|td)\b[^>]*>", re.IGNORECASE)
+_BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|ul|ol|table|tr|td)\s*>", re.IGNORECASE)
+MIN_BLOCK_TAGS = 8
+BLOCK_TAGS_PER_KB = 1.0
+
+
+def looks_like_html(text: str) -> bool:
+    """Text that is mostly web-page markup: many block tags for its length, closed as well as opened."""
+    tags = len(_BLOCK_TAG.findall(text))
+    return (
+        tags >= MIN_BLOCK_TAGS
+        and tags * 1024 / max(1, len(text)) >= BLOCK_TAGS_PER_KB
+        and len(_BLOCK_END.findall(text)) >= MIN_BLOCK_TAGS / 2
+    )
+
+
+class _PageText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+        self.lists: list[int] = []  # open lists, innermost last: the next item's number, 0 for bullets
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self.skipping += 1
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag == "li":
+            marker = "- "
+            if self.lists and self.lists[-1]:
+                marker = f"{self.lists[-1]}. "
+                self.lists[-1] += 1
+            self.parts.append(f"\n{'  ' * max(0, len(self.lists) - 1)}{marker}")
+        elif tag in ("ol", "ul"):
+            self.lists.append(1 if tag == "ol" else 0)
+            self.parts.append("\n\n")
+        elif tag in _HEADINGS:
+            self.parts.append(f"\n\n{'#' * _HEADINGS[tag]} ")
+        elif tag in _BLOCKS:
+            self.parts.append("\n\n")
+        elif tag in _CELLS:
+            self.parts.append("\n")
+        elif tag in _BOLD:
+            self.parts.append(_BOLD_ON)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in ("ol", "ul"):
+            if self.lists:
+                self.lists.pop()
+            self.parts.append("\n\n")
+        elif tag in _HEADINGS or tag in _BLOCKS:
+            self.parts.append("\n\n")
+        elif tag in _CELLS:
+            self.parts.append("\n")
+        elif tag in _BOLD:
+            self.parts.append(_BOLD_OFF)
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:  # runs of whitespace are one space, as a browser shows them
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def _line(raw: str) -> str:
+    """One output line: spaces collapsed (a list item's indent kept), and a line wholly in bold marked as a
+    bold heading."""
+    indent = raw[: len(raw) - len(raw.lstrip(" "))] if raw.lstrip(" ")[:1] in ("-", *"0123456789") else ""
+    line = indent + " ".join(raw.split())
+    inner = line.strip(" " + _BOLD_ON + _BOLD_OFF)
+    wholly_bold = line.startswith(_BOLD_ON) and line.endswith(_BOLD_OFF) and _BOLD_ON not in line[1:]
+    plain = inner.replace(_BOLD_ON, "").replace(_BOLD_OFF, "")
+    if wholly_bold and plain and not plain.startswith(("#", "- ")):
+        return f"**{plain}**"
+    return line.replace(_BOLD_ON, "").replace(_BOLD_OFF, "")
+
+
+def html_to_text(markup: str) -> str:
+    parser = _PageText()
+    parser.feed(_SERVER_CODE.sub("", markup))
+    parser.close()
+    lines = [_line(raw) for raw in "".join(parser.parts).split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
