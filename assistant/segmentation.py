@@ -26,6 +26,10 @@ _LONE_GLYPH = re.compile(rf"^\s*[{_GLYPHS}]\s*$")
 _PAGE_FURNITURE = re.compile(
     rf"^\s*(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{{1,3}}|[-–—*|{_GLYPHS}]|[-*_=]{{3,}})\s*$", re.IGNORECASE
 )
+# a line repeated this often, of this many characters, is a running header or footer (no policy repeats a
+# sentence five times; its headings "Procedure" and list intros "Staff must:" are kept by the other tests)
+RUNNING_LINE_REPEATS = 5
+RUNNING_LINE_MIN_CHARS = 12
 # YAML front matter of a Markdown page ("---\ntitle: ...\n---") near the top: page settings, not policy
 _FRONT_MATTER = re.compile(r"\A(?:[^\n]*\n){0,3}?\s*---[ \t]*\n(?:[A-Za-z_][\w-]*:[^\n]*\n)+---[ \t]*\n")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -234,11 +238,30 @@ def _auto_numbered_items(blocks: list[Block]) -> list[Block]:
     return result
 
 
+def _without_running_lines(lines: list[str]) -> list[str]:
+    """Lines without a PDF's running header and footer: the same line of words on page after page.
+
+    A Markdown heading, a list item or a short table cell ("Yes", "x") may repeat; those stay.
+    """
+    counts = Counter(" ".join(line.split()) for line in lines)
+    running = {
+        line
+        for line, count in counts.items()
+        if count >= RUNNING_LINE_REPEATS
+        and len(line) >= RUNNING_LINE_MIN_CHARS
+        and not _MD_HEADING.match(line)
+        and not _BULLET.match(line)
+        and not _NUMBERED.match(line)
+    }
+    return [line for line in lines if " ".join(line.split()) not in running] if running else lines
+
+
 def parse_blocks(text: str) -> list[Block]:
     """Turn document text into a flat list of blocks, nesting sub-items under their parent item."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\f", "\n")
     text = _FRONT_MATTER.sub(_keep_lines_before_front_matter, text, count=1)
     lines = [ln for ln in _rejoin_column_bullets(text.split("\n")) if not _PAGE_FURNITURE.match(ln)]
+    lines = _without_running_lines(lines)
     # a blockquote marker, and Markdown's hard line break (a trailing backslash), are not words
     lines = [_BLOCKQUOTE.sub("", ln).removesuffix("\\") for ln in lines]
     lines = _join_broken_lines(lines)

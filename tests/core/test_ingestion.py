@@ -464,3 +464,19 @@ def test_lists_numbered_afresh_under_each_heading_cite_their_section() -> None:
         "2. Accept young players as friends online.\n\n## Parent guidance\n\n1. Know who the welfare officer is.\n"
     )
     assert [c.ref for c in segment(text)] == ["1 (Coaches must not)", "2 (Coaches must not)", "1 (Parent guidance)"]
+
+
+def test_a_running_header_and_footer_repeated_on_every_page_are_dropped() -> None:
+    header = "Hillside Online Safety Policy"
+    footer = "Hillside Trust Ltd, 1 High Street, Exeter EX1 1AA. Tel. 01392 000000"
+    pages = [
+        f"{header}\n\n{number}.1 Staff must report any online safety incident to the Online Safety Lead.\n\n"
+        f"Procedure\n\n{footer}\n{number}\n"
+        for number in range(1, 7)
+    ]
+    clauses = segment("\n".join(pages))
+    texts = " ".join(c.text + c.heading + c.context for c in clauses)
+    assert header not in texts and "High Street" not in texts
+    # a short line repeated on every page ("Procedure") is not dropped: it may be a real heading
+    assert sum(c.text == "Procedure" or c.heading.endswith("Procedure") for c in clauses) >= 5
+    assert [c.ref for c in clauses if "must report" in c.text] == [f"{n}.1" for n in range(1, 7)]
