@@ -586,6 +586,30 @@ FIRST_CLAUSE = {
         "a lad nearly banged his head on the wall but he's fine, do i write that down anywhere?",
         "1",
     ),
+    "a dodgy email asking to verify an account is phishing": FirstClause(
+        "# Data and security\n\n"
+        "1. Staff check their school email account every working day and tell the office if it is locked.\n"
+        "2. Staff must be vigilant against phishing emails and cyber threats, and report them to the ICT lead.\n"
+        "3. Data breaches must be reported to the headteacher.\n",
+        "had an email saying my microsoft account is locked and to click a link to verify it, who do i tell?",
+        "2",
+    ),
+    "gmail is a personal email address": FirstClause(
+        "# Communication\n\n"
+        "1. Communication with parents takes place on official school systems only.\n"
+        "2. Personal email addresses must not be used for contact with parents or pupils.\n"
+        "3. Emails containing personal data are sent securely.\n",
+        "outlook's down, can i answer a parent from my gmail?",
+        "2",
+    ),
+    "sandals and heels are a dress code question": FirstClause(
+        "# Conduct\n\n"
+        "1. Staff dress in a way that is appropriate to their role.\n"
+        "2. Footwear should be safe and suitable for a busy school, with no open-toed shoes or high heels.\n"
+        "3. Staff keep personal phones out of sight during teaching hours.\n",
+        "can i wear sandals in the summer?",
+        "2",
+    ),
 }
 
 
