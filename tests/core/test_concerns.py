@@ -30,6 +30,15 @@ def detector() -> ConcernDetector:
         "she keeps hurting herself, there are new marks on her arm every week",
         "saw a man filming the girls from the car park during training, he left when I walked over",
         "one of our cubs is in foster care and must not be identified online, and his photo is on our website",
+        # neglect, suicidal talk, homelessness, sexualised play, fake images, extremism, a stranger's interest
+        "little one says theres nothing to eat at home at weekends, he's always first in the queue for toast",
+        "one of my yr 10s put 'won't be around much longer' on her story last night",
+        "lad says his dad will chuck him out if he finds out he's gay, he's been sofa surfing already",
+        "a girl in reception was acting out something sexual with the dolls",
+        "someone made a deepfake of one of our girls and it's going round the year group",
+        "one of the lads keeps going on about how they're replacing us and says violence is justified",
+        "a man messaged the club page asking which of the girls was in the red kit and if he could have her number",
+        "she asked if she could stay late because it's safer here than at home",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -55,6 +64,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "can parents come into the changing rooms when the kids are getting changed after swimming?",
         "can the older kids use a knife in cooking club if a leader is watching?",
         "one of the kids fell and hurt himself on the climbing frame, do I fill in the accident book?",
+        "can we teach the kids about deepfakes in the online safety session?",
+        "he said the venue is nowhere near the station, can i give the kids a lift?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
