@@ -52,13 +52,7 @@ class PolicyAdvisor:
         self.knowledge = knowledge
         self.contact = contact
         self._today = today
-        self.index: ClauseIndex = build_index(
-            knowledge.clauses,
-            (group.terms for group in knowledge.vocabulary.group),
-            ((intent.when, intent.add) for intent in knowledge.vocabulary.intent),
-            (number for number, group in enumerate(knowledge.vocabulary.group) if group.topic),
-            (intent.when for intent in knowledge.vocabulary.intent if intent.about_the_policy),
-        )
+        self.index: ClauseIndex = build_index(knowledge.clauses, knowledge.vocabulary)
         self._detector = ConcernDetector.from_lexicon(knowledge.concerns, knowledge.worry_model)
         self._by_title = {doc.title: doc for doc in knowledge.documents}
 

@@ -19,7 +19,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from assistant.documents import SUPPORTED, SUPPORTED_NAMES, read_text
 from assistant.errors import KnowledgeError, UnreadableDocument
-from assistant.models import Clause, DocumentInfo, Frozen
+from assistant.models import Clause, DocumentInfo, Frozen, Vocabulary, check_pattern
 from assistant.segmentation import segment
 from assistant.settings import BUNDLED_KNOWLEDGE
 from assistant.worry_model import WorryModel
@@ -40,28 +40,6 @@ class Manifest(Frozen):
     document: tuple[ManifestEntry, ...] = ()
 
 
-class SynonymGroup(Frozen):
-    """Words and phrases that mean the same thing in questions and in policies."""
-
-    terms: tuple[str, ...] = Field(min_length=2)
-    topic: bool = False  # a subject a policy covers or not (video calls, annual leave), not just wording
-
-
-class Intent(Frozen):
-    """A kind of question and the words its answers tend to use ("who do I tell?" -> roles, reporting)."""
-
-    when: str  # regular expression on the lower-cased question
-    add: str  # words added to the question, at a lower weight
-    # a question about the policy itself ("does it apply online?"): its scope answers it, whatever the
-    # subject, so a subject the policy never names doesn't make it "the policy doesn't say"
-    about_the_policy: bool = False
-
-    @field_validator("when")
-    @classmethod
-    def _compiles(cls, pattern: str) -> str:
-        return check_pattern(pattern)
-
-
 class Situation(Frozen):
     """A kind of worry with a procedure of its own, and how the clauses giving that procedure read."""
 
@@ -73,11 +51,6 @@ class Situation(Frozen):
     @classmethod
     def _compiles(cls, pattern: str) -> str:
         return check_pattern(pattern)
-
-
-class Vocabulary(Frozen):
-    group: tuple[SynonymGroup, ...] = ()
-    intent: tuple[Intent, ...] = ()
 
 
 class ConcernLexicon(Frozen):
@@ -215,18 +188,6 @@ def _read_toml(path: Path) -> dict[str, object]:
             return tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as err:
         raise KnowledgeError(f"{path}: cannot be read as TOML ({err})") from None
-
-
-def check_pattern(pattern: str) -> str:
-    """A regular expression from a data file: it compiles, and no TOML escape turned into a control
-    character (in a double-quoted TOML string "\b" is a backspace, not a word boundary)."""
-    if any(ord(ch) < 32 for ch in pattern):
-        raise ValueError(f"pattern {pattern!r} contains a control character; write patterns in 'single quotes'")
-    try:
-        re.compile(pattern)
-    except re.error as err:
-        raise ValueError(f"bad pattern {pattern!r}: {err}") from None
-    return pattern
 
 
 def _worry_model(folder: Path | None) -> WorryModel | None:

@@ -6,11 +6,12 @@ Platform user ids travel as plain strings with a platform tag (`UserRef`).
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 QUOTE_MAX = 1400  # characters: a quote longer than this drops its intro line
 
@@ -237,3 +238,44 @@ class FeedbackCount(Frozen):
     clause_ref: str
     helpful: int
     not_helpful: int
+
+
+def check_pattern(pattern: str) -> str:
+    """A regular expression from a data file: it compiles, and no TOML escape turned into a control
+    character (in a double-quoted TOML string "\b" is a backspace, not a word boundary)."""
+    if any(ord(ch) < 32 for ch in pattern):
+        raise ValueError(f"pattern {pattern!r} contains a control character; write patterns in 'single quotes'")
+    try:
+        re.compile(pattern)
+    except re.error as err:
+        raise ValueError(f"bad pattern {pattern!r}: {err}") from None
+    return pattern
+
+
+class SynonymGroup(Frozen):
+    """Words and phrases that mean the same thing in questions and in policies."""
+
+    terms: tuple[str, ...] = Field(min_length=2)
+    topic: bool = False  # a subject a policy covers or not (video calls, annual leave), not just wording
+
+
+class Intent(Frozen):
+    """A kind of question and the words its answers tend to use ("who do I tell?" -> roles, reporting)."""
+
+    when: str  # regular expression on the lower-cased question
+    add: str  # words added to the question, at a lower weight
+    # a question about the policy itself ("does it apply online?"): its scope answers it, whatever the
+    # subject, so a subject the policy never names doesn't make it "the policy doesn't say"
+    about_the_policy: bool = False
+
+    @field_validator("when")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        return check_pattern(pattern)
+
+
+class Vocabulary(Frozen):
+    """`vocabulary.toml`: the words staff use for the words policies use, and kinds of question."""
+
+    group: tuple[SynonymGroup, ...] = ()
+    intent: tuple[Intent, ...] = ()

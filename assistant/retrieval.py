@@ -32,7 +32,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 from spellchecker import SpellChecker
 
-from assistant.models import Clause
+from assistant.models import Clause, Vocabulary
 
 # Words the Snowball stemmer cuts down to a different word common in policies: a "publication" is not
 # "public", nor a "reference" "refer"; these keep a stem of their own. ("personal" -> "person" stays:
@@ -593,15 +593,9 @@ def _named_documents(
     return named, [np.flatnonzero(document_of == number) for number in range(count)]
 
 
-def build_index(
-    clauses: Sequence[Clause],
-    groups: Iterable[Sequence[str]],
-    intents: Iterable[tuple[str, str]] = (),
-    topic_groups: Iterable[int] = (),
-    about_the_policy: Iterable[str] = (),
-) -> ClauseIndex:
+def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseIndex:
     """Index clauses once, at startup: one pass over the text, then numpy for the arithmetic."""
-    analyzer = Analyzer.from_groups(groups)
+    analyzer = Analyzer.from_groups(group.terms for group in vocabulary.group)
     size = len(clauses)
     feature_ids: defaultdict[str, int] = defaultdict(itertools.count().__next__)  # a new feature gets the next id
     row_features = array("i")  # clause-major rows: (feature id, weighted term frequency)
@@ -671,7 +665,7 @@ def build_index(
         known_words=dict(known),
         texts=[clause.text for clause in clauses],
         vocabulary_words=frozenset(token for key in analyzer.phrases for token in key),
-        intents=tuple((re.compile(when), words) for when, words in intents),
-        topics=frozenset(f"~{number}" for number in topic_groups),
-        about_the_policy=tuple(re.compile(pattern) for pattern in about_the_policy),
+        intents=tuple((re.compile(intent.when), intent.add) for intent in vocabulary.intent),
+        topics=frozenset(f"~{number}" for number, group in enumerate(vocabulary.group) if group.topic),
+        about_the_policy=tuple(re.compile(i.when) for i in vocabulary.intent if i.about_the_policy),
     )

@@ -77,7 +77,7 @@ def child(engine: str, size: int) -> dict[str, float]:
         ]
         baseline = rss_mb()
         start = time.perf_counter()
-        index = build_index(clauses, (g.terms for g in vocabulary.group), ((i.when, i.add) for i in vocabulary.intent))
+        index = build_index(clauses, vocabulary)
         build = time.perf_counter() - start
 
         def search(q: str) -> object:
