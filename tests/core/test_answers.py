@@ -610,6 +610,14 @@ FIRST_CLAUSE = {
         "can i wear sandals in the summer?",
         "2",
     ),
+    "a young person nobody can find has gone missing": FirstClause(
+        "# Trips\n\n"
+        "1. Leaders phone the duty manager when the young people set off and when they get back.\n"
+        "2. If a young person goes missing, immediately notify the police and then the duty manager.\n"
+        "3. Keep the group's phone charged and switched on throughout the trip.\n",
+        "cant find one of our young people at the lake, been looking everywhere for 20 mins. what do we do?",
+        "2",
+    ),
 }
 
 
