@@ -320,13 +320,27 @@ async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: 
     )
 
 
-async def test_being_in_receipt_of_an_allegation_is_not_an_expenses_receipt(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Safeguarding\n\nThe person in receipt of allegations or suspicions of abuse should report them as soon "
-        "as possible to the Safeguarding Co-ordinator, and follow them up in writing on a cause for concern form.\n",
-    )
-    answer = await advisor.answer("bought craft stuff for holiday club out of my own pocket, how do i claim it back?")
+@pytest.mark.parametrize(
+    ("policy", "question"),
+    [
+        (
+            "# Safeguarding\n\nThe person in receipt of allegations or suspicions of abuse should report them as soon "
+            "as possible to the Safeguarding Co-ordinator, and follow them up in writing on a cause for concern form.\n",
+            "bought craft stuff for holiday club out of my own pocket, how do i claim it back?",
+        ),
+        (
+            "# Communications\n\nUsers must immediately report to the nominated person the receipt of any "
+            "communication that makes them feel uncomfortable or is offensive. Staff attend online safety training "
+            "every year.\n",
+            "can i claim mileage for driving to the online safety training day?",
+        ),
+    ],
+)
+async def test_being_in_receipt_of_something_is_not_an_expenses_receipt(
+    tmp_path: Path, policy: str, question: str
+) -> None:
+    advisor = advisor_with(tmp_path, policy)
+    answer = await advisor.answer(question)
     assert answer.status is AnswerStatus.NO_MATCH
 
 
