@@ -324,8 +324,9 @@ async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: 
     ("policy", "question"),
     [
         (
-            "# Safeguarding\n\nThe person in receipt of allegations or suspicions of abuse should report them as soon "
-            "as possible to the Safeguarding Co-ordinator, and follow them up in writing on a cause for concern form.\n",
+            "# Safeguarding\n\nThe person in receipt of allegations or suspicions of abuse should report them as "
+            "soon as possible to the Safeguarding Co-ordinator, and follow them up in writing on a cause for concern "
+            "form.\n",
             "bought craft stuff for holiday club out of my own pocket, how do i claim it back?",
         ),
         (
