@@ -18,6 +18,12 @@ _BLOCKS = frozenset(
     "fieldset figure figcaption address center".split()
 )
 _CELLS = frozenset({"td", "th"})
+# Phrasing elements flow within a line. Any other tag, a page component's included ("<Text>", "<BulletList>",
+# "<Subheading>" in a React or Svelte page), starts a block; a component named as a heading is one.
+_INLINE = frozenset(
+    "a abbr b bdi bdo cite code data dfn em font i kbd label mark q s samp small span strong sub sup time u var "
+    "wbr img input button select option link navlink router-link nuxt-link".split()
+)
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _BOLD = frozenset({"b", "strong"})
 _BOLD_ON, _BOLD_OFF = "\x01", "\x02"  # marks kept until lines are known, then a bold line is a heading
@@ -69,6 +75,8 @@ class _PageText(HTMLParser):
             self.parts.append("\n")
         elif tag in _BOLD:
             self.parts.append(_BOLD_ON)
+        elif tag not in _INLINE:
+            self.parts.append(f"\n\n{_component_heading(tag)}")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
@@ -87,10 +95,35 @@ class _PageText(HTMLParser):
             self.parts.append("\n")
         elif tag in _BOLD:
             self.parts.append(_BOLD_OFF)
+        elif tag not in _INLINE:
+            self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
         if not self.skipping:  # runs of whitespace are one space, as a browser shows them
             self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def _component_heading(tag: str) -> str:
+    """The Markdown heading mark a page component stands for: `<Heading>` a section, `<Subheading>` less."""
+    if "subheading" in tag or "subtitle" in tag:
+        return "### "
+    if "heading" in tag or tag.endswith("title"):
+        return "## "
+    return ""
+
+
+# a line of the page's own code rather than its text: a React page's imports and exports, its styles,
+# a Svelte page's template blocks ("{#snippet ...}", "{@render ...}"), a closing brace
+_CODE_LINE = re.compile(
+    r"^(?:(?:import|export)\s|(?:const|let|var|function)\s+\w+|return\b|[{}()\[\];,`]+$|\{[#/:@][^}]*\}$)"
+)
+
+
+# a Svelte page's heading snippet, "{@render header('travel', 'Travelling to the event')}": its last quoted
+# argument is the section's title
+_TEMPLATE_HEADING = re.compile(
+    r"^\{@?(?:render\s+)?\w*(?:head|title)\w*\(.*['\"]([^'\"]{2,100})['\"]\s*\)\}$", re.IGNORECASE
+)
 
 
 def _line(raw: str) -> str:
@@ -98,6 +131,8 @@ def _line(raw: str) -> str:
     bold heading."""
     indent = raw[: len(raw) - len(raw.lstrip(" "))] if raw.lstrip(" ")[:1] in ("-", *"0123456789") else ""
     line = indent + " ".join(raw.split())
+    if heading := _TEMPLATE_HEADING.match(line):
+        return f"## {heading.group(1)}"
     inner = line.strip(" " + _BOLD_ON + _BOLD_OFF)
     wholly_bold = line.startswith(_BOLD_ON) and line.endswith(_BOLD_OFF) and _BOLD_ON not in line[1:]
     plain = inner.replace(_BOLD_ON, "").replace(_BOLD_OFF, "")
@@ -110,6 +145,6 @@ def html_to_text(markup: str) -> str:
     parser = _PageText()
     parser.feed(_SERVER_CODE.sub("", markup))
     parser.close()
-    lines = [_line(raw) for raw in "".join(parser.parts).split("\n")]
+    lines = [line for line in map(_line, "".join(parser.parts).split("\n")) if not _CODE_LINE.match(line)]
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -51,6 +51,9 @@ _INTRO = re.compile(r"(?:[:;]|[:;]\s*[-–]|\s[-–])\s*$")
 LONG_PARAGRAPH = 1200  # characters: longer paragraphs are split at sentence boundaries
 SHORT_LIST = 450  # a whole list this short (intro included) is one clause
 HEADING_PATH = " › "  # between the headings a clause sits under: "4 Procedures › 3 Concerns"
+# a paragraph ending ":" over two or more short paragraphs introduces them as a list whose bullets were
+# lost (a web page's <p> after <p>, a Word list typed as paragraphs)
+PARA_ITEM_MAX = 400
 LONG_INTRO = 300  # characters: a list's intro paragraph longer than this keeps only its last sentence
 FULL_LINE = 0.85  # share of a block's widest line: a line this long was wrapped by the extraction
 TINY_ITEM = 60  # lists of items this short on average are kept whole ("Blogs", "Podcasts")
@@ -510,6 +513,19 @@ def _looks_like_heading(block: Block, following: Block | None) -> bool:
     return not re.search(r"[.?!;,:]", text)
 
 
+def _paragraph_items_end(blocks: list[Block], start: int) -> int:
+    """Where the short plain paragraphs from `start` end, if there are two or more of them; else 0."""
+    end = start
+    while end < len(blocks):
+        block = blocks[end]
+        if block.kind != "para" or block.number or len(block.text) > PARA_ITEM_MAX or block.text.endswith(":"):
+            break
+        if _looks_like_heading(block, blocks[end + 1] if end + 1 < len(blocks) else None):
+            break
+        end += 1
+    return end if end - start >= 2 else 0
+
+
 def segment(text: str) -> list[RawClause]:
     """Split document text into clauses, in document order."""
     blocks = parse_blocks(text)
@@ -538,6 +554,10 @@ def segment(text: str) -> list[RawClause]:
             continue
         # a paragraph or numbered clause; if it introduces a list, they go together
         following = i + 1
+        if block.kind == "para" and block.text.endswith(":") and (end := _paragraph_items_end(blocks, following)):
+            asm.add_list(block, [Block("item", b.text, marker="-") for b in blocks[following:end]], number="")
+            i = end
+            continue
         listed = following < len(blocks) and blocks[following].kind == "item"
         reads_as_intro = bool(_INTRO.search(block.text)) or len(block.text) < 200 or block.text.endswith(" must")
         # a list Markdown nests under a numbered clause is that clause's, whether or not the clause reads

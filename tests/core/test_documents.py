@@ -187,3 +187,50 @@ def test_a_markdown_file_with_a_few_tags_is_still_markdown(tmp_path: Path) -> No
     clauses = load_knowledge(tmp_path / "policy.md").clauses
     assert [c.ref for c in clauses] == ["1", "2"]
     assert clauses[0].text == "Photos need written consent.<br>Ask the parent first."  # quoted as written
+
+
+def test_a_react_or_svelte_page_reads_as_its_text_without_its_code(tmp_path: Path) -> None:
+    react = (
+        'import React from "react"\nimport { Heading } from "../components/headings"\n\n'
+        "const Text = styled.p`\n  font-size: 1.1em;\n`\n\n"
+        "export default function Safeguarding() {\n  return <PageBase>\n"
+        "    <Text>Every leader holds a current DBS check.</Text>\n"
+        "    <Subheading>Photographs</Subheading>\n"
+        "    <Text>Photos of young people are taken only on the group camera.</Text>\n"
+        "    <BulletList>\n      <li>Ask a parent before any photo is posted.</li>\n"
+        "      <li>Delete photos from the camera after each trip.</li>\n"
+        "      <li>Never post a young person's full name with a photo.</li>\n"
+        "      <li>Keep the camera locked away between sessions.</li>\n    </BulletList>\n"
+        "    <Subheading>Trips</Subheading>\n    <BulletList>\n"
+        + "".join(f"      <li>Trip rule {n}: the leader carries the register.</li>\n" for n in range(1, 5))
+        + "    </BulletList>\n"
+        "    <Text>Questions go to the <Link mailto='x'>welfare officer</Link>.</Text>\n"
+        "  </PageBase>\n}\n"
+    )
+    svelte = (
+        "<script>\n  import Page from '$lib/components/Page.svelte';\n</script>\n\n"
+        "{#snippet header(id, name)}\n  <h2 {id}>{name}</h2>\n{/snippet}\n\n"
+        "<Page title=\"Safeguarding\">\n  {@render header('travel', 'Travelling to the event')}\n"
+        "  <p>Volunteers meet participants at the station.</p>\n  <p>Parents are told when their child arrives.</p>\n"
+        "  <p>Participants travel in pairs after dark.</p>\n  <p>Nobody travels alone at night.</p>\n"
+        "  <p>Lost tickets are replaced at the desk.</p>\n  <p>Taxis are booked by the organisers.</p>\n"
+        "  {@render header('photos', 'Event photography')}\n  <p>Photos are posted with consent only.</p>\n</Page>\n"
+    )
+    (tmp_path / "safeguarding.js.txt").write_text(react, encoding="utf-8")
+    (tmp_path / "safeguarding.svelte.txt").write_text(svelte, encoding="utf-8")
+    clauses = load_knowledge(tmp_path).clauses
+    texts = [c.text for c in clauses]
+    assert "Every leader holds a current DBS check." in texts
+    assert "Questions go to the welfare officer." in texts  # an inline component stays in its sentence
+    # a short list stays with the paragraph over it, as one clause
+    photo_rules = [c.text for c in clauses if c.heading.endswith("Photographs")]
+    assert photo_rules == [
+        "Photos of young people are taken only on the group camera.\nAsk a parent before any photo is posted.\n"
+        "Delete photos from the camera after each trip.\nNever post a young person's full name with a photo.\n"
+        "Keep the camera locked away between sessions."
+    ]
+    travel = [c for c in clauses if c.heading.endswith("Travelling to the event")]
+    assert travel and travel[0].text == "Volunteers meet participants at the station."
+    everything = " ".join(c.text + c.heading for c in clauses)
+    for code in ("import", "styled", "export", "{#snippet", "@render", "font-size", "<"):
+        assert code not in everything

@@ -480,3 +480,23 @@ def test_a_running_header_and_footer_repeated_on_every_page_are_dropped() -> Non
     # a short line repeated on every page ("Procedure") is not dropped: it may be a real heading
     assert sum(c.text == "Procedure" or c.heading.endswith("Procedure") for c in clauses) >= 5
     assert [c.ref for c in clauses if "must report" in c.text] == [f"{n}.1" for n in range(1, 7)]
+
+
+def test_short_paragraphs_after_a_line_ending_in_a_colon_are_its_list() -> None:
+    steps = [
+        "We will book train tickets for participants travelling alone, and group them onto the same journeys.",
+        "We will share emergency contact numbers with every participant before the journey begins.",
+        "Volunteers will meet participants at the station and walk them to the venue in a group.",
+        "We will set aside funds for emergencies while travelling, such as taxis, rebookings and food.",
+    ]
+    intro = "Parents will have questions about solo travel, and we are taking the following steps:"
+    text = (
+        f"# Safeguarding\n\n## Travel\n\n{intro}\n\n"
+        + "\n\n".join(steps)
+        + "\n\n## Photos\n\nPhotos are posted only with consent.\n"
+    )
+    clauses = segment(text)
+    travel = [c for c in clauses if c.heading.endswith("Travel")]
+    assert [c.text for c in travel] == steps
+    assert {c.context for c in travel} == {intro}  # each step is quoted with the line that introduces it
+    assert clauses[-1].text == "Photos are posted only with consent."  # the next section is not a step
