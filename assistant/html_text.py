@@ -36,14 +36,24 @@ MIN_BLOCK_TAGS = 8
 BLOCK_TAGS_PER_KB = 1.0
 
 
+_ANY_TAG = re.compile(r"<[A-Za-z/][^>]*>")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s", re.MULTILINE)
+MIN_TAGGED_LINES = 0.3  # share of non-blank lines with a tag on them
+
+
 def looks_like_html(text: str) -> bool:
-    """Text that is mostly web-page markup: many block tags for its length, closed as well as opened."""
+    """Text that is mostly web-page markup: many block tags for its length, closed as well as opened, on
+    many of its lines. A Markdown file with an HTML table or a few line breaks in it stays Markdown."""
     tags = len(_BLOCK_TAG.findall(text))
-    return (
-        tags >= MIN_BLOCK_TAGS
-        and tags * 1024 / max(1, len(text)) >= BLOCK_TAGS_PER_KB
-        and len(_BLOCK_END.findall(text)) >= MIN_BLOCK_TAGS / 2
-    )
+    if (
+        tags < MIN_BLOCK_TAGS
+        or tags * 1024 / max(1, len(text)) < BLOCK_TAGS_PER_KB
+        or len(_BLOCK_END.findall(text)) < MIN_BLOCK_TAGS / 2
+        or _MARKDOWN_HEADING.search(text)
+    ):
+        return False
+    lines = [line for line in text.splitlines() if line.strip()]
+    return sum(bool(_ANY_TAG.search(line)) for line in lines) >= MIN_TAGGED_LINES * len(lines)
 
 
 class _PageText(HTMLParser):

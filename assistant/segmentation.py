@@ -38,7 +38,7 @@ _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*[:.]?\s*$")
 _NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})(?:[.:)])?\s+(\S.*)$")
 # "- item", "* item", "• item", "a) item", "(a) item", "a. item", "i) item", "1) item", "(1) item"
 _BULLET = re.compile(
-    rf"^(?P<indent>\s*)(?:[{_GLYPHS}]\s*|(?:[-*o]|\(?(?P<letter>[a-z]|[ivx]{{1,4}})[.)]|\(?(?P<digit>\d{{1,2}})\))\s+)"
+    rf"^(?P<indent>\s*)(?:[{_GLYPHS}]\s*|(?:[-*+o]|\(?(?P<letter>[a-z]|[ivx]{{1,4}})[.)]|\(?(?P<digit>\d{{1,2}})\))\s+)"
     r"(?P<text>\S.*)$"
 )
 _BLOCKQUOTE = re.compile(r"^\s*>\s?")

@@ -178,15 +178,21 @@ def test_a_web_page_reads_as_its_headings_lists_and_paragraphs(tmp_path: Path, n
     assert "color" not in texts and "var menu" not in texts and "<" not in texts  # no style, script or tags
 
 
-def test_a_markdown_file_with_a_few_tags_is_still_markdown(tmp_path: Path) -> None:
+def test_a_markdown_file_with_a_few_tags_or_an_html_table_is_still_markdown(tmp_path: Path) -> None:
+    rows = "".join(f"  <tr>\n    <th>Review {n}</th>\n    <td>May 202{n}</td>\n  </tr>\n" for n in range(4))
     (tmp_path / "policy.md").write_text(
         "# Photo policy\n\n1. Photos need written consent.<br>Ask the parent first.\n\n"
-        "2. Photos are kept on the club laptop.\n",
+        "2. Photos are kept on the club laptop.\n\n"
+        "###### Phones\n\nI use my phone during sessions only to:\n"
+        "+ call parents in an emergency\n+ take photos parents have agreed to\n\n"
+        f"<table>\n{rows}</table>\n",
         encoding="utf-8",
     )
     clauses = load_knowledge(tmp_path / "policy.md").clauses
-    assert [c.ref for c in clauses] == ["1", "2"]
+    assert [c.ref for c in clauses[:2]] == ["1", "2"]
     assert clauses[0].text == "Photos need written consent.<br>Ask the parent first."  # quoted as written
+    phones = next(c for c in clauses if c.heading.endswith("Phones"))
+    assert phones.text.splitlines()[1:] == ["call parents in an emergency", "take photos parents have agreed to"]
 
 
 def test_a_react_or_svelte_page_reads_as_its_text_without_its_code(tmp_path: Path) -> None:
