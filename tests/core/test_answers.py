@@ -633,6 +633,14 @@ FIRST_CLAUSE = {
         "cant find one of our young people at the lake, been looking everywhere for 20 mins. what do we do?",
         "2",
     ),
+    "a mum who hasn't turned up means a child not collected": FirstClause(
+        "# Chaperones\n\n"
+        "1. Chaperones sign each child in at the stage door with their parent when the child arrives.\n"
+        "2. If a parent has not collected the child, the chaperone stays with the child until they are collected.\n"
+        "3. Chaperones tell the parent of any medicines a child took at the theatre before the child leaves.\n",
+        "10.15pm and one little lad's mum still hasn't turned up, can i leave him at front of house and head off?",
+        "2",
+    ),
 }
 
 
