@@ -69,6 +69,8 @@ OVERSTEMMED = {
     "extremely": "extremely",  # not extremism
     "guide": "guide",  # "a guide for parents" is not a Girl Guide
     "guided": "guide",
+    "allowance": "allowance",  # money, not "allowing for"
+    "allowances": "allowance",
 }
 
 # contracted negations, as tokenize leaves them (apostrophe dropped), already stems

@@ -293,6 +293,10 @@ async def test_a_train_fare_is_an_expenses_question(leaps: PolicyAdvisor) -> Non
         "how long is the cctv footage from the camera by the gate kept for?",
         "are we insured if one of the kids breaks the club camera?",
         "is there a dress code for leaders at the presentation evening?",
+        "how long does a kid with chickenpox have to stay off before they can come back?",
+        "what's the hourly rate for the holiday club shifts and when do we get paid?",
+        "what do we charge if a parent is late collecting after 6?",
+        "can i wear my gym leggings and a crop top on sports day instead of the usual?",
     ],
 )
 async def test_everyday_questions_outside_a_social_media_policy_say_so(leaps: PolicyAdvisor, question: str) -> None:
@@ -335,9 +339,14 @@ async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: 
             "every year.\n",
             "can i claim mileage for driving to the online safety training day?",
         ),
+        (
+            "# Trips\n\nLeaders plan routes that allow for rest stops, and share them with parents before the trip. "
+            "Leaders carry a first aid kit and a list of emergency contacts.\n",
+            "how much is the weekly allowance for a young person on the trip?",
+        ),
     ],
 )
-async def test_being_in_receipt_of_something_is_not_an_expenses_receipt(
+async def test_words_that_stem_alike_do_not_make_a_topic_the_policy_covers(
     tmp_path: Path, policy: str, question: str
 ) -> None:
     advisor = advisor_with(tmp_path, policy)

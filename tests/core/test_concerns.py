@@ -66,6 +66,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "one of the kids fell and hurt himself on the climbing frame, do I fill in the accident book?",
         "can we teach the kids about deepfakes in the online safety session?",
         "he said the venue is nowhere near the station, can i give the kids a lift?",
+        "alfie's auntie is collecting him today and i've never met her, how do i know it's really her?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
