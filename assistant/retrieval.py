@@ -71,6 +71,8 @@ OVERSTEMMED = {
     "guided": "guide",
     "allowance": "allowance",  # money, not "allowing for"
     "allowances": "allowance",
+    "leggings": "leggings",  # clothes, not a child's legs
+    "prevention": "prevention",  # "the prevention of bullying" is not the Prevent duty
 }
 
 # contracted negations, as tokenize leaves them (apostrophe dropped), already stems

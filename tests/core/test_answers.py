@@ -344,6 +344,21 @@ async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: 
             "Leaders carry a first aid kit and a list of emergency contacts.\n",
             "how much is the weekly allowance for a young person on the trip?",
         ),
+        (
+            "# Anti-bullying\n\nWe are committed to the prevention of bullying, and every report of bullying is "
+            "recorded by the session lead and shared with parents.\n",
+            "what does the prevent duty mean for us?",
+        ),
+        (
+            "# Climbing wall\n\nChildren's legs and arms must be covered on the climbing wall, and leaders check "
+            "every harness before a climb.\n",
+            "can staff wear leggings to work?",
+        ),
+        (
+            "# Online contact\n\nStaff keep communication open to parents, and messages to young people go through "
+            "the club's group chat only.\n",
+            "can i wear open-toed sandals at the summer fete?",
+        ),
     ],
 )
 async def test_words_that_stem_alike_do_not_make_a_topic_the_policy_covers(
