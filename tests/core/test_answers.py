@@ -359,6 +359,11 @@ async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: 
             "the club's group chat only.\n",
             "can i wear open-toed sandals at the summer fete?",
         ),
+        (
+            "# Consent\n\nConsent for photographs must be granted by a parent, and the club manager may grant "
+            "permission for a trip only when every form is returned.\n",
+            "who writes the funding bids and grant applications for the club?",
+        ),
     ],
 )
 async def test_words_that_stem_alike_do_not_make_a_topic_the_policy_covers(
