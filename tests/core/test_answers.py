@@ -297,6 +297,9 @@ async def test_a_train_fare_is_an_expenses_question(leaps: PolicyAdvisor) -> Non
         "what's the hourly rate for the holiday club shifts and when do we get paid?",
         "what do we charge if a parent is late collecting after 6?",
         "can i wear my gym leggings and a crop top on sports day instead of the usual?",
+        "the printer's jammed again, who do i ask to sort it?",
+        "if there's a snow day do we still get paid?",
+        "can i bring my dog into the office on fridays?",
     ],
 )
 async def test_everyday_questions_outside_a_social_media_policy_say_so(leaps: PolicyAdvisor, question: str) -> None:
