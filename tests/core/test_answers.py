@@ -367,6 +367,11 @@ async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: 
             "permission for a trip only when every form is returned.\n",
             "who writes the funding bids and grant applications for the club?",
         ),
+        (
+            "# Physical contact\n\nAny touching must be outside of clothing, in view of others, and only when an "
+            "activity needs it.\n",
+            "is there a dress code for staff at the summer fete?",
+        ),
     ],
 )
 async def test_words_that_stem_alike_do_not_make_a_topic_the_policy_covers(
