@@ -73,6 +73,7 @@ OVERSTEMMED = {
     "allowances": "allowance",
     "leggings": "leggings",  # clothes, not a child's legs
     "prevention": "prevention",  # "the prevention of bullying" is not the Prevent duty
+    "catering": "catering",  # food, not "cater for different levels"
 }
 
 # contracted negations, as tokenize leaves them (apostrophe dropped), already stems

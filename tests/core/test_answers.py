@@ -372,6 +372,11 @@ async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: 
             "activity needs it.\n",
             "is there a dress code for staff at the summer fete?",
         ),
+        (
+            "# Adults at risk\n\nFinancial abuse includes someone collecting another person's pensions or benefits. "
+            "Our sessions cater for different levels of ability.\n",
+            "when does the catering team need the food hygiene forms, and how do i join the pension scheme?",
+        ),
     ],
 )
 async def test_words_that_stem_alike_do_not_make_a_topic_the_policy_covers(
