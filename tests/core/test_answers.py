@@ -761,6 +761,22 @@ async def test_a_worry_is_answered_first_with_whom_to_tell_and_how_soon(tmp_path
     assert answer.hits[0].clause.text.startswith("Whatever you notice or are told")
 
 
+async def test_a_worry_finds_the_clause_that_says_to_whom_in_any_words(tmp_path: Path) -> None:
+    # "raised with the Managing Director", "informed": whom to tell is not always the DSL, in those words
+    advisor = advisor_with(
+        tmp_path,
+        "# Social media\n\n"
+        "1. Adults must ensure young people are not exposed to inappropriate messages, images or web links on "
+        "club equipment, and any issues with a young person's messages must be reported to the session lead.\n"
+        "2. All concerns about communications between adults and young people must be raised with the Managing "
+        "Director immediately.\n"
+        "3. Adults must not give young people their personal phone numbers or social media details.\n",
+    )
+    answer = await advisor.answer("a volunteer keeps messaging a 14 yr old late at night and told her to keep it secret")
+    assert answer.status is AnswerStatus.CONCERN
+    assert answer.hits[0].clause.ref == "2"
+
+
 def test_id_means_identification_only_where_it_is_not_i_would(tmp_path: Path) -> None:
     # "I'd" loses its apostrophe in tokenizing; the vocabulary names identification in phrases
     advisor = advisor_with(
