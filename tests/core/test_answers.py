@@ -772,7 +772,9 @@ async def test_a_worry_finds_the_clause_that_says_to_whom_in_any_words(tmp_path:
         "Director immediately.\n"
         "3. Adults must not give young people their personal phone numbers or social media details.\n",
     )
-    answer = await advisor.answer("a volunteer keeps messaging a 14 yr old late at night and told her to keep it secret")
+    answer = await advisor.answer(
+        "a volunteer keeps messaging a 14 yr old late at night and told her to keep it secret"
+    )
     assert answer.status is AnswerStatus.CONCERN
     assert answer.hits[0].clause.ref == "2"
 
