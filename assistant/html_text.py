@@ -34,11 +34,20 @@ _BLOCK_TAG = re.compile(r"<(?:p|br|div|h[1-6]|li|ul|ol|table|tr|td)\b[^>]*>", re
 _BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|ul|ol|table|tr|td)\s*>", re.IGNORECASE)
 MIN_BLOCK_TAGS = 8
 BLOCK_TAGS_PER_KB = 1.0
-
-
 _ANY_TAG = re.compile(r"<[A-Za-z/][^>]*>")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s", re.MULTILINE)
 MIN_TAGGED_LINES = 0.3  # share of non-blank lines with a tag on them
+
+# a line of the page's own code rather than its text: a React page's imports and exports, its styles,
+# a Svelte page's template blocks ("{#snippet ...}", "{@render ...}"), a closing brace
+_CODE_LINE = re.compile(
+    r"^(?:(?:import|export)\s|(?:const|let|var|function)\s+\w+|return\b|[{}()\[\];,`]+$|\{[#/:@][^}]*\}$)"
+)
+# a Svelte page's heading snippet, "{@render header('travel', 'Travelling to the event')}": its last quoted
+# argument is the section's title
+_TEMPLATE_HEADING = re.compile(
+    r"^\{@?(?:render\s+)?\w*(?:head|title)\w*\(.*['\"]([^'\"]{2,100})['\"]\s*\)\}$", re.IGNORECASE
+)
 
 
 def looks_like_html(text: str) -> bool:
@@ -122,20 +131,6 @@ def _component_heading(tag: str) -> str:
     return ""
 
 
-# a line of the page's own code rather than its text: a React page's imports and exports, its styles,
-# a Svelte page's template blocks ("{#snippet ...}", "{@render ...}"), a closing brace
-_CODE_LINE = re.compile(
-    r"^(?:(?:import|export)\s|(?:const|let|var|function)\s+\w+|return\b|[{}()\[\];,`]+$|\{[#/:@][^}]*\}$)"
-)
-
-
-# a Svelte page's heading snippet, "{@render header('travel', 'Travelling to the event')}": its last quoted
-# argument is the section's title
-_TEMPLATE_HEADING = re.compile(
-    r"^\{@?(?:render\s+)?\w*(?:head|title)\w*\(.*['\"]([^'\"]{2,100})['\"]\s*\)\}$", re.IGNORECASE
-)
-
-
 def _line(raw: str) -> str:
     """One output line: spaces collapsed (a list item's indent kept), and a line wholly in bold marked as a
     bold heading."""
@@ -152,6 +147,7 @@ def _line(raw: str) -> str:
 
 
 def html_to_text(markup: str) -> str:
+    """A page's text with its structure as Markdown: headings, lists, paragraphs; no code or markup."""
     parser = _PageText()
     parser.feed(_SERVER_CODE.sub("", markup))
     parser.close()
