@@ -27,7 +27,7 @@ _PAGE_FURNITURE = re.compile(
     rf"^\s*(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{{1,3}}|[-–—*|{_GLYPHS}]|[-*_=]{{3,}})\s*$", re.IGNORECASE
 )
 # a line repeated this often, of this many characters, is a running header or footer (no policy repeats a
-# sentence five times; its headings "Procedure" and list intros "Staff must:" are kept by the other tests)
+# sentence five times; a repeated heading, list item or table cell is kept: see _without_running_lines)
 RUNNING_LINE_REPEATS = 5
 RUNNING_LINE_MIN_CHARS = 12
 # YAML front matter of a Markdown page ("---\ntitle: ...\n---") near the top: page settings, not policy
@@ -36,7 +36,7 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*[:.]?\s*$")
 # "6.14 Photographs", "1.1. This policy", "3.1: This", "1. Introduction", "7 Access to images"
 _NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})(?:[.:)])?\s+(\S.*)$")
-# "- item", "* item", "• item", "a) item", "(a) item", "a. item", "i) item", "1) item", "(1) item"
+# "- item", "* item", "+ item", "• item", "a) item", "(a) item", "a. item", "i) item", "1) item", "(1) item"
 _BULLET = re.compile(
     rf"^(?P<indent>\s*)(?:[{_GLYPHS}]\s*|(?:[-*+o]|\(?(?P<letter>[a-z]|[ivx]{{1,4}})[.)]|\(?(?P<digit>\d{{1,2}})\))\s+)"
     r"(?P<text>\S.*)$"
