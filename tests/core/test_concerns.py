@@ -39,6 +39,7 @@ def detector() -> ConcernDetector:
         "one of the lads keeps going on about how they're replacing us and says violence is justified",
         "a man messaged the club page asking which of the girls was in the red kit and if he could have her number",
         "she asked if she could stay late because it's safer here than at home",
+        "her arm is bruised again and she says she fell over, but her story changes every time someone asks",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -67,6 +68,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "can we teach the kids about deepfakes in the online safety session?",
         "he said the venue is nowhere near the station, can i give the kids a lift?",
         "alfie's auntie is collecting him today and i've never met her, how do i know it's really her?",
+        "he came off his bike on the way in and has a bruise on his knee, do we write that down anywhere?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
