@@ -100,6 +100,8 @@ def test_a_folder_loads_what_it_can_and_names_what_it_cannot(tmp_path: Path) -> 
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
     (tmp_path / "empty.txt").write_text("   \n")
     (tmp_path / "sheet.xlsx").write_bytes(b"whatever")
+    (tmp_path / "scripts-only.html").write_text("<html><head><script>var a = 1;</script></head><body></body></html>")
+    (tmp_path / "junk.html").write_bytes(b"<p>\x00\x01\x02\xff" * 100)
     knowledge = load_knowledge(tmp_path)
     assert {d.source for d in knowledge.documents} == {"good.md", "riverside.docx"}
     problems = "\n".join(knowledge.problems)
@@ -109,6 +111,8 @@ def test_a_folder_loads_what_it_can_and_names_what_it_cannot(tmp_path: Path) -> 
         ("binary.txt", "binary file"),
         ("empty.txt", "contains no text"),
         ("sheet.xlsx", "unsupported file type"),
+        ("scripts-only.html", "contains no text"),
+        ("junk.html", "binary file"),
     ]:
         assert f"{name}: " in problems and why in problems
 
