@@ -42,6 +42,8 @@ _BULLET = re.compile(
     r"(?P<text>\S.*)$"
 )
 _BLOCKQUOTE = re.compile(r"^\s*>\s?")
+# runs of spaces inside a line (a PDF's table columns laid out with spaces) are one space in a quote
+_SPACE_RUN = re.compile(r" {2,}")
 
 # A line ending like this is unfinished: the next lowercase line continues the sentence.
 _UNFINISHED = re.compile(r"[a-z,;(/&-]\s*$")
@@ -316,9 +318,7 @@ def parse_blocks(text: str) -> list[Block]:
             flush_paragraph()
             indent = len(m["indent"].expandtabs(4))
             marker = "a)" if m["letter"] else "1)" if m["digit"] else line.strip()[:1]
-            item = Block(
-                "item", m["text"].strip(), number=m["letter"] or m["digit"] or "", level=indent, marker=marker
-            )
+            item = Block("item", m["text"].strip(), number=m["letter"] or m["digit"] or "", level=indent, marker=marker)
             if _sub_item(blocks[-1] if blocks else None, item):
                 blocks[-1].children.append(item)
                 open_block = item
@@ -465,9 +465,11 @@ class _Assembler:
         return base if count == 1 else f"{base} ¶{count}"
 
     def add(self, text: str, *, number: str = "", context: str = "") -> None:
-        for piece in _split_long(text.strip()):
+        for piece in _split_long(_SPACE_RUN.sub(" ", text.strip())):
             if piece:
-                self.clauses.append(RawClause(self._ref(number), self.heading_path, context, piece))
+                self.clauses.append(
+                    RawClause(self._ref(number), self.heading_path, _SPACE_RUN.sub(" ", context), piece)
+                )
 
     def add_list(self, intro: Block | None, items: list[Block], number: str) -> None:
         # under a heading such as "Staff must not:", each item is quoted with it, or it reads backwards

@@ -500,3 +500,11 @@ def test_short_paragraphs_after_a_line_ending_in_a_colon_are_its_list() -> None:
     assert [c.text for c in travel] == steps
     assert {c.context for c in travel} == {intro}  # each step is quoted with the line that introduces it
     assert clauses[-1].text == "Photos are posted only with consent."  # the next section is not a step
+
+
+def test_runs_of_spaces_a_pdf_table_left_in_a_line_are_one_space_in_the_quote() -> None:
+    row = "Unauthorised use of social media" + " " * 60 + "x" + " " * 40 + "x"
+    clauses = segment(f"# Sanctions\n\nFor pupils:\n\n{row}\n\n{row.replace('social media', 'mobile phones')}\n")
+    texts = " ".join(c.text for c in clauses)
+    assert "Unauthorised use of social media x x" in texts
+    assert "  " not in texts
