@@ -26,6 +26,10 @@ DEFAULT_TOP_K = 3
 MIN_COVERAGE = 0.1
 # (5.5 until the held-out question sets showed every one of them losing answerable questions to it)
 MIN_SCORE = 5.25
+# ...or, when a clause covers this share of the question, a lower score: in a policy about one subject
+# ("bullying" in every clause) its words weigh little, so a full match still scores low
+WIDE_COVERAGE = 0.5
+MIN_SCORE_WIDE = 2.5
 REPORTING_BOOST = 1.5  # weight of the reporting vocabulary when finding clauses for a concern
 SITUATION_BOOST = 3.0  # weight of the words of a kind of worry's own procedure (allegations, secrets)
 CONCERN_CANDIDATES = 50  # clauses considered for what to do with a worry
@@ -102,6 +106,8 @@ class PolicyAdvisor:
 
     @staticmethod
     def confident(best: Ranked) -> bool:
+        if best.coverage >= WIDE_COVERAGE:
+            return best.score >= MIN_SCORE_WIDE
         return best.coverage >= MIN_COVERAGE and best.score >= MIN_SCORE
 
     def _answer(self, text: str, status: AnswerStatus, ranked: list[Ranked], danger: bool) -> Answer:

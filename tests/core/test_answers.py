@@ -779,6 +779,23 @@ async def test_a_worry_finds_the_clause_that_says_to_whom_in_any_words(tmp_path:
     assert answer.hits[0].clause.ref == "2"
 
 
+async def test_a_policy_about_one_subject_still_answers_a_question_it_covers_well(tmp_path: Path) -> None:
+    # "bullying", "child" and "parents" in most clauses of a long policy weigh little, so even a clause
+    # that answers every word of the question scores low
+    kinds = ["name calling", "teasing", "threats", "spreading rumours", "hitting", "taking belongings", "ignoring"]
+    rules = [
+        f"Bullying of a child by {kind} is not accepted at the rink, and "
+        + ("the parents of the child are told the same day." if n % 3 == 0 else "the coach talks to the child.")
+        for n, kind in enumerate(kinds * 6)
+    ]
+    rules.insert(20, "If the bully is a child, inform the bully's parents.")
+    policy = "# Anti-bullying policy\n\n" + "\n".join(f"{n}. {rule}" for n, rule in enumerate(rules, start=1))
+    advisor = advisor_with(tmp_path, policy + "\n")
+    answer = await advisor.answer("if the one doing the bullying is a kid, do we tell his mum and dad?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "21"
+
+
 def test_id_means_identification_only_where_it_is_not_i_would(tmp_path: Path) -> None:
     # "I'd" loses its apostrophe in tokenizing; the vocabulary names identification in phrases
     advisor = advisor_with(
