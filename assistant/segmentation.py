@@ -188,17 +188,26 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
 _DANGLING = re.compile(r"\b(?:the|a|an|of|and|or|for|with|in|on|at|from|our|their|your|its)\s*$", re.IGNORECASE)
 
 
-def _title_over_text(line: str, following: str) -> bool:
+def _title_over_text(line: str, following: str, then: str = "") -> bool:
     """A short title on the line straight above its text, with no blank line between (PDF and Word).
 
     `Indecent images` over `There are no circumstances that will justify...` is a title; a wrapped
-    paragraph's first line fills the width like the lines after it, so it is never this short.
+    paragraph's first line fills the width like the lines after it, so it is never this short. A title
+    over a title over its text (`Staff responsibilities` / `Child safeguarding` / `Staff must not:`) is one
+    too.
     """
     text, after = line.strip(), following.strip()
-    words = text.split()
-    if not words or len(words) > 8 or len(text) > 60 or not after or not after[:1].isupper():
+    if not _title_like(text) or not after or not after[:1].isupper():
         return False
-    if not text[:1].isupper() or re.search(r"[.?!;,:]", text) or len(text) > 0.6 * len(after):
+    if len(text) <= 0.6 * len(after):
+        return True
+    return bool(then) and _title_like(after) and _title_over_text(following, then)
+
+
+def _title_like(text: str) -> bool:
+    """Short, capitalised, with no sentence punctuation and not ending mid-phrase."""
+    words = text.split()
+    if not words or len(words) > 8 or len(text) > 60 or not text[:1].isupper() or re.search(r"[.?!;,:]", text):
         return False
     return not (_OPEN_ENDING.search(text.lower()) or _DANGLING.search(text))
 
@@ -347,7 +356,9 @@ def parse_blocks(text: str) -> list[Block]:
             open_block.text = f"{open_block.text} {line.strip()}"
             continued.add(id(open_block))
             continue
-        if not paragraph and _title_over_text(line, lines[index + 1] if index + 1 < len(lines) else ""):
+        if not paragraph and _title_over_text(
+            line, lines[index + 1] if index + 1 < len(lines) else "", lines[index + 2] if index + 2 < len(lines) else ""
+        ):
             blocks.append(Block("para", line.strip()))  # judged a heading or not with what follows it
             continue
         # Markdown folds consecutive lines into one paragraph; so do we.

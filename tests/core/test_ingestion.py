@@ -508,3 +508,17 @@ def test_runs_of_spaces_a_pdf_table_left_in_a_line_are_one_space_in_the_quote() 
     texts = " ".join(c.text for c in clauses)
     assert "Unauthorised use of social media x x" in texts
     assert "  " not in texts
+
+
+def test_a_title_over_a_title_over_its_text_are_both_titles_not_text() -> None:
+    text = (
+        "Staff responsibilities\n"
+        "Child safeguarding\n"
+        "Our staff and associated personnel must not:\n"
+        "• Engage in sexual activity with anyone under the age of 18\n"
+        "• Subject a child to physical, emotional or psychological abuse, or neglect\n"
+    )
+    clauses = segment(text)
+    # plain-text titles have no levels: the nearer one is the clause's heading, and neither runs into its text
+    assert [c.heading for c in clauses] == ["Child safeguarding"]
+    assert clauses[0].text.startswith("Our staff and associated personnel must not:")
