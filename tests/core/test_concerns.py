@@ -69,6 +69,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "he said the venue is nowhere near the station, can i give the kids a lift?",
         "alfie's auntie is collecting him today and i've never met her, how do i know it's really her?",
         "he came off his bike on the way in and has a bruise on his knee, do we write that down anywhere?",
+        "does it count as bullying if the older ones keep leaving one girl out of their group chat?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
