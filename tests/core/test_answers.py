@@ -140,6 +140,13 @@ async def test_asking_about_a_topic_is_not_a_concern(leaps: PolicyAdvisor) -> No
     assert any("radicalis" in h.clause.text for h in answer.hits)
 
 
+async def test_asking_what_counts_as_bullying_is_not_a_concern(leaps: PolicyAdvisor) -> None:
+    answer = await leaps.answer(
+        "would it count as bullying if a few of them keep ignoring one lad at training? nobody is hitting him"
+    )
+    assert answer.status is not AnswerStatus.CONCERN
+
+
 async def test_someone_in_danger_now_gets_call_999_first() -> None:
     advisor = advisor_for(SEEDS / "000_93b0e619727f1d44.txt")
     answer = await advisor.answer("a girl from group just messaged me saying she doesnt want to be here anymore")
