@@ -108,13 +108,11 @@ class _PageText(HTMLParser):
             if self.lists:
                 self.lists.pop()
             self.parts.append("\n\n")
-        elif tag in _HEADINGS or tag in _BLOCKS:
-            self.parts.append("\n\n")
         elif tag in _CELLS:
             self.parts.append("\n")
         elif tag in _BOLD:
             self.parts.append(_BOLD_OFF)
-        elif tag not in _INLINE:
+        elif tag not in _INLINE:  # a heading, a block or a page component ends its paragraph
             self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
