@@ -476,11 +476,10 @@ class _Assembler:
         return base if count == 1 else f"{base} ¶{count}"
 
     def add(self, text: str, *, number: str = "", context: str = "") -> None:
+        context = _SPACE_RUN.sub(" ", context)
         for piece in _split_long(_SPACE_RUN.sub(" ", text.strip())):
             if piece:
-                self.clauses.append(
-                    RawClause(self._ref(number), self.heading_path, _SPACE_RUN.sub(" ", context), piece)
-                )
+                self.clauses.append(RawClause(self._ref(number), self.heading_path, context, piece))
 
     def add_list(self, intro: Block | None, items: list[Block], number: str) -> None:
         # under a heading such as "Staff must not:", each item is quoted with it, or it reads backwards
