@@ -833,3 +833,35 @@ async def test_a_premises_question_is_no_match_even_when_the_policy_mentions_fir
     )
     answer = await advisor.answer("whats the wifi password?")
     assert answer.status is AnswerStatus.NO_MATCH  # wifi is its own subject, which this policy never mentions
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "are staff allowed to be on their phones during sessions with the kids?",
+        "can i text a young person's mum from my personal phone to sort out pick up times?",
+    ],
+)
+async def test_a_phone_question_is_no_match_when_the_policy_never_mentions_phones(
+    tmp_path: Path, question: str
+) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Social media\n\n"
+        "1. Staff must not allow their interaction on social media to damage working relationships with young "
+        "people and their families.\n"
+        "2. Staff must keep their personal social media profiles private.\n",
+    )
+    assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
+
+
+async def test_a_phone_question_is_answered_when_the_policy_covers_devices(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Devices\n\n"
+        "1. Staff must keep personal devices in the staff room during sessions with young people.\n"
+        "2. Staff must keep their personal social media profiles private.\n",
+    )
+    answer = await advisor.answer("are staff allowed to be on their phones during sessions with the kids?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "1"
