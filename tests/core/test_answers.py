@@ -525,6 +525,13 @@ FIRST_CLAUSE = {
         "my key child's mum sent me a friend request, can i accept it?",
         "1",
     ),
+    "a child on his own is a child left unattended": FirstClause(
+        "# Visitors\n\n"
+        "1. Members may use the workshop tools after their induction.\n"
+        "2. Children must never be left unattended in the building.\n",
+        "my nephew is 9, is it ok if he stays on his own for an hour?",
+        "2",
+    ),
     "someone at the door is a visitor": FirstClause(
         "# Keeping the building safe\n\n"
         "1. Staff must not let young people leave the building at the end of a session without a known adult.\n"
