@@ -408,12 +408,17 @@ class ClauseIndex:
             return []  # "does the policy still apply on zoom?" is answered by its scope
         tokens, focus = focused_tokens(question)
         stems = self.analyzer.stem_all(tokens)
+        matches = self.analyzer.matches(stems)
+        # a word that starts a longer phrase of another sense is that phrase: "phone" in "phone them up"
+        other_sense = {start for start, length, concepts in matches if length > 1 and not self.topics & set(concepts)}
         missing: list[str] = []
-        for start, length, concepts in self.analyzer.matches(stems):
+        for start, length, concepts in matches:
             if focus and start not in focus:
                 continue
             if not self.topics.intersection(concepts):
                 continue  # ordinary wording ("delete", "pick up") is never a missing topic
+            if length == 1 and start in other_sense:
+                continue
             present = any(c in self.feature_ids for c in concepts) or (
                 length == 1 and stems[start] in self.feature_ids
             )

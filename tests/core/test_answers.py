@@ -847,6 +847,7 @@ async def test_a_premises_question_is_no_match_even_when_the_policy_mentions_fir
     [
         "are staff allowed to be on their phones during sessions with the kids?",
         "can i text a young person's mum from my personal phone to sort out pick up times?",
+        "can i give one of the young people my mobile number so they can text me?",
     ],
 )
 async def test_a_phone_question_is_no_match_when_the_policy_never_mentions_phones(
@@ -871,4 +872,17 @@ async def test_a_phone_question_is_answered_when_the_policy_covers_devices(tmp_p
     )
     answer = await advisor.answer("are staff allowed to be on their phones during sessions with the kids?")
     assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "1"
+
+
+async def test_phoning_someone_is_not_a_question_about_phones(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Referrals\n\n"
+        "1. Volunteers must not make referrals to external agencies; any referral is made by the safeguarding "
+        "lead.\n"
+        "2. Staff must keep their personal social media profiles private.\n",
+    )
+    answer = await advisor.answer("she needs social care involved. can i just phone them up and refer her myself?")
+    assert answer.status is AnswerStatus.ANSWERED  # "phone them up" is calling, not a device the policy lacks
     assert answer.hits[0].clause.ref == "1"
