@@ -532,6 +532,13 @@ FIRST_CLAUSE = {
         "my nephew is 9, is it ok if he stays on his own for an hour?",
         "2",
     ),
+    "a policy looked at again is a policy reviewed": FirstClause(
+        "# Child protection policy\n\n"
+        "1. Look at the child directly and do not promise to keep secrets.\n"
+        "2. This policy will be reviewed a year after adoption and then every three years.\n",
+        "how often does the child protection policy get looked at again?",
+        "2",
+    ),
     "someone at the door is a visitor": FirstClause(
         "# Keeping the building safe\n\n"
         "1. Staff must not let young people leave the building at the end of a session without a known adult.\n"
