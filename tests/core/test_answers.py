@@ -893,3 +893,17 @@ async def test_phoning_someone_is_not_a_question_about_phones(tmp_path: Path) ->
     answer = await advisor.answer("she needs social care involved. can i just phone them up and refer her myself?")
     assert answer.status is AnswerStatus.ANSWERED  # "phone them up" is calling, not a device the policy lacks
     assert answer.hits[0].clause.ref == "1"
+
+
+async def test_a_ratio_question_finds_a_rule_on_sufficient_supervision(tmp_path: Path) -> None:
+    # the policy never says "ratio": it asks for enough staff for the number of participants
+    advisor = advisor_with(
+        tmp_path,
+        "# Venue and supervision\n\n"
+        "1. There must be sufficient staff supervision relative to the number and age of participants. Our "
+        "recommendation is 1 member of staff to 15 participants.\n"
+        "2. Participants must not roam unsupervised in restricted areas.\n",
+    )
+    answer = await advisor.answer("we're expecting 60 kids at the hackathon. how many adults do we need?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "1"
