@@ -368,16 +368,49 @@ def parse_blocks(text: str) -> list[Block]:
     # intro, as Markdown nests it, not a section heading
     nesting = {id(block) for block, after in itertools.pairwise(blocks) if after.kind == "item" and after.level >= 2}
     titled: list[Block] = []
+    lines_titled: dict[int, Block] = {}  # a numbered line taken for a title -> the line as it was
     section_level = 0  # of the last Markdown heading: a numbered title below it is a part of its section
     for block in blocks:
         if block.kind == "heading" and block.level <= 6:
             section_level = block.level
         elif id(block) not in continued | nesting:
+            line = block
             block = _numbered_heading(block)
             if block.kind == "heading":
                 block.level = max(block.level, section_level + 1)
+                lines_titled[id(block)] = line
         titled.append(block)
-    return _auto_numbered_items(titled)
+    return _auto_numbered_items(_titles_over_nothing_as_items(titled, lines_titled))
+
+
+def _titles_over_nothing_as_items(blocks: list[Block], lines_titled: dict[int, Block]) -> list[Block]:
+    """Short numbered lines one after another ("1. Communication in connection with the business" /
+    "2. Personal email in breaks") are a numbered list, not sections with nothing in them: a numbered
+    title closed at once (by a heading of its level or above, or the end) is a list item, and so is
+    the next numbers after one."""
+    result: list[Block] = []
+    previous_number = ""
+    for index, block in enumerate(blocks):
+        line = lines_titled.get(id(block))
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        empty = following is None or (following.kind == "heading" and following.level <= block.level)
+        next_number = _follows(previous_number, block.number)
+        # "1. Communication in connection with the business" over "2. Communication in relation to events..."
+        sibling = following is not None and following.kind == "numbered" and _follows(block.number, following.number)
+        if line is not None and (empty or next_number or sibling):
+            block = Block("item", line.text, number=line.number, marker="1)")
+            previous_number = line.number
+        elif block.kind == "numbered" and next_number:  # the list goes on in longer lines
+            block = Block("item", block.text, number=block.number, marker="1)", children=block.children)
+            previous_number = block.number
+        else:
+            previous_number = ""
+        result.append(block)
+    return result
+
+
+def _follows(number: str, then: str) -> bool:
+    return number.isdigit() and then == str(int(number) + 1)
 
 
 def _numbered_heading(block: Block) -> Block:

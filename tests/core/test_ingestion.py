@@ -522,3 +522,30 @@ def test_a_title_over_a_title_over_its_text_are_both_titles_not_text() -> None:
     # plain-text titles have no levels: the nearer one is the clause's heading, and neither runs into its text
     assert [c.heading for c in clauses] == ["Child safeguarding"]
     assert clauses[0].text.startswith("Our staff and associated personnel must not:")
+
+
+def test_short_numbered_lines_one_after_another_are_a_list_not_empty_sections() -> None:
+    # a staff handbook's "Acceptable:" over "1. Communication in connection with the business" / "2. ...":
+    # read as titles, those lines would be sections with nothing in them, and their words never quoted
+    text = (
+        "# E-mail\n\n"
+        "Acceptable:\n\n"
+        "1. Communication in connection with the employers business\n\n"
+        "2. Personal email during breaks\n\n"
+        "# Internet\n\n"
+        "Forbidden:\n\n"
+        "1. Using webmail at work\n\n"
+        "2. Sending or commenting upon the employers business inappropriately, on any site or forum, at any time\n\n"
+        "# Training\n\n"
+        "3. Safeguarding training\n\n"
+        "All staff attend a safeguarding course every three years.\n"
+    )
+    clauses = segment(text)
+    quoted = {(c.context, c.text) for c in clauses}
+    acceptable = "Acceptable:\nCommunication in connection with the employers business\nPersonal email during breaks"
+    assert ("", acceptable) in quoted
+    forbidden = [c for c in clauses if c.heading == "Internet"]
+    assert "Using webmail at work" in forbidden[0].text  # a short first line over a longer second is one list
+    assert "Sending or commenting upon" in forbidden[0].text
+    training = [c for c in clauses if c.text.startswith("All staff")]
+    assert training[0].heading.endswith("Safeguarding training")  # a title with its text under it stays a title
