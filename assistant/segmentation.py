@@ -374,11 +374,11 @@ def parse_blocks(text: str) -> list[Block]:
         if block.kind == "heading" and block.level <= 6:
             section_level = block.level
         elif id(block) not in continued | nesting:
-            line = block
+            as_written = block
             block = _numbered_heading(block)
             if block.kind == "heading":
                 block.level = max(block.level, section_level + 1)
-                lines_titled[id(block)] = line
+                lines_titled[id(block)] = as_written
         titled.append(block)
     return _auto_numbered_items(_titles_over_nothing_as_items(titled, lines_titled))
 
