@@ -25,6 +25,7 @@ from assistant.answers import DEFAULT_TOP_K, PolicyAdvisor
 from assistant.errors import ConfigurationError, KnowledgeError, UserFacingError
 from assistant.knowledge import load_knowledge
 from assistant.models import Answer, AnswerStatus
+from assistant.reading import readable
 from assistant.settings import CoreSettings, load
 
 log = logging.getLogger("policybot.console")
@@ -90,8 +91,8 @@ def render_text(answer: Answer, width: int) -> str:
         clause = hit.clause
         lines.append("")
         if clause.context:
-            lines += textwrap.wrap(clause.context, wrap, initial_indent="  ", subsequent_indent="  ")
-        for paragraph in clause.text.split("\n"):
+            lines += textwrap.wrap(readable(clause.context), wrap, initial_indent="  ", subsequent_indent="  ")
+        for paragraph in readable(clause.text).split("\n"):
             lines += textwrap.wrap(paragraph, wrap, initial_indent="  │ ", subsequent_indent="  │ ")
         lines.append(f"  — {messages.citation(clause.document, clause.ref)}")
     for notice in answer.stale:

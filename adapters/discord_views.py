@@ -7,7 +7,8 @@ this module adds only Discord formatting and Discord's limits:
 - 4,096 characters per embed description, 256 per title, 25 fields of 1,024 characters;
 - a modal has at most 5 top-level components, its title 45 characters, a label 45, a description 100.
 
-Text that came from a person or a document is escaped for markdown (so it shows as typed) and is
+A clause is shown without its policy's own formatting marks (`Clause.reading`). Text that came from a
+person or a document is then escaped for markdown (so it shows as typed) and is
 only ever sent with `NO_PINGS`: `@everyone` or `<@123>` in a question or report never pings anyone.
 Long clauses and long report text are split into several embeds, never cut.
 """
@@ -157,7 +158,7 @@ def citation(hit: Hit) -> str:
 def render_clause(hit: Hit, *, colour: discord.Colour = QUOTE_COLOUR) -> list[discord.Embed]:
     """A quoted clause as one embed, or several when it is long: title = document, footer = clause ref."""
     clause = hit.clause
-    pieces = split_text(clause.quote, DESCRIPTION_PIECE) or [""]
+    pieces = split_text(clause.reading, DESCRIPTION_PIECE) or [""]
     footer = shorten(messages.discord_clause_footer(clause.ref, clause.heading, clause.source), FOOTER_MAX)
     embeds = []
     for index, piece in enumerate(pieces):

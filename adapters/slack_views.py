@@ -186,7 +186,7 @@ def render_hit(hit: Hit, index: int, question: str, *, shareable: bool) -> list[
     heading = f"\n_{escape(shorten(clause.heading, 300))}_" if clause.heading else ""
     blocks: list[Block] = [section(citation(hit) + heading)]
     blocks += quote_sections(
-        clause.quote, trimmed_note=messages.slack_clause_trimmed(escape(clause.document), escape(clause.ref))
+        clause.reading, trimmed_note=messages.slack_clause_trimmed(escape(clause.document), escape(clause.ref))
     )
     if shareable:
         blocks.append(
@@ -270,7 +270,7 @@ def render_shared(hit: Hit, sharer_id: str) -> list[Block]:
     return [
         section(citation(hit)),
         *quote_sections(
-            clause.quote,
+            clause.reading,
             trimmed_note=messages.slack_clause_trimmed(escape(clause.document), escape(clause.ref)),
         ),
         context(messages.slack_shared_by(sharer_id)),

@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from assistant.reading import readable
+
 QUOTE_MAX = 1400  # characters: a quote longer than this drops its intro line
 
 
@@ -65,6 +67,11 @@ class Clause(Frozen):
         if self.context and len(self.context) + len(self.text) < QUOTE_MAX:
             return f"{self.context}\n{self.text}"
         return self.text
+
+    @property
+    def reading(self) -> str:
+        """The quote as the policy reads once formatted: the same words, without Markdown or HTML marks."""
+        return readable(self.quote)
 
 
 class Hit(Frozen):

@@ -132,3 +132,19 @@ def test_an_answer_ends_by_saying_how_to_report_a_worry_the_question_did_not_rai
     assert " ".join(out.split()).endswith("or use `policybot report` to report it confidentially.")
     _, out, _ = ask("--knowledge", str(SEEDS / "003_8e02432411714b95.txt"), "can we park in the staff car park?")
     assert "`policybot report`" in out
+
+
+def test_a_markdown_policy_is_quoted_in_its_words_without_its_marks_but_json_keeps_them(tmp_path: Path) -> None:
+    policy = tmp_path / "handbook.md"
+    policy.write_text(
+        "# Lost children\n\n"
+        "**Do not give the name of a lost child over the radio.** Take them to the [creche](https://map.example/c).\n",
+        encoding="utf-8",
+    )
+    question = "can i say a lost child's name over the radio?"
+    code, out, err = ask("--knowledge", str(policy), question)
+    assert code == 0, err
+    assert "Do not give the name of a lost child over the radio. Take them to the creche" in out
+    assert "(https://map.example/c)" in out and "**" not in out
+    _, out, _ = ask("--knowledge", str(policy), "--json", question)
+    assert json.loads(out)["hits"][0]["text"].startswith("**Do not give the name")  # verbatim for scripts

@@ -248,3 +248,10 @@ def test_the_home_tab_lists_policies_with_review_dates_and_only_leads_see_report
     assert "LEAPS &lt;Suffolk&gt;" in all_text(staff) and "2024-04-30" in all_text(staff)
     assert messages.SLACK_NO_OPEN_REPORTS not in all_text(staff)
     assert messages.SLACK_NO_OPEN_REPORTS in all_text(views.render_home(docs, []))
+
+
+def test_a_quote_shows_the_policys_words_without_its_markdown_and_html_marks() -> None:
+    text = "**Do not call 999** - <strong>first aid</strong> is on site; see [the map](https://map.example/a)."
+    shown = displayed(views.render_answer(answer(AnswerStatus.ANSWERED, text)))
+    assert "Do not call 999 - first aid is on site; see the map (https://map.example/a)." in shown
+    assert "**" not in shown and "strong" not in shown

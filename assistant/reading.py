@@ -1,0 +1,46 @@
+"""A quote as its reader would see the policy: its words untouched, its formatting marks taken out.
+
+Policies kept as Markdown or web pages carry their formatting in the text: `**Do not call 999**`,
+`<strong>`, `[the reporting form](https://...)`. Quoted as they are, a member of staff reading on a
+phone sees the marks instead of the emphasis. The JSON answer keeps the clause verbatim (it is what
+`policybot eval` matches); people are shown this reading of it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# inline tags that only format; a tag that structures a page (a table, a list) is left to html_text
+_INLINE_TAG = re.compile(r"</?(?:strong|b|em|i|u|mark|small|span|sup|sub|code|font)\b[^>]*>", re.IGNORECASE)
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_LINK = re.compile(r"\[([^\]\n]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# a single * or _ round words, not inside a word ("snake_case", "5*3") nor a web address
+_EMPHASIS = re.compile(r"(?<![\w*/\\])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_\\])\1(?![\w*])")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>])")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.IGNORECASE)
+
+
+def _link(match: re.Match[str]) -> str:
+    text, address = match.group(1).strip(), match.group(2)
+    if text == address or text == address.removeprefix("mailto:"):
+        return text
+    return f"{text} ({address.removeprefix('mailto:')})"
+
+
+def readable(text: str) -> str:
+    """The text without Markdown emphasis, inline HTML tags and link syntax; links keep their address."""
+    if "<" in text:
+        text = _LINE_BREAK_TAG.sub(" ", _INLINE_TAG.sub("", text))
+        text = _AUTOLINK.sub(r"\1", text)
+    if "](" in text:
+        text = _LINK.sub(_link, text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
+    if "\\" in text:
+        text = _ESCAPED.sub(r"\1", text)
+    if "&" in text and _ENTITY.search(text):
+        text = html.unescape(text)
+    return text
