@@ -386,8 +386,8 @@ def parse_blocks(text: str) -> list[Block]:
 def _titles_over_nothing_as_items(blocks: list[Block], lines_titled: dict[int, Block]) -> list[Block]:
     """Short numbered lines one after another ("1. Communication in connection with the business" /
     "2. Personal email in breaks") are a numbered list, not sections with nothing in them: a numbered
-    title closed at once (by a heading of its level or above, or the end) is a list item, and so is
-    the next numbers after one."""
+    title closed at once (by a heading of its level or above, or the end) is a list item, and so are
+    the lines numbered on from it."""
     result: list[Block] = []
     previous_number = ""
     for index, block in enumerate(blocks):
