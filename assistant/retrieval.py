@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import string
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -184,10 +185,11 @@ STOPWORDS = frozenset(
 
 _POSSESSIVE = re.compile(r"['’]s\b")
 _APOSTROPHE = re.compile(r"['’]")
-_WORD = re.compile(r"[a-z0-9]+")
 # an age written "14yo" or "15yrs" is the age and its unit, two words; few texts have one
 _AGE = re.compile(r"\d(?:yo|yr)")
 _AGE_WORD = re.compile(r"\b\d{1,2}(?=(?:yo|yos|yrs|yr)\b)|[a-z0-9]+")
+# for bytes.translate: a-z and 0-9 stay, any other byte becomes a space
+_WORD_BYTES = bytes(byte if chr(byte) in string.ascii_lowercase + string.digits else ord(" ") for byte in range(256))
 
 
 def tokenize(text: str) -> list[str]:
@@ -197,8 +199,11 @@ def tokenize(text: str) -> list[str]:
         text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     if "18+" in text:
         text = text.replace("18+", "18plus")
-    ages = ("yo" in text or "yr" in text) and _AGE.search(text)  # the substrings first: cheaper than the search
-    return (_AGE_WORD if ages else _WORD).findall(text)
+    if ("yo" in text or "yr" in text) and _AGE.search(text):  # the substrings first: cheaper than the search
+        return _AGE_WORD.findall(text)
+    # the runs of a-z0-9, as re.findall("[a-z0-9]+") finds them but several times faster: every other
+    # character (a non-ASCII one encoded as one "?") becomes a space, and the spaces split
+    return text.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split()
 
 
 _SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
