@@ -14,6 +14,9 @@ question are answered with ("who do I tell?") added. It runs on numpy over an in
 per-posting BM25 term weights are precomputed at build time, so a query costs one vector add per
 feature. The top candidates are then re-ordered by how much of the question they cover, and by a
 prior that prefers clauses that direct ("must", "should not") over introductions and furniture.
+
+The index is built from batches of clauses: each distinct word is stemmed and looked up once, the texts
+become arrays of word and stem numbers, and numpy finds and counts their features.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import re
 import string
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -160,6 +163,7 @@ def gives_contact_details(text: str) -> bool:
 
 
 STEM_CACHE = 100_000  # words
+BATCH = 20_000  # clauses indexed together: enough for numpy to pay, few enough to keep its arrays small
 MIN_REPAIR_LENGTH = 5  # shorter words are too often real words ("sent", "many") to repair
 
 STOPWORDS = frozenset(
@@ -204,6 +208,32 @@ def tokenize(text: str) -> list[str]:
     # the runs of a-z0-9, as re.findall("[a-z0-9]+") finds them but several times faster: every other
     # character (a non-ASCII one encoded as one "?") becomes a space, and the spaces split
     return text.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split()
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Many texts' tokens as numbers: each distinct word once, and every text as its words' numbers."""
+
+    words: list[str]  # a word's number is its place here
+    ids: np.ndarray  # the texts' word numbers, one text after another
+    starts: np.ndarray  # text i is ids[starts[i]:starts[i + 1]]
+
+    def text_of(self) -> np.ndarray:
+        """Per token, the number of the text it is in."""
+        return np.repeat(np.arange(len(self.starts) - 1, dtype=np.int32), np.diff(self.starts))
+
+
+def tokenize_all(texts: Iterable[str]) -> Tokens:
+    """`tokenize` each text, numbering the words: a library of policies has few distinct words, so what is
+    worked out per word (its stem, whether it is a stopword) is worked out once."""
+    numbers: defaultdict[str, int] = defaultdict(itertools.count().__next__)  # a new word gets the next number
+    ids = array("i")
+    lengths = [0]
+    for text in texts:
+        tokens = tokenize(text)
+        ids.extend(map(numbers.__getitem__, tokens))
+        lengths.append(len(tokens))
+    return Tokens(list(numbers), np.frombuffer(ids, dtype=np.int32), np.cumsum(lengths))
 
 
 _SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
@@ -305,13 +335,160 @@ class Analyzer:
 
     def analyse(self, text: str) -> tuple[list[str], Counter[str]]:
         """A text's tokens, and its features: stems, adjacent stem pairs, and concepts."""
-        tokens = tokenize(text)
-        stems = self.stem_all(tokens)
-        content = [stem for token, stem in zip(tokens, stems, strict=True) if token not in STOPWORDS]
-        counts: Counter[str] = Counter(content)
-        counts.update(map("_".join, itertools.pairwise(content)))  # "accepting parents" as a phrase
-        counts.update(self.concepts(stems))  # a concept counts once per text: one idea however phrased
-        return tokens, counts
+        tokens = tokenize_all([text])
+        return [tokens.words[i] for i in tokens.ids], self.analyse_all(tokens).counts(0)
+
+    def analyse_all(self, tokens: Tokens) -> TextFeatures:
+        """Every text's features: the stems of its words that are not stopwords, each pair of those stems
+        side by side (the stopwords between skipped: "accepting parents" as a phrase), and the concepts of
+        the vocabulary words and phrases among all its stems, each once (one idea however phrased)."""
+        stems = self.stem_all(tokens.words)
+        stem_names = list(dict.fromkeys(stems))
+        stem_number = {stem: number for number, stem in enumerate(stem_names)}
+        sequence = np.array([stem_number[stem] for stem in stems], dtype=np.int32)[tokens.ids]  # per token
+        text_of = tokens.text_of()
+        content = ~np.array([word in STOPWORDS for word in tokens.words], dtype=bool)[tokens.ids]
+        content_text, content_stems = text_of[content], sequence[content]
+        return _counted(
+            len(tokens.starts) - 1,
+            [
+                (stem_names, content_text, content_stems),
+                self._concepts_all(stem_number, sequence, text_of, tokens.starts[1:]),
+                _side_by_side(stem_names, content_text, content_stems),
+            ],
+        )
+
+    def _concepts_all(
+        self, stem_number: dict[str, int], sequence: np.ndarray, text_of: np.ndarray, ends: np.ndarray
+    ) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """The concepts in texts of stem numbers, as `concepts` finds them: their ids, and rows (text, concept
+        number), each once."""
+        names = sorted({concept for ids in self.phrases.values() for concept in ids})
+        number = {concept: i for i, concept in enumerate(names)}
+        phrases = [
+            (tuple(stem_number[stem] for stem in phrase), [number[concept] for concept in ids])
+            for phrase, ids in self.phrases.items()
+            if all(stem in stem_number for stem in phrase)  # one with a stem no text has occurs nowhere
+        ]
+        stems = [phrase for phrase, _ in phrases]
+        positions, matched = _phrase_matches(stems, len(stem_number), sequence, text_of, ends)
+        match, item = _expand(matched, np.cumsum([0] + [len(ids) for _, ids in phrases]))  # a match per concept
+        concepts = np.array([concept for _, ids in phrases for concept in ids], dtype=np.int64)[item]
+        rows, _ = _distinct(text_of[positions[match]].astype(np.int64) * len(names) + concepts)
+        return names, rows // len(names), rows % len(names)
+
+
+@dataclass(frozen=True)
+class TextFeatures:
+    """Many texts' features, as rows of (feature, count) ordered by text, then feature."""
+
+    names: list[str]  # a feature's number -> the feature: a stem, two stems joined by "_", or a concept id
+    starts: np.ndarray  # text i's rows are starts[i]:starts[i + 1]
+    feature: np.ndarray
+    count: np.ndarray
+
+    def counts(self, text: int) -> Counter[str]:
+        """One text's features and how often it has each."""
+        rows = slice(self.starts[text], self.starts[text + 1])
+        return Counter(dict(zip([self.names[f] for f in self.feature[rows]], self.count[rows].tolist(), strict=True)))
+
+
+def _counted(texts: int, kinds: Sequence[tuple[list[str], np.ndarray, np.ndarray]]) -> TextFeatures:
+    """Features of several kinds, each (names, rows (text, number)), numbered one kind after another and
+    counted per text. Only the features some text has keep a number (a stopword's stem has none)."""
+    names = [name for kind, _, _ in kinds for name in kind]
+    offsets = np.cumsum([0] + [len(kind) for kind, _, _ in kinds[:-1]])
+    rows = [
+        text.astype(np.int64) * len(names) + offset + number
+        for (_, text, number), offset in zip(kinds, offsets, strict=True)
+    ]
+    keys, counts = _distinct(np.concatenate(rows))
+    text, feature = np.divmod(keys, len(names))
+    present = np.zeros(len(names), dtype=bool)
+    present[feature] = True
+    return TextFeatures(
+        [name for name, has in zip(names, present.tolist(), strict=True) if has],
+        np.searchsorted(text, np.arange(texts + 1)),
+        np.cumsum(present)[feature] - 1,
+        counts,
+    )
+
+
+def _side_by_side(names: list[str], text: np.ndarray, stems: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The pairs of stems side by side in a text, each a feature named "first_second": their names, and rows
+    (text, pair number)."""
+    same = text[1:] == text[:-1]
+    pairs = stems[:-1][same].astype(np.int64) * len(names) + stems[1:][same]
+    distinct, _ = _distinct(pairs)
+    named = np.array(names, dtype=object)
+    pair_names = named[distinct // len(names)] + "_" + named[distinct % len(names)]
+    return pair_names.tolist(), text[1:][same], np.searchsorted(distinct, pairs)
+
+
+def _phrase_matches(
+    phrases: list[tuple[int, ...]], stems: int, sequence: np.ndarray, text_of: np.ndarray, ends: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Where phrases of stem numbers (below `stems`) occur in texts of stem numbers laid one after another
+    in `sequence` (position i in text text_of[i], which ends at ends[text_of[i]]): (positions, phrase
+    numbers), nested ones too."""
+    single = np.full(stems, -1, dtype=np.int64)  # stem -> the one-word phrase it is
+    for number, phrase in enumerate(phrases):
+        if len(phrase) == 1:
+            single[phrase[0]] = number
+    at = np.flatnonzero(single[sequence] >= 0)
+    found = [(at, single[sequence[at]]), *_longer_matches(phrases, stems, sequence, text_of, ends)]
+    return np.concatenate([where for where, _ in found]), np.concatenate([numbers for _, numbers in found])
+
+
+def _longer_matches(
+    phrases: list[tuple[int, ...]], stems: int, sequence: np.ndarray, text_of: np.ndarray, ends: np.ndarray
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """`_phrase_matches` of the phrases of two stems or more, looked for only where their first two stems
+    meet: most first stems ("on", "the") start nothing."""
+    starting: defaultdict[int, list[int]] = defaultdict(list)  # first two stems, as one number -> phrases
+    for number, phrase in enumerate(phrases):
+        if len(phrase) > 1:
+            starting[phrase[0] * stems + phrase[1]].append(number)
+    keys = np.array(sorted(starting), dtype=np.int64)
+    opening = np.zeros(stems, dtype=bool)  # stem -> whether a longer phrase starts with it
+    opening[keys // stems] = True
+    at = np.flatnonzero(opening[sequence])
+    room = ends[text_of[at]] - at  # stems from there to the end of the text
+    at, room = at[room >= 2], room[room >= 2]
+    pairs = sequence[at].astype(np.int64) * stems + sequence[at + 1]
+    key = np.searchsorted(keys, pairs)
+    met = key < len(keys)
+    met[met] = keys[key[met]] == pairs[met]
+    order = np.argsort(key[met])
+    at, room, key = at[met][order], room[met][order], key[met][order]  # grouped by their first two stems
+    bounds = np.searchsorted(key, np.arange(len(keys) + 1))
+    for index, first_two in enumerate(keys.tolist()):
+        for number in starting[first_two]:
+            phrase = phrases[number]
+            group = slice(bounds[index], bounds[index + 1])
+            where = at[group][room[group] >= len(phrase)]
+            for offset in range(2, len(phrase)):
+                where = where[sequence[where + offset] == phrase[offset]]
+            yield where, np.full(len(where), number)
+
+
+def _expand(owners: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each owner o's items, numbered starts[o] to starts[o + 1] - 1: per item, its owner's place in `owners`,
+    and its number."""
+    sizes = starts[owners + 1] - starts[owners]
+    owner = np.repeat(np.arange(len(owners)), sizes)
+    first = np.repeat(starts[owners] - (np.cumsum(sizes) - sizes), sizes)  # item = first + place in the list
+    return owner, first + np.arange(len(owner))
+
+
+def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values, sorted, and how often each occurs: np.unique(values, return_counts=True), which
+    numpy 2 does several times slower on millions of values."""
+    values = np.sort(values)
+    new = np.ones(len(values), dtype=bool)
+    new[1:] = values[1:] != values[:-1]
+    first = np.flatnonzero(new)
+    return values[first], np.diff(first, append=len(values))
 
 
 @dataclass(frozen=True)
@@ -570,15 +747,52 @@ def audience_prior(framing: str, opening: str = "") -> float:
     return 1.0
 
 
-def clause_prior(text: str, tokens: list[str]) -> float:
-    """How likely a clause of its kind answers anything: furniture least, rules most."""
+def clause_prior(text: str, directs: bool) -> float:
+    """How likely a clause of its kind answers anything: furniture least, rules most (`directs`: its words,
+    read on into its intro line's, have a directive word or pair of words)."""
     if text.startswith("[") and _LINK_ONLY.match(text):
         return REFERENCE_PRIOR
     if len(text) < 40 or "\t" in text:
         return FURNITURE_PRIOR
-    if DIRECTIVE_WORDS.intersection(tokens) or DIRECTIVE_PAIRS.intersection(itertools.pairwise(tokens)):
-        return DIRECTIVE_PRIOR
-    return 1.0
+    return DIRECTIVE_PRIOR if directs else 1.0
+
+
+def _directing(tokens: Tokens, runs: Sequence[Sequence[int]]) -> np.ndarray:
+    """Per run of texts (their numbers), their words read one after another: is there a directive word in
+    it, or a directive pair of words side by side (the last of one text and the first of the next, too)?"""
+    texts = np.array([text for run in runs for text in run], dtype=np.int64)
+    owner, position = _expand(texts, tokens.starts)
+    run = np.repeat(np.arange(len(runs), dtype=np.int32), [len(run) for run in runs])[owner]  # per word
+    ids = tokens.ids[position].astype(np.int64)
+    number = {word: i for i, word in enumerate(tokens.words)}
+    pairs = [number[a] * len(number) + number[b] for a, b in DIRECTIVE_PAIRS if a in number and b in number]
+    directive_word = np.array([word in DIRECTIVE_WORDS for word in tokens.words], dtype=bool)[ids]
+    directive_pair = np.isin(ids[:-1] * len(number) + ids[1:], pairs) & (run[1:] == run[:-1])
+    directs = np.zeros(len(runs), dtype=bool)
+    directs[run[directive_word]] = True
+    directs[run[1:][directive_pair]] = True
+    return directs
+
+
+def _weighted_rows(
+    features: TextFeatures, parts: Sequence[tuple[float, list[tuple[int, int]]]]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows (clause, feature, weighted term frequency) ordered by clause, then feature. Each part
+    (weight, [(clause, text), ...]) gives those clauses those texts' features at that weight; a clause's
+    frequency of a feature adds up its parts in their order."""
+    keys, values = [], []
+    for weight, pairs in parts:
+        clauses, texts = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
+        owner, row = _expand(texts, features.starts)
+        keys.append(clauses[owner] * len(features.names) + features.feature[row])
+        values.append(weight * features.count[row])
+    order = np.argsort(np.concatenate(keys), kind="stable")  # merges the parts' sorted rows, keeping their order
+    key, value = np.concatenate(keys)[order], np.concatenate(values)[order]
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    tfs = np.bincount(np.cumsum(first) - 1, weights=value)  # adds up in order: a clause's own text first
+    clause, feature = np.divmod(key[first], len(features.names))
+    return clause, feature, tfs
 
 
 def _named_documents(
@@ -608,26 +822,90 @@ def _named_documents(
     return named, [np.flatnonzero(document_of == number) for number in range(count)]
 
 
+@dataclass(frozen=True)
+class _Batch:
+    """Clauses analysed together: rows (clause, feature id, weighted term frequency) ordered by clause,
+    each clause's length and whether it directs, and the words of their own texts."""
+
+    clause: np.ndarray
+    feature: np.ndarray
+    tf: np.ndarray
+    lengths: np.ndarray
+    directs: np.ndarray
+    words: set[str]
+
+
+def _analyse_clauses(
+    analyzer: Analyzer, clauses: Sequence[Clause], first: int, feature_ids: defaultdict[str, int]
+) -> _Batch:
+    """Clauses (numbered from `first`) analysed in one go, their features numbered by `feature_ids`."""
+    size = len(clauses)
+    # headings and intros repeat: each distinct one is a text of its own, numbered after the clauses'
+    extras = dict.fromkeys(extra for clause in clauses for extra in (clause.context, clause.heading) if extra)
+    text_of = {extra: size + number for number, extra in enumerate(extras)}
+    tokens = tokenize_all(itertools.chain((clause.text for clause in clauses), extras))
+    analysed = analyzer.analyse_all(tokens)
+    row_clause, row_feature, row_tf = _weighted_rows(
+        analysed,
+        [
+            (1.0, [(number, number) for number in range(size)]),
+            (CONTEXT_WEIGHT, [(n, text_of[clause.context]) for n, clause in enumerate(clauses) if clause.context]),
+            (HEADING_WEIGHT, [(n, text_of[clause.heading]) for n, clause in enumerate(clauses) if clause.heading]),
+        ],
+    )
+    # a clause's length is the count of its own text's features, not its intro's or headings'
+    own = np.diff(np.concatenate(([0], np.cumsum(analysed.count)))[analysed.starts[: size + 1]])
+    # it directs when its words do, read on into its intro line's
+    runs = [[number, text_of[clause.context]] if clause.context else [number] for number, clause in enumerate(clauses)]
+    used = np.zeros(len(tokens.words), dtype=bool)
+    used[tokens.ids[: tokens.starts[size]]] = True
+    return _Batch(
+        clause=(first + row_clause).astype(np.int32),
+        feature=np.array([feature_ids[name] for name in analysed.names], dtype=np.int32)[row_feature],
+        tf=row_tf.astype(np.float32),  # term frequencies are kept to float32 precision
+        lengths=np.maximum(1, own).astype(np.float64),
+        directs=_directing(tokens, runs),
+        words={tokens.words[number] for number in np.flatnonzero(used)},
+    )
+
+
+def _joined(batches: list[_Batch]) -> _Batch:
+    """The batches as one (the parts are let go as soon as they are joined)."""
+    return _Batch(
+        clause=np.concatenate([batch.clause for batch in batches]),
+        feature=np.concatenate([batch.feature for batch in batches]),
+        tf=np.concatenate([batch.tf for batch in batches]),
+        lengths=np.concatenate([batch.lengths for batch in batches]),
+        directs=np.concatenate([batch.directs for batch in batches]),
+        words=set().union(*(batch.words for batch in batches)),
+    )
+
+
 def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseIndex:
-    """Index clauses once, at startup: one pass over the text, then numpy for the arithmetic."""
+    """Index clauses once, at startup: batches of clauses analysed together, then numpy for the arithmetic."""
     analyzer = Analyzer.from_groups(group.terms for group in vocabulary.group)
     size = len(clauses)
     feature_ids: defaultdict[str, int] = defaultdict(itertools.count().__next__)  # a new feature gets the next id
-    row_features = array("i")  # clause-major rows: (feature id, weighted term frequency)
-    row_tfs = array("f")
-    counts = np.zeros(size, dtype=np.int64)
-    lengths = np.ones(size, dtype=np.float64)
+    analysed = _joined(
+        [
+            _analyse_clauses(analyzer, clauses[start : start + BATCH], start, feature_ids)
+            for start in range(0, max(size, 1), BATCH)  # no clauses: one empty batch
+        ]
+    )
+    features, row_clause, tfs = analysed.feature, analysed.clause, analysed.tf.astype(np.float64)
+    counts = np.bincount(row_clause, minlength=size)
+    average = float(analysed.lengths.mean()) if size else 1.0
+    norms = K1 * (1 - B + B * analysed.lengths / average)
+    weights = tfs * (K1 + 1) / (tfs + norms[row_clause])
+    order = np.argsort(features, kind="stable")
+    df = np.bincount(features, minlength=len(feature_ids))
+
     priors = np.ones(size, dtype=np.float64)
-    words: set[str] = set()
-    extras: dict[str, Counter[str]] = {}  # headings and intros repeat: analyse each once
     audiences: dict[tuple[str, str], float] = {}
     with_contact: list[int] = []
     for number, clause in enumerate(clauses):
-        tokens, text = analyzer.analyse(clause.text)
         if gives_contact_details(clause.text):
             with_contact.append(number)
-        words.update(tokens)
-        priors[number] = clause_prior(clause.text, tokens + tokenize(clause.context) if clause.context else tokens)
         framing = (clause.heading, clause.context)
         if framing not in audiences:  # headings and intros repeat: judge each once
             audiences[framing] = audience_prior(f"{clause.heading}\n{clause.context}")
@@ -636,31 +914,11 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         if audience == 1.0 and OTHERS_AGREEMENT.search(opening.lower()):
             # a title the extraction ran into the clause's opening words ("Pupil Acceptable Use Agreement")
             audience = audience_prior(f"{clause.heading}\n{clause.context}", opening)
-        priors[number] *= audience
-        weighted: dict[str, float] = dict(text)
-        for extra, weight in ((clause.context, CONTEXT_WEIGHT), (clause.heading, HEADING_WEIGHT)):
-            if extra:
-                if extra not in extras:
-                    extras[extra] = analyzer.features(extra)
-                for feature, count in extras[extra].items():
-                    weighted[feature] = weighted.get(feature, 0.0) + weight * count
-        row_features.extend([feature_ids[feature] for feature in weighted])
-        row_tfs.extend(weighted.values())
-        counts[number] = len(weighted)
-        lengths[number] = max(1, sum(text.values()))
-
-    features = np.frombuffer(row_features, dtype=np.int32) if size else np.zeros(0, np.int32)
-    tfs = np.frombuffer(row_tfs, dtype=np.float32).astype(np.float64) if size else np.zeros(0)
-    row_clause = np.repeat(np.arange(size, dtype=np.int32), counts)
-    average = float(lengths.mean()) if size else 1.0
-    norms = K1 * (1 - B + B * lengths / average)
-    weights = tfs * (K1 + 1) / (tfs + norms[row_clause])
-    order = np.argsort(features, kind="stable")
-    df = np.bincount(features, minlength=len(feature_ids))
+        priors[number] = clause_prior(clause.text, bool(analysed.directs[number])) * audience
 
     named_documents, document_clauses = _named_documents(feature_ids, features, row_clause, clauses)
     known: dict[str, list[str]] = defaultdict(list)
-    for word in sorted(words):
+    for word in sorted(analysed.words):
         if len(word) >= 3 and not word.isdigit():
             known[word[0]].append(word)
     return ClauseIndex(
@@ -672,7 +930,7 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         posting_clause=row_clause[order],
         posting_weight=weights[order].astype(np.float32),
         clause_start=np.concatenate(([0], np.cumsum(counts))).astype(np.int64),
-        clause_features=features.copy(),
+        clause_features=features,
         priors=priors,
         with_contact_details=np.array(with_contact, dtype=np.int64),
         named_documents=named_documents,

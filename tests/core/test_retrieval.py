@@ -1,0 +1,77 @@
+"""The index is built from many texts analysed at once; each must be read as a question's words are read."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from assistant.knowledge import load_knowledge
+from assistant.models import Clause
+from assistant.retrieval import STOPWORDS, Analyzer, build_index, tokenize, tokenize_all
+from tests.conftest import CORPUS, REPO
+
+# phrases of the vocabulary, nested and negated, across the ends of texts, and texts with no words at all
+AWKWARD = [
+    "",
+    "the of and",
+    "can I use my work mobile phone to phone them up?",
+    "a child on their own, on my own, by herself",
+    "staff isn't handling it; they wont. Not handling it",
+    "a 15yrs old's 18+ account: don’t, can’t",
+    "Publication of references",
+    "I was left on my",  # a phrase ("on my own") split between two texts is in neither
+    "own with a work",
+    "mobile phone",
+]
+
+
+def clauses_of(*paths: Path) -> list[Clause]:
+    return [clause for path in paths for clause in load_knowledge(path).clauses]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    vocabulary = load_knowledge(REPO / "knowledge").vocabulary
+    return Analyzer.from_groups(group.terms for group in vocabulary.group)
+
+
+def features_of(analyzer: Analyzer, text: str) -> Counter[str]:
+    """A text's features by their definition: the stems of its words that are not stopwords, the pairs of
+    those side by side, and the concepts found among all its stems (as a question's are), each once."""
+    tokens = tokenize(text)
+    stems = analyzer.stem_all(tokens)
+    content = [stem for token, stem in zip(tokens, stems, strict=True) if token not in STOPWORDS]
+    features = Counter(content)
+    features.update(map("_".join, itertools.pairwise(content)))
+    features.update(analyzer.concepts(stems))
+    return features
+
+
+def test_texts_analysed_together_have_the_features_each_has_alone(analyzer: Analyzer) -> None:
+    clauses = clauses_of(REPO / "knowledge", CORPUS)
+    texts = [*AWKWARD, *{text for c in clauses for text in (c.text, c.heading, c.context)}, *AWKWARD]
+    analysed = analyzer.analyse_all(tokenize_all(texts))
+    for number, text in enumerate(texts):
+        assert analysed.counts(number) == features_of(analyzer, text), text
+    assert analyzer.analyse(AWKWARD[2]) == (tokenize(AWKWARD[2]), features_of(analyzer, AWKWARD[2]))
+
+
+def test_each_clause_is_indexed_with_its_features_and_those_of_its_intro_and_headings(analyzer: Analyzer) -> None:
+    clauses = clauses_of(REPO / "knowledge", CORPUS)
+    index = build_index(clauses, load_knowledge(REPO / "knowledge").vocabulary)
+    names = {number: feature for feature, number in index.feature_ids.items()}
+    for number, clause in enumerate(clauses):
+        start, end = index.clause_start[number], index.clause_start[number + 1]
+        expected = set().union(*(features_of(analyzer, text) for text in (clause.text, clause.context, clause.heading)))
+        assert {names[int(f)] for f in index.clause_features[start:end]} == expected, clause.ref
+
+
+@given(st.text(alphabet=st.sampled_from(list("abcxzABCXZ0159 _-.,;:!?\n\té€İKßﬁ٣²\x00"))))
+def test_tokens_are_the_runs_of_ascii_letters_and_digits(text: str) -> None:
+    assert tokenize(text) == re.findall("[a-z0-9]+", text.lower())
