@@ -19,7 +19,7 @@ import numpy as np
 from pydantic import Field
 
 from assistant.models import Frozen
-from assistant.retrieval import tokenize
+from assistant.text_analysis import tokenize
 
 THRESHOLD = 0.65  # probability above which a message reads as a worry
 L2 = 1.0  # weight decay: many words are seen once, and must not decide alone

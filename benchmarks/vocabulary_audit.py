@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from assistant.documents import SUPPORTED, read_text  # noqa: E402
 from assistant.errors import UnreadableDocument  # noqa: E402
 from assistant.knowledge import load_knowledge  # noqa: E402
-from assistant.retrieval import Analyzer, tokenize  # noqa: E402
+from assistant.text_analysis import Analyzer, tokenize  # noqa: E402
 
 CONTEXT_WORDS = 3
 

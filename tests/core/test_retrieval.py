@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from assistant.knowledge import load_knowledge
 from assistant.models import Clause
-from assistant.retrieval import STOPWORDS, Analyzer, build_index, tokenize, tokenize_all
+from assistant.retrieval import build_index
+from assistant.text_analysis import STOPWORDS, Analyzer, tokenize, tokenize_all
 from tests.conftest import CORPUS, REPO
 
 # phrases of the vocabulary, nested and negated, across the ends of texts, and texts with no words at all

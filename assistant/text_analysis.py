@@ -1,0 +1,366 @@
+"""How text becomes features: words, their Snowball stems, and the vocabulary's concepts. Pure functions.
+
+A text (a clause, an intro line, a heading, a question) is read as lower-cased word tokens, each cut to
+its stem (PyStemmer; a few words keep a stem of their own, see OVERSTEMMED). Its features are the stems
+of its words that are not stopwords, each pair of those side by side, and the concepts: the synonym
+groups of `knowledge/vocabulary.toml` whose words or phrases occur among all its stems. A question is
+analysed one text at a time; the index analyses its clauses in batches (`tokenize_all`, `analyse_all`),
+each distinct word stemmed once and the features counted with numpy, with the same result.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import string
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import Stemmer
+
+# Words the Snowball stemmer cuts down to a different word common in policies: a "publication" is not
+# "public", nor a "reference" "refer"; these keep a stem of their own. ("personal" -> "person" stays:
+# splitting them was measured, and lost on three question sets for one gain.)
+OVERSTEMMED = {
+    "publication": "publish",
+    "publications": "publish",
+    "reference": "referenc",
+    "references": "referenc",
+    "experiment": "experiment",  # not "experience"
+    "experiments": "experiment",
+    "relative": "relative",  # a family member, not "in relation to"
+    "relatives": "relative",
+    "critical": "critical",  # "critically aware", "a critical incident": not criticism
+    "critically": "critical",
+    "acceptable": "acceptabl",  # "acceptable use" is not accepting a friend request
+    "unacceptable": "unacceptabl",
+    "active": "active",  # "actively engage" is not an activity
+    "actively": "active",
+    "confident": "confident",  # not "confided"
+    "confidently": "confident",
+    "confidence": "confident",
+    "friendly": "friendly",  # "a friendly manner" is not a friend
+    "likely": "likely",  # "likely to cause harm" is not liking a post
+    "unlikely": "unlikely",
+    "range": "range",  # "a range of" is not a phone call ("rang")
+    "ranges": "range",
+    "practical": "practical",  # not a sports practice
+    "practicable": "practical",
+    "response": "response",  # not "responsible for"
+    "responses": "response",
+    "responsive": "response",
+    "keys": "keys",  # the keys to a building, not a "key person" or "key points"
+    "extremely": "extremely",  # not extremism
+    "guide": "guide",  # "a guide for parents" is not a Girl Guide
+    "guided": "guide",
+    "allowance": "allowance",  # money, not "allowing for"
+    "allowances": "allowance",
+    "leggings": "leggings",  # clothes, not a child's legs
+    "prevention": "prevention",  # "the prevention of bullying" is not the Prevent duty
+    "catering": "catering",  # food, not "cater for different levels"
+}
+
+
+# contracted negations, as tokenize leaves them (apostrophe dropped), already stems
+NEGATIONS = ("isnt", "arent", "wasnt", "werent", "dont", "doesnt", "didnt", "hasnt", "havent", "cant", "wont", "never")
+
+STEM_CACHE = 100_000  # words
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are aren arent as at be because been before
+    being below between both but by can cant could couldnt did didnt do does doesnt doing dont down during
+    each few for from further get gets getting got had hadnt has hasnt have havent having he hed hes her
+    here heres hers herself him himself his how hows i id ill im ive if in into is isnt it its itself
+    just lets me more most mustnt my myself no nor not of off on once only or other ought our ours
+    ourselves out over own same shant she shed shes should shouldnt so some such than that thats the
+    their theirs them themselves then there theres these they theyd theyll theyre theyve this those
+    through to too under until up very was wasnt we wed well were weve werent what whats when whens
+    where wheres which while who whos whom why whys will with wont would wouldnt you youd youll youre
+    youve your yours yourself yourselves also ok okay yeah yes tbh lol pls please thanks thank hi hey
+    really actually basically literally anyway anyone anything someone something thing things stuff bit
+    quick quickly still even though re atm rn btw tho im i'm i've i'd it's that's what's don't can't won't isn't
+    wondering wonder wanted want wants know think need needs like sure fine mean meant ment meaning
+    one ones u ur r im ya gonna wanna gotta us ask asks asked asking keep keeps kept give gives gave
+    go goes going gone went come comes came say says said saying let make makes made put puts whole
+    last next now today yesterday tomorrow already always ago back around lot lots loads few couple
+    many much bit kind sort whether anybody everyone everything nothing done doing via etc might may
+    maybe probably guess right wrong good bad best better new old big little great amazing""".split()
+)
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+_APOSTROPHE = re.compile(r"['’]")
+# an age written "14yo" or "15yrs" is the age and its unit, two words; few texts have one
+_AGE = re.compile(r"\d(?:yo|yr)")
+_AGE_WORD = re.compile(r"\b\d{1,2}(?=(?:yo|yos|yrs|yr)\b)|[a-z0-9]+")
+# for bytes.translate: a-z and 0-9 stay, any other byte becomes a space
+_WORD_BYTES = bytes(byte if chr(byte) in string.ascii_lowercase + string.digits else ord(" ") for byte in range(256))
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased word tokens; possessive 's dropped, other apostrophes removed (dont, im)."""
+    text = text.lower()
+    if "'" in text or "’" in text:  # most clauses have none: skip the substitutions
+        text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
+    if "18+" in text:
+        text = text.replace("18+", "18plus")
+    if ("yo" in text or "yr" in text) and _AGE.search(text):  # the substrings first: cheaper than the search
+        return _AGE_WORD.findall(text)
+    # the runs of a-z0-9, as re.findall("[a-z0-9]+") finds them but several times faster: every other
+    # character (a non-ASCII one encoded as one "?") becomes a space, and the spaces split
+    return text.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split()
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Many texts' tokens as numbers: each distinct word once, and every text as its words' numbers."""
+
+    words: list[str]  # a word's number is its place here
+    ids: np.ndarray  # the texts' word numbers, one text after another
+    starts: np.ndarray  # text i is ids[starts[i]:starts[i + 1]]
+
+    def text_of(self) -> np.ndarray:
+        """Per token, the number of the text it is in."""
+        return np.repeat(np.arange(len(self.starts) - 1, dtype=np.int32), np.diff(self.starts))
+
+
+def tokenize_all(texts: Iterable[str]) -> Tokens:
+    """`tokenize` each text, numbering the words: a library of policies has few distinct words, so what is
+    worked out per word (its stem, whether it is a stopword) is worked out once."""
+    numbers: defaultdict[str, int] = defaultdict(itertools.count().__next__)  # a new word gets the next number
+    ids = array("i")
+    lengths = [0]
+    for text in texts:
+        tokens = tokenize(text)
+        ids.extend(map(numbers.__getitem__, tokens))
+        lengths.append(len(tokens))
+    return Tokens(list(numbers), np.frombuffer(ids, dtype=np.int32), np.cumsum(lengths))
+
+
+@dataclass
+class Analyzer:
+    """Turns text into weighted features: stems, and concept ids from the vocabulary."""
+
+    # a large word cache: a policy library's distinct words fit, and stemming is most of a build
+    stemmer: Stemmer.Stemmer = field(default_factory=lambda: Stemmer.Stemmer("english", STEM_CACHE))
+    # stemmed phrase (tuple of stems) -> concept ids it belongs to
+    phrases: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    single_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # one-word terms -> concepts
+    # phrases keyed by their first two stems, longest first: most phrase starts ("the", "of", "on") end nowhere
+    phrase_pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
+
+    @classmethod
+    def from_groups(cls, groups: Iterable[Sequence[str]]) -> Analyzer:
+        analyzer = cls()
+        table: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for number, terms in enumerate(groups):
+            for term in terms:
+                stems = tuple(analyzer.stem_all(tokenize(term)))
+                # "not handling" is also how "isn't handling" and "wasn't handling" are written
+                variants = [(negation, *stems[1:]) for negation in NEGATIONS] if stems[:1] == ("not",) else []
+                for phrase in [stems, *variants] if stems else []:
+                    table[phrase].add(f"~{number}")
+        analyzer.phrases = {key: tuple(sorted(ids)) for key, ids in table.items()}
+        for key, ids in sorted(analyzer.phrases.items(), key=lambda item: -len(item[0])):
+            if len(key) == 1:
+                analyzer.single_words[key[0]] = ids
+            else:
+                analyzer.phrase_pairs.setdefault((key[0], key[1]), []).append((key, ids))
+        return analyzer
+
+    def stem_all(self, tokens: list[str]) -> list[str]:
+        stems = list(self.stemmer.stemWords(tokens))
+        if not OVERSTEMMED.keys().isdisjoint(tokens):
+            stems = [OVERSTEMMED.get(token, stem) for token, stem in zip(tokens, stems, strict=True)]
+        return stems
+
+    def matches(self, stems: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Vocabulary words and phrases in a stem sequence, as (start, length, concept ids).
+
+        Every match counts, nested ones too: a "work mobile" is also a mobile phone. (Letting the
+        longest phrase hide the words inside it was measured, and lost more than it won.)
+        """
+        found: list[tuple[int, int, tuple[str, ...]]] = []
+        for start, phrases in enumerate(map(self.phrase_pairs.get, itertools.pairwise(stems))):
+            for phrase, ids in phrases or ():
+                if len(phrase) == 2 or tuple(stems[start : start + len(phrase)]) == phrase:
+                    found.append((start, len(phrase), ids))
+        single = self.single_words
+        found += [(i, 1, single[stem]) for i, stem in enumerate(stems) if stem in single]
+        return found
+
+    def concepts(self, stems: list[str]) -> set[str]:
+        """Concept ids of the vocabulary words and phrases found in the stem sequence.
+
+        The same as collecting `matches` without the positions. It runs for every clause at build time,
+        so single words are looked up in one pass and phrases only where their first two stems meet.
+        """
+        found: set[str] = set().union(*filter(None, map(self.single_words.get, stems)))
+        for position, phrases in enumerate(map(self.phrase_pairs.get, itertools.pairwise(stems))):
+            for phrase, ids in phrases or ():
+                if len(phrase) == 2 or tuple(stems[position : position + len(phrase)]) == phrase:
+                    found.update(ids)
+        return found
+
+    def features(self, text: str) -> Counter[str]:
+        return self.analyse(text)[1]
+
+    def analyse(self, text: str) -> tuple[list[str], Counter[str]]:
+        """A text's tokens, and its features: stems, adjacent stem pairs, and concepts."""
+        tokens = tokenize_all([text])
+        return [tokens.words[i] for i in tokens.ids], self.analyse_all(tokens).counts(0)
+
+    def analyse_all(self, tokens: Tokens) -> TextFeatures:
+        """Every text's features: the stems of its words that are not stopwords, each pair of those stems
+        side by side (the stopwords between skipped: "accepting parents" as a phrase), and the concepts of
+        the vocabulary words and phrases among all its stems, each once (one idea however phrased)."""
+        stems = self.stem_all(tokens.words)
+        stem_names = list(dict.fromkeys(stems))
+        stem_number = {stem: number for number, stem in enumerate(stem_names)}
+        sequence = np.array([stem_number[stem] for stem in stems], dtype=np.int32)[tokens.ids]  # per token
+        text_of = tokens.text_of()
+        content = ~np.array([word in STOPWORDS for word in tokens.words], dtype=bool)[tokens.ids]
+        content_text, content_stems = text_of[content], sequence[content]
+        return _counted(
+            len(tokens.starts) - 1,
+            [
+                (stem_names, content_text, content_stems),
+                self._concepts_all(stem_number, sequence, text_of, tokens.starts[1:]),
+                _side_by_side(stem_names, content_text, content_stems),
+            ],
+        )
+
+    def _concepts_all(
+        self, stem_number: dict[str, int], sequence: np.ndarray, text_of: np.ndarray, ends: np.ndarray
+    ) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """The concepts in texts of stem numbers, as `concepts` finds them: their ids, and rows (text, concept
+        number), each once."""
+        names = sorted({concept for ids in self.phrases.values() for concept in ids})
+        number = {concept: i for i, concept in enumerate(names)}
+        phrases = [
+            (tuple(stem_number[stem] for stem in phrase), [number[concept] for concept in ids])
+            for phrase, ids in self.phrases.items()
+            if all(stem in stem_number for stem in phrase)  # one with a stem no text has occurs nowhere
+        ]
+        stems = [phrase for phrase, _ in phrases]
+        positions, matched = _phrase_matches(stems, len(stem_number), sequence, text_of, ends)
+        match, item = expand(matched, np.cumsum([0] + [len(ids) for _, ids in phrases]))  # a match per concept
+        concepts = np.array([concept for _, ids in phrases for concept in ids], dtype=np.int64)[item]
+        rows, _ = _distinct(text_of[positions[match]].astype(np.int64) * len(names) + concepts)
+        return names, rows // len(names), rows % len(names)
+
+
+@dataclass(frozen=True)
+class TextFeatures:
+    """Many texts' features, as rows of (feature, count) ordered by text, then feature."""
+
+    names: list[str]  # a feature's number -> the feature: a stem, two stems joined by "_", or a concept id
+    starts: np.ndarray  # text i's rows are starts[i]:starts[i + 1]
+    feature: np.ndarray
+    count: np.ndarray
+
+    def counts(self, text: int) -> Counter[str]:
+        """One text's features and how often it has each."""
+        rows = slice(self.starts[text], self.starts[text + 1])
+        return Counter(dict(zip([self.names[f] for f in self.feature[rows]], self.count[rows].tolist(), strict=True)))
+
+
+def _counted(texts: int, kinds: Sequence[tuple[list[str], np.ndarray, np.ndarray]]) -> TextFeatures:
+    """Features of several kinds, each (names, rows (text, number)), numbered one kind after another and
+    counted per text. Only the features some text has keep a number (a stopword's stem has none)."""
+    names = [name for kind, _, _ in kinds for name in kind]
+    offsets = np.cumsum([0] + [len(kind) for kind, _, _ in kinds[:-1]])
+    rows = [
+        text.astype(np.int64) * len(names) + offset + number
+        for (_, text, number), offset in zip(kinds, offsets, strict=True)
+    ]
+    keys, counts = _distinct(np.concatenate(rows))
+    text, feature = np.divmod(keys, len(names))
+    present = np.zeros(len(names), dtype=bool)
+    present[feature] = True
+    return TextFeatures(
+        [name for name, has in zip(names, present.tolist(), strict=True) if has],
+        np.searchsorted(text, np.arange(texts + 1)),
+        np.cumsum(present)[feature] - 1,
+        counts,
+    )
+
+
+def _side_by_side(names: list[str], text: np.ndarray, stems: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The pairs of stems side by side in a text, each a feature named "first_second": their names, and rows
+    (text, pair number)."""
+    same = text[1:] == text[:-1]
+    pairs = stems[:-1][same].astype(np.int64) * len(names) + stems[1:][same]
+    distinct, _ = _distinct(pairs)
+    named = np.array(names, dtype=object)
+    pair_names = named[distinct // len(names)] + "_" + named[distinct % len(names)]
+    return pair_names.tolist(), text[1:][same], np.searchsorted(distinct, pairs)
+
+
+def _phrase_matches(
+    phrases: list[tuple[int, ...]], stems: int, sequence: np.ndarray, text_of: np.ndarray, ends: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Where phrases of stem numbers (below `stems`) occur in texts of stem numbers laid one after another
+    in `sequence` (position i in text text_of[i], which ends at ends[text_of[i]]): (positions, phrase
+    numbers), nested ones too."""
+    single = np.full(stems, -1, dtype=np.int64)  # stem -> the one-word phrase it is
+    for number, phrase in enumerate(phrases):
+        if len(phrase) == 1:
+            single[phrase[0]] = number
+    at = np.flatnonzero(single[sequence] >= 0)
+    found = [(at, single[sequence[at]]), *_longer_matches(phrases, stems, sequence, text_of, ends)]
+    return np.concatenate([where for where, _ in found]), np.concatenate([numbers for _, numbers in found])
+
+
+def _longer_matches(
+    phrases: list[tuple[int, ...]], stems: int, sequence: np.ndarray, text_of: np.ndarray, ends: np.ndarray
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """`_phrase_matches` of the phrases of two stems or more, looked for only where their first two stems
+    meet: most first stems ("on", "the") start nothing."""
+    starting: defaultdict[int, list[int]] = defaultdict(list)  # first two stems, as one number -> phrases
+    for number, phrase in enumerate(phrases):
+        if len(phrase) > 1:
+            starting[phrase[0] * stems + phrase[1]].append(number)
+    keys = np.array(sorted(starting), dtype=np.int64)
+    opening = np.zeros(stems, dtype=bool)  # stem -> whether a longer phrase starts with it
+    opening[keys // stems] = True
+    at = np.flatnonzero(opening[sequence])
+    room = ends[text_of[at]] - at  # stems from there to the end of the text
+    at, room = at[room >= 2], room[room >= 2]
+    pairs = sequence[at].astype(np.int64) * stems + sequence[at + 1]
+    key = np.searchsorted(keys, pairs)
+    met = key < len(keys)
+    met[met] = keys[key[met]] == pairs[met]
+    order = np.argsort(key[met])
+    at, room, key = at[met][order], room[met][order], key[met][order]  # grouped by their first two stems
+    bounds = np.searchsorted(key, np.arange(len(keys) + 1))
+    for index, first_two in enumerate(keys.tolist()):
+        for number in starting[first_two]:
+            phrase = phrases[number]
+            group = slice(bounds[index], bounds[index + 1])
+            where = at[group][room[group] >= len(phrase)]
+            for offset in range(2, len(phrase)):
+                where = where[sequence[where + offset] == phrase[offset]]
+            yield where, np.full(len(where), number)
+
+
+def expand(owners: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each owner o's items, numbered starts[o] to starts[o + 1] - 1: per item, its owner's place in `owners`,
+    and its number."""
+    sizes = starts[owners + 1] - starts[owners]
+    owner = np.repeat(np.arange(len(owners)), sizes)
+    first = np.repeat(starts[owners] - (np.cumsum(sizes) - sizes), sizes)  # item = first + place in the list
+    return owner, first + np.arange(len(owner))
+
+
+def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values, sorted, and how often each occurs: np.unique(values, return_counts=True), which
+    numpy 2 does several times slower on millions of values."""
+    values = np.sort(values)
+    new = np.ones(len(values), dtype=bool)
+    new[1:] = values[1:] != values[:-1]
+    first = np.flatnonzero(new)
+    return values[first], np.diff(first, append=len(values))
