@@ -205,14 +205,6 @@ class Analyzer:
                     found.update(ids)
         return found
 
-    def features(self, text: str) -> Counter[str]:
-        return self.analyse(text)[1]
-
-    def analyse(self, text: str) -> tuple[list[str], Counter[str]]:
-        """A text's tokens, and its features: stems, adjacent stem pairs, and concepts."""
-        tokens = tokenize_all([text])
-        return [tokens.words[i] for i in tokens.ids], self.analyse_all(tokens).counts(0)
-
     def analyse_all(self, tokens: Tokens) -> TextFeatures:
         """Every text's features: the stems of its words that are not stopwords, each pair of those stems
         side by side (the stopwords between skipped: "accepting parents" as a phrase), and the concepts of
