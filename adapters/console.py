@@ -161,6 +161,8 @@ def run(argv: list[str], out: TextIO, err: TextIO, stdin: TextIO) -> int:
     advisor = PolicyAdvisor(knowledge, contact=settings.safeguarding_contact)
     try:
         return asyncio.run(_answer_all(advisor, args, out, err, stdin))
+    except BrokenPipeError:
+        raise  # the reader left (`| head`): not a fault; the command line ends quietly
     except Exception:  # the error boundary: a fault, logged once; never a traceback for the user
         log.exception("policybot ask failed")
         print(f"policybot ask: {messages.SORRY}", file=err)

@@ -148,3 +148,23 @@ def test_a_markdown_policy_is_quoted_in_its_words_without_its_marks_but_json_kee
     assert "(https://map.example/c)" in out and "**" not in out
     _, out, _ = ask("--knowledge", str(policy), "--json", question)
     assert json.loads(out)["hits"][0]["text"].startswith("**Do not give the name")  # verbatim for scripts
+
+
+def test_a_reader_that_stops_early_gets_no_error_or_traceback() -> None:
+    """`policybot ask - | head -1`: the pipe closes after the first answer; the rest is simply not written."""
+    questions = "can I accept a parent's friend request?\n" * 200
+    with subprocess.Popen(
+        [sys.executable, "-m", "adapters.cli", "ask", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+    ) as process:
+        assert process.stdin is not None and process.stdout is not None and process.stderr is not None
+        process.stdin.write(questions.encode())
+        process.stdin.close()
+        assert process.stdout.readline()  # the first answer arrives
+        process.stdout.close()  # then the reader goes away, as `head -1` does
+        stderr = process.stderr.read().decode()
+        process.wait(timeout=60)
+    assert "Traceback" not in stderr and "went wrong" not in stderr
