@@ -35,6 +35,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from spellchecker import SpellChecker
 
 from assistant.models import Clause, Vocabulary
+from assistant.reading import readable
 from assistant.text_analysis import STOPWORDS, Analyzer, TextFeatures, Tokens, expand, tokenize, tokenize_all
 
 K1 = 1.2
@@ -511,7 +512,7 @@ def _analyse_clauses(
     # headings and intros repeat: each distinct one is a text of its own, numbered after the clauses'
     extras = dict.fromkeys(extra for clause in clauses for extra in (clause.context, clause.heading) if extra)
     text_of = {extra: size + number for number, extra in enumerate(extras)}
-    tokens = tokenize_all(itertools.chain((clause.text for clause in clauses), extras))
+    tokens = tokenize_all(readable(text) for text in itertools.chain((clause.text for clause in clauses), extras))
     analysed = analyzer.analyse_all(tokens)
     row_clause, row_feature, row_tf = _weighted_rows(
         analysed,
@@ -604,7 +605,7 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         named_documents=named_documents,
         document_clauses=document_clauses,
         known_words=dict(known),
-        texts=[clause.text for clause in clauses],
+        texts=[readable(clause.text) for clause in clauses],
         vocabulary_words=frozenset(token for key in analyzer.phrases for token in key),
         intents=tuple((re.compile(intent.when), intent.add) for intent in vocabulary.intent),
         topics=frozenset(f"~{number}" for number, group in enumerate(vocabulary.group) if group.topic),

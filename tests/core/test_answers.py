@@ -539,6 +539,15 @@ FIRST_CLAUSE = {
         "how often does the child protection policy get looked at again?",
         "2",
     ),
+    # the index reads a clause as its reader does: "**M**eeting" is the word "Meeting"
+    "a word Markdown bolds in part is still that word": FirstClause(
+        "# Keeping safe online\n\n"
+        "Carers should make sure young people know the SMART tips: **M**eeting - people you have contacted "
+        "online can be dangerous.\n\n"
+        "Carers should talk to young people about the people they play games with online.\n",
+        "what should i tell the kids about meeting people?",
+        starts="Carers should make sure",
+    ),
     "someone at the door is a visitor": FirstClause(
         "# Keeping the building safe\n\n"
         "1. Staff must not let young people leave the building at the end of a session without a known adult.\n"

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from assistant.knowledge import load_knowledge
 from assistant.models import Clause
+from assistant.reading import readable
 from assistant.retrieval import build_index
 from assistant.text_analysis import STOPWORDS, Analyzer, tokenize, tokenize_all
 from tests.conftest import CORPUS, REPO
@@ -68,7 +69,9 @@ def test_each_clause_is_indexed_with_its_features_and_those_of_its_intro_and_hea
     names = {number: feature for feature, number in index.feature_ids.items()}
     for number, clause in enumerate(clauses):
         start, end = index.clause_start[number], index.clause_start[number + 1]
-        expected = set().union(*(features_of(analyzer, text) for text in (clause.text, clause.context, clause.heading)))
+        # read as its reader reads it: "**M**eeting" is "Meeting", a link's text and address its words
+        texts = (readable(clause.text), readable(clause.context), readable(clause.heading))
+        expected = set().union(*(features_of(analyzer, text) for text in texts))
         assert {names[int(f)] for f in index.clause_features[start:end]} == expected, clause.ref
 
 
