@@ -33,6 +33,11 @@ RUNNING_LINE_MIN_CHARS = 12
 # YAML front matter of a Markdown page ("---\ntitle: ...\n---") near the top: page settings, not policy
 _FRONT_MATTER = re.compile(r"\A(?:[^\n]*\n){0,3}?\s*---[ \t]*\n(?:[A-Za-z_][\w-]*:[^\n]*\n)+---[ \t]*\n")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+# a reStructuredText directive (".. include:: common.rst", ".. image:: logo.png") is markup, never shown
+_DIRECTIVE = re.compile(r"^\s*\.\.\s+[\w:-]+::")
+_UNDERLINE = re.compile(r"^\s{0,3}(={3,}|-{3,}|~{3,}|\^{3,})\s*$")
+_UNDERLINE_LEVEL = {"=": 1, "-": 2, "~": 3, "^": 4}
+TITLE_MAX = 120  # characters: an underlined line longer than this is a paragraph over a rule
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*[:.]?\s*$")
 # "6.14 Photographs", "1.1. This policy", "3.1: This", "1. Introduction", "7 Access to images"
 _NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})(?:[.:)])?\s+(\S.*)$")
@@ -225,6 +230,29 @@ def _sub_item(above: Block | None, item: Block) -> bool:
     return not above.children or above.children[-1].marker == item.marker
 
 
+def _underlined_titles(lines: list[str]) -> list[str]:
+    """A title underlined with "===" or "---" (Markdown's setext headings, reStructuredText's titles, with
+    or without a line above too) becomes a "#" heading of its level, so that what follows sits in its
+    section. A rule after a blank line is not an underline: it divides, and is dropped as furniture."""
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        under = _UNDERLINE.match(lines[index + 1]) if index + 1 < len(lines) else None
+        above = result[-1] if result else ""
+        if under and line.strip() and len(line.strip()) <= TITLE_MAX and not _UNDERLINE.match(line):
+            if not above.strip() or _UNDERLINE.match(above):
+                if result and _UNDERLINE.match(above):
+                    result.pop()  # a reStructuredText overline
+                level = _UNDERLINE_LEVEL.get(under.group(1)[0], 3)
+                result.append(f"{'#' * level} {line.strip()}")
+                index += 2
+                continue
+        result.append(line)
+        index += 1
+    return result
+
+
 def _keep_lines_before_front_matter(match: re.Match[str]) -> str:
     before = match.group(0).split("---", 1)[0]
     return before + "\n"
@@ -274,7 +302,11 @@ def parse_blocks(text: str) -> list[Block]:
     """Turn document text into a flat list of blocks, nesting sub-items under their parent item."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\f", "\n")
     text = _FRONT_MATTER.sub(_keep_lines_before_front_matter, text, count=1)
-    lines = [ln for ln in _rejoin_column_bullets(text.split("\n")) if not _PAGE_FURNITURE.match(ln)]
+    lines = [
+        ln
+        for ln in _rejoin_column_bullets(_underlined_titles(text.split("\n")))
+        if not _PAGE_FURNITURE.match(ln) and not _DIRECTIVE.match(ln)
+    ]
     lines = _without_running_lines(lines)
     # a blockquote marker, and Markdown's hard line break (a trailing backslash), are not words
     lines = [_BLOCKQUOTE.sub("", ln).removesuffix("\\") for ln in lines]
@@ -640,9 +672,25 @@ def _distinct_refs(clauses: list[RawClause]) -> list[RawClause]:
     counts = Counter(clause.ref for clause in clauses if clause.ref[:1].isdigit())
     # the sections holding a ref some other section uses too: their numbered clauses all name the section
     shared = {clause.heading for clause in clauses if counts[clause.ref] > 1 and clause.heading}
+    names = _section_names(shared)
     return [
-        replace(clause, ref=f"{clause.ref} ({clause.heading.split(HEADING_PATH)[-1]})")
+        replace(clause, ref=f"{clause.ref} ({names[clause.heading]})")
         if clause.ref[:1].isdigit() and clause.heading in shared
         else clause
         for clause in clauses
     ]
+
+
+def _section_names(paths: set[str]) -> dict[str, str]:
+    """Each heading path by its last heading, or by as many of its last headings as tell it from the
+    others: two lists under "E-mail › Unacceptable" and "Internet › Unacceptable" are not both "Unacceptable"."""
+    parts = {path: path.split(HEADING_PATH) for path in paths}
+    depth = dict.fromkeys(paths, 1)
+    while True:
+        names = {path: HEADING_PATH.join(parts[path][-depth[path] :]) for path in paths}
+        uses = Counter(names.values())
+        clashing = [path for path in paths if uses[names[path]] > 1 and depth[path] < len(parts[path])]
+        if not clashing:
+            return names
+        for path in clashing:
+            depth[path] += 1

@@ -549,3 +549,34 @@ def test_short_numbered_lines_one_after_another_are_a_list_not_empty_sections() 
     assert "Sending or commenting upon" in forbidden[0].text
     training = [c for c in clauses if c.text.startswith("All staff")]
     assert training[0].heading.endswith("Safeguarding training")  # a title with its text under it stays a title
+
+
+def test_underlined_titles_are_headings_and_a_rule_after_a_blank_line_is_not() -> None:
+    # reStructuredText and Markdown's setext headings: a title over "===" or "---"
+    text = (
+        "===============\n"
+        "Internet access\n"
+        "===============\n\n"
+        ".. include:: common-metadata.rst\n\n"
+        "E-mail\n"
+        "------\n\n"
+        "Unacceptable:\n\n"
+        "1. Using email for personal communication during the working day, outside of break times.\n\n"
+        "2. Sending chain emails to large distribution groups across the organisation.\n\n"
+        "Internet\n"
+        "--------\n\n"
+        "Unacceptable:\n\n"
+        "1. Spending any periods of the working day looking at non-business internet sites.\n\n"
+        "---\n\n"
+        "Staff must log off when they leave their desk.\n"
+    )
+    clauses = segment(text)
+    assert not any("include::" in c.text for c in clauses)  # a directive is markup, not policy text
+    first = next(c for c in clauses if c.text.startswith("Using email"))
+    assert first.heading.endswith("E-mail › Unacceptable")
+    # two lists numbered afresh under two "Unacceptable:" are cited apart by their sections
+    assert first.ref == "1 (E-mail › Unacceptable)"
+    assert next(c for c in clauses if c.text.startswith("Spending")).ref == "1 (Internet › Unacceptable)"
+    last = clauses[-1]
+    assert last.text == "Staff must log off when they leave their desk."  # "---" after a blank line divides
+    assert last.heading.startswith("Internet")
