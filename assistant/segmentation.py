@@ -40,6 +40,7 @@ _UNDERLINE_LEVEL = {"=": 1, "-": 2, "~": 3, "^": 4}
 TITLE_MAX = 120  # characters: an underlined line longer than this is a paragraph over a rule
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*[:.]?\s*$")
 # "6.14 Photographs", "1.1. This policy", "3.1: This", "1. Introduction", "7 Access to images"
+_LONE_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s*$")  # "2.1" alone; a bare "2" is a page number
 _NUMBERED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})(?:[.:)])?\s+(\S.*)$")
 # "- item", "* item", "+ item", "• item", "a) item", "(a) item", "a. item", "i) item", "1) item", "(1) item"
 _BULLET = re.compile(
@@ -230,6 +231,19 @@ def _sub_item(above: Block | None, item: Block) -> bool:
     return not above.children or above.children[-1].marker == item.marker
 
 
+def _numbers_back_on_their_text(lines: list[str]) -> list[str]:
+    """A clause number a PDF printed in a column of its own ("2.1" on a line, its text on the next) goes
+    back in front of its text, so that the clause is cited as 2.1 and does not begin with its number."""
+    result: list[str] = []
+    for line in lines:
+        if result and _LONE_NUMBER.match(result[-1]) and line.strip() and not _NUMBERED.match(line):
+            if not _BULLET.match(line):
+                result[-1] = f"{result[-1].strip()} {line.strip()}"
+                continue
+        result.append(line)
+    return result
+
+
 def _underlined_titles(lines: list[str]) -> list[str]:
     """A title underlined with "===" or "---" (Markdown's setext headings, reStructuredText's titles, with
     or without a line above too) becomes a "#" heading of its level, so that what follows sits in its
@@ -310,7 +324,7 @@ def parse_blocks(text: str) -> list[Block]:
     lines = _without_running_lines(lines)
     # a blockquote marker, and Markdown's hard line break (a trailing backslash), are not words
     lines = [_BLOCKQUOTE.sub("", ln).removesuffix("\\") for ln in lines]
-    lines = _join_broken_lines(lines)
+    lines = _join_broken_lines(_numbers_back_on_their_text(lines))
 
     blocks: list[Block] = []
     paragraph: list[str] = []
@@ -669,7 +683,11 @@ def segment(text: str) -> list[RawClause]:
 def _distinct_refs(clauses: list[RawClause]) -> list[RawClause]:
     """A list numbered afresh under each heading ("Coaches must not: 1. 2. 3.", "Parents: 1. 2.") would cite
     two clauses as "1": such refs name their section too, "1 (Coaches must not)"."""
-    counts = Counter(clause.ref for clause in clauses if clause.ref[:1].isdigit())
+    # the pieces of one long clause follow one another under one ref: they are one clause, counted once
+    firsts = [
+        c for c, before in zip(clauses, [None, *clauses[:-1]], strict=True) if before is None or before.ref != c.ref
+    ]
+    counts = Counter(clause.ref for clause in firsts if clause.ref[:1].isdigit())
     # the sections holding a ref some other section uses too: their numbered clauses all name the section
     shared = {clause.heading for clause in clauses if counts[clause.ref] > 1 and clause.heading}
     names = _section_names(shared)

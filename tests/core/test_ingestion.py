@@ -580,3 +580,22 @@ def test_underlined_titles_are_headings_and_a_rule_after_a_blank_line_is_not() -
     last = clauses[-1]
     assert last.text == "Staff must log off when they leave their desk."  # "---" after a blank line divides
     assert last.heading.startswith("Internet")
+
+
+def test_a_clause_number_printed_on_a_line_of_its_own_goes_back_on_its_text() -> None:
+    # a PDF with its clause numbers in a column of their own: "2.1" on one line, its text on the next
+    long_sentence = "Staff must record every concern on the day it is raised, with the time and who was told. "
+    text = (
+        "2. Responsibility\n\n"
+        "2.1\n"
+        "It is the duty of everyone in the setting to safeguard the welfare of the children.\n\n"
+        "2.2\n" + long_sentence * 25 + "\n"
+    )
+    clauses = segment(text)
+    assert (clauses[0].ref, clauses[0].text) == (
+        "2.1",
+        "It is the duty of everyone in the setting to safeguard the welfare of the children.",
+    )
+    # a long clause split into pieces is still one clause, cited by its own number alone
+    assert len(clauses) > 2
+    assert {c.ref for c in clauses[1:]} == {"2.2"}
