@@ -548,6 +548,31 @@ FIRST_CLAUSE = {
         "what should i tell the kids about meeting people?",
         starts="Carers should make sure",
     ),
+    "a phone question finds the rule on personal devices": FirstClause(
+        "# Devices\n\n"
+        "1. Staff must keep personal devices in the staff room during sessions with young people.\n"
+        "2. Staff must keep their personal social media profiles private.\n",
+        "are staff allowed to be on their phones during sessions with the kids?",
+        "1",
+    ),
+    # "phone them up" is calling: not a device a policy without phones lacks (which would be "no match")
+    "phoning someone is calling, not a question about phones": FirstClause(
+        "# Referrals\n\n"
+        "1. Volunteers must not make referrals to external agencies; any referral is made by the safeguarding "
+        "lead.\n"
+        "2. Staff must keep their personal social media profiles private.\n",
+        "she needs social care involved. can i just phone them up and refer her myself?",
+        "1",
+    ),
+    # the policy never says "ratio": it asks for enough staff for the number of participants
+    "a ratio question finds the rule on sufficient supervision": FirstClause(
+        "# Venue and supervision\n\n"
+        "1. There must be sufficient staff supervision relative to the number and age of participants. Our "
+        "recommendation is 1 member of staff to 15 participants.\n"
+        "2. Participants must not roam unsupervised in restricted areas.\n",
+        "we're expecting 60 kids at the hackathon. how many adults do we need?",
+        "1",
+    ),
     "someone at the door is a visitor": FirstClause(
         "# Keeping the building safe\n\n"
         "1. Staff must not let young people leave the building at the end of a session without a known adult.\n"
@@ -877,42 +902,3 @@ async def test_a_phone_question_is_no_match_when_the_policy_never_mentions_phone
         "2. Staff must keep their personal social media profiles private.\n",
     )
     assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
-
-
-async def test_a_phone_question_is_answered_when_the_policy_covers_devices(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Devices\n\n"
-        "1. Staff must keep personal devices in the staff room during sessions with young people.\n"
-        "2. Staff must keep their personal social media profiles private.\n",
-    )
-    answer = await advisor.answer("are staff allowed to be on their phones during sessions with the kids?")
-    assert answer.status is AnswerStatus.ANSWERED
-    assert answer.hits[0].clause.ref == "1"
-
-
-async def test_phoning_someone_is_not_a_question_about_phones(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Referrals\n\n"
-        "1. Volunteers must not make referrals to external agencies; any referral is made by the safeguarding "
-        "lead.\n"
-        "2. Staff must keep their personal social media profiles private.\n",
-    )
-    answer = await advisor.answer("she needs social care involved. can i just phone them up and refer her myself?")
-    assert answer.status is AnswerStatus.ANSWERED  # "phone them up" is calling, not a device the policy lacks
-    assert answer.hits[0].clause.ref == "1"
-
-
-async def test_a_ratio_question_finds_a_rule_on_sufficient_supervision(tmp_path: Path) -> None:
-    # the policy never says "ratio": it asks for enough staff for the number of participants
-    advisor = advisor_with(
-        tmp_path,
-        "# Venue and supervision\n\n"
-        "1. There must be sufficient staff supervision relative to the number and age of participants. Our "
-        "recommendation is 1 member of staff to 15 participants.\n"
-        "2. Participants must not roam unsupervised in restricted areas.\n",
-    )
-    answer = await advisor.answer("we're expecting 60 kids at the hackathon. how many adults do we need?")
-    assert answer.status is AnswerStatus.ANSWERED
-    assert answer.hits[0].clause.ref == "1"
