@@ -297,7 +297,9 @@ def _auto_numbered_items(blocks: list[Block]) -> list[Block]:
 def _without_running_lines(lines: list[str]) -> list[str]:
     """Lines without a PDF's running header and footer: the same line of words on page after page.
 
-    A Markdown heading, a list item or a short table cell ("Yes", "x") may repeat; those stay.
+    A Markdown heading, a list item or a short table cell ("Yes", "x") may repeat; those stay. A numbered
+    line does not: template policies head every page with their own number and title ("1.2 Safeguarding
+    children, young people and"), and no numbered clause is written out five times.
     """
     counts = Counter(" ".join(line.split()) for line in lines)
     running = {
@@ -307,7 +309,6 @@ def _without_running_lines(lines: list[str]) -> list[str]:
         and len(line) >= RUNNING_LINE_MIN_CHARS
         and not _MD_HEADING.match(line)
         and not _BULLET.match(line)
-        and not _NUMBERED.match(line)
     }
     return [line for line in lines if " ".join(line.split()) not in running] if running else lines
 

@@ -482,6 +482,21 @@ def test_a_running_header_and_footer_repeated_on_every_page_are_dropped() -> Non
     assert [c.ref for c in clauses if "must report" in c.text] == [f"{n}.1" for n in range(1, 7)]
 
 
+def test_a_template_policys_number_and_title_heading_every_page_are_dropped() -> None:
+    # pre-school template policies head each page "1.2 Safeguarding children, young people and" / "...Duty"
+    pages = [
+        "1.2 Safeguarding children, young people and\nvulnerable adults including The Prevent Duty\n\n"
+        f"Key commitment {number}\n\n"
+        "\uf0a7 All staff attend safeguarding training every year.\n"
+        "\uf0a7 Visitors sign in at the office and wear a badge.\n"
+        for number in range(1, 7)
+    ]
+    clauses = segment("\n".join(pages))
+    assert not any("Prevent Duty" in c.text + c.context or c.ref.startswith("1.2") for c in clauses)
+    training = [c for c in clauses if "training" in c.text]
+    assert len(training) == 6 and all(c.heading.startswith("Key commitment") for c in training)
+
+
 def test_short_paragraphs_after_a_line_ending_in_a_colon_are_its_list() -> None:
     steps = [
         "We will book train tickets for participants travelling alone, and group them onto the same journeys.",
