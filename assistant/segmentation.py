@@ -589,10 +589,11 @@ def _looks_like_heading(block: Block, following: Block | None) -> bool:
     if block.kind != "para" or following is None:
         return False
     text = block.text
-    words = text.split()
+    words = [word for word in text.split() if any(ch.isalnum() for ch in word)]  # "–" and "&" are no words
     if following.kind == "item":
-        # "Volunteers" over a list is its title; "Employees at LEAPS must" or "We will:" introduce it
-        if len(words) > 5 or text.endswith(":") or _OPEN_ENDING.search(text.lower()):
+        # "Volunteers" or "Cameras and videos and storage of images" over a list is its title; "Employees at
+        # LEAPS must" or "We will:" introduce it
+        if len(words) > 8 or text.endswith(":") or _OPEN_ENDING.search(text.lower()):
             return False
     if not words or len(words) > 10 or len(text) > 80 or not words[0][:1].isupper():
         return False

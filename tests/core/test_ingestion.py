@@ -614,3 +614,24 @@ def test_a_clause_number_printed_on_a_line_of_its_own_goes_back_on_its_text() ->
     # a long clause split into pieces is still one clause, cited by its own number alone
     assert len(clauses) > 2
     assert {c.ref for c in clauses[1:]} == {"2.2"}
+
+
+def test_a_title_of_a_few_words_and_a_dash_over_bullets_is_their_heading() -> None:
+    # a pre-school PDF's sections: a title line, then its bullets (Wingdings glyphs), no colon anywhere
+    text = (
+        "Mobile phones \u2013 children\n"
+        "\uf0a7 Children do not bring mobile phones with them to the setting.\n"
+        " \n"
+        "Mobile phones \u2013 staff and visitors\n"
+        "\uf0a7 Personal mobile phones are not used by our staff on the premises during working hours.\n"
+        "\uf0a7 In an emergency, personal mobile phones may be used where no children are present.\n"
+        " \n"
+        "Cameras and videos and storage of images\n"
+        "\uf0a7 Our staff must not bring their personal cameras into the setting.\n"
+    )
+    headings = {c.heading for c in segment(text)}
+    assert headings == {
+        "Mobile phones \u2013 children",
+        "Mobile phones \u2013 staff and visitors",
+        "Cameras and videos and storage of images",
+    }
