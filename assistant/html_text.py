@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-# tags whose content is never policy text (a site's navigation included)
-_SKIPPED = frozenset({"script", "style", "head", "noscript", "template", "svg", "comment", "nav"})
+# tags whose content is never policy text (a site's navigation included). Not "<template>": a Vue page
+# holds all its text in one.
+_SKIPPED = frozenset({"script", "style", "head", "noscript", "svg", "comment", "nav"})
 _BLOCKS = frozenset(
     "p div section article main header footer aside table tr ul ol dl dt dd blockquote pre form "
     "fieldset figure figcaption address center".split()
@@ -71,10 +72,13 @@ class _PageText(HTMLParser):
         self.parts: list[str] = []
         self.skipping = 0
         self.lists: list[int] = []  # open lists, innermost last: the next item's number, 0 for bullets
+        self.item_open = False  # a list item's marker is written and its text not yet begun
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIPPED:
             self.skipping += 1
+        elif self.skipping:
+            return  # the lists and headings of a skipped part (a site's menu) are not the page's
         elif tag == "br":
             self.parts.append("\n")
         elif tag == "li":
@@ -83,13 +87,15 @@ class _PageText(HTMLParser):
                 marker = f"{self.lists[-1]}. "
                 self.lists[-1] += 1
             self.parts.append(f"\n{'  ' * max(0, len(self.lists) - 1)}{marker}")
+            self.item_open = True
         elif tag in ("ol", "ul"):
             self.lists.append(1 if tag == "ol" else 0)
             self.parts.append("\n\n")
         elif tag in _HEADINGS:
             self.parts.append(f"\n\n{'#' * _HEADINGS[tag]} ")
         elif tag in _BLOCKS:
-            self.parts.append("\n\n")
+            if not self.item_open:  # "<li><p>text": the item's paragraph is its text, on its marker's line
+                self.parts.append("\n\n")
         elif tag in _CELLS:
             self.parts.append("\n")
         elif tag in _BOLD:
@@ -104,6 +110,8 @@ class _PageText(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIPPED:
             self.skipping = max(0, self.skipping - 1)
+        elif self.skipping:
+            return
         elif tag in ("ol", "ul"):
             if self.lists:
                 self.lists.pop()
@@ -118,6 +126,7 @@ class _PageText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.skipping:  # runs of whitespace are one space, as a browser shows them
             self.parts.append(re.sub(r"\s+", " ", data))
+            self.item_open = self.item_open and not data.strip()
 
 
 def _component_heading(tag: str) -> str:

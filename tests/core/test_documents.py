@@ -244,3 +244,36 @@ def test_a_react_or_svelte_page_reads_as_its_text_without_its_code(tmp_path: Pat
     everything = " ".join(c.text + c.heading for c in clauses)
     for code in ("import", "styled", "export", "{#snippet", "@render", "font-size", "<"):
         assert code not in everything
+
+
+def test_a_vue_page_reads_as_the_text_of_its_template_with_each_items_paragraph_on_its_number(
+    tmp_path: Path,
+) -> None:
+    vue = (
+        "<template>\n  <div>\n    <h1>Safeguarding Children Policy &amp; Procedures</h1>\n"
+        '    <nav><ul><li><a href="/">Home</a></li><li><a href="/teams">Teams</a></li></ul></nav>\n'
+        '    <ol class="list-decimal">\n'
+        '      <li class="mb-8">\n        <p>The club acknowledges its responsibility to safeguard every child.</p>\n'
+        "      </li>\n"
+        "      <li>\n        <p>We endorse the FA's recruitment guidelines and we will:</p>\n"
+        "        <ul>\n"
+        + "".join(
+            f"          <li><p>Step {n}: check the volunteer's references in full.</p></li>\n" for n in range(1, 5)
+        )
+        + "        </ul>\n      </li>\n    </ol>\n  </div>\n</template>\n\n"
+        "<script>\nexport default { name: 'Safeguarding' }\n</script>\n"
+    )
+    (tmp_path / "safeguarding.vue.txt").write_text(vue, encoding="utf-8")
+    clauses = load_knowledge(tmp_path / "safeguarding.vue.txt").clauses
+    # a Vue page keeps all its text in <template>; none of it is lost, and no clause is a bare "1." or "-"
+    assert (clauses[0].ref, clauses[0].text) == (
+        "1",
+        "The club acknowledges its responsibility to safeguard every child.",
+    )
+    # a short list stays whole with the line that introduces it, under the number of its item
+    assert (clauses[1].ref, clauses[1].text.splitlines()) == (
+        "2",
+        ["We endorse the FA's recruitment guidelines and we will:"]
+        + [f"Step {n}: check the volunteer's references in full." for n in range(1, 5)],
+    )
+    assert not any(c.text.strip(" -.0123456789") == "" or "Teams" in c.text for c in clauses)
