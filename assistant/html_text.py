@@ -8,6 +8,7 @@ styles and server-side code (`<% %>`) are dropped. Text is kept as written, enti
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -44,6 +45,18 @@ MIN_TAGGED_LINES = 0.3  # share of non-blank lines with a tag on them
 _CODE_LINE = re.compile(
     r"^(?:(?:import|export)\s|(?:const|let|var|function)\s+\w+|return\b|[{}()\[\];,`]+$|\{[#/:@][^}]*\}$)"
 )
+# A React or Next page's script, read line by line before its markup: the lines that are only code go,
+# and a data list's words ("name: 'KIRSTY HART'", "role: 'Designated Person for Safeguarding'") stay as text,
+# an object to a paragraph; a page often keeps who its safeguarding lead is there.
+_SCRIPT_DIRECTIVE = re.compile(r"""^\s*['"]use (?:client|server|strict)['"];?\s*$""")
+_SCRIPT_LINE = re.compile(
+    r"^\s*(?:(?:import|export)\s|(?:const|let|var|function|type|interface)\s+\w+|return\b|[{}()\[\];,]+$"
+    r"|\w+\s*:\s*(?:[\w.]+,?|[\[{(])\s*$|\{/\*.*\*/\}\s*$|\{?[\w.]+\.map\(.*$|\)\s*\}?\)?\}?\s*$)"
+)
+_SCRIPT_STRING = re.compile(r"""^\s*['"]?\w+['"]?\s*:\s*(['"`])(.*)\1\s*,?\s*$""")
+_OBJECT_END = re.compile(r"^\s*\}\s*,?\s*$")
+# a JSX expression in the page's text that is code ("{member.name}", "{member.contact && (") shows nothing
+_JSX_EXPRESSION = re.compile(r"\{[^{}]*(?:\.\w|=>|&&|\|\||\(\))[^{}]*\}?")
 # a Svelte page's heading snippet, "{@render header('travel', 'Travelling to the event')}": its last quoted
 # argument is the section's title
 _TEMPLATE_HEADING = re.compile(
@@ -153,10 +166,36 @@ def _line(raw: str) -> str:
     return line.replace(_BOLD_ON, "").replace(_BOLD_OFF, "")
 
 
+def _script_as_text(source: str) -> str:
+    """A React or Next page with its code lines dropped and its data strings kept, an object a paragraph."""
+    if not re.search(r"^(?:import\s.*\sfrom\s|export\s+default\b)", source, re.MULTILINE):
+        return source  # not a script: a plain web page
+    lines: list[str] = []
+    words: list[str] = []  # the data object being read
+    in_template = False  # inside a template string a code line opened (a styled component's CSS)
+    for line in source.split("\n"):
+        if in_template:
+            in_template = line.count("`") % 2 == 0
+            continue
+        if found := _SCRIPT_STRING.match(line):
+            value = found.group(2).replace("\\'", "'").replace('\\"', '"')
+            if " " in value.strip() or "@" in value:  # words, a name, an address; not a class name or a path
+                words.append(html.escape(value))
+            continue
+        if words and (_OBJECT_END.match(line) or not _SCRIPT_LINE.match(line)):
+            lines.append(f"<p>{' '.join(words)}</p>")
+            words = []
+        if not (_SCRIPT_DIRECTIVE.match(line) or _SCRIPT_LINE.match(line)):
+            lines.append(_JSX_EXPRESSION.sub("", line))
+        else:
+            in_template = line.count("`") % 2 == 1
+    return "\n".join(lines)
+
+
 def html_to_text(markup: str) -> str:
     """A page's text with its structure as Markdown: headings, lists, paragraphs; no code or markup."""
     parser = _PageText()
-    parser.feed(_SERVER_CODE.sub("", markup))
+    parser.feed(_script_as_text(_SERVER_CODE.sub("", markup)))
     parser.close()
     lines = [line for line in map(_line, "".join(parser.parts).split("\n")) if not _CODE_LINE.match(line)]
     text = "\n".join(lines)

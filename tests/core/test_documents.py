@@ -277,3 +277,30 @@ def test_a_vue_page_reads_as_the_text_of_its_template_with_each_items_paragraph_
         + [f"Step {n}: check the volunteer's references in full." for n in range(1, 5)],
     )
     assert not any(c.text.strip(" -.0123456789") == "" or "Teams" in c.text for c in clauses)
+
+
+def test_a_next_page_keeps_the_words_of_its_data_list_and_drops_its_code(tmp_path: Path) -> None:
+    # a church's safeguarding page in Next.js: who the safeguarding lead is lives in the page's data list
+    page = (
+        "'use client'\n\nimport { motion } from 'framer-motion'\n\nexport default function SafeguardingPage() {\n"
+        "  const team = [\n    {\n      role: 'Designated Person for Safeguarding (DPS)',\n"
+        "      name: 'KIRSTY HART',\n      icon: Shield,\n      contact: {\n        email: 'dps@church.example'\n"
+        '      },\n    },\n  ]\n\n  return (\n    <div className="min-h-screen pt-20">\n'
+        "      {/* Header */}\n      <h1>Safeguarding</h1>\n"
+        '      <p className="text-lg">Every worker attends safeguarding training each year.</p>\n'
+        "      <p>Concerns are reported to the safeguarding team the same day.</p>\n"
+        "      {team.map((member, index) => {\n        const Icon = member.icon\n        return (\n"
+        "          <div key={member.name}>\n            <h3>{member.name}</h3>\n            <p>{member.role}</p>\n"
+        "            {member.contact && (\n              <a href={`mailto:${member.contact.email}`}>Email</a>\n"
+        "            )}\n          </div>\n        )\n      })}\n"
+        + "".join(f"      <p>Rule {n} of the safeguarding policy applies to every worker.</p>\n" for n in range(6))
+        + "    </div>\n  )\n}\n"
+    )
+    (tmp_path / "page.tsx.txt").write_text(page, encoding="utf-8")
+    clauses = load_knowledge(tmp_path / "page.tsx.txt").clauses
+    texts = [c.text for c in clauses]
+    assert "Designated Person for Safeguarding (DPS) KIRSTY HART dps@church.example" in texts
+    assert "Every worker attends safeguarding training each year." in texts
+    everything = " ".join(texts + [c.heading for c in clauses])
+    for code in ("use client", "import", "member.", "className", "=>", "Shield", "min-h-screen", "Header"):
+        assert code not in everything
