@@ -236,11 +236,11 @@ def _numbers_back_on_their_text(lines: list[str]) -> list[str]:
     back in front of its text, so that the clause is cited as 2.1 and does not begin with its number."""
     result: list[str] = []
     for line in lines:
-        if result and _LONE_NUMBER.match(result[-1]) and line.strip() and not _NUMBERED.match(line):
-            if not _BULLET.match(line):
-                result[-1] = f"{result[-1].strip()} {line.strip()}"
-                continue
-        result.append(line)
+        text_after_number = line.strip() and not (_NUMBERED.match(line) or _BULLET.match(line))
+        if result and _LONE_NUMBER.match(result[-1]) and text_after_number:
+            result[-1] = f"{result[-1].strip()} {line.strip()}"
+        else:
+            result.append(line)
     return result
 
 
