@@ -7,8 +7,10 @@ Every failure is an `UnreadableDocument` naming the file and saying why in plain
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from assistant.errors import UnreadableDocument
 from assistant.html_text import html_to_text, looks_like_html
@@ -59,32 +61,108 @@ def _read_plain(path: Path) -> str:
 
 
 def _read_docx(path: Path) -> str:
+    """A Word document's text in reading order: headings as `#` lines, tables where they stand, and list
+    paragraphs with the bullet or number Word shows (its automatic numbers are not in the text)."""
     import docx  # imported here: most installs only ever read text files
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
 
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise UnreadableDocument(str(path), "is not a valid Word (.docx) file") from None
+    numbering = _WordNumbering(document)
     lines: list[str] = []
-    for paragraph in document.paragraphs:
-        text = paragraph.text.strip()
-        style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            lines += ["\t".join(cell.text.strip() for cell in row.cells) for row in block.rows]
+            lines.append("")
+            continue
+        text = block.text.strip()
+        style = (block.style.name or "").lower() if block.style is not None else ""
         if not text:
             continue
-        if style.startswith("heading"):
-            level = "".join(ch for ch in style if ch.isdigit()) or "2"
+        if style.startswith("heading") or style == "title":
+            level = "".join(ch for ch in style if ch.isdigit()) or "1"
             lines.append(f"{'#' * min(int(level), 6)} {text}")
+        elif marker := numbering.marker(block):
+            lines.append(f"{marker}{text}")
         elif "list" in style:
             lines.append(f"- {text}")
         else:
             lines.append(text)
         lines.append("")
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("\t".join(cell.text.strip() for cell in row.cells))
-        lines.append("")
     return "\n".join(lines)
+
+
+class _WordNumbering:
+    """The bullet or number Word draws before a list paragraph, from the document's numbering definitions:
+    "1.", "a)", or "2.3" where a level's text is "%1.%2"."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[tuple[str, str], tuple[str, str]] = {}  # (list id, level) -> (format, text)
+        self.counters: dict[str, dict[int, int]] = {}  # list id -> level -> the number it is at
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return  # a document with no lists
+        abstract = {node.get(_w("abstractNumId")): _levels(node) for node in root.findall(_w("abstractNum"))}
+        for num in root.findall(_w("num")):
+            ref = num.find(_w("abstractNumId"))
+            for level, found in abstract.get(ref.get(_w("val")) if ref is not None else None, {}).items():
+                self.levels[(num.get(_w("numId")), level)] = found
+
+    def marker(self, paragraph: Any) -> str:
+        """'1. ', '2.3 ', '  - ' or '' for a paragraph Word does not number, indented two spaces a level."""
+        found = _num_properties(paragraph)
+        if found is None:
+            return ""
+        num_id, level = found
+        fmt, text = self.levels.get((num_id, level), ("bullet", ""))
+        indent = "  " * int(level)
+        if fmt == "bullet":
+            return f"{indent}- "
+        if fmt == "none":
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        depth = int(level)
+        counters[depth] = counters.get(depth, 0) + 1
+        for deeper in [d for d in counters if d > depth]:
+            del counters[deeper]  # a new item restarts the list under it
+        if fmt in ("lowerLetter", "upperLetter"):
+            return f"{indent}{chr(ord('a') + (counters[depth] - 1) % 26)}) "
+        drawn = re.sub(r"%(\d)", lambda m: str(counters.get(int(m.group(1)) - 1, 1)), text or f"%{depth + 1}.")
+        return f"{indent}{drawn.strip()} "
+
+
+def _levels(abstract_num: Any) -> dict[str, tuple[str, str]]:
+    """A list definition's levels: format ("decimal", "bullet", "lowerLetter"...) and text ("%1.%2")."""
+    levels: dict[str, tuple[str, str]] = {}
+    for level in abstract_num.findall(_w("lvl")):
+        fmt, text = level.find(_w("numFmt")), level.find(_w("lvlText"))
+        levels[level.get(_w("ilvl"))] = (
+            fmt.get(_w("val")) if fmt is not None else "decimal",
+            text.get(_w("val")) if text is not None else "",
+        )
+    return levels
+
+
+def _w(name: str) -> str:
+    return f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{name}"
+
+
+def _num_properties(paragraph: Any) -> tuple[str, str] | None:
+    """A paragraph's list id and level, its own or its style's (a "List Number" paragraph numbers by style)."""
+    for holder in (paragraph._p, getattr(paragraph.style, "element", None)):
+        ppr = holder.find(_w("pPr")) if holder is not None else None
+        num = ppr.find(_w("numPr")) if ppr is not None else None
+        if num is None:
+            continue
+        num_id = num.find(_w("numId"))
+        level = num.find(_w("ilvl"))
+        if num_id is not None and num_id.get(_w("val")) != "0":
+            return num_id.get(_w("val")), level.get(_w("val")) if level is not None else "0"
+    return None
 
 
 def _read_pdf(path: Path) -> str:

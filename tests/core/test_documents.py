@@ -6,6 +6,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.text.paragraph import Paragraph
 
 from assistant.errors import KnowledgeError, UnreadableDocument
 from assistant.knowledge import load_knowledge
@@ -304,3 +307,64 @@ def test_a_next_page_keeps_the_words_of_its_data_list_and_drops_its_code(tmp_pat
     everything = " ".join(texts + [c.heading for c in clauses])
     for code in ("use client", "import", "member.", "className", "=>", "Shield", "min-h-screen", "Header"):
         assert code not in everything
+
+
+def test_a_word_documents_own_list_numbers_and_tables_are_read_in_their_place(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Riverside Club Safeguarding Policy", style="Title")
+    document.add_heading("Photographs", level=1)
+    document.add_paragraph("Staff must follow these rules:")
+    for rule in ("Ask a parent for written consent first.", "Never post a child's full name with a photo."):
+        document.add_paragraph(rule, style="List Number")  # Word draws the numbers; they are not in the text
+    document.add_heading("Who to contact", level=1)
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Designated Safeguarding Lead", "Sam Jones 07700 900123"
+    document.add_heading("Social media", level=1)
+    document.add_paragraph("Staff must not accept friend requests from young people.")
+    document.save(str(tmp_path / "policy.docx"))
+    knowledge = load_knowledge(tmp_path / "policy.docx")
+    assert knowledge.documents[0].title == "Riverside Club Safeguarding Policy"
+    rules = [c for c in knowledge.clauses if c.heading.startswith("Photographs")]
+    assert [(c.ref, c.text) for c in rules] == [
+        ("1", "Ask a parent for written consent first."),
+        ("2", "Never post a child's full name with a photo."),
+    ]
+    # the contacts table stands under its own heading, not after the last section
+    lead = next(c for c in knowledge.clauses if "Sam Jones" in c.text)
+    assert lead.heading == "Who to contact"
+
+
+def _numbered(paragraph: Paragraph, num_id: int, level: int) -> None:
+    properties = paragraph._p.get_or_add_pPr()
+    properties.append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    )
+
+
+def test_word_multilevel_numbers_are_read_as_the_clause_numbers_they_show(tmp_path: Path) -> None:
+    # a policy numbered by Word itself, "1." then "1.1", "1.2" (its level texts "%1." and "%1.%2")
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
+            "</w:abstractNum>"
+        )
+    )
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    lines = [
+        ("Photographs", 0),
+        ("Staff must not post photos of young people on their own accounts.", 1),
+        ("Photos are deleted from club devices at the end of each term.", 1),
+        ("Contact", 0),
+        ("Staff must not give young people their personal phone numbers.", 1),
+    ]
+    for text, level in lines:
+        _numbered(document.add_paragraph(text), 90, level)
+    document.save(str(tmp_path / "numbered.docx"))
+    refs = {c.text: c.ref for c in load_knowledge(tmp_path / "numbered.docx").clauses}
+    assert refs["Staff must not post photos of young people on their own accounts."] == "1.1"
+    assert refs["Photos are deleted from club devices at the end of each term."] == "1.2"
+    assert refs["Staff must not give young people their personal phone numbers."] == "2.1"
