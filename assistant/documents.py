@@ -84,7 +84,9 @@ def _read_docx(path: Path) -> str:
             continue
         if style.startswith("heading") or style == "title":
             level = "".join(ch for ch in style if ch.isdigit()) or "1"
-            lines.append(f"{'#' * min(int(level), 6)} {text}")
+            number = numbering.marker(block).strip()  # "3." of a heading Word numbers itself
+            title = f"{number} {text}" if number and number != "-" else text
+            lines.append(f"{'#' * min(int(level), 6)} {title}")
         elif marker := numbering.marker(block):
             lines.append(f"{marker}{text}")
         elif "list" in style:

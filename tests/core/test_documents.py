@@ -368,3 +368,25 @@ def test_word_multilevel_numbers_are_read_as_the_clause_numbers_they_show(tmp_pa
     assert refs["Staff must not post photos of young people on their own accounts."] == "1.1"
     assert refs["Photos are deleted from club devices at the end of each term."] == "1.2"
     assert refs["Staff must not give young people their personal phone numbers."] == "2.1"
+
+
+def test_word_numbered_headings_keep_their_numbers_and_number_their_clauses(tmp_path: Path) -> None:
+    # headings numbered by Word ("1.", "2.") and their paragraphs by the same list ("1.1", "2.1")
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91">'
+            '<w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
+            "</w:abstractNum>"
+        )
+    )
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    _numbered(document.add_heading("Photographs", level=1), 91, 0)
+    _numbered(document.add_paragraph("Staff must not post photos of young people on their own accounts."), 91, 1)
+    _numbered(document.add_heading("Contact", level=1), 91, 0)
+    _numbered(document.add_paragraph("Staff must not give young people their personal phone numbers."), 91, 1)
+    document.save(str(tmp_path / "headed.docx"))
+    clauses = load_knowledge(tmp_path / "headed.docx").clauses
+    assert [(c.ref, c.heading) for c in clauses] == [("1.1", "1 Photographs"), ("2.1", "2 Contact")]
