@@ -6,6 +6,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.document import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
@@ -341,19 +342,25 @@ def _numbered(paragraph: Paragraph, num_id: int, level: int) -> None:
     )
 
 
-def test_word_multilevel_numbers_are_read_as_the_clause_numbers_they_show(tmp_path: Path) -> None:
-    # a policy numbered by Word itself, "1." then "1.1", "1.2" (its level texts "%1." and "%1.%2")
+def _with_two_level_numbering(num_id: int) -> Document:
+    """A new Word document with a list numbered "1." at its first level and "1.1" at its second."""
     document = docx.Document()
     numbering = document.part.numbering_part.element
     numbering.append(
         parse_xml(
-            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id}">'
             '<w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
             '<w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
             "</w:abstractNum>"
         )
     )
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
+    return document
+
+
+def test_word_multilevel_numbers_are_read_as_the_clause_numbers_they_show(tmp_path: Path) -> None:
+    # a policy numbered by Word itself, "1." then "1.1", "1.2" (its level texts "%1." and "%1.%2")
+    document = _with_two_level_numbering(90)
     lines = [
         ("Photographs", 0),
         ("Staff must not post photos of young people on their own accounts.", 1),
@@ -372,17 +379,7 @@ def test_word_multilevel_numbers_are_read_as_the_clause_numbers_they_show(tmp_pa
 
 def test_word_numbered_headings_keep_their_numbers_and_number_their_clauses(tmp_path: Path) -> None:
     # headings numbered by Word ("1.", "2.") and their paragraphs by the same list ("1.1", "2.1")
-    document = docx.Document()
-    numbering = document.part.numbering_part.element
-    numbering.append(
-        parse_xml(
-            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91">'
-            '<w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
-            '<w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
-            "</w:abstractNum>"
-        )
-    )
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    document = _with_two_level_numbering(91)
     _numbered(document.add_heading("Photographs", level=1), 91, 0)
     _numbered(document.add_paragraph("Staff must not post photos of young people on their own accounts."), 91, 1)
     _numbered(document.add_heading("Contact", level=1), 91, 0)
