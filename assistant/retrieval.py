@@ -505,14 +505,19 @@ class _Batch:
 
 
 def _analyse_clauses(
-    analyzer: Analyzer, clauses: Sequence[Clause], first: int, feature_ids: defaultdict[str, int]
+    analyzer: Analyzer,
+    clauses: Sequence[Clause],
+    texts: Sequence[str],
+    first: int,
+    feature_ids: defaultdict[str, int],
 ) -> _Batch:
-    """Clauses (numbered from `first`) analysed in one go, their features numbered by `feature_ids`."""
+    """Clauses (numbered from `first`, their texts as read) analysed in one go, their features numbered by
+    `feature_ids`."""
     size = len(clauses)
     # headings and intros repeat: each distinct one is a text of its own, numbered after the clauses'
     extras = dict.fromkeys(extra for clause in clauses for extra in (clause.context, clause.heading) if extra)
     text_of = {extra: size + number for number, extra in enumerate(extras)}
-    tokens = tokenize_all(readable(text) for text in itertools.chain((clause.text for clause in clauses), extras))
+    tokens = tokenize_all(itertools.chain(texts, map(readable, extras)))
     analysed = analyzer.analyse_all(tokens)
     row_clause, row_feature, row_tf = _weighted_rows(
         analysed,
@@ -555,9 +560,11 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
     analyzer = Analyzer.from_groups(group.terms for group in vocabulary.group)
     size = len(clauses)
     feature_ids: defaultdict[str, int] = defaultdict(itertools.count().__next__)  # a new feature gets the next id
+    # each clause as its reader sees it, without Markdown and HTML marks: indexed, and read again for sentences
+    texts = [readable(clause.text) for clause in clauses]
     analysed = _joined(
         [
-            _analyse_clauses(analyzer, clauses[start : start + BATCH], start, feature_ids)
+            _analyse_clauses(analyzer, clauses[start : start + BATCH], texts[start : start + BATCH], start, feature_ids)
             for start in range(0, max(size, 1), BATCH)  # no clauses: one empty batch
         ]
     )
@@ -605,7 +612,7 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         named_documents=named_documents,
         document_clauses=document_clauses,
         known_words=dict(known),
-        texts=[readable(clause.text) for clause in clauses],
+        texts=texts,
         vocabulary_words=frozenset(token for key in analyzer.phrases for token in key),
         intents=tuple((re.compile(intent.when), intent.add) for intent in vocabulary.intent),
         topics=frozenset(f"~{number}" for number, group in enumerate(vocabulary.group) if group.topic),
