@@ -55,6 +55,12 @@ _SCRIPT_LINE = re.compile(
 )
 _SCRIPT_STRING = re.compile(r"""^\s*['"]?\w+['"]?\s*:\s*(['"`])(.*)\1\s*,?\s*$""")
 _OBJECT_END = re.compile(r"^\s*\}\s*,?\s*$")
+_ONE_LINE_OBJECT = re.compile(r"^\s*\{(.*)\}\s*\]?\s*,?\s*$")
+_KEYED_STRING = re.compile(r"""['"]?\w+['"]?\s*:\s*(['"`])((?:\\.|(?!\1).)*)\1""")
+_PHONE = re.compile(r"\d{6}")
+_DATA_LIST = re.compile(r"^\s*(?:export\s+)?(?:const|let|var)\s+(\w+)\b[^=]*=\s*\[")
+_USED_LIST = re.compile(r"\{\s*(\w+)\s*(?:\.map\(|\})")  # "{team.map(", "members={team}"
+_QUOTED = re.compile(r"""(['"`])(?:\\.|(?!\1).)*\1""")
 # a JSX expression in the page's text that is code ("{member.name}", "{member.contact && (") shows nothing
 _JSX_EXPRESSION = re.compile(r"\{[^{}]*(?:\.\w|=>|&&|\|\||\(\))[^{}]*\}?")
 # a Svelte page's heading snippet, "{@render header('travel', 'Travelling to the event')}": its last quoted
@@ -170,26 +176,85 @@ def _script_as_text(source: str) -> str:
     """A React or Next page with its code lines dropped and its data strings kept, an object a paragraph."""
     if not re.search(r"^(?:import\s.*\sfrom\s|export\s+default\b)", source, re.MULTILINE):
         return source  # not a script: a plain web page
-    lines: list[str] = []
-    words: list[str] = []  # the data object being read
-    in_template = False  # inside a template string a code line opened (a styled component's CSS)
+    reader = _ScriptReader()
     for line in source.split("\n"):
-        if in_template:
-            in_template = line.count("`") % 2 == 0
-            continue
-        if found := _SCRIPT_STRING.match(line):
-            value = found.group(2).replace("\\'", "'").replace('\\"', '"')
-            if " " in value.strip() or "@" in value:  # words, a name, an address; not a class name or a path
-                words.append(html.escape(value))
-            continue
-        if words and (_OBJECT_END.match(line) or not _SCRIPT_LINE.match(line)):
-            lines.append(f"<p>{' '.join(words)}</p>")
-            words = []
-        if not (_SCRIPT_DIRECTIVE.match(line) or _SCRIPT_LINE.match(line)):
-            lines.append(_JSX_EXPRESSION.sub("", line))
+        reader.read(line)
+    return reader.text()
+
+
+class _ScriptReader:
+    """Reads a page's script a line at a time. A data list's paragraphs stand where the page shows the list
+    (`{team.map(`, `members={team}`), after the heading above it, not where the code defines it, before the
+    page's title; the template that shows each item adds nothing (its labels, its code)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.words: list[str] = []  # the data object being read
+        self.lists: dict[str, tuple[int, list[str]]] = {}  # a data list's name -> where it is defined, paragraphs
+        self.defining: str | None = None  # the data list being read
+        self.brackets = 0  # square brackets open in that list
+        self.in_template = False  # inside a template string a code line opened (a styled component's CSS)
+        self.in_map = 0  # parentheses open in the template a list is shown with
+
+    def read(self, line: str) -> None:
+        if self.in_template:
+            self.in_template = line.count("`") % 2 == 0
+            return
+        code = _QUOTED.sub("", line)
+        if self.in_map > 0:
+            self.in_map += code.count("(") - code.count(")")
+            return
+        if self.defining is None and (defined := _DATA_LIST.match(line)):
+            self.defining, self.brackets = defined.group(1), 0
+            self.lists[self.defining] = (len(self.lines), [])
+        if self.defining is not None:
+            self.brackets += code.count("[") - code.count("]")
+        list_ends = self.defining is not None and self.brackets <= 0
+        if found := _SCRIPT_STRING.match(line):  # "  name: 'KIRSTY HART',"
+            self.words += _data_words([found.group(2)])
+        elif found := _ONE_LINE_OBJECT.match(line):  # "{ role: 'Welfare Officer', name: 'Sam Jones' },"
+            self.words += _data_words([value for _, value in _KEYED_STRING.findall(found.group(1))])
+            self._end_object()
         else:
-            in_template = line.count("`") % 2 == 1
-    return "\n".join(lines)
+            if list_ends or _OBJECT_END.match(line) or not _SCRIPT_LINE.match(line):
+                self._end_object()
+            self._markup(line, code)
+        if list_ends:
+            self._end_object()
+            self.defining = None
+
+    def _end_object(self) -> None:
+        if self.words:
+            paragraph = f"<p>{' '.join(self.words)}</p>"
+            (self.lists[self.defining][1] if self.defining is not None else self.lines).append(paragraph)
+            self.words = []
+
+    def _markup(self, line: str, code: str) -> None:
+        if self.defining is None:
+            for name in _USED_LIST.findall(line):
+                if name in self.lists:
+                    self.lines.extend(self.lists.pop(name)[1])
+            if ".map(" in line:
+                self.in_map = code.count("(") - code.count(")")
+        if not (_SCRIPT_DIRECTIVE.match(line) or _SCRIPT_LINE.match(line)):
+            self.lines.append(_JSX_EXPRESSION.sub("", line))
+        else:
+            self.in_template = line.count("`") % 2 == 1
+
+    def text(self) -> str:
+        self._end_object()
+        lines = list(self.lines)
+        # a list the page never shows by name stays where it is defined
+        for position, paragraphs in sorted(self.lists.values(), key=lambda item: -item[0]):
+            lines[position:position] = paragraphs
+        return "\n".join(lines)
+
+
+def _data_words(values: list[str]) -> list[str]:
+    """The values of a data object that are words, a name, an address, a phone number; not a class name or a
+    path."""
+    values = [value.replace("\\'", "'").replace('\\"', '"') for value in values]
+    return [html.escape(value) for value in values if " " in value.strip() or "@" in value or _PHONE.search(value)]
 
 
 def html_to_text(markup: str) -> str:

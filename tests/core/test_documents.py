@@ -303,11 +303,42 @@ def test_a_next_page_keeps_the_words_of_its_data_list_and_drops_its_code(tmp_pat
     (tmp_path / "page.tsx.txt").write_text(page, encoding="utf-8")
     clauses = load_knowledge(tmp_path / "page.tsx.txt").clauses
     texts = [c.text for c in clauses]
-    assert "Designated Person for Safeguarding (DPS) KIRSTY HART dps@church.example" in texts
     assert "Every worker attends safeguarding training each year." in texts
+    # the list's words stand where the page shows them, after its title, not before it where they are defined;
+    # the template showing each member adds no words of its own (an "Email" label, an empty heading)
+    assert texts[:3] == [
+        "Every worker attends safeguarding training each year.",
+        "Concerns are reported to the safeguarding team the same day.",
+        "Designated Person for Safeguarding (DPS) KIRSTY HART dps@church.example",
+    ]
+    assert all(c.text.startswith("Rule") and not c.heading for c in clauses[3:])
     everything = " ".join(texts + [c.heading for c in clauses])
     for code in ("use client", "import", "member.", "className", "=>", "Shield", "min-h-screen", "Header"):
         assert code not in everything
+
+
+def test_a_data_list_passed_to_a_component_stands_where_it_is_passed_and_an_unshown_one_where_it_is_defined(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "import { Contacts } from './contacts'\n\n"
+        "const leads = [\n  { role: 'Welfare Officer', name: 'Sam Jones', phone: '07700 900123' },\n"
+        "  {\n    role: 'Deputy Welfare Officer',\n    name: 'Ali Khan',\n  }]\n\n"
+        "const sponsors = [\n  {\n    note: 'Our kit is sponsored by Riverside Building Society.',\n  },\n]\n\n"
+        "export default function Welfare() {\n  return (\n    <main>\n      <h1>Club welfare</h1>\n"
+        + "".join(f"      <p>Welfare rule {n} applies at every training session.</p>\n" for n in range(6))
+        + "      <h2>Who to talk to</h2>\n      <Contacts people={leads} />\n    </main>\n  )\n}\n"
+    )
+    (tmp_path / "welfare.jsx.txt").write_text(page, encoding="utf-8")
+    clauses = load_knowledge(tmp_path / "welfare.jsx.txt").clauses
+    by_text = {c.text: c for c in clauses}
+    # an object on one line, and one whose list closes on its own last line, are each a paragraph
+    assert by_text["Welfare Officer Sam Jones 07700 900123"].heading.endswith("Who to talk to")
+    assert by_text["Deputy Welfare Officer Ali Khan"].heading.endswith("Who to talk to")
+    # a list the page never names in its markup keeps its words, where the code defines it
+    assert list(by_text).index("Our kit is sponsored by Riverside Building Society.") < list(by_text).index(
+        "Welfare rule 0 applies at every training session."
+    )
 
 
 def test_a_word_documents_own_list_numbers_and_tables_are_read_in_their_place(tmp_path: Path) -> None:
