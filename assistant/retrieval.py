@@ -71,6 +71,10 @@ DIRECTIVE_PRIOR = 1.5
 FURNITURE_PRIOR = 0.7  # very short lines and table rows: titles, signatures, dates
 # a clause that is only a link ("[Working Together to Safeguard Children](https://...)") points elsewhere
 REFERENCE_PRIOR = 0.5
+_FORM_SEPARATOR = re.compile(r":[\s_.…]*(?:[-*•]\s+)?")  # a label's colon, the blank after it, the next bullet
+MIN_FORM_FIELDS = 3
+MAX_LABEL_WORDS = 8
+FORM_PRIOR = 0.3  # a form's fields ("Age:") share a question's words and answer nothing
 _LINK_ONLY = re.compile(r"\[[^\]]*\]\([^)]*\)[\s.,;:–-]*(?:\([^)]*\)|\[[^\]]*\]\([^)]*\)|[\s.,;:–-])*$")
 # The people asking are staff and volunteers: a section addressed to parents or to the young people
 # themselves ("Parent Guidance", "Students must not:") answers them less often than its twin for staff.
@@ -421,9 +425,21 @@ def clause_prior(text: str, directs: bool) -> float:
     read on into its intro line's, have a directive word or pair of words)."""
     if text.startswith("[") and _LINK_ONLY.match(text):
         return REFERENCE_PRIOR
+    if is_blank_form(text):
+        return FORM_PRIOR
     if len(text) < 40 or "\t" in text:
         return FURNITURE_PRIOR
     return DIRECTIVE_PRIOR if directs else 1.0
+
+
+def is_blank_form(text: str) -> bool:
+    """A form to fill in ("Your name:", "Date of incident: ____"): labels with nothing after the last one. A
+    list of contacts ("DSL: Sam Jones") ends with a value, so it is not one."""
+    stripped = text.rstrip()
+    if not stripped.endswith((":", "_", "…")):
+        return False
+    labels = [part for part in _FORM_SEPARATOR.split(stripped)[1:] if 0 < len(part.split()) <= MAX_LABEL_WORDS]
+    return len(labels) >= MIN_FORM_FIELDS
 
 
 def _directing(tokens: Tokens, runs: Sequence[Sequence[int]]) -> np.ndarray:

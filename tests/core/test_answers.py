@@ -282,6 +282,28 @@ async def test_chat_shorthand_finds_policy_words(tmp_path: Path) -> None:
     )
 
 
+async def test_staff_words_for_checks_toilets_and_suspension_find_policy_words(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Working in schools\n\n"
+        "1. Criminal record checks are renewed every five years.\n"
+        "2. Use designated staff restrooms only and do not enter student restrooms.\n"
+        "3. Information about a child protection case is shared only with those who need to know.\n"
+        "4. A volunteer facing an allegation is suspended on full pay while it is investigated.\n"
+        "5. Visitors use the school's front entrance and sign in at the office.\n"
+        "6. Staff on school visits keep their phones in their bags.\n",
+    )
+    await assert_answered_first_by(
+        advisor,
+        [
+            ("my police clearance is from 2019, do i have to redo it?", "1"),
+            ("can i use the toilets at the school?", "2"),
+            ("is a CP thing confidential?", "3"),
+            ("if im off under investigation am i sent home, and do i still get paid?", "4"),
+        ],
+    )
+
+
 async def test_a_train_fare_is_an_expenses_question(leaps: PolicyAdvisor) -> None:
     answer = await leaps.answer("do volunteers get their train fare paid for getting to the venue?")
     assert answer.status is AnswerStatus.NO_MATCH  # not "training"
@@ -749,6 +771,21 @@ async def test_the_clause_that_answers_comes_first(tmp_path: Path, case: FirstCl
         assert case.ref in [hit.clause.ref for hit in answer.hits[: case.within]]
     if case.starts:
         assert answer.hits[0].clause.text.startswith(case.starts)
+
+
+async def test_the_fields_of_a_blank_form_answer_nothing(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Reading sessions\n\n"
+        "1. Volunteers read with children in the school library, never in an empty classroom.\n"
+        "2. Every volunteer completes safeguarding training before their first session.\n\n"
+        "# Appendix: incident form\n\n"
+        "Use this form when recording an incident:\n"
+        "Your name:\nAge:\nYour role:\nDate and time of the incident:\nWhat you saw or were told:\n",
+    )
+    for question in ("is there an age limit for helpers?", "what age do you have to be to volunteer?"):
+        answer = await advisor.answer(question)
+        assert answer.hits[0].clause.heading != "Appendix: incident form", question  # it asks the age, sets none
 
 
 async def test_picking_on_others_finds_the_policy_on_bullying_and_its_consequences(tmp_path: Path) -> None:
