@@ -282,7 +282,7 @@ async def test_chat_shorthand_finds_policy_words(tmp_path: Path) -> None:
     )
 
 
-async def test_staff_words_for_checks_toilets_and_suspension_find_policy_words(tmp_path: Path) -> None:
+async def test_staff_words_for_checks_toilets_visitors_and_suspension_find_policy_words(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
         "# Working in schools\n\n"
@@ -291,7 +291,8 @@ async def test_staff_words_for_checks_toilets_and_suspension_find_policy_words(t
         "3. Information about a child protection case is shared only with those who need to know.\n"
         "4. A volunteer facing an allegation is suspended on full pay while it is investigated.\n"
         "5. Visitors use the school's front entrance and sign in at the office.\n"
-        "6. Staff on school visits keep their phones in their bags.\n",
+        "6. Staff on school visits keep their phones in their bags.\n"
+        "7. No adult is ever left alone with a single child.\n",
     )
     await assert_answered_first_by(
         advisor,
@@ -300,8 +301,21 @@ async def test_staff_words_for_checks_toilets_and_suspension_find_policy_words(t
             ("can i use the toilets at the school?", "2"),
             ("is a CP thing confidential?", "3"),
             ("if im off under investigation am i sent home, and do i still get paid?", "4"),
+            ("a kid got dropped off early and im the only one in, ok to hang out with her?", "7"),
         ],
     )
+
+
+def test_a_tradesman_turning_up_is_a_visitor(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Premises\n\n"
+        "1. Keys to the hall are held by the chair of the committee.\n"
+        "2. We record the details of visitors to the setting in a visitors book.\n"
+        "3. The fire exits are checked before every session.\n",
+    )
+    for question in ("a plumber is here to fix the boiler, anything i need to do?", "electrician coming in at 3, ok?"):
+        assert advisor.index.search(question)[0].index == 1, question
 
 
 async def test_a_train_fare_is_an_expenses_question(leaps: PolicyAdvisor) -> None:
