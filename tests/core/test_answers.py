@@ -953,3 +953,23 @@ async def test_a_phone_question_is_no_match_when_the_policy_never_mentions_phone
         "2. Staff must keep their personal social media profiles private.\n",
     )
     assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "one of the mums sent me a friend request on fb, am i allowed to accept it?",
+        "can i put a pic of the kids' paintings on my insta?",
+    ],
+)
+async def test_a_social_media_question_is_no_match_when_the_policy_never_mentions_social_media(
+    tmp_path: Path, question: str
+) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Working with families\n\n"
+        "1. Parents are normally the first point of contact when we are worried about a child.\n"
+        "2. Staff must not accept gifts from parents or carers worth more than a token amount.\n"
+        "3. Photographs of children's work are displayed in the hall with their first names only.\n",
+    )
+    assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
