@@ -210,6 +210,7 @@ class ClauseIndex:
     intents: tuple[tuple[re.Pattern[str], str], ...]  # kind of question -> words its answers use
     vocabulary_words: frozenset[str]
     topics: frozenset[str]  # concept ids of groups that name a subject a policy covers or not
+    titled: frozenset[str] = frozenset()  # concept ids a document's title names: a "Social Media Policy" covers it
     about_the_policy: tuple[re.Pattern[str], ...] = ()  # questions about the policy's own scope
     sentence_cache: dict[int, list[tuple[set[str], set[str]]]] = field(default_factory=dict)
 
@@ -256,9 +257,9 @@ class ClauseIndex:
         """Words of the question's asking sentence that name a topic this policy never mentions.
 
         A word counts when the vocabulary knows what it is about (it belongs to synonym groups) and
-        neither the word nor any of its groups occurs anywhere in the loaded policy: "zoom" asked of a
-        policy with nothing on video calls, "annual leave" of a social media policy. Words the
-        vocabulary doesn't know ("farm", "mural") set a scene and decide nothing.
+        neither the word nor any of its groups occurs anywhere in the loaded policy, its titles included:
+        "zoom" asked of a policy with nothing on video calls, "annual leave" of a social media policy. Words
+        the vocabulary doesn't know ("farm", "mural") set a scene and decide nothing.
         """
         lowered = question.lower()
         if any(pattern.search(lowered) for pattern in self.about_the_policy):
@@ -266,8 +267,9 @@ class ClauseIndex:
         tokens, focus = focused_tokens(question)
         stems = self.analyzer.stem_all(tokens)
         matches = self.analyzer.matches(stems)
-        # a word that starts a longer phrase of another sense is that phrase: "phone" in "phone them up"
-        other_sense = {start for start, length, concepts in matches if length > 1 and not self.topics & set(concepts)}
+        # a word that starts a longer phrase is that phrase: "phone" in "phone them up" is calling, "online" in
+        # "online lesson" a video call
+        other_sense = {start for start, length, _ in matches if length > 1}
         missing: list[str] = []
         for start, length, concepts in matches:
             if focus and start not in focus:
@@ -276,7 +278,10 @@ class ClauseIndex:
                 continue  # ordinary wording ("delete", "pick up") is never a missing topic
             if length == 1 and start in other_sense:
                 continue
-            present = any(c in self.feature_ids for c in concepts) or (length == 1 and stems[start] in self.feature_ids)
+            present = (
+                any(c in self.feature_ids or c in self.titled for c in concepts)
+                or (length == 1 and stems[start] in self.feature_ids)
+            )
             if not present:
                 missing.append(" ".join(tokens[start : start + length]))
         return missing
@@ -632,5 +637,8 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         vocabulary_words=frozenset(token for key in analyzer.phrases for token in key),
         intents=tuple((re.compile(intent.when), intent.add) for intent in vocabulary.intent),
         topics=frozenset(f"~{number}" for number, group in enumerate(vocabulary.group) if group.topic),
+        titled=frozenset().union(
+            *(analyzer.concepts(analyzer.stem_all(tokenize(title))) for title in {c.document for c in clauses})
+        ),
         about_the_policy=tuple(re.compile(i.when) for i in vocabulary.intent if i.about_the_policy),
     )
