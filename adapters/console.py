@@ -37,18 +37,14 @@ def _parser() -> argparse.ArgumentParser:
         prog="policybot ask",
         description="Answer a question from your organisation's policy, quoting the clauses that answer it.",
     )
-    parser.add_argument(
-        "question", nargs="+", help="the question, or - to read one question per line from stdin"
-    )
+    parser.add_argument("question", nargs="+", help="the question, or - to read one question per line from stdin")
     parser.add_argument(
         "--knowledge",
         type=Path,
         help="a policy file or folder (default: $POLICYBOT_KNOWLEDGE, else the bundled knowledge)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object per answer")
-    parser.add_argument(
-        "--top", type=int, default=DEFAULT_TOP_K, metavar="K", help="at most K clauses (default 3)"
-    )
+    parser.add_argument("--top", type=int, default=DEFAULT_TOP_K, metavar="K", help="at most K clauses (default 3)")
     return parser
 
 
@@ -114,9 +110,7 @@ def _questions(args: argparse.Namespace, stdin: TextIO) -> Iterable[str]:
     yield " ".join(args.question)
 
 
-async def _answer_all(
-    advisor: PolicyAdvisor, args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO
-) -> int:
+async def _answer_all(advisor: PolicyAdvisor, args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
     width = shutil.get_terminal_size((100, 20)).columns
     status = 0
     first = True

@@ -227,9 +227,7 @@ def render_answer(
         case AnswerStatus.CONCERN:
             blocks.append(section(escape(messages.concern(answer.contact, REPORT_COMMAND))))
             hits = answer.hits
-            buttons.append(
-                button(messages.SLACK_OPEN_REPORT, OPEN_REPORT, render_answer_ref(question), style="danger")
-            )
+            buttons.append(button(messages.SLACK_OPEN_REPORT, OPEN_REPORT, render_answer_ref(question), style="danger"))
         case _:
             blocks.append(section(escape(messages.ANSWER_INTRO)))
             hits = answer.hits if expanded else answer.hits[:1]
@@ -352,9 +350,7 @@ def render_report_modal(*, what_happened: str = "") -> dict[str, Any]:
                 hint=messages.SLACK_FIELD_WHAT_HAPPENED_HINT,
                 initial=what_happened[:WHAT_HAPPENED_MAX],
             ),
-            text_input(
-                "who", messages.SLACK_FIELD_WHO, max_length=SHORT_FIELD_MAX, multiline=False, optional=True
-            ),
+            text_input("who", messages.SLACK_FIELD_WHO, max_length=SHORT_FIELD_MAX, multiline=False, optional=True),
             text_input(
                 "when_where",
                 messages.SLACK_FIELD_WHEN_WHERE,
@@ -557,9 +553,7 @@ def render_note_modal(reference: str, private_metadata: str) -> dict[str, Any]:
         "close": plain(messages.SLACK_CANCEL, 24),
         "blocks": [
             context(escape(reference)),
-            text_input(
-                "note", messages.SLACK_FIELD_NOTE, max_length=NOTE_MAX, multiline=True, optional=False
-            ),
+            text_input("note", messages.SLACK_FIELD_NOTE, max_length=NOTE_MAX, multiline=True, optional=False),
         ],
     }
 
@@ -574,9 +568,7 @@ def render_close_modal(reference: str, private_metadata: str) -> dict[str, Any]:
         "close": plain(messages.SLACK_CANCEL, 24),
         "blocks": [
             context(escape(reference)),
-            text_input(
-                "outcome", messages.SLACK_FIELD_OUTCOME, max_length=NOTE_MAX, multiline=True, optional=False
-            ),
+            text_input("outcome", messages.SLACK_FIELD_OUTCOME, max_length=NOTE_MAX, multiline=True, optional=False),
         ],
     }
 
@@ -584,9 +576,7 @@ def render_close_modal(reference: str, private_metadata: str) -> dict[str, Any]:
 # --- App Home ----------------------------------------------------------------------------------------
 
 
-def render_home(
-    documents: tuple[DocumentInfo, ...], open_reports: list[ReportSummary] | None
-) -> dict[str, Any]:
+def render_home(documents: tuple[DocumentInfo, ...], open_reports: list[ReportSummary] | None) -> dict[str, Any]:
     """The App Home tab. `open_reports` is None for people who are not safeguarding leads."""
     blocks: list[Block] = [
         {"type": "header", "text": plain(messages.SLACK_HOME_TITLE, 150)},

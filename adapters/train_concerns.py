@@ -18,7 +18,7 @@ from assistant.worry_model import train
 def _parser() -> Parser:
     parser = Parser(
         prog="policybot train-concerns",
-        description="Fit the worry check to examples (.jsonl lines of {\"text\": str, \"concern\": bool}).",
+        description='Fit the worry check to examples (.jsonl lines of {"text": str, "concern": bool}).',
     )
     parser.add_argument(
         "--examples",
@@ -45,7 +45,7 @@ def _examples(path: Path) -> list[tuple[str, bool]]:
             row = json.loads(line)
             text, concern = row["text"], row["concern"]
         except (json.JSONDecodeError, KeyError, TypeError) as err:
-            raise UsageError(f"{path}:{number}: expected {{\"text\": ..., \"concern\": true|false}} ({err})") from None
+            raise UsageError(f'{path}:{number}: expected {{"text": ..., "concern": true|false}} ({err})') from None
         if not isinstance(text, str) or not isinstance(concern, bool):
             raise UsageError(f"{path}:{number}: text must be a string and concern true or false")
         examples.append((text, concern))

@@ -12,7 +12,7 @@ SORRY = "Sorry, something went wrong on our side and nothing was posted. Please 
 
 # --- policy answers ---------------------------------------------------------------------------
 
-EMPTY_QUESTION = "Please type a question, e.g. \"can I accept a parent's friend request?\""
+EMPTY_QUESTION = 'Please type a question, e.g. "can I accept a parent\'s friend request?"'
 ANSWER_INTRO = "Here is what your organisation's policy says:"
 DANGER_FIRST = "If anyone is in immediate danger, call 999 (or the police) now, before anything else."
 
@@ -41,7 +41,7 @@ def report_reminder(contact: str, report_command: str) -> str:
 
 def stale_policy(document: str, review_text: str) -> str:
     return (
-        f"Note: \"{document}\" was due for review ({review_text}). It may be out of date: check with "
+        f'Note: "{document}" was due for review ({review_text}). It may be out of date: check with '
         "whoever looks after your policies."
     )
 
@@ -53,6 +53,7 @@ def clause_label(ref: str) -> str:
 
 def citation(document: str, ref: str) -> str:
     return f"{document}, {clause_label(ref)}"
+
 
 # --- reports (reporter's side) ----------------------------------------------------------------
 
@@ -73,8 +74,7 @@ def category_label(category: str) -> str:
 
 
 CALL_999 = (
-    "If someone is in immediate danger, call 999 (or the police) now, before anything else. "
-    "Then send this report."
+    "If someone is in immediate danger, call 999 (or the police) now, before anything else. Then send this report."
 )
 REPORT_FORM_INTRO = (
     "This report is confidential to the safeguarding lead(s): it goes privately to them and nowhere else. "
@@ -129,10 +129,7 @@ NO_ONE_TO_RECEIVE = (
 def reporter_notice(kind: str, reference: str) -> str:
     """A private note to the reporter about their report (delivered through the outbox)."""
     if kind == "acknowledged":
-        return (
-            f"Your report {reference} has been acknowledged by a safeguarding lead. "
-            "Thank you for raising it."
-        )
+        return f"Your report {reference} has been acknowledged by a safeguarding lead. Thank you for raising it."
     return f"There is an update on your report {reference}."
 
 
@@ -148,9 +145,7 @@ EMPTY_OUTCOME = "Please give the outcome when closing a report."
 
 def report_for_lead_heading(reference: str, *, escalation: bool) -> str:
     if escalation:
-        return (
-            f"Confidential safeguarding report {reference}: NOT YET ACKNOWLEDGED, re-sent to all recipients"
-        )
+        return f"Confidential safeguarding report {reference}: NOT YET ACKNOWLEDGED, re-sent to all recipients"
     return f"Confidential safeguarding report {reference}"
 
 
@@ -191,17 +186,14 @@ CONSOLE_NO_OPEN_REPORTS = "There are no open reports."
 CONSOLE_CANCELLED = "Cancelled: nothing was sent."
 CONSOLE_NO_DELIVERY_PROBLEMS = "Every report has reached everyone it was sent to."
 CONSOLE_NOT_A_TERMINAL = (
-    "Nothing to report: give --what \"...\" (and the other options), or run `policybot report` in a terminal "
+    'Nothing to report: give --what "..." (and the other options), or run `policybot report` in a terminal '
     "to be asked each question."
 )
 
 
 def console_delivered(reference: str, lead_id: str) -> str:
     """What the local "private delivery" to a console lead prints: a pointer, never the text."""
-    return (
-        f"[to {lead_id}] New confidential report {reference}: "
-        f"`policybot reports show {reference} --as {lead_id}`"
-    )
+    return f"[to {lead_id}] New confidential report {reference}: `policybot reports show {reference} --as {lead_id}`"
 
 
 def console_reporter_notice(reporter_id: str, notice: str) -> str:
@@ -251,8 +243,7 @@ SLACK_REPORT_PENDING = (
 )
 SLACK_FIELD_WHAT_HAPPENED = "What happened"
 SLACK_FIELD_WHAT_HAPPENED_HINT = (
-    "Facts: what you saw or were told, when, where; a child's own words where there are any. "
-    "Keep your opinion apart."
+    "Facts: what you saw or were told, when, where; a child's own words where there are any. Keep your opinion apart."
 )
 SLACK_FIELD_WHO = "Who it concerns (names or initials)"
 SLACK_FIELD_WHEN_WHERE = "When and where"
@@ -379,8 +370,6 @@ DISCORD_KEEP_EVIDENCE = "Keep any screenshots or messages as evidence; do not de
 DISCORD_REPORT_NOT_SENT = "Your report has not been sent yet. Use the button to fix it: your text is kept."
 DISCORD_NO_OPEN_REPORTS = "There are no open reports."
 DISCORD_OPEN_REPORTS_TITLE = "Open safeguarding reports"
-
-
 
 
 def discord_clause_footer(ref: str, heading: str, source: str) -> str:

@@ -107,9 +107,7 @@ class ReportStore(Protocol):
         """Lease due, undelivered jobs for recipients on `platform` (skipping ones another worker holds)."""
         ...
 
-    async def complete_deliveries(
-        self, delivered: Sequence[tuple[DeliveryJob, ChronologyEntry]], *, owner: str
-    ) -> int:
+    async def complete_deliveries(self, delivered: Sequence[tuple[DeliveryJob, ChronologyEntry]], *, owner: str) -> int:
         """Mark jobs delivered (those this owner still holds the lease on) and record each in its
         report's chronology, in one transaction. Returns how many were marked."""
         ...
@@ -135,9 +133,7 @@ class ReportStore(Protocol):
         """New (unacknowledged) reports from `platform` last sent before `sent_before`."""
         ...
 
-    async def escalate(
-        self, reference: str, *, at: datetime, sent_before: datetime, entry: ChronologyEntry
-    ) -> bool:
+    async def escalate(self, reference: str, *, at: datetime, sent_before: datetime, entry: ChronologyEntry) -> bool:
         """Queue the next escalation round to the report's recipients.
 
         Does nothing (False) if the report was acknowledged or re-sent since `sent_before`, so two

@@ -278,9 +278,8 @@ class ClauseIndex:
                 continue  # ordinary wording ("delete", "pick up") is never a missing topic
             if length == 1 and start in other_sense:
                 continue
-            present = (
-                any(c in self.feature_ids or c in self.titled for c in concepts)
-                or (length == 1 and stems[start] in self.feature_ids)
+            present = any(c in self.feature_ids or c in self.titled for c in concepts) or (
+                length == 1 and stems[start] in self.feature_ids
             )
             if not present:
                 missing.append(" ".join(tokens[start : start + length]))

@@ -29,9 +29,7 @@ def _split_ids(value: object) -> object:
 
 
 class CoreSettings(BaseSettings):
-    model_config = SettingsConfigDict(
-        env_prefix="POLICYBOT_", env_file=".env", extra="ignore", frozen=True
-    )
+    model_config = SettingsConfigDict(env_prefix="POLICYBOT_", env_file=".env", extra="ignore", frozen=True)
 
     knowledge: Path = BUNDLED_KNOWLEDGE
     database_url: str = f"sqlite:///{DEFAULT_DATA_DIR / 'policybot.db'}"

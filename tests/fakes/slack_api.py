@@ -170,9 +170,7 @@ class SlackApiFake:
             if failure.times > 0 and failure.method == method and failure.channel in (None, call.channel):
                 failure.times -= 1
                 headers = {} if failure.retry_after is None else {"Retry-After": str(failure.retry_after)}
-                return web.json_response(
-                    {"ok": False, "error": failure.error}, status=failure.status, headers=headers
-                )
+                return web.json_response({"ok": False, "error": failure.error}, status=failure.status, headers=headers)
         return web.json_response(self._answer(method, body))
 
     def _answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
