@@ -60,7 +60,7 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
         print(f"policybot eval: {error}", file=err)
         return 2
     folder = _documents_folder(args.file, args.documents)
-    contact = CoreSettings(_env_file=None).safeguarding_contact  # type: ignore[call-arg]
+    contact = CoreSettings(_env_file=None).safeguarding_contact
     advisors: dict[str, PolicyAdvisor] = {}
     report = Report()
     for question in questions:
