@@ -306,6 +306,24 @@ async def test_staff_words_for_checks_toilets_visitors_and_suspension_find_polic
     )
 
 
+async def test_nipping_out_is_leaving_the_venue_and_not_coming_back_is_a_ban(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Events\n\n"
+        "1. Participants under 18 need written parental consent to leave the venue.\n"
+        "2. As a last resort, a participant who keeps disrupting sessions may be banned for a week.\n"
+        "3. The tuck shop sells snacks at every session and the kids can go there in the break.\n"
+        "4. Kids who kick off are given a quiet space until they calm down.\n",
+    )
+    await assert_answered_first_by(
+        advisor,
+        [
+            ("can i let the kids nip out to the shop?", "1"),
+            ("one lad keeps kicking off every week, can we tell him not to come back?", "2"),
+        ],
+    )
+
+
 def test_a_tradesman_turning_up_is_a_visitor(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
