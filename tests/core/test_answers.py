@@ -324,6 +324,18 @@ async def test_nipping_out_is_leaving_the_venue_and_not_coming_back_is_a_ban(tmp
     )
 
 
+async def test_a_childs_full_name_and_village_are_personal_information(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Publicity\n\n"
+        "1. Personal information about the children we work with is never used in our publicity.\n"
+        "2. The donor newsletter goes out every month with news of our work.\n"
+        "3. Staff must agree any publicity material with the director first.\n",
+    )
+    question = "can i put a kid's full name and which village she's from in the donor newsletter?"
+    await assert_answered_first_by(advisor, [(question, "1")])
+
+
 def test_a_tradesman_turning_up_is_a_visitor(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
