@@ -336,6 +336,18 @@ async def test_a_childs_full_name_and_village_are_personal_information(tmp_path:
     await assert_answered_first_by(advisor, [(question, "1")])
 
 
+async def test_a_child_left_to_mooch_round_is_a_child_left_unattended(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Members' guests\n\n"
+        "1. Members may bring their children to the space as guests.\n"
+        "2. Under no circumstances should a child be left unattended at any time.\n"
+        "3. Guests sign the visitors book at the front desk.\n",
+    )
+    question = "can i bring my 10 yr old in on a sat and let him mooch round while i work?"
+    await assert_answered_first_by(advisor, [(question, "2")])
+
+
 def test_a_tradesman_turning_up_is_a_visitor(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
