@@ -20,7 +20,7 @@ from pydantic import Field, ValidationError, field_validator
 from assistant.documents import SUPPORTED, SUPPORTED_NAMES, read_text
 from assistant.errors import KnowledgeError, UnreadableDocument
 from assistant.models import Clause, DocumentInfo, Frozen, Vocabulary, check_pattern
-from assistant.segmentation import segment
+from assistant.segmentation import front_matter, segment
 from assistant.settings import BUNDLED_KNOWLEDGE
 from assistant.worry_model import WorryModel
 
@@ -119,14 +119,15 @@ _MONTHS = {
     for name in names
 }
 _SEASON_END = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30), "winter": (2, 28)}
-_REVIEW_LINE = re.compile(
-    r"(?:date\s+(?:policy\s+)?(?:to\s+be\s+)?reviewed|review\s+date|date\s+of\s+(?:next\s+)?review|"
-    r"next\s+review(?:\s+date)?|to\s+be\s+reviewed(?:\s+by)?)\b[\s:\-–\t]*([^\n]{3,40})",
+_REVIEW_LINE = re.compile(  # "review_date: 2014-11-25" too: a web page's front matter
+    r"(?:date\s+(?:policy\s+)?(?:to\s+be\s+)?reviewed|review[\s_-]date|date\s+of\s+(?:next\s+)?review|"
+    r"next[\s_-]review(?:[\s_-]date)?|to\s+be\s+reviewed(?:\s+by)?)\b[\s:\-–\t]*([^\n]{3,40})",
     re.IGNORECASE,
 )
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s*(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"\b([a-z]+)\s+(\d{4})\b", re.IGNORECASE)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
 def _month_end(year: int, month: int) -> date:
@@ -144,6 +145,11 @@ def parse_review_date(phrase: str) -> date | None:
                 return date(int(m.group(3)), month, int(m.group(1)))
             except ValueError:
                 return None
+    if m := _ISO.search(phrase):
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
     if m := _NUMERIC.search(phrase):  # UK order: day/month/year
         try:
             return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
@@ -164,7 +170,7 @@ def find_review_date(text: str) -> tuple[date, str] | None:
     for m in _REVIEW_LINE.finditer(text):
         when = parse_review_date(m.group(1))
         if when is not None:
-            return when, " ".join(m.group(0).split())
+            return when, " ".join(m.group(0).replace("_", " ").split())
     return None
 
 
@@ -172,9 +178,16 @@ def find_review_date(text: str) -> tuple[date, str] | None:
 
 
 def _title_from(text: str, path: Path) -> str:
+    """The first top-level heading, unless the page's front matter names it otherwise (a site's page often
+    starts at its first section, "# Policy statement"); else the file's name."""
+    page_title = front_matter(text).get("title", "")
     for line in text.splitlines():
-        if m := re.match(r"^\s{0,3}#\s+(.+)$", line):
-            return re.sub(r"[*_]", "", m.group(1)).strip()
+        if m := re.match(r"^\s{0,3}#\s+(.+?)(?:\s+#+)?\s*$", line):  # "# Policy statement #": the closing #s
+            heading = re.sub(r"[*_]", "", m.group(1)).strip()
+            # "Child Protection and Safeguarding" under the page title "Child Protection" is the fuller title
+            return heading if heading.lower().startswith(page_title.lower()) else page_title
+    if page_title:
+        return page_title
     stem = re.sub(r"[_\-]+", " ", path.stem).strip()
     return stem[:1].upper() + stem[1:] if stem else path.name
 

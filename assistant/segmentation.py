@@ -267,6 +267,19 @@ def _underlined_titles(lines: list[str]) -> list[str]:
     return result
 
 
+def front_matter(text: str) -> dict[str, str]:
+    """A Markdown page's front matter settings ("title: Safeguarding children"), keys lower-cased."""
+    found = _FRONT_MATTER.search(text.replace("\r\n", "\n"))
+    if not found:
+        return {}
+    settings = {}
+    for line in found.group(0).split("---", 1)[1].splitlines():
+        key, colon, value = line.partition(":")
+        if colon and key.strip():
+            settings[key.strip().lower()] = value.strip().strip("'\"")
+    return settings
+
+
 def _keep_lines_before_front_matter(match: re.Match[str]) -> str:
     before = match.group(0).split("---", 1)[0]
     return before + "\n"

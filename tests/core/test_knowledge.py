@@ -30,6 +30,7 @@ def test_bundled_knowledge_names_each_document_from_its_manifest() -> None:
         ("April 2024", date(2024, 4, 30)),
         ("Spring 2020", date(2020, 5, 31)),
         ("19/01/2021", date(2021, 1, 19)),
+        ("2014-11-25", date(2014, 11, 25)),
         ("sometime soon", None),
     ],
 )
@@ -47,6 +48,29 @@ def test_a_document_without_a_manifest_entry_states_its_own_review_date(tmp_path
     assert doc.review_date == date(2022, 3, 3)
     assert doc.review_text == "Date policy to be reviewed: 3rd March 2022"
     assert find_review_date("Review date\tApril 2024") == (date(2024, 4, 30), "Review date April 2024")
+
+
+def test_a_web_pages_front_matter_gives_its_title_and_review_date(tmp_path: Path) -> None:
+    # a policy kept as a page of the organisation's website: the page starts at its first section
+    (tmp_path / "safeguarding.md").write_text(
+        "---\ntitle: Safeguarding children and child protection\nadopted_date: 2013-11-25\n"
+        "review_date: 2014-11-25\n---\n# Policy statement #\n\nOur setting keeps children safe.\n"
+    )
+    # a site's short page title over the document's own fuller one
+    (tmp_path / "child-protection.md").write_text(
+        "---\nlayout: default\ntitle: Child Protection\n---\n\n# Child Protection and Safeguarding\n\n"
+        "Volunteers are never alone with a child.\n"
+    )
+    documents = {doc.source: doc for doc in load_knowledge(tmp_path).documents}
+    page = documents["safeguarding.md"]
+    assert page.title == "Safeguarding children and child protection"
+    assert (page.review_date, page.review_text) == (date(2014, 11, 25), "review date: 2014-11-25")
+    assert documents["child-protection.md"].title == "Child Protection and Safeguarding"
+
+
+def test_a_heading_closed_with_hashes_is_titled_without_them(tmp_path: Path) -> None:
+    (tmp_path / "policy.md").write_text("# Riverside Club Photography Policy #\n\nPhotos need consent.\n")
+    assert load_knowledge(tmp_path).documents[0].title == "Riverside Club Photography Policy"
 
 
 def test_an_organisations_own_folder_uses_its_manifest(tmp_path: Path) -> None:
