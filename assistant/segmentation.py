@@ -524,6 +524,9 @@ class _Assembler:
         self.counters: dict[str, int] = {}
         self.seen_heading = False
         self.introduced_by = ""
+        # refs given under each heading path, to keep a paragraph's ref from a numbered clause's ("1")
+        self.numbered: set[tuple[str, str]] = set()
+        self.paragraphs: dict[tuple[str, str], int] = {}  # -> the paragraph's place in self.clauses
 
     @property
     def heading_path(self) -> str:
@@ -559,14 +562,23 @@ class _Assembler:
             self.introduced_by = ""
 
     def _ref(self, number: str = "") -> str:
+        path = self.heading_path
         if number:
+            # "1. Policy statement", its paragraph, then its own list "1.", "2.": the paragraph is "1 ¶1"
+            if (earlier := self.paragraphs.pop((path, number), None)) is not None:
+                self.clauses[earlier] = replace(self.clauses[earlier], ref=f"{number} ¶1")
+            self.numbered.add((path, number))
             return number
         base = self.section_number or (self.headings[-1][1] if self.headings else "")
-        self.counters[base] = self.counters.get(base, 0) + 1
-        count = self.counters[base]
-        if not base:
-            return f"paragraph {count}"
-        return base if count == 1 else f"{base} ¶{count}"
+        while True:
+            self.counters[base] = self.counters.get(base, 0) + 1
+            count = self.counters[base]
+            if not base:
+                return f"paragraph {count}"
+            ref = base if count == 1 else f"{base} ¶{count}"
+            if (path, ref) not in self.numbered:  # a paragraph after the list "1.", "2." is not "1" again
+                self.paragraphs[(path, ref)] = len(self.clauses)
+                return ref
 
     def add(self, text: str, *, number: str = "", context: str = "") -> None:
         context = _SPACE_RUN.sub(" ", context)

@@ -635,3 +635,20 @@ def test_a_title_of_a_few_words_and_a_dash_over_bullets_is_their_heading() -> No
         "Mobile phones \u2013 staff and visitors",
         "Cameras and videos and storage of images",
     }
+
+
+def test_a_numbered_sections_own_paragraphs_are_cited_apart_from_its_numbered_list() -> None:
+    # "1. Policy statement" over a paragraph, its own list "1.", "2." and another paragraph: three clauses
+    # would otherwise all be "1"
+    text = (
+        "# Riverside Club\n\n## 1. Policy statement\n\nThis policy covers every activity the club runs.\n\n"
+        "1. Leaders hold a current DBS check.\n2. Leaders complete safeguarding training every year.\n\n"
+        "Our role is not to investigate but to report concerns.\n"
+    )
+    refs = {clause.text: clause.ref for clause in segment(text)}
+    assert refs == {
+        "This policy covers every activity the club runs.": "1 ¶1",
+        "Leaders hold a current DBS check.": "1",
+        "Leaders complete safeguarding training every year.": "2",
+        "Our role is not to investigate but to report concerns.": "1 ¶2",
+    }
