@@ -30,8 +30,13 @@ _PAGE_FURNITURE = re.compile(
 # sentence five times; a repeated heading, list item or table cell is kept: see _without_running_lines)
 RUNNING_LINE_REPEATS = 5
 RUNNING_LINE_MIN_CHARS = 12
-# YAML front matter of a Markdown page ("---\ntitle: ...\n---") near the top: page settings, not policy
-_FRONT_MATTER = re.compile(r"\A(?:[^\n]*\n){0,3}?\s*---[ \t]*\n(?:[A-Za-z_][\w-]*:[^\n]*\n)+---[ \t]*\n")
+# A Markdown page's front matter near the top: page settings, not policy. YAML ("---\ntitle: ...\n---", every
+# line a setting, or it is text between two rules) or TOML, as Hugo writes it ("+++\ntitle = ...\n+++")
+_FRONT_MATTER = re.compile(
+    r"\A(?:[^\n]*\n){0,3}?\s*(?:---[ \t]*\n(?:[A-Za-z_][\w-]*:[^\n]*\n)+---"
+    r"|\+\+\+[ \t]*\n[A-Za-z_][\w-]*[ \t]*=[^\n]*\n(?:[^\n]*\n){0,40}?\+\+\+)[ \t]*\n"
+)
+_SETTING = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(.*)$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 # a reStructuredText directive (".. include:: common.rst", ".. image:: logo.png") is markup, never shown
 _DIRECTIVE = re.compile(r"^\s*\.\.\s+[\w:-]+::")
@@ -272,16 +277,15 @@ def front_matter(text: str) -> dict[str, str]:
     found = _FRONT_MATTER.search(text.replace("\r\n", "\n"))
     if not found:
         return {}
-    settings = {}
-    for line in found.group(0).split("---", 1)[1].splitlines():
-        key, colon, value = line.partition(":")
-        if colon and key.strip():
-            settings[key.strip().lower()] = value.strip().strip("'\"")
+    settings: dict[str, str] = {}
+    for line in found.group(0).splitlines():
+        if setting := _SETTING.match(line):
+            settings.setdefault(setting.group(1).lower(), setting.group(2).strip().strip("'\""))
     return settings
 
 
 def _keep_lines_before_front_matter(match: re.Match[str]) -> str:
-    before = match.group(0).split("---", 1)[0]
+    before = re.split(r"---|\+\+\+", match.group(0), maxsplit=1)[0]
     return before + "\n"
 
 

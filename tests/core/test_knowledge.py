@@ -68,6 +68,18 @@ def test_a_web_pages_front_matter_gives_its_title_and_review_date(tmp_path: Path
     assert documents["child-protection.md"].title == "Child Protection and Safeguarding"
 
 
+def test_a_hugo_pages_toml_front_matter_gives_its_title_and_is_never_quoted(tmp_path: Path) -> None:
+    (tmp_path / "child-protection.md").write_text(
+        '+++\ntitle = "Child Protection Policy"\ndate = 2019-02-06T14:04:48Z\naliases = [\n  "/policy/cp"\n]\n+++\n\n'
+        "**Phill Sparks** acknowledges the duty of care to safeguard children.\n"
+    )
+    knowledge = load_knowledge(tmp_path)
+    assert knowledge.documents[0].title == "Child Protection Policy"
+    assert [clause.text for clause in knowledge.clauses] == [
+        "**Phill Sparks** acknowledges the duty of care to safeguard children."
+    ]
+
+
 def test_a_heading_closed_with_hashes_is_titled_without_them(tmp_path: Path) -> None:
     (tmp_path / "policy.md").write_text("# Riverside Club Photography Policy #\n\nPhotos need consent.\n")
     assert load_knowledge(tmp_path).documents[0].title == "Riverside Club Photography Policy"
