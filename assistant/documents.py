@@ -72,6 +72,11 @@ def _read_docx(path: Path) -> str:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise UnreadableDocument(str(path), "is not a valid Word (.docx) file") from None
     numbering = _WordNumbering(document)
+    # a document with a Title has its headings one level under it: "# Title", then "## Heading 1"
+    under_title = any(
+        not isinstance(block, Table) and _style_of(block) == "title" and block.text.strip()
+        for block in document.iter_inner_content()
+    )
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
@@ -79,14 +84,14 @@ def _read_docx(path: Path) -> str:
             lines.append("")
             continue
         text = block.text.strip()
-        style = (block.style.name or "").lower() if block.style is not None else ""
+        style = _style_of(block)
         if not text:
             continue
         if style.startswith("heading") or style == "title":
-            level = "".join(ch for ch in style if ch.isdigit()) or "1"
+            level = 1 if style == "title" else int("".join(ch for ch in style if ch.isdigit()) or "1") + under_title
             number = numbering.marker(block).strip()  # "3." of a heading Word numbers itself
             title = f"{number} {text}" if number and number != "-" else text
-            lines.append(f"{'#' * min(int(level), 6)} {title}")
+            lines.append(f"{'#' * min(level, 6)} {title}")
         elif marker := numbering.marker(block):
             lines.append(f"{marker}{text}")
         elif "list" in style:
@@ -95,6 +100,10 @@ def _read_docx(path: Path) -> str:
             lines.append(text)
         lines.append("")
     return "\n".join(lines)
+
+
+def _style_of(paragraph: Any) -> str:  # a python-docx Paragraph
+    return (paragraph.style.name or "").lower() if paragraph.style is not None else ""
 
 
 class _WordNumbering:

@@ -178,14 +178,15 @@ def find_review_date(text: str) -> tuple[date, str] | None:
 
 
 def _title_from(text: str, path: Path) -> str:
-    """The first top-level heading, unless the page's front matter names it otherwise (a site's page often
-    starts at its first section, "# Policy statement"); else the file's name."""
+    """The document's one top-level heading, unless the page's front matter names it otherwise (a site's page
+    often starts at its first section, "# Policy statement"); else the file's name."""
     page_title = front_matter(text).get("title", "")
-    for line in text.splitlines():
-        if m := re.match(r"^\s{0,3}#\s+(.+?)(?:\s+#+)?\s*$", line):  # "# Policy statement #": the closing #s
-            heading = re.sub(r"[*_]", "", m.group(1)).strip()
-            # "Child Protection and Safeguarding" under the page title "Child Protection" is the fuller title
-            return heading if heading.lower().startswith(page_title.lower()) else page_title
+    # "# Policy statement #": the closing #s are not the title's
+    top_headings = re.findall(r"^\s{0,3}#\s+(.+?)(?:\s+#+)?\s*$", text, re.MULTILINE)
+    if len(top_headings) == 1:  # several are the document's sections, not its title
+        heading = re.sub(r"[*_]", "", top_headings[0]).strip()
+        # "Child Protection and Safeguarding" under the page title "Child Protection" is the fuller title
+        return heading if heading.lower().startswith(page_title.lower()) else page_title
     if page_title:
         return page_title
     stem = re.sub(r"[_\-]+", " ", path.stem).strip()

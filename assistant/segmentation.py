@@ -652,6 +652,8 @@ def segment(text: str) -> list[RawClause]:
     """Split document text into clauses, in document order."""
     blocks = parse_blocks(text)
     asm = _Assembler()
+    # one top-level heading is the document's title; several are its sections ("# Scope", "# Reporting")
+    asm.seen_heading = sum(block.kind == "heading" and block.level == 1 for block in blocks) > 1
     intro = ""  # a numbered clause ending "...apply: -" introduces the paragraphs after it
     intro_number = ""
     intro_count = 0

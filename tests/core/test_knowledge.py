@@ -80,6 +80,20 @@ def test_a_hugo_pages_toml_front_matter_gives_its_title_and_is_never_quoted(tmp_
     ]
 
 
+def test_a_document_whose_top_headings_are_its_sections_is_titled_by_its_file(tmp_path: Path) -> None:
+    (tmp_path / "riverside-reading-club.md").write_text(
+        "# Scope and purpose\n\nThis policy covers every reading session we run.\n\n"
+        "# Reporting\n\nReport any concern to the safeguarding lead the same day.\n"
+    )
+    knowledge = load_knowledge(tmp_path)
+    assert knowledge.documents[0].title == "Riverside reading club"
+    # the first section is a section like the others, not the title: its paragraph is cited by it
+    assert [(c.ref, c.heading) for c in knowledge.clauses] == [
+        ("Scope and purpose", "Scope and purpose"),
+        ("Reporting", "Reporting"),
+    ]
+
+
 def test_a_heading_closed_with_hashes_is_titled_without_them(tmp_path: Path) -> None:
     (tmp_path / "policy.md").write_text("# Riverside Club Photography Policy #\n\nPhotos need consent.\n")
     assert load_knowledge(tmp_path).documents[0].title == "Riverside Club Photography Policy"
