@@ -21,6 +21,10 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*/\\])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_\\])\1(?![\w*])")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>])")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.IGNORECASE)
+# an image is read as the words it stands for, its alt text ("Simon Apen-Sadler, Safeguarding Lead")
+_IMAGE_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 
 
 def _link(match: re.Match[str]) -> str:
@@ -30,13 +34,20 @@ def _link(match: re.Match[str]) -> str:
     return f"{text} ({address.removeprefix('mailto:')})"
 
 
+def _alt_text(match: re.Match[str]) -> str:
+    alt = _ALT.search(match.group(0))
+    return (alt.group(1) or alt.group(2) or "") if alt else ""
+
+
 def readable(text: str) -> str:
-    """The text without Markdown emphasis, inline HTML tags and link syntax; links keep their address."""
+    """The text without Markdown emphasis, inline HTML tags and link syntax; links keep their address, images
+    are their alt text."""
     if "<" in text:
+        text = _IMAGE_TAG.sub(_alt_text, text)
         text = _LINE_BREAK_TAG.sub(" ", _INLINE_TAG.sub("", text))
         text = _AUTOLINK.sub(r"\1", text)
     if "](" in text:
-        text = _LINK.sub(_link, text)
+        text = _LINK.sub(_link, _MARKDOWN_IMAGE.sub(r"\1", text))
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
     if "\\" in text:

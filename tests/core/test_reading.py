@@ -23,6 +23,10 @@ from assistant.reading import readable
         ("Email [dsl@club.example](mailto:dsl@club.example) today", "Email dsl@club.example today"),
         ("See <https://club.example/report> to report", "See https://club.example/report to report"),
         ("Fish &amp; chips at 5\\*", "Fish & chips at 5*"),
+        # an image reads as its alt text: often the only place a page says who its lead is
+        ('<img src="simon.webp" alt="Simon Apen-Sadler, Safeguarding Lead">', "Simon Apen-Sadler, Safeguarding Lead"),
+        ("Our lead is ![Sam Jones, the DSL](sam.png).", "Our lead is Sam Jones, the DSL."),
+        ('<img src="logo.png"> Riverside Club', " Riverside Club"),
     ],
 )
 def test_formatting_marks_go_and_the_words_stay(written: str, read: str) -> None:
