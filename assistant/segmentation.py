@@ -42,6 +42,9 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _DIRECTIVE = re.compile(r"^\s*\.\.\s+[\w:-]+::")
 _UNDERLINE = re.compile(r"^\s{0,3}(={3,}|-{3,}|~{3,}|\^{3,})\s*$")
 _UNDERLINE_LEVEL = {"=": 1, "-": 2, "~": 3, "^": 4}
+# a line of a contact card: a short label and its value, or a picture of the person
+_CARD_LINE = re.compile(r"^\s*(?:[\w][\w .-]{0,24}:\s*\S|<img\b|!\[)")
+CARD_LINE_WORDS = 12
 TITLE_MAX = 120  # characters: an underlined line longer than this is a paragraph over a rule
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*[:.]?\s*$")
 # "6.14 Photographs", "1.1. This policy", "3.1: This", "1. Introduction", "7 Access to images"
@@ -586,9 +589,26 @@ class _Assembler:
 
     def add(self, text: str, *, number: str = "", context: str = "") -> None:
         context = _SPACE_RUN.sub(" ", context)
+        if not number and self._adds_to_contact_card(text.strip(), context):
+            return
         for piece in _split_long(_SPACE_RUN.sub(" ", text.strip())):
             if piece:
                 self.clauses.append(RawClause(self._ref(number), self.heading_path, context, piece))
+
+    def _adds_to_contact_card(self, text: str, context: str) -> bool:
+        """Short lines one after another giving someone's details ("Email: ...", "Tel: ...", their photo) are
+        one clause: who a lead is and how to reach them answer together."""
+        last = self.clauses[-1] if self.clauses else None
+        if (
+            last is None
+            or not _card_line(text)
+            or (last.heading, last.context) != (self.heading_path, context)
+            or last.ref[:1].isdigit()
+            or not all(_card_line(line) for line in last.text.split("\n"))
+        ):
+            return False
+        self.clauses[-1] = replace(last, text=f"{last.text}\n{text}")
+        return True
 
     def add_list(self, intro: Block | None, items: list[Block], number: str) -> None:
         # under a heading such as "Staff must not:", each item is quoted with it, or it reads backwards
@@ -711,6 +731,11 @@ def segment(text: str) -> list[RawClause]:
             intro, intro_number, intro_count = block.text, block.number, 1
         i += 1
     return _distinct_refs(asm.clauses)
+
+
+def _card_line(text: str) -> bool:
+    """A line of someone's contact details: "Tel: 07700 900123", "E-Mail: lead@club.org", an image of them."""
+    return "\n" not in text and len(text.split()) <= CARD_LINE_WORDS and bool(_CARD_LINE.match(text))
 
 
 def _distinct_refs(clauses: list[RawClause]) -> list[RawClause]:

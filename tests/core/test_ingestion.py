@@ -12,7 +12,7 @@ from assistant.segmentation import segment
 from tests.conftest import CORPUS, SEEDS
 
 SEED_CLAUSE_COUNTS = {
-    "000_93b0e619727f1d44.txt": 25,
+    "000_93b0e619727f1d44.txt": 24,  # "Policy written by: ..." and "Date written: ..." are one card
     "001_2ee1f2c645ae7313.txt": 69,
     "002_d52f203a56efd9d8.txt": 48,
     "003_8e02432411714b95.txt": 40,
@@ -652,3 +652,17 @@ def test_a_numbered_sections_own_paragraphs_are_cited_apart_from_its_numbered_li
         "Leaders complete safeguarding training every year.": "2",
         "Our role is not to investigate but to report concerns.": "1 ¶2",
     }
+
+
+def test_a_persons_contact_lines_are_one_clause_that_names_them() -> None:
+    text = (
+        "# Riverside Karate Club\n\n## Key contacts\n\n### Sam Jones\n\n"
+        '<img src="sam.webp" alt="Sam Jones, Safeguarding Lead">\n\nEmail: sam@club.example\n\nTel: 07700 900123\n\n'
+        "If you are not confident raising a concern with us, contact our association instead.\n"
+    )
+    clauses = segment(text)
+    assert [clause.text for clause in clauses] == [
+        '<img src="sam.webp" alt="Sam Jones, Safeguarding Lead">\nEmail: sam@club.example\nTel: 07700 900123',
+        "If you are not confident raising a concern with us, contact our association instead.",
+    ]
+    assert [clause.ref for clause in clauses] == ["Sam Jones", "Sam Jones ¶2"]
