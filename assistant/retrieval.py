@@ -342,7 +342,9 @@ class ClauseIndex:
         head, tail = ranked[:SENTENCE_CANDIDATES], ranked[SENTENCE_CANDIDATES:]
         in_one_sentence = self._sentence_coverage(terms, slots, [r.index for r in head])
         head.sort(key=lambda r: (-r.strength * (1 + SENTENCE_WEIGHT * in_one_sentence[r.index]), r.index))
-        ranked = head + tail
+        # the same words twice in a policy (a contact repeated under two headings) are quoted once
+        first_of_its_words = {self.texts[r.index]: r for r in reversed(head + tail)}
+        ranked = [r for r in head + tail if first_of_its_words[self.texts[r.index]] is r]
         return ranked[:limit]
 
     def _sentence_coverage(
