@@ -15,8 +15,10 @@ from typing import Any
 from assistant.errors import UnreadableDocument
 from assistant.html_text import html_to_text, looks_like_html
 
-SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
-SUPPORTED_NAMES = ".txt, .md, .html, .docx or .pdf"  # for messages
+# a page's source as a website keeps it: its markup and code around the policy's words
+PAGE_SOURCES = (".vue", ".svelte", ".jsx", ".tsx", ".js", ".astro")
+SUPPORTED = (".txt", ".md", ".markdown", ".mdx", ".rst", ".html", ".htm", ".docx", ".pdf", *PAGE_SOURCES)
+SUPPORTED_NAMES = ".txt, .md, .rst, .html, .docx, .pdf or a web page's source"  # for messages
 MAX_BYTES = 20 * 1024 * 1024  # a policy is never this big; a file this big is not a policy
 BINARY_SAMPLE = 8192  # bytes read to tell text from binary: more than 1% zero bytes is binary...
 STRAY_ZEROS = 8  # ...and more than a few
@@ -38,7 +40,7 @@ def read_text(path: Path) -> str:
         text = _read_pdf(path)
     else:
         text = _read_plain(path)
-        if suffix in (".html", ".htm") or looks_like_html(text):
+        if suffix in (".html", ".htm", *PAGE_SOURCES) or looks_like_html(text):
             text = html_to_text(text)
     if not text.strip():
         raise UnreadableDocument(str(path), "contains no text")

@@ -41,9 +41,11 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s", re.MULTILINE)
 MIN_TAGGED_LINES = 0.3  # share of non-blank lines with a tag on them
 
 # a line of the page's own code rather than its text: a React page's imports and exports, its styles,
-# a Svelte page's template blocks ("{#snippet ...}", "{@render ...}"), a closing brace
+# a Svelte page's template blocks ("{#snippet ...}", "{@render ...}") and a heading they fill in ("{name}"),
+# a closing brace
 _CODE_LINE = re.compile(
-    r"^(?:(?:import|export)\s|(?:const|let|var|function)\s+\w+|return\b|[{}()\[\];,`]+$|\{[#/:@][^}]*\}$)"
+    r"^(?:(?:import|export)\s|(?:const|let|var|function)\s+\w+|return\b|[{}()\[\];,`]+$|\{[#/:@][^}]*\}$"
+    r"|#+ \{[^}]*\}$)"
 )
 # A React or Next page's script, read line by line before its markup: the lines that are only code go,
 # and a data list's words ("name: 'KIRSTY HART'", "role: 'Designated Person for Safeguarding'") stay as text,
@@ -51,7 +53,7 @@ _CODE_LINE = re.compile(
 _SCRIPT_DIRECTIVE = re.compile(r"""^\s*['"]use (?:client|server|strict)['"];?\s*$""")
 _SCRIPT_LINE = re.compile(
     r"^\s*(?:(?:import|export)\s|(?:const|let|var|function|type|interface)\s+\w+|return\b|[{}()\[\];,]+$"
-    r"|\w+\s*:\s*(?:[\w.]+,?|[\[{(])\s*$|\{/\*.*\*/\}\s*$|\{?[\w.]+\.map\(.*$|\)\s*\}?\)?\}?\s*$)"
+    r"|\w+\s*:\s*(?:[\w.]+,?|[\[{(])?\s*$|\{/\*.*\*/\}\s*$|\{?[\w.]+\.map\(.*$|\)\s*\}?\)?\}?\s*$)"
 )
 _SCRIPT_STRING = re.compile(r"""^\s*['"]?\w+['"]?\s*:\s*(['"`])(.*)\1\s*,?\s*$""")
 _OBJECT_END = re.compile(r"^\s*\}\s*,?\s*$")
@@ -63,6 +65,10 @@ _USED_LIST = re.compile(r"\{\s*(\w+)\s*(?:\.map\(|\})")  # "{team.map(", "member
 _QUOTED = re.compile(r"""(['"`])(?:\\.|(?!\1).)*\1""")
 # a JSX expression in the page's text that is code ("{member.name}", "{member.contact && (") shows nothing
 _JSX_EXPRESSION = re.compile(r"\{[^{}]*(?:\.\w|=>|&&|\|\||\(\))[^{}]*\}?")
+_JSX_STRING = re.compile(r"""\{\s*(["'`])((?:(?!\1).)*)\1\s*\}""")  # {" "} and {"words"}: their words
+# a Next page's settings ("export const metadata = { title: ..., description: ... }"): not the page's text
+_PAGE_SETTINGS = re.compile(r"^\s*export\s+(?:const|let)\s+(?:metadata|meta|frontmatter|head)\b[^=]*=\s*\{")
+_LONE_STRING = re.compile(r"""^\s*(['"`])(.*)\1\s*,?\s*$""")  # a value on the line after its key
 # a Svelte page's heading snippet, "{@render header('travel', 'Travelling to the event')}": its last quoted
 # argument is the section's title
 _TEMPLATE_HEADING = re.compile(
@@ -92,6 +98,7 @@ class _PageText(HTMLParser):
         self.skipping = 0
         self.lists: list[int] = []  # open lists, innermost last: the next item's number, 0 for bullets
         self.item_open = False  # a list item's marker is written and its text not yet begun
+        self.has_title_heading = False  # the page has its own <h1>, or a component has given its title
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIPPED:
@@ -119,12 +126,26 @@ class _PageText(HTMLParser):
             self.parts.append("\n")
         elif tag in _BOLD:
             self.parts.append(_BOLD_ON)
+        elif self._titles(tag, attrs):
+            pass
         elif tag not in _INLINE:
             self.parts.append(f"\n\n{_component_heading(tag)}")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
             self.parts.append("\n")
+        elif not self.skipping:
+            self._titles(tag, attrs)
+
+    def _titles(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """A page component given the page's title (`<PageTitle title="...">`, `<Page title="...">`) heads the
+        page, unless the page has a heading of its own for it."""
+        title = dict(attrs).get("title")
+        if tag in _INLINE or tag in _BLOCKS or tag in _HEADINGS or not title or self.has_title_heading:
+            return False
+        self.parts.append(f"\n\n# {title}\n\n")
+        self.has_title_heading = True
+        return True
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIPPED:
@@ -195,6 +216,7 @@ class _ScriptReader:
         self.brackets = 0  # square brackets open in that list
         self.in_template = False  # inside a template string a code line opened (a styled component's CSS)
         self.in_map = 0  # parentheses open in the template a list is shown with
+        self.in_settings = 0  # braces open in the page's settings object
 
     def read(self, line: str) -> None:
         if self.in_template:
@@ -204,13 +226,17 @@ class _ScriptReader:
         if self.in_map > 0:
             self.in_map += code.count("(") - code.count(")")
             return
+        if self.in_settings > 0 or _PAGE_SETTINGS.match(line):
+            self.in_settings += code.count("{") - code.count("}")
+            return
         if self.defining is None and (defined := _DATA_LIST.match(line)):
             self.defining, self.brackets = defined.group(1), 0
             self.lists[self.defining] = (len(self.lines), [])
         if self.defining is not None:
             self.brackets += code.count("[") - code.count("]")
         list_ends = self.defining is not None and self.brackets <= 0
-        if found := _SCRIPT_STRING.match(line):  # "  name: 'KIRSTY HART',"
+        lone = _LONE_STRING.match(line) if self.defining is not None else None  # a value under its key
+        if found := _SCRIPT_STRING.match(line) or lone:  # "  name: 'KIRSTY HART',"
             self.words += _data_words([found.group(2)])
         elif found := _ONE_LINE_OBJECT.match(line):  # "{ role: 'Welfare Officer', name: 'Sam Jones' },"
             self.words += _data_words([value for _, value in _KEYED_STRING.findall(found.group(1))])
@@ -237,7 +263,7 @@ class _ScriptReader:
             if ".map(" in line:
                 self.in_map = code.count("(") - code.count(")")
         if not (_SCRIPT_DIRECTIVE.match(line) or _SCRIPT_LINE.match(line)):
-            self.lines.append(_JSX_EXPRESSION.sub("", line))
+            self.lines.append(_JSX_STRING.sub(r"\2", _JSX_EXPRESSION.sub("", line)))
         else:
             self.in_template = line.count("`") % 2 == 1
 
@@ -260,6 +286,7 @@ def _data_words(values: list[str]) -> list[str]:
 def html_to_text(markup: str) -> str:
     """A page's text with its structure as Markdown: headings, lists, paragraphs; no code or markup."""
     parser = _PageText()
+    parser.has_title_heading = "<h1" in markup.lower()
     parser.feed(_script_as_text(_SERVER_CODE.sub("", markup)))
     parser.close()
     lines = [line for line in map(_line, "".join(parser.parts).split("\n")) if not _CODE_LINE.match(line)]

@@ -45,6 +45,8 @@ _UNDERLINE_LEVEL = {"=": 1, "-": 2, "~": 3, "^": 4}
 # a line of a contact card: a short label and its value, or a picture of the person
 _CARD_LINE = re.compile(r"^\s*(?:[\w][\w .-]{0,24}:\s*\S|<img\b|!\[)")
 CARD_LINE_WORDS = 12
+# a "heading" this long is a paragraph its page set in a heading's type (an <h4> of three sentences)
+HEADING_MAX_WORDS = 30
 TITLE_MAX = 120  # characters: an underlined line longer than this is a paragraph over a rule
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*[:.]?\s*$")
 # "6.14 Photographs", "1.1. This policy", "3.1: This", "1. Introduction", "7 Access to images"
@@ -369,7 +371,9 @@ def parse_blocks(text: str) -> list[Block]:
             flush_paragraph()
             open_block = None
             continue
-        if m := _MD_HEADING.match(line):
+        if (m := _MD_HEADING.match(line)) and len(m.group(2).split()) > HEADING_MAX_WORDS:
+            line = m.group(2)  # a paragraph set as a heading: its words, without the marks
+        elif m:
             flush_paragraph()
             open_block = None
             last_number = ""

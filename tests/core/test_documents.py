@@ -341,6 +341,45 @@ def test_a_data_list_passed_to_a_component_stands_where_it_is_passed_and_an_unsh
     )
 
 
+def test_web_page_sources_are_read_as_they_are_kept_and_their_title_components_title_them(tmp_path: Path) -> None:
+    rules = "".join(f"        <p>Rule {n}: leaders sign the register at every session.</p>\n" for n in range(6))
+    gatsby = (
+        'import React from "react"\nimport PageTitle from "../components/pageTitle"\n\n'
+        "export default () => {\n  return (\n    <Layout>\n"
+        '      <PageTitle title="General Policy Regarding Misconduct Prevention" />\n'
+        '      <div className="container">\n' + rules + "        <p>Ask{\" \"}the chaplain{' '}first.</p>\n"
+        "      </div>\n    </Layout>\n  )\n}\n"
+    )
+    nextjs = (
+        'import type { Metadata } from "next";\n\nexport const metadata: Metadata = {\n'
+        '  title: "Child Protection Policy",\n  description:\n'
+        '    "A football club\'s child protection policy.",\n};\n\n'
+        'export default function Page() {\n  return (\n    <PolicyPage title="Child Protection Policy">\n'
+        + rules
+        + "    </PolicyPage>\n  );\n}\n"
+    )
+    (tmp_path / "misconduct.js").write_text(gatsby, encoding="utf-8")
+    (tmp_path / "child-protection.tsx").write_text(nextjs, encoding="utf-8")
+    knowledge = load_knowledge(tmp_path)
+    assert knowledge.problems == ()  # .js and .tsx are a website's own files, read like any page
+    titles = {doc.source: doc.title for doc in knowledge.documents}
+    assert titles == {
+        "misconduct.js": "General Policy Regarding Misconduct Prevention",
+        "child-protection.tsx": "Child Protection Policy",
+    }
+    texts = [clause.text for clause in knowledge.clauses]
+    assert "Ask the chaplain first." in texts  # JSX's {" "} is a space
+    assert not any("description" in text or "football club" in text for text in texts)  # the page's settings
+
+
+def test_a_paragraph_set_as_a_heading_is_quoted_as_a_paragraph(tmp_path: Path) -> None:
+    long_heading = " ".join(["Our chapel seeks to provide a safe and secure environment for every child."] * 3)
+    (tmp_path / "policy.md").write_text(
+        f"# Chapel policy\n\n#### {long_heading}\n\n## Rules\n\nNo adult is alone with a child.\n"
+    )
+    assert load_knowledge(tmp_path).clauses[0].text == long_heading
+
+
 def test_a_word_documents_own_list_numbers_and_tables_are_read_in_their_place(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("Riverside Club Safeguarding Policy", style="Title")
