@@ -14,6 +14,7 @@ from typing import Any
 
 from assistant.errors import UnreadableDocument
 from assistant.html_text import html_to_text, looks_like_html
+from assistant.segmentation import split_front_matter
 
 # a page's source as a website keeps it: its markup and code around the policy's words
 PAGE_SOURCES = (".vue", ".svelte", ".jsx", ".tsx", ".js", ".astro")
@@ -41,7 +42,8 @@ def read_text(path: Path) -> str:
     else:
         text = _read_plain(path)
         if suffix in (".html", ".htm", *PAGE_SOURCES) or looks_like_html(text):
-            text = html_to_text(text)
+            settings, page = split_front_matter(text)  # a Jekyll page's settings stay for its title
+            text = settings + html_to_text(page)
     if not text.strip():
         raise UnreadableDocument(str(path), "contains no text")
     return text

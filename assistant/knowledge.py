@@ -20,7 +20,7 @@ from pydantic import Field, ValidationError, field_validator
 from assistant.documents import SUPPORTED, SUPPORTED_NAMES, read_text
 from assistant.errors import KnowledgeError, UnreadableDocument
 from assistant.models import Clause, DocumentInfo, Frozen, Vocabulary, check_pattern
-from assistant.segmentation import front_matter, segment
+from assistant.segmentation import front_matter, segment, split_front_matter
 from assistant.settings import BUNDLED_KNOWLEDGE
 from assistant.worry_model import WorryModel
 
@@ -177,12 +177,18 @@ def find_review_date(text: str) -> tuple[date, str] | None:
 # --- titles -----------------------------------------------------------------------------------
 
 
+_TITLE_LINE = re.compile(r"\A\s*#{2,6}\s*(.+?)(?:\s+#+)?\s*$", re.MULTILINE)
+
+
 def _title_from(text: str, path: Path) -> str:
     """The document's one top-level heading, unless the page's front matter names it otherwise (a site's page
     often starts at its first section, "# Policy statement"); else the file's name."""
-    page_title = front_matter(text).get("title", "")
-    # "# Policy statement #": the closing #s are not the title's
-    top_headings = re.findall(r"^\s{0,3}#\s+(.+?)(?:\s+#+)?\s*$", text, re.MULTILINE)
+    settings, body = split_front_matter(text)
+    page_title = front_matter(settings).get("title", "")
+    # "# Policy statement #": the closing #s are not the title's; "#Sparrowpit Church ..." as typed
+    top_headings = re.findall(r"^\s{0,3}#(?:\s+|(?=[A-Z]))(.+?)(?:\s+#+)?\s*$", body, re.MULTILINE)
+    if not top_headings and (first := _TITLE_LINE.match(body)):
+        top_headings = [first.group(1)]  # no top-level heading: a heading on the first line is the title
     if len(top_headings) == 1:  # several are the document's sections, not its title
         heading = re.sub(r"[*_]", "", top_headings[0]).strip()
         # "Child Protection and Safeguarding" under the page title "Child Protection" is the fuller title

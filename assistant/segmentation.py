@@ -31,13 +31,15 @@ _PAGE_FURNITURE = re.compile(
 RUNNING_LINE_REPEATS = 5
 RUNNING_LINE_MIN_CHARS = 12
 # A Markdown page's front matter near the top: page settings, not policy. YAML ("---\ntitle: ...\n---", every
-# line a setting, or it is text between two rules) or TOML, as Hugo writes it ("+++\ntitle = ...\n+++")
+# line a setting or a setting's indented part, or it is text between two rules) or TOML, as Hugo writes it
+# ("+++\ntitle = ...\n+++")
 _FRONT_MATTER = re.compile(
-    r"\A(?:[^\n]*\n){0,3}?\s*(?:---[ \t]*\n(?:[A-Za-z_][\w-]*:[^\n]*\n)+---"
+    r"\A(?:[^\n]*\n){0,3}?\s*(?:---[ \t]*\n[A-Za-z_][\w-]*:[^\n]*\n(?:[A-Za-z_][\w-]*:[^\n]*\n|[ \t]+[^\n]*\n)*---"
     r"|\+\+\+[ \t]*\n[A-Za-z_][\w-]*[ \t]*=[^\n]*\n(?:[^\n]*\n){0,40}?\+\+\+)[ \t]*\n"
 )
 _SETTING = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(.*)$")
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+# "## Principles", and "##Principles" as people type it too (before a capital: "#1" is not a heading)
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s+|(?=[A-Z]))(.*?)\s*#*\s*$")
 # a reStructuredText directive (".. include:: common.rst", ".. image:: logo.png") is markup, never shown
 _DIRECTIVE = re.compile(r"^\s*\.\.\s+[\w:-]+::")
 _UNDERLINE = re.compile(r"^\s{0,3}(={3,}|-{3,}|~{3,}|\^{3,})\s*$")
@@ -287,6 +289,12 @@ def front_matter(text: str) -> dict[str, str]:
         if setting := _SETTING.match(line):
             settings.setdefault(setting.group(1).lower(), setting.group(2).strip().strip("'\""))
     return settings
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """A page's front matter (with any lines above it) and the rest of its text."""
+    found = _FRONT_MATTER.search(text.replace("\r\n", "\n"))
+    return (found.group(0), text.replace("\r\n", "\n")[found.end() :]) if found else ("", text)
 
 
 def _keep_lines_before_front_matter(match: re.Match[str]) -> str:

@@ -94,6 +94,38 @@ def test_a_document_whose_top_headings_are_its_sections_is_titled_by_its_file(tm
     ]
 
 
+def test_titles_as_sites_and_people_write_them(tmp_path: Path) -> None:
+    # a Jekyll page whose front matter has a setting in several indented lines
+    (tmp_path / "childminder.md").write_text(
+        "---\nlayout: policy\ntitle:  Safeguarding Policy\nimage:\n   src: /assets/img/boys.jpg\n"
+        "categories: policies\n---\n\nAs a childminder, I am the lead safeguarding practitioner.\n"
+    )
+    # a web page with front matter over its markup
+    (tmp_path / "statement.html").write_text(
+        "---\ntitle: Safeguarding statement\n---\n\n<div><p>We keep young people safe.</p>"
+        + "".join(f"<p>Rule {n} of the statement applies at every event.</p>" for n in range(8))
+        + "</div>\n"
+    )
+    # headings typed without a space, and a title set as the first line's second-level heading
+    (tmp_path / "church.md").write_text(
+        "#Sparrowpit Church Safeguarding Policy\n\n##Principles\n\nWe value everyone.\n"
+    )
+    (tmp_path / "rugby.md").write_text(
+        "## Norwich Rugby Club Safeguarding Policy\n\nWe help children enjoy rugby safely.\n"
+    )
+    knowledge = load_knowledge(tmp_path)
+    titles = {doc.source: doc.title for doc in knowledge.documents}
+    assert titles == {
+        "childminder.md": "Safeguarding Policy",
+        "statement.html": "Safeguarding statement",
+        "church.md": "Sparrowpit Church Safeguarding Policy",
+        "rugby.md": "Norwich Rugby Club Safeguarding Policy",
+    }
+    church = [c for c in knowledge.clauses if c.source == "church.md"]
+    assert [(c.heading, c.text) for c in church] == [("Principles", "We value everyone.")]
+    assert not any("src:" in c.text or "layout" in c.text for c in knowledge.clauses)
+
+
 def test_a_heading_closed_with_hashes_is_titled_without_them(tmp_path: Path) -> None:
     (tmp_path / "policy.md").write_text("# Riverside Club Photography Policy #\n\nPhotos need consent.\n")
     assert load_knowledge(tmp_path).documents[0].title == "Riverside Club Photography Policy"
