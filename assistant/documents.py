@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import UnreadableDocument
-from assistant.html_text import html_to_text, looks_like_html
+from assistant.html_text import html_blocks_as_text, html_to_text, looks_like_html
 from assistant.segmentation import split_front_matter
 
 # a page's source as a website keeps it: its markup and code around the policy's words
@@ -44,6 +44,8 @@ def read_text(path: Path) -> str:
         if suffix in (".html", ".htm", *PAGE_SOURCES) or looks_like_html(text):
             settings, page = split_front_matter(text)  # a Jekyll page's settings stay for its title
             text = settings + html_to_text(page)
+        else:
+            text = html_blocks_as_text(text)
     if not text.strip():
         raise UnreadableDocument(str(path), "contains no text")
     return text

@@ -283,6 +283,32 @@ def _data_words(values: list[str]) -> list[str]:
     return [html.escape(value) for value in values if " " in value.strip() or "@" in value or _PHONE.search(value)]
 
 
+# the start of an HTML block in a Markdown file: a block tag opening a line ("<div class=\"alert\">", "<table>")
+_HTML_BLOCK_START = re.compile(
+    r"^\s{0,3}<(?:div|table|section|article|aside|center|form|figure|blockquote|details|header|footer|dl|ul|ol|p"
+    r"|h[1-6]|br)\b",
+    re.IGNORECASE,
+)
+
+
+def html_blocks_as_text(text: str) -> str:
+    """A Markdown file's HTML blocks (a contacts box, a table of review dates) as text: each runs from a line
+    a block tag opens to the next blank line, as Markdown reads it."""
+    if "<" not in text:
+        return text
+    out: list[str] = []
+    block: list[str] = []
+    for line in [*text.split("\n"), ""]:
+        if block and not line.strip():
+            out += [html_to_text("\n".join(block)).strip(), ""]
+            block = []
+        elif block or _HTML_BLOCK_START.match(line):
+            block.append(line)
+        else:
+            out.append(line)
+    return "\n".join(out[:-1])
+
+
 def html_to_text(markup: str) -> str:
     """A page's text with its structure as Markdown: headings, lists, paragraphs; no code or markup."""
     parser = _PageText()

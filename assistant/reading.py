@@ -25,13 +25,22 @@ _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.IGNORECASE)
 _IMAGE_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_HTML_LINK = re.compile(r"""<a\b[^>]*?href\s*=\s*["']([^"']*)["'][^>]*>(.*?)</a\s*>""", re.IGNORECASE | re.DOTALL)
+_KRAMDOWN_ATTRIBUTES = re.compile(r"\{:[^}\n]*\}")  # "[the form](...){:target=\"_blank\"}"
+# reStructuredText: a link ("`indicator`_", "`the form <https://...>`_"), a role (":ref:`abuse`"), a substitution
+_RST_LINK = re.compile(r"(?::[\w-]+:)?`([^`<\n]+?)(?:\s*<[^>\n]*>)?`_{0,2}")
+_RST_SUBSTITUTION = re.compile(r"(?<![\w|])\|(?=\S)([^|\n]{1,60}?)(?<=\S)\|(?![\w|])")
 
 
 def _link(match: re.Match[str]) -> str:
-    text, address = match.group(1).strip(), match.group(2)
-    if text == address or text == address.removeprefix("mailto:"):
+    return _link_to(match.group(1), match.group(2))
+
+
+def _link_to(text: str, address: str) -> str:
+    text, address = text.strip(), address.removeprefix("mailto:").removeprefix("tel:")
+    if text.replace(" ", "") == address.replace(" ", "") or not address:
         return text
-    return f"{text} ({address.removeprefix('mailto:')})"
+    return f"{text} ({address})"
 
 
 def _alt_text(match: re.Match[str]) -> str:
@@ -43,9 +52,15 @@ def readable(text: str) -> str:
     """The text without Markdown emphasis, inline HTML tags and link syntax; links keep their address, images
     are their alt text."""
     if "<" in text:
-        text = _IMAGE_TAG.sub(_alt_text, text)
+        text = _IMAGE_TAG.sub(_alt_text, _HTML_LINK.sub(lambda m: _link_to(m.group(2), m.group(1)), text))
         text = _LINE_BREAK_TAG.sub(" ", _INLINE_TAG.sub("", text))
         text = _AUTOLINK.sub(r"\1", text)
+    if "{:" in text:
+        text = _KRAMDOWN_ATTRIBUTES.sub("", text)
+    if "`" in text:
+        text = _RST_LINK.sub(r"\1", text)
+    if "|" in text:
+        text = _RST_SUBSTITUTION.sub(r"\1", text)
     if "](" in text:
         text = _LINK.sub(_link, _MARKDOWN_IMAGE.sub(r"\1", text))
     if "*" in text or "_" in text:

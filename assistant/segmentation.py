@@ -24,7 +24,8 @@ _GLYPHS = "•▪◦●·∙‣⁃○◆◇■□➢►▸✓✔❖\uf0b7\uf0a7\
 _LONE_GLYPH = re.compile(rf"^\s*[{_GLYPHS}]\s*$")
 # page numbers, a lone bullet or dash, rules: a line with no words of the policy
 _PAGE_FURNITURE = re.compile(
-    rf"^\s*(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{{1,3}}|[-–—*|{_GLYPHS}]|[-*_=]{{3,}})\s*$", re.IGNORECASE
+    rf"^\s*(?:page\s*\|?\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{{1,3}}|[-–—*|{_GLYPHS}]|[-*_=]{{3,}}|\+[-=+]{{3,}}\+)\s*$",
+    re.IGNORECASE,
 )
 # a line repeated this often, of this many characters, is a running header or footer (no policy repeats a
 # sentence five times; a repeated heading, list item or table cell is kept: see _without_running_lines)
@@ -41,7 +42,10 @@ _SETTING = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(.*)$")
 # "## Principles", and "##Principles" as people type it too (before a capital: "#1" is not a heading)
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s+|(?=[A-Z]))(.*?)\s*#*\s*$")
 # a reStructuredText directive (".. include:: common.rst", ".. image:: logo.png") is markup, never shown
-_DIRECTIVE = re.compile(r"^\s*\.\.\s+[\w:-]+::")
+# markup lines that are never text: a reStructuredText directive (".. include:: common.rst") or link target
+# (".. _abuse:"), an MkDocs admonition's opening ("!!! note", its title kept), a Docusaurus one (":::note")
+_DIRECTIVE = re.compile(r"^\s*(?:\.\.\s+(?:[\w:-]+::|_[^:\n]+:\s*$)|:::\s*\w*\s*$)")
+_ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+\"([^\"]*)\")?\s*$")
 _UNDERLINE = re.compile(r"^\s{0,3}(={3,}|-{3,}|~{3,}|\^{3,})\s*$")
 _UNDERLINE_LEVEL = {"=": 1, "-": 2, "~": 3, "^": 4}
 # a line of a contact card: a short label and its value, or a picture of the person
@@ -352,7 +356,7 @@ def parse_blocks(text: str) -> list[Block]:
         for ln in _rejoin_column_bullets(_underlined_titles(text.split("\n")))
         if not _PAGE_FURNITURE.match(ln) and not _DIRECTIVE.match(ln)
     ]
-    lines = _without_running_lines(lines)
+    lines = [_ADMONITION.sub(r"\1", ln) for ln in _without_running_lines(lines)]
     # a blockquote marker, and Markdown's hard line break (a trailing backslash), are not words
     lines = [_BLOCKQUOTE.sub("", ln).removesuffix("\\") for ln in lines]
     lines = _join_broken_lines(_numbers_back_on_their_text(lines))

@@ -380,6 +380,34 @@ def test_a_paragraph_set_as_a_heading_is_quoted_as_a_paragraph(tmp_path: Path) -
     assert load_knowledge(tmp_path).clauses[0].text == long_heading
 
 
+def test_the_markup_of_site_generators_in_a_markdown_policy_is_read_as_its_text(tmp_path: Path) -> None:
+    (tmp_path / "policy.md").write_text(
+        "# Toy Library Safeguarding\n\n## Contacts\n\nIf a concern is urgent, contact the Front Door at once.\n\n"
+        '<div class="alert" role="alert">\n    <h4>How to contact the Front Door</h4>\n'
+        '    <p>Phone <a href="tel:01273290400">01273 290400</a> during working hours</p>\n</div>\n\n'
+        '<br>\n\n## Staff\n\n!!! note "Training"\n\n    Staff are not trained to decide whether abuse happened.\n\n'
+        ":::note\nVolunteers are never alone with a child.\n:::\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "policy.rst").write_text(
+        "Recruitment\n===========\n\n.. _vetting:\n\n"
+        "Every new team member has an enhanced DBS check before starting.\n\n"
+        "+------------+\n| Signs      |\n+============+\n",
+        encoding="utf-8",
+    )
+    knowledge = load_knowledge(tmp_path)
+    texts = [clause.text for clause in knowledge.clauses]
+    # the HTML box is read as its heading and lines; nothing is left of "<div", "<br>", "!!!", ":::", ".. _"
+    contact = next(c for c in knowledge.clauses if "01273 290400" in c.text)
+    assert contact.heading.endswith("How to contact the Front Door")
+    assert "Staff are not trained to decide whether abuse happened." in texts
+    assert "Volunteers are never alone with a child." in texts
+    assert "Every new team member has an enhanced DBS check before starting." in texts
+    everything = "\n".join(texts)
+    for markup in ("<div", "<br>", "!!!", ":::", ".. _", "+===="):
+        assert markup not in everything
+
+
 def test_a_word_documents_own_list_numbers_and_tables_are_read_in_their_place(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("Riverside Club Safeguarding Policy", style="Title")

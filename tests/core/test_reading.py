@@ -26,6 +26,16 @@ from assistant.reading import readable
         # an image reads as its alt text: often the only place a page says who its lead is
         ('<img src="simon.webp" alt="Simon Apen-Sadler, Safeguarding Lead">', "Simon Apen-Sadler, Safeguarding Lead"),
         ("Our lead is ![Sam Jones, the DSL](sam.png).", "Our lead is Sam Jones, the DSL."),
+        # an HTML link in a Markdown file, a telephone link written with spaces, a kramdown attribute
+        (
+            'Then email <a href="mailto:dsl@club.example">dsl@club.example</a> today',
+            "Then email dsl@club.example today",
+        ),
+        ('Phone <a href="tel:01273290400">01273 290400</a> now', "Phone 01273 290400 now"),
+        ('See [the NSPCC](https://nspcc.org.uk){:target="_blank"} site', "See the NSPCC (https://nspcc.org.uk) site"),
+        # reStructuredText: a link, a role, a substitution
+        ("A behavioural `indicator`_ of :ref:`abuse <abuse>`", "A behavioural indicator of abuse"),
+        ("|The Safeguarding Officer| requires a DBS check", "The Safeguarding Officer requires a DBS check"),
         ('<img src="logo.png"> Riverside Club', " Riverside Club"),
     ],
 )
@@ -41,6 +51,7 @@ def test_formatting_marks_go_and_the_words_stay(written: str, read: str) -> None
         "* a star that opens no emphasis",
         "Staff must not post images of children without consent.",
         "<table> structures a page and is left alone",
+        "| a Markdown table | cell |",
     ],
 )
 def test_text_without_formatting_is_left_exactly_as_it_is(text: str) -> None:
