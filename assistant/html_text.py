@@ -29,6 +29,7 @@ _INLINE = frozenset(
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _BOLD = frozenset({"b", "strong"})
 _BOLD_ON, _BOLD_OFF = "\x01", "\x02"  # marks kept until lines are known, then a bold line is a heading
+_UNDER_ITEM = "\x03"  # a paragraph that goes on a list item ("<li><p>...</p><p>...</p>"): indented under it
 _SERVER_CODE = re.compile(r"<%.*?%>", re.DOTALL)
 # block-level markup; a Markdown file may carry a few such tags (a "<br>" in a table), a web page many,
 # closed as well as opened
@@ -121,7 +122,7 @@ class _PageText(HTMLParser):
             self.parts.append(f"\n\n{'#' * _HEADINGS[tag]} ")
         elif tag in _BLOCKS:
             if not self.item_open:  # "<li><p>text": the item's paragraph is its text, on its marker's line
-                self.parts.append("\n\n")
+                self.parts.append("\n\n" + _UNDER_ITEM * len(self.lists))
         elif tag in _CELLS:
             self.parts.append("\n")
         elif tag in _BOLD:
@@ -181,6 +182,9 @@ def _component_heading(tag: str) -> str:
 def _line(raw: str) -> str:
     """One output line: spaces collapsed (a list item's indent kept), and a line wholly in bold marked as a
     bold heading."""
+    if raw.startswith(_UNDER_ITEM):
+        words = raw.lstrip(_UNDER_ITEM)
+        return "   " * (len(raw) - len(words)) + " ".join(words.split()) if words.strip() else ""
     indent = raw[: len(raw) - len(raw.lstrip(" "))] if raw.lstrip(" ")[:1] in ("-", *"0123456789") else ""
     line = indent + " ".join(raw.split())
     if heading := _TEMPLATE_HEADING.match(line):

@@ -408,6 +408,20 @@ def test_the_markup_of_site_generators_in_a_markdown_policy_is_read_as_its_text(
         assert markup not in everything
 
 
+def test_a_web_list_items_second_paragraph_is_cited_by_the_items_number(tmp_path: Path) -> None:
+    items = "".join(
+        f"<li><p>Rule {n}: leaders sign the register at every session.</p>"
+        f"<p>The register for rule {n} is kept in the office.</p></li>"
+        for n in range(1, 5)
+    )
+    (tmp_path / "policy.html").write_text(f"<html><body><h1>Club policy</h1><ol>{items}</ol></body></html>")
+    refs = [(c.ref, c.text) for c in load_knowledge(tmp_path).clauses]
+    assert refs[:2] == [
+        ("1", "Rule 1: leaders sign the register at every session."),
+        ("1 ¶2", "The register for rule 1 is kept in the office."),
+    ]
+
+
 def test_a_word_documents_own_list_numbers_and_tables_are_read_in_their_place(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("Riverside Club Safeguarding Policy", style="Title")
