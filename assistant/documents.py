@@ -20,6 +20,7 @@ from assistant.segmentation import split_front_matter
 PAGE_SOURCES = (".vue", ".svelte", ".jsx", ".tsx", ".js", ".astro")
 SUPPORTED = (".txt", ".md", ".markdown", ".mdx", ".rst", ".html", ".htm", ".docx", ".pdf", *PAGE_SOURCES)
 SUPPORTED_NAMES = ".txt, .md, .rst, .html, .docx, .pdf or a web page's source"  # for messages
+BOLD_TITLE_WORDS = 12  # a bold paragraph this short is a title; a longer one is an emphasised rule
 MAX_BYTES = 20 * 1024 * 1024  # a policy is never this big; a file this big is not a policy
 BINARY_SAMPLE = 8192  # bytes read to tell text from binary: more than 1% zero bytes is binary...
 STRAY_ZEROS = 8  # ...and more than a few
@@ -102,10 +103,19 @@ def _read_docx(path: Path) -> str:
             lines.append(f"{marker}{text}")
         elif "list" in style:
             lines.append(f"- {text}")
+        elif _bold_title(block, text):
+            # a title typed in bold rather than styled as one: the document's own, first, else a section's
+            lines.append(f"# {text}" if not lines and not under_title else f"**{text}**")
         else:
             lines.append(text)
         lines.append("")
     return "\n".join(lines)
+
+
+def _bold_title(paragraph: Any, text: str) -> bool:
+    """A short paragraph all in bold: "Physical abuse:", "Commitment to Safeguarding"."""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return bool(runs) and len(text.split()) <= BOLD_TITLE_WORDS and all(run.bold for run in runs)
 
 
 def _style_of(paragraph: Any) -> str:  # a python-docx Paragraph

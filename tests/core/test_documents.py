@@ -447,6 +447,22 @@ def test_a_word_documents_own_list_numbers_and_tables_are_read_in_their_place(tm
     assert lead.heading == "Who to contact"
 
 
+def test_a_word_documents_titles_typed_in_bold_are_its_title_and_headings(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph().add_run("Riverside Martial Arts").bold = True
+    document.add_paragraph().add_run("Physical abuse:").bold = True
+    document.add_paragraph("A form of abuse which may involve hitting, shaking or otherwise causing physical harm.")
+    document.add_paragraph().add_run("Recording:").bold = True
+    document.add_paragraph("Write down what the child said, in their words, the same day.")
+    document.save(str(tmp_path / "policy.docx"))
+    knowledge = load_knowledge(tmp_path / "policy.docx")
+    assert knowledge.documents[0].title == "Riverside Martial Arts"
+    assert [(c.heading, c.text) for c in knowledge.clauses] == [
+        ("Physical abuse", "A form of abuse which may involve hitting, shaking or otherwise causing physical harm."),
+        ("Recording", "Write down what the child said, in their words, the same day."),
+    ]
+
+
 def _numbered(paragraph: Paragraph, num_id: int, level: int) -> None:
     properties = paragraph._p.get_or_add_pPr()
     properties.append(
