@@ -41,7 +41,6 @@ _FRONT_MATTER = re.compile(
 _SETTING = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(.*)$")
 # "## Principles", and "##Principles" as people type it too (before a capital: "#1" is not a heading)
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s+|(?=[A-Z]))(.*?)\s*#*\s*$")
-# a reStructuredText directive (".. include:: common.rst", ".. image:: logo.png") is markup, never shown
 # markup lines that are never text: a reStructuredText directive (".. include:: common.rst") or link target
 # (".. _abuse:"), an MkDocs admonition's opening ("!!! note", its title kept), a Docusaurus one (":::note")
 _DIRECTIVE = re.compile(r"^\s*(?:\.\.\s+(?:[\w:-]+::|_[^:\n]+:\s*$)|:::\s*\w*\s*$)")
