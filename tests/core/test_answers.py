@@ -1027,3 +1027,14 @@ async def test_words_a_policy_repeats_under_two_headings_are_quoted_once(tmp_pat
     answer = await advisor.answer("who do i email about an urgent safeguarding concern?")
     quotes = [hit.clause.text for hit in answer.hits]
     assert quotes.count(repeated) == 1
+
+
+async def test_a_wa_group_is_a_whatsapp_group(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Events\n\n"
+        "1. Participants sign in at the front desk on arrival each morning.\n"
+        "2. Updates to participants go through the club's email list, never through WhatsApp.\n"
+        "3. The weekend timetable is printed and handed out on the first day.\n",
+    )
+    await assert_answered_first_by(advisor, [("can i set up a wa group for the weekend?", "2")])
