@@ -71,6 +71,7 @@ DIRECTIVE_PRIOR = 1.5
 FURNITURE_PRIOR = 0.7  # very short lines and table rows: titles, signatures, dates
 # a clause that is only a link ("[Working Together to Safeguard Children](https://...)") points elsewhere
 REFERENCE_PRIOR = 0.5
+_LEADER = re.compile(r"[.…_]{4,}")  # a dotted or underlined space to fill in
 _FORM_SEPARATOR = re.compile(r":[\s_.…]*(?:[-*•]\s+)?")  # a label's colon, the blank after it, the next bullet
 MIN_FORM_FIELDS = 3
 MAX_LABEL_WORDS = 8
@@ -442,6 +443,8 @@ def is_blank_form(text: str) -> bool:
     """A form to fill in ("Your name:", "Date of incident: ____"): labels with nothing after the last one. A
     list of contacts ("DSL: Sam Jones") ends with a value, so it is not one."""
     stripped = text.rstrip()
+    if (leaders := len(_LEADER.findall(stripped))) and len(_LEADER.sub(" ", stripped).split()) <= 4 * leaders:
+        return True  # "Signed ………… Designation …………": spaces to fill in, a few words to label them
     if not stripped.endswith((":", "_", "…")):
         return False
     labels = [part for part in _FORM_SEPARATOR.split(stripped)[1:] if 0 < len(part.split()) <= MAX_LABEL_WORDS]

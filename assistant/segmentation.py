@@ -31,6 +31,12 @@ _PAGE_FURNITURE = re.compile(
 # sentence five times; a repeated heading, list item or table cell is kept: see _without_running_lines)
 RUNNING_LINE_REPEATS = 5
 RUNNING_LINE_MIN_CHARS = 12
+_LEADER = re.compile(r"[.…_]{4,}")  # a dotted or underlined space to fill in
+_DATE_ALONE = re.compile(
+    r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}$"
+    r"|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$",
+    re.IGNORECASE,
+)
 # A Markdown page's front matter near the top: page settings, not policy. YAML ("---\ntitle: ...\n---", every
 # line a setting or a setting's indented part, or it is text between two rules) or TOML, as Hugo writes it
 # ("+++\ntitle = ...\n+++")
@@ -42,8 +48,11 @@ _SETTING = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(.*)$")
 # "## Principles", and "##Principles" as people type it too (before a capital: "#1" is not a heading)
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s+|(?=[A-Z]))(.*?)\s*#*\s*$")
 # markup lines that are never text: a reStructuredText directive (".. include:: common.rst") or link target
-# (".. _abuse:"), an MkDocs admonition's opening ("!!! note", its title kept), a Docusaurus one (":::note")
-_DIRECTIVE = re.compile(r"^\s*(?:\.\.\s+(?:[\w:-]+::|_[^:\n]+:\s*$)|:::\s*\w*\s*$)")
+# (".. _abuse:"), an MkDocs admonition's opening ("!!! note", its title kept), a Docusaurus one (":::note"), a
+# Hugo shortcode or Liquid tag alone on its line ("{{< card-column >}}", "{% include contact.html %}")
+_DIRECTIVE = re.compile(
+    r"^\s*(?:\.\.\s+(?:[\w:-]+::|_[^:\n]+:\s*$)|:::\s*\w*\s*$|(?:\{\{[<%].*?[>%]\}\}|\{%.*?%\}\s*)+$)"
+)
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+\"([^\"]*)\")?\s*$")
 _UNDERLINE = re.compile(r"^\s{0,3}(={3,}|-{3,}|~{3,}|\^{3,})\s*$")
 _UNDERLINE_LEVEL = {"=": 1, "-": 2, "~": 3, "^": 4}
@@ -103,6 +112,7 @@ class RawClause:
 
 
 def _clean_heading(text: str) -> str:
+    text = _LEADER.sub(" ", text)  # "Torphins Playgroup …………": the dots of a line to sign on
     text = re.sub(r"[*_]{1,3}", "", text)
     text = text.strip().strip("\"“”'‘’").strip()
     return text.rstrip(":.").strip()
@@ -338,8 +348,8 @@ def _without_running_lines(lines: list[str]) -> list[str]:
     running = {
         line
         for line, count in counts.items()
-        if count >= RUNNING_LINE_REPEATS
-        and len(line) >= RUNNING_LINE_MIN_CHARS
+        if (count >= RUNNING_LINE_REPEATS or (count > 1 and _DATE_ALONE.match(line)))  # a footer's "June 2020"
+        and (len(line) >= RUNNING_LINE_MIN_CHARS or _DATE_ALONE.match(line))
         and not _MD_HEADING.match(line)
         and not _BULLET.match(line)
     }

@@ -666,3 +666,19 @@ def test_a_persons_contact_lines_are_one_clause_that_names_them() -> None:
         "If you are not confident raising a concern with us, contact our association instead.",
     ]
     assert [clause.ref for clause in clauses] == ["Sam Jones", "Sam Jones ¶2"]
+
+
+def test_site_shortcodes_footer_dates_and_lines_to_sign_on_are_not_policy_text() -> None:
+    text = (
+        "# Riverside Playgroup Social Media Policy\n\nJune 2020\n\n"
+        "This policy was adopted at a meeting of:\n\nRiverside Playgroup …………………………………………\n\n"
+        "{{< card-column >}}\n\nStaff never post photos of children on their own accounts.\n\n"
+        "{% include contacts.html %}\n\nJune 2020\n\n## Staff\n\nStaff phones stay in the office during sessions.\n\n"
+        "June 2020\n"
+    )
+    clauses = segment(text)
+    texts = [clause.text for clause in clauses]
+    assert "June 2020" not in texts  # the date every page's footer repeats
+    assert not any("{{" in t or "{%" in t for t in texts)
+    assert "Staff never post photos of children on their own accounts." in texts
+    assert all("…" not in clause.heading for clause in clauses)  # the dots to sign on are not a title's

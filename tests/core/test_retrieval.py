@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from assistant.knowledge import load_knowledge
 from assistant.models import Clause
 from assistant.reading import readable
-from assistant.retrieval import build_index
+from assistant.retrieval import build_index, is_blank_form
 from assistant.text_analysis import STOPWORDS, Analyzer, tokenize, tokenize_all
 from tests.conftest import CORPUS, REPO
 
@@ -78,3 +78,19 @@ def test_each_clause_is_indexed_with_its_features_and_those_of_its_intro_and_hea
 @given(st.text(alphabet=st.sampled_from(list("abcxzABCXZ0159 _-.,;:!?\n\té€İKßﬁ٣²\x00"))))
 def test_tokens_are_the_runs_of_ascii_letters_and_digits(text: str) -> None:
     assert tokenize(text) == re.findall("[a-z0-9]+", text.lower())
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("Use this form when recording an incident:\nYour name:\nAge:\nYour role:\nDate of the incident:", True),
+        ("Signed ………………………… Designation …………………………", True),
+        ("Signed:\t_____________________\nDate:\t_____________________", True),
+        ("INTRODUCTION ........................................................ 3", True),
+        ("Designated Safeguarding Lead: Sam Jones\nEmail: sam@club.example\nTel: 07700 900123", False),
+        ("Staff must not share photos of children on their own accounts...", False),
+        ("Staff must: report concerns at once; record what was said; tell the DSL:", False),
+    ],
+)
+def test_a_form_to_fill_in_or_a_contents_line_is_told_from_a_clause(text: str, form: bool) -> None:
+    assert is_blank_form(text) is form
