@@ -443,7 +443,12 @@ def is_blank_form(text: str) -> bool:
     """A form to fill in ("Your name:", "Date of incident: ____"): labels with nothing after the last one. A
     list of contacts ("DSL: Sam Jones") ends with a value, so it is not one."""
     stripped = text.rstrip()
-    if (leaders := len(_LEADER.findall(stripped))) and len(_LEADER.sub(" ", stripped).split()) <= 4 * leaders:
+    dotted = "...." in stripped or "…" in stripped or "____" in stripped  # a cheap look before the regex
+    if (
+        dotted
+        and (leaders := len(_LEADER.findall(stripped)))
+        and len(_LEADER.sub(" ", stripped).split()) <= 4 * leaders
+    ):
         return True  # "Signed ………… Designation …………": spaces to fill in, a few words to label them
     if not stripped.endswith((":", "_", "…")):
         return False
