@@ -20,6 +20,8 @@ from assistant.segmentation import split_front_matter
 PAGE_SOURCES = (".vue", ".svelte", ".jsx", ".tsx", ".js", ".astro")
 SUPPORTED = (".txt", ".md", ".markdown", ".mdx", ".rst", ".html", ".htm", ".docx", ".pdf", *PAGE_SOURCES)
 SUPPORTED_NAMES = ".txt, .md, .rst, .html, .docx, .pdf or a web page's source"  # for messages
+WORD_LINES_MIN = 40  # lines on a page before it can be one word a line...
+WORD_LINES_SHARE = 0.8  # ...when this share of them are single words
 BOLD_TITLE_WORDS = 12  # a bold paragraph this short is a title; a longer one is an emphasised rule
 MAX_BYTES = 20 * 1024 * 1024  # a policy is never this big; a file this big is not a policy
 BINARY_SAMPLE = 8192  # bytes read to tell text from binary: more than 1% zero bytes is binary...
@@ -209,4 +211,14 @@ def _read_pdf(path: Path) -> str:
     except (PdfReadError, ValueError, KeyError, TypeError, OSError):
         raise UnreadableDocument(str(path), "is not a valid PDF file") from None
     # a blank line between pages: segmentation repairs sentences split across them
-    return "\n\n".join(pages)
+    return "\n\n".join(_words_into_lines(page) for page in pages)
+
+
+def _words_into_lines(page: str) -> str:
+    """A page some PDF makers (Google Docs) give one word per line, back as lines of text: its words joined,
+    a line ending where a sentence or a title ends. Left a word a line, every word would be a line of its own,
+    and a word on many pages ("Safeguarding") would be taken for a running header."""
+    lines = [line for line in page.split("\n") if line.strip()]
+    if len(lines) < WORD_LINES_MIN or sum(len(line.split()) == 1 for line in lines) < WORD_LINES_SHARE * len(lines):
+        return page
+    return re.sub(r"(?<=[.?!:;])\s+", "\n", " ".join(" ".join(lines).split()))

@@ -766,6 +766,8 @@ def _card_line(text: str) -> bool:
 def _distinct_refs(clauses: list[RawClause]) -> list[RawClause]:
     """A list numbered afresh under each heading ("Coaches must not: 1. 2. 3.", "Parents: 1. 2.") would cite
     two clauses as "1": such refs name their section too, "1 (Coaches must not)"."""
+    if not clauses:
+        return clauses  # a document all page furniture
     # the pieces of one long clause follow one another under one ref: they are one clause, counted once
     firsts = [
         c for c, before in zip(clauses, [None, *clauses[:-1]], strict=True) if before is None or before.ref != c.ref

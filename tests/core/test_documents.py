@@ -96,6 +96,30 @@ def test_a_pdf_repairs_the_sentence_split_across_its_pages(tmp_path: Path) -> No
     assert not any("Page 1" in c.text for c in clauses)
 
 
+def test_a_pdf_given_one_word_a_line_reads_as_its_sentences_with_every_word(tmp_path: Path) -> None:
+    # as a Google Docs export comes out of pypdf: every word on a line of its own, page after page
+    pages = [
+        [
+            f"Safeguarding rule {page}.{n}: Safeguarding concerns are reported to the Safeguarding Lead by the end "
+            f"of session {n} on day {page}."
+            for n in range(1, 4)
+        ]
+        for page in range(1, 4)
+    ]
+    make_pdf(tmp_path / "policy.pdf", [" ".join(sentences).split() for sentences in pages])
+    texts = " ".join(clause.text for clause in load_knowledge(tmp_path / "policy.pdf").clauses)
+    # no word is lost as a "running header" for being on every page
+    assert "Safeguarding concerns are reported to the Safeguarding Lead by the end of session 2 on day 3." in texts
+
+
+def test_a_pdf_that_is_all_page_furniture_is_named_as_having_no_text(tmp_path: Path) -> None:
+    make_pdf(tmp_path / "cover.pdf", [["Riverside Club confidential document"]] * 6)
+    (tmp_path / "policy.md").write_text("# Photos\n\nStaff must not post photos of children.\n")
+    knowledge = load_knowledge(tmp_path)
+    assert [doc.source for doc in knowledge.documents] == ["policy.md"]
+    assert any("cover.pdf" in problem for problem in knowledge.problems)
+
+
 def test_a_folder_loads_what_it_can_and_names_what_it_cannot(tmp_path: Path) -> None:
     (tmp_path / "good.md").write_text("# Phones\n\nStaff must not use personal phones for photos.\n")
     make_docx(tmp_path / "riverside.docx")
