@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from assistant.knowledge import load_knowledge
 from assistant.models import Clause
@@ -682,3 +684,60 @@ def test_site_shortcodes_footer_dates_and_lines_to_sign_on_are_not_policy_text()
     assert not any("{{" in t or "{%" in t for t in texts)
     assert "Staff never post photos of children on their own accounts." in texts
     assert all("…" not in clause.heading for clause in clauses)  # the dots to sign on are not a title's
+
+
+_LINES = st.sampled_from(
+    [
+        "",
+        "# Safeguarding Policy",
+        "## Photos #",
+        "##Principles",
+        "1.",
+        "1. Staff must not post photos.",
+        "1.1 Report concerns the same day.",
+        "2.1",
+        "- a bullet",
+        "* Never be alone with a child:",
+        "a) lettered",
+        "ii)\tRoman numbered item",
+        "Page 1 of 3",
+        "June 2020",
+        "Safeguarding",
+        "---",
+        "+++",
+        "title: Policy",
+        'title = "Policy"',
+        "<div>",
+        "</div>",
+        "<table><tr><td>DSL</td><td>Sam</td></tr></table>",
+        "<br>",
+        "{{< card >}}",
+        "{% include x.html %}",
+        "!!! note",
+        ":::",
+        ".. _abuse:",
+        "+----+",
+        "| a | b |",
+        "Signed ……………… Date ………………",
+        "**Bold title**",
+        "Email: sam@club.example",
+        "Tel: 07700 900123",
+        '<img src="x.png" alt="Sam Jones, DSL">',
+        "Staff must:",
+        "    indented under an item",
+        "Review date: April 2024",
+        "x" * 300,
+        "word " * 80,
+        "\t",
+        "\u00a0",
+        "\f",
+    ]
+)
+
+
+@given(st.lists(_LINES, max_size=40))
+def test_any_mix_of_policy_lines_and_markup_segments_without_failing(lines: list[str]) -> None:
+    # whatever an organisation's file holds, reading it never fails; every clause quotes words
+    for clause in segment("\n".join(lines)):
+        assert clause.text.strip()
+        assert clause.ref
