@@ -180,6 +180,49 @@ def find_review_date(text: str) -> tuple[date, str] | None:
 _TITLE_LINE = re.compile(r"\A\s*#{2,6}\s*(.+?)(?:\s+#+)?\s*$", re.MULTILINE)
 
 
+_KIND_OF_DOCUMENT = re.compile(r"\b(?:polic(?:y|ies)|procedures?|guidance|code of conduct|handbook|protocol)\b", re.I)
+_NUMBERING = re.compile(r"^\d+[:.)]?\s+")
+_OPENING_FURNITURE = re.compile(r"^(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+|v(?:ersion)?\s*[\d.]+)$", re.IGNORECASE)
+OPENING_LINES = 12  # a PDF's or Word file's title is among its first lines...
+TITLE_LINE_WORDS = 8  # ...set in lines this short ("SAFEGUARDING AND CHILD", "PROTECTION POLICY")...
+TITLE_WORDS = 14  # ...or one line this long
+
+
+def _title_in_opening(body: str) -> str:
+    """A PDF's or Word file's title as its first lines set it: the first run of short lines (or one line)
+    that names a kind of document ("Whistleblowing Policy", "CHILD PROTECTION & SAFEGUARDING / POLICY"), up to
+    the line naming it. Its metadata is no help ("Policy Template", "Word Document")."""
+    lines = [" ".join(_NUMBERING.sub("", line).split()) for line in body.splitlines()[: OPENING_LINES * 3]]
+    # a page number, a version or a date over the title ("Page 1 of 68", "V1", "March 2020") is not part of it
+    lines = [line for line in lines if line and not _OPENING_FURNITURE.match(line) and not _is_date(line)][
+        :OPENING_LINES
+    ]
+    run: list[str] = []
+    for line in lines:
+        words = line.split()
+        short = len(words) <= TITLE_LINE_WORDS and not line.endswith((".", ":", ",")) and "…" not in line
+        if not short:
+            if not run and len(words) <= TITLE_WORDS and _names_the_document(line):
+                return line
+            run = []
+            continue
+        run.append(line)
+        if _names_the_document(" ".join(run)):
+            title = " ".join(run)
+            return title if len(title.split()) <= TITLE_WORDS else ""
+    return ""
+
+
+def _is_date(line: str) -> bool:
+    return len(line.split()) <= 4 and parse_review_date(line) is not None
+
+
+def _names_the_document(text: str) -> bool:
+    """Names a kind of document, and not as the label of a field ("Policy Owner: ...")."""
+    found = _KIND_OF_DOCUMENT.search(text)
+    return found is not None and (found.start() > 0 or len(text.split()) <= 4)
+
+
 def _title_from(text: str, path: Path) -> str:
     """The document's one top-level heading, unless the page's front matter names it otherwise (a site's page
     often starts at its first section, "# Policy statement"); else the file's name."""
@@ -195,6 +238,8 @@ def _title_from(text: str, path: Path) -> str:
         return heading if heading.lower().startswith(page_title.lower()) else page_title
     if page_title:
         return page_title
+    if path.suffix.lower() in (".pdf", ".docx") and (opening := _title_in_opening(body)):
+        return opening
     stem = re.sub(r"[_\-]+", " ", path.stem).strip()
     return stem[:1].upper() + stem[1:] if stem else path.name
 

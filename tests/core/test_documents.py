@@ -120,6 +120,18 @@ def test_a_pdf_that_is_all_page_furniture_is_named_as_having_no_text(tmp_path: P
     assert any("cover.pdf" in problem for problem in knowledge.problems)
 
 
+def test_a_pdf_is_titled_as_its_first_lines_set_its_title(tmp_path: Path) -> None:
+    body = [f"Rule {n}: volunteers never meet a young person alone outside sessions." for n in range(1, 4)]
+    make_pdf(
+        tmp_path / "policy_v3_FINAL.pdf",
+        [["Page 1 of 2", "March 2020", "CHILD PROTECTION &", "SAFEGUARDING", "POLICY", "RIVERSIDE YOUTH CLUB", *body]],
+    )
+    # a field labelled "Policy ..." in a table over the text is not a title: the file's name is used
+    make_pdf(tmp_path / "rugby.pdf", [["Policy Owner General Manager, Community Rugby Approved by", *body]])
+    titles = {doc.source: doc.title for doc in load_knowledge(tmp_path).documents}
+    assert titles == {"policy_v3_FINAL.pdf": "CHILD PROTECTION & SAFEGUARDING POLICY", "rugby.pdf": "Rugby"}
+
+
 def test_a_folder_loads_what_it_can_and_names_what_it_cannot(tmp_path: Path) -> None:
     (tmp_path / "good.md").write_text("# Phones\n\nStaff must not use personal phones for photos.\n")
     make_docx(tmp_path / "riverside.docx")
