@@ -36,6 +36,7 @@ from spellchecker import SpellChecker
 
 from assistant.models import Clause, Vocabulary
 from assistant.reading import readable
+from assistant.segmentation import FILL_IN
 from assistant.text_analysis import STOPWORDS, Analyzer, TextFeatures, Tokens, expand, tokenize, tokenize_all
 
 K1 = 1.2
@@ -71,7 +72,6 @@ DIRECTIVE_PRIOR = 1.5
 FURNITURE_PRIOR = 0.7  # very short lines and table rows: titles, signatures, dates
 # a clause that is only a link ("[Working Together to Safeguard Children](https://...)") points elsewhere
 REFERENCE_PRIOR = 0.5
-_LEADER = re.compile(r"[.…_]{4,}")  # a dotted or underlined space to fill in
 _FORM_SEPARATOR = re.compile(r":[\s_.…]*(?:[-*•]\s+)?")  # a label's colon, the blank after it, the next bullet
 MIN_FORM_FIELDS = 3
 MAX_LABEL_WORDS = 8
@@ -446,8 +446,8 @@ def is_blank_form(text: str) -> bool:
     dotted = "...." in stripped or "…" in stripped or "____" in stripped  # a cheap look before the regex
     if (
         dotted
-        and (leaders := len(_LEADER.findall(stripped)))
-        and len(_LEADER.sub(" ", stripped).split()) <= 4 * leaders
+        and (leaders := len(FILL_IN.findall(stripped)))
+        and len(FILL_IN.sub(" ", stripped).split()) <= 4 * leaders
     ):
         return True  # "Signed ………… Designation …………": spaces to fill in, a few words to label them
     if not stripped.endswith((":", "_", "…")):

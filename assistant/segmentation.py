@@ -31,7 +31,7 @@ _PAGE_FURNITURE = re.compile(
 # sentence five times; a repeated heading, list item or table cell is kept: see _without_running_lines)
 RUNNING_LINE_REPEATS = 5
 RUNNING_LINE_MIN_CHARS = 12
-_LEADER = re.compile(r"[.…_]{4,}")  # a dotted or underlined space to fill in
+FILL_IN = re.compile(r"[.…_]{4,}")  # a dotted or underlined space to fill in ("Signed ……………")
 _DATE_ALONE = re.compile(
     r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}$"
     r"|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$",
@@ -112,7 +112,7 @@ class RawClause:
 
 
 def _clean_heading(text: str) -> str:
-    text = _LEADER.sub(" ", text)  # "Torphins Playgroup …………": the dots of a line to sign on
+    text = FILL_IN.sub(" ", text)  # "Torphins Playgroup …………": the dots of a line to sign on
     text = re.sub(r"[*_]{1,3}", "", text)
     text = text.strip().strip("\"“”'‘’").strip()
     return text.rstrip(":.").strip()
