@@ -40,6 +40,12 @@ def detector() -> ConcernDetector:
         "a man messaged the club page asking which of the girls was in the red kit and if he could have her number",
         "she asked if she could stay late because it's safer here than at home",
         "her arm is bruised again and she says she fell over, but her story changes every time someone asks",
+        # an adult asking a child what they wear, a small child's words about home, a forced marriage's
+        # signs, an adult in the children's tents at night
+        "the caretaker keeps asking one of the year 9 boys what he's wearing when they chat online",
+        "our littlest one keeps saying daddy hits mummy and hides under the table when it gets loud",
+        "she says her family want her married straight after her gcses and she isn't allowed out any more",
+        "a leader on camp went into the girls' tents late at night to 'check' on them",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -70,6 +76,12 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "alfie's auntie is collecting him today and i've never met her, how do i know it's really her?",
         "he came off his bike on the way in and has a bruise on his knee, do we write that down anywhere?",
         "does it count as bullying if the older ones keep leaving one girl out of their group chat?",
+        # preparing for a worry, not describing one: hypotheticals, training, definitions, records
+        "for our risk assessment: what would we do if a young person ever brought a knife to camp?",
+        "what are the signs of exploitation we should look out for? i missed the training session",
+        "does shouting at home count as emotional abuse of the child?",
+        "should we always log bruises on toddlers' knees, or only ones that look odd?",
+        "can you summarise what the policy says about grooming risks in 1:1 sessions?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -107,6 +119,7 @@ def test_the_writers_unease_lowers_the_signs_needed() -> None:
         "URGENT a man at the gate says hes collecting a 10yo but hes not on her list and shes screaming",
         "yr 10 just sent me a photo of a pile of pills and said goodbye, shes not in today",
         "one of the cadets isnt in his bed on the residential and nobody has seen him since 10pm",
+        "just had a message from one of our teens saying she's taken a load of tablets",
     ],
 )
 def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
