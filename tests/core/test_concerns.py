@@ -46,6 +46,8 @@ def detector() -> ConcernDetector:
         "our littlest one keeps saying daddy hits mummy and hides under the table when it gets loud",
         "she says her family want her married straight after her gcses and she isn't allowed out any more",
         "a leader on camp went into the girls' tents late at night to 'check' on them",
+        "a volunteer keeps going into the changing rooms while the girls are getting changed after swimming",
+        "i saw on the club laptop that someone searched how many pills it takes to die",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -82,6 +84,10 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "does shouting at home count as emotional abuse of the child?",
         "should we always log bruises on toddlers' knees, or only ones that look odd?",
         "can you summarise what the policy says about grooming risks in 1:1 sessions?",
+        "if a parent asks to see our safeguarding notes about their child, do we have to show them?",
+        "what's the legal position on taking a child abroad for fgm?",
+        "we're doing an assembly on county lines, what's ok to say to year 7s about exploitation?",
+        "if a child is always collected late, is that treated as neglect?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -120,6 +126,7 @@ def test_the_writers_unease_lowers_the_signs_needed() -> None:
         "yr 10 just sent me a photo of a pile of pills and said goodbye, shes not in today",
         "one of the cadets isnt in his bed on the residential and nobody has seen him since 10pm",
         "just had a message from one of our teens saying she's taken a load of tablets",
+        "one of our 12 year olds didn't come back from the toilets an hour ago and isn't answering her phone",
     ],
 )
 def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
