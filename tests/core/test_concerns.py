@@ -88,6 +88,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "what's the legal position on taking a child abroad for fgm?",
         "we're doing an assembly on county lines, what's ok to say to year 7s about exploitation?",
         "if a child is always collected late, is that treated as neglect?",
+        "one of the lads hasnt come back to club since march, can i take him off the register?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
