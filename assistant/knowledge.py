@@ -20,7 +20,7 @@ from pydantic import Field, ValidationError, field_validator
 from assistant.documents import SUPPORTED, SUPPORTED_NAMES, read_text
 from assistant.errors import KnowledgeError, UnreadableDocument
 from assistant.models import Clause, DocumentInfo, Frozen, Vocabulary, check_pattern
-from assistant.segmentation import front_matter, segment, split_front_matter
+from assistant.segmentation import page_settings, segment, split_front_matter
 from assistant.settings import BUNDLED_KNOWLEDGE
 from assistant.worry_model import WorryModel
 
@@ -227,7 +227,7 @@ def _title_from(text: str, path: Path) -> str:
     """The document's one top-level heading, unless the page's front matter names it otherwise (a site's page
     often starts at its first section, "# Policy statement"); else the file's name."""
     settings, body = split_front_matter(text)
-    page_title = front_matter(settings).get("title", "")
+    page_title = page_settings(settings).get("title", "")
     # "# Policy statement #": the closing #s are not the title's; "#Sparrowpit Church ..." as typed
     top_headings = re.findall(r"^\s{0,3}#(?:\s+|(?=[A-Z]))(.+?)(?:\s+#+)?\s*$", body, re.MULTILINE)
     if not top_headings and (first := _TITLE_LINE.match(body)):

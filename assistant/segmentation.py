@@ -292,22 +292,20 @@ def _underlined_titles(lines: list[str]) -> list[str]:
     return result
 
 
-def front_matter(text: str) -> dict[str, str]:
-    """A Markdown page's front matter settings ("title: Safeguarding children"), keys lower-cased."""
-    found = _FRONT_MATTER.search(text.replace("\r\n", "\n"))
-    if not found:
-        return {}
-    settings: dict[str, str] = {}
-    for line in found.group(0).splitlines():
-        if setting := _SETTING.match(line):
-            settings.setdefault(setting.group(1).lower(), setting.group(2).strip().strip("'\""))
-    return settings
-
-
 def split_front_matter(text: str) -> tuple[str, str]:
     """A page's front matter (with any lines above it) and the rest of its text."""
     found = _FRONT_MATTER.search(text.replace("\r\n", "\n"))
     return (found.group(0), text.replace("\r\n", "\n")[found.end() :]) if found else ("", text)
+
+
+def page_settings(front_matter: str) -> dict[str, str]:
+    """The settings of a front matter `split_front_matter` found ("title: Safeguarding children"), keys
+    lower-cased; the first of a key wins."""
+    settings: dict[str, str] = {}
+    for line in front_matter.splitlines():
+        if setting := _SETTING.match(line):
+            settings.setdefault(setting.group(1).lower(), setting.group(2).strip().strip("'\""))
+    return settings
 
 
 def _keep_lines_before_front_matter(match: re.Match[str]) -> str:
