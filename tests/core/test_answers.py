@@ -324,30 +324,6 @@ async def test_nipping_out_is_leaving_the_venue_and_not_coming_back_is_a_ban(tmp
     )
 
 
-async def test_a_childs_full_name_and_village_are_personal_information(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Publicity\n\n"
-        "1. Personal information about the children we work with is never used in our publicity.\n"
-        "2. The donor newsletter goes out every month with news of our work.\n"
-        "3. Staff must agree any publicity material with the director first.\n",
-    )
-    question = "can i put a kid's full name and which village she's from in the donor newsletter?"
-    await assert_answered_first_by(advisor, [(question, "1")])
-
-
-async def test_a_child_left_to_mooch_round_is_a_child_left_unattended(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Members' guests\n\n"
-        "1. Members may bring their children to the space as guests.\n"
-        "2. Under no circumstances should a child be left unattended at any time.\n"
-        "3. Guests sign the visitors book at the front desk.\n",
-    )
-    question = "can i bring my 10 yr old in on a sat and let him mooch round while i work?"
-    await assert_answered_first_by(advisor, [(question, "2")])
-
-
 def test_a_tradesman_turning_up_is_a_visitor(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
@@ -808,6 +784,30 @@ FIRST_CLAUSE = {
         "cant find one of our young people at the lake, been looking everywhere for 20 mins. what do we do?",
         "2",
     ),
+    "a child's full name and village are personal information": FirstClause(
+        "# Publicity\n\n"
+        "1. Personal information about the children we work with is never used in our publicity.\n"
+        "2. The donor newsletter goes out every month with news of our work.\n"
+        "3. Staff must agree any publicity material with the director first.\n",
+        "can i put a kid's full name and which village she's from in the donor newsletter?",
+        "1",
+    ),
+    "a child left to mooch round is a child left unattended": FirstClause(
+        "# Members' guests\n\n"
+        "1. Members may bring their children to the space as guests.\n"
+        "2. Under no circumstances should a child be left unattended at any time.\n"
+        "3. Guests sign the visitors book at the front desk.\n",
+        "can i bring my 10 yr old in on a sat and let him mooch round while i work?",
+        "2",
+    ),
+    "a wa group is a whatsapp group": FirstClause(
+        "# Events\n\n"
+        "1. Participants sign in at the front desk on arrival each morning.\n"
+        "2. Updates to participants go through the club's email list, never through WhatsApp.\n"
+        "3. The weekend timetable is printed and handed out on the first day.\n",
+        "can i set up a wa group for the weekend?",
+        "2",
+    ),
     "a mum who hasn't turned up means a child not collected": FirstClause(
         "# Chaperones\n\n"
         "1. Chaperones sign each child in at the stage door with their parent when the child arrives.\n"
@@ -995,14 +995,3 @@ async def test_a_phone_question_is_no_match_when_the_policy_never_mentions_phone
         "2. Staff must keep their personal social media profiles private.\n",
     )
     assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
-
-
-async def test_a_wa_group_is_a_whatsapp_group(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Events\n\n"
-        "1. Participants sign in at the front desk on arrival each morning.\n"
-        "2. Updates to participants go through the club's email list, never through WhatsApp.\n"
-        "3. The weekend timetable is printed and handed out on the first day.\n",
-    )
-    await assert_answered_first_by(advisor, [("can i set up a wa group for the weekend?", "2")])
