@@ -131,6 +131,8 @@ def _is_numbered_heading(rest: str) -> bool:
         return False
     if rest.endswith((":", "-", "–")) and len(words) > 4:
         return False  # "In this policy the following definitions apply: -" introduces text
+    if re.search(r":\s*\S.*\d", rest):
+        return False  # "3. Date policy to be reviewed: 1st March 2030" is a label and its value
     if _RULE_WORDS.search(rest):
         return False  # "14. At no time make any comment to the media" is a rule, however short
     if _OPEN_ENDING.search(rest.lower()):
@@ -480,6 +482,7 @@ def _titles_over_nothing_as_items(blocks: list[Block], lines_titled: dict[int, B
     the lines numbered on from it."""
     result: list[Block] = []
     previous_number = ""
+    clause_number = ""  # the last numbered clause's: "3. Photographs and videos" after clause 2 is its peer
     for index, block in enumerate(blocks):
         line = lines_titled.get(id(block))
         following = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -487,7 +490,8 @@ def _titles_over_nothing_as_items(blocks: list[Block], lines_titled: dict[int, B
         next_number = _follows(previous_number, block.number)
         # "1. Communication in connection with the business" over "2. Communication in relation to events..."
         sibling = following is not None and following.kind == "numbered" and _follows(block.number, following.number)
-        if line is not None and (empty or next_number or sibling):
+        peer = line is not None and _follows(clause_number, line.number)
+        if line is not None and not peer and (empty or next_number or sibling):
             block = Block("item", line.text, number=line.number, marker="1)")
             previous_number = line.number
         elif block.kind == "numbered" and next_number:  # the list goes on in longer lines
@@ -495,6 +499,8 @@ def _titles_over_nothing_as_items(blocks: list[Block], lines_titled: dict[int, B
             previous_number = block.number
         else:
             previous_number = ""
+        if block.kind != "para":
+            clause_number = block.number if block.kind in ("numbered", "heading") else ""
         result.append(block)
     return result
 

@@ -568,6 +568,26 @@ def test_short_numbered_lines_one_after_another_are_a_list_not_empty_sections() 
     assert training[0].heading.endswith("Safeguarding training")  # a title with its text under it stays a title
 
 
+def test_a_short_numbered_line_that_numbers_on_from_a_clause_is_its_peer_not_its_list() -> None:
+    # "3. Photographs and videos" after clause 2 is a section title in the document's own numbering;
+    # read as a list under clause 2, it took clauses 3 to 5 into clause 2 and they were quoted as "2"
+    text = (
+        "# Conduct\n\n"
+        "1. Staff must not post photographs of children.\n"
+        "2. Volunteers must follow the code of conduct.\n"
+        "3. Photographs and videos\n"
+        "4. Staff must not use their own phones for photographs.\n"
+        "5. Date policy to be reviewed: 1st March 2030\n"
+        "6. Parents give consent each September.\n"
+    )
+    clauses = {c.ref: c for c in segment(text)}
+    assert clauses["2"].text == "Volunteers must follow the code of conduct."
+    assert clauses["4"].text == "Staff must not use their own phones for photographs."
+    assert clauses["4"].heading.endswith("Photographs and videos")
+    assert clauses["5"].text == "Date policy to be reviewed: 1st March 2030"  # a label and its value, no title
+    assert clauses["6"].text == "Parents give consent each September."
+
+
 def test_underlined_titles_are_headings_and_a_rule_after_a_blank_line_is_not() -> None:
     # reStructuredText and Markdown's setext headings: a title over "===" or "---"
     text = (
