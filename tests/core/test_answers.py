@@ -816,6 +816,47 @@ FIRST_CLAUSE = {
         "10.15pm and one little lad's mum still hasn't turned up, can i leave him at front of house and head off?",
         "2",
     ),
+    "digs at a colleague online are bullying": FirstClause(
+        "# Staff conduct online\n\n"
+        "1. Staff must not use social media to bully another member of staff.\n"
+        "2. Staff share news of the club's events on their own social media if they wish.\n"
+        "3. Staff must not name young people in any social media post.\n",
+        "a coworker keeps having digs at me on her insta story, is that ok?",
+        "1",
+    ),
+    "a policy due to be looked at again is asked about its review date": FirstClause(
+        "# Social media policy\n\n"
+        "1. Staff must not post photographs of young people on their own social media.\n"
+        "2. The social media policy applies to all staff and volunteers.\n"
+        "3. Date policy to be reviewed: 1st March 2030\n",
+        "when is the social media policy due to be looked at again?",
+        "3",
+        within=2,  # clause 2 has every word of the question but what it asks
+    ),
+    "'where do I find the form' is answered by where it is kept": FirstClause(
+        "# Reporting\n\n"
+        "1. Fill in the incident form as soon as you can after any incident.\n"
+        "2. The form is available on the shared drive and in the office.\n"
+        "3. Incident forms go to the safeguarding lead the same day.\n",
+        "where can i find the incident form?",
+        "2",
+    ),
+    "the lead being away is the lead's absence": FirstClause(
+        "# Who to tell\n\n"
+        "1. Report any concern to the safeguarding lead, Sam Jones, on the day.\n"
+        "2. In the absence of the safeguarding lead, report to the chair of trustees.\n"
+        "3. The safeguarding lead keeps the records of every concern.\n",
+        "sam is away next week, who do i report safeguarding stuff to?",
+        "2",
+    ),
+    "a group renting the hall is a third party": FirstClause(
+        "# Scope\n\n"
+        "1. This safeguarding policy covers every group for children that the church runs.\n"
+        "2. It does not apply to activities organised by third parties on church premises.\n"
+        "3. Everyone working with children at church activities is safely recruited.\n",
+        "the toddler group that rents our hall on tuesdays, is it covered?",
+        "2",
+    ),
 }
 
 
