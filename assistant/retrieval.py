@@ -104,6 +104,7 @@ ASKS_FOR_CONTACT = re.compile(
     r"|\bhow (?:do|can|should) (?:i|we) (?:contact|reach|get hold of|get in touch with)\b"
     r"|\b(?:phone|mobile|contact|telephone) (?:number|no)\b|\bemail address\b|\bname (?:and|\+|&) number\b"
     r"|\bwhat(?:'?s| is) (?:the|their|his|her) (?:number|email|mobile)\b|\bnumber for\b"
+    r"|\bnumber (?:i|we|to) (?:can |could |should )?(?:actually |just )?(?:ring|call|phone)\b|\bwhat number\b"
 )
 CONTACT_BOOST = 2.0
 NAMING_CLAUSES = 8  # clauses of one document using a word no other document uses: its name, its own terms

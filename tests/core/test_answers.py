@@ -857,6 +857,53 @@ FIRST_CLAUSE = {
         "the toddler group that rents our hall on tuesdays, is it covered?",
         "2",
     ),
+    "asking someone out is a relationship": FirstClause(
+        "# Code of conduct\n\n"
+        "1. Mentors must not engage in any sexual relationships with participants of any age.\n"
+        "2. Mentors must get on well with participants and make every one of them welcome.\n"
+        "3. Mentors must wear their lanyard at every event.\n",
+        "one of the participants is 20 and we get on really well, can i ask her out?",
+        "1",
+    ),
+    "'who else can I go to' finds the other way to report": FirstClause(
+        "# Reporting\n\n"
+        "1. Report a concern to the volunteer on duty at the event.\n"
+        "2. If you do not feel comfortable reporting to that volunteer, email the trustees directly.\n"
+        "3. Volunteers on duty wear a yellow lanyard.\n",
+        "the person i am meant to report to is part of the problem. who else can i go to?",
+        "2",
+    ),
+    "a teacher leaving the class with you leaves you alone with them": FirstClause(
+        "# School visits\n\n"
+        "1. Visiting teachers bring their class to the gallery for a two hour workshop.\n"
+        "2. No member of our staff should be left alone with the children at any time.\n"
+        "3. The class teacher signs the visitors book on arrival.\n",
+        "the visiting teacher wants to go out for a bit and leave the class with me, ok?",
+        "2",
+    ),
+    "a cut to fill in a form for is an injury to record": FirstClause(
+        "# Accidents\n\n"
+        "1. A child who arrives at the workshop with an injury is recorded on an incident form.\n"
+        "2. Workshop tools are put away at the end of every session.\n"
+        "3. Children arrive at the workshop with a parent.\n",
+        "a boy arrived at the workshop with a nasty cut on his hand, do i need to fill anything in?",
+        "1",
+    ),
+    "a car park where something happens is the scene, not a parking question": FirstClause(
+        "# Meeting points\n\n"
+        "1. Arrange meeting points where you will not be on your own with the first young person to arrive.\n"
+        "2. Climbing walls are booked a week ahead.\n",
+        "one kid always turns up early at the car park and its just me and him, ok?",
+        "1",
+    ),
+    "a number to ring is a clause with a phone number": FirstClause(
+        "# Reporting\n\n"
+        "1. Report every urgent concern to our safeguarding team straight away.\n"
+        "2. Our support line for urgent concerns is open all day: 0800 000 0000.\n"
+        "3. Urgent concerns about a volunteer go to the chair of trustees.\n",
+        "got an urgent concern, is there a number i can ring?",
+        "2",
+    ),
 }
 
 
