@@ -78,6 +78,15 @@ _SPACE_RUN = re.compile(r" {2,}")
 # A line ending like this is unfinished: the next lowercase line continues the sentence.
 _UNFINISHED = re.compile(r"[a-z,;(/&-]\s*$")
 _OPEN_ENDING = re.compile(r"\b(must|should|will|can|may|are|is|to|by|that|include|including)\s*$")
+# a Word paste's sentence broken over paragraphs: a lone conjunction, a line going on with one, a verb
+# left without its object ("The church appoints" / "Jo Bloggs")
+_CONJUNCTION_LINE = re.compile(r"^(?:and|or|and/or|&)$")
+_CONTINUING = re.compile(r"^(?:and|or|but|who|which|whose)\s+[a-z]")
+_ENDED = re.compile(r"[.!?:;]\s*$")
+_NEEDS_OBJECT = re.compile(
+    r"[a-z]\s+(?:appoints|appoint|appointed|believes|recognises|recognizes|requires|expects|ensures|"
+    r"undertakes|acknowledges|affirms|commits|agrees|are|is)\s*$"
+)
 _INTRO = re.compile(r"(?:[:;]|[:;]\s*[-–]|\s[-–])\s*$")
 
 LONG_PARAGRAPH = 1200  # characters: longer paragraphs are split at sentence boundaries
@@ -193,24 +202,32 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
 
     `...must not be published on social` / `` / `media. Unless ...` becomes one line. Only joins
     when the earlier line is unfinished and the later one starts in lower case, so real
-    paragraphs and list items are never merged.
+    paragraphs and list items are never merged. A sentence pasted into Word a phrase a paragraph
+    (`The church appoints` / `Jo Bloggs, Safeguarding Officer` / `and` / `supports them in their role`) is
+    one line too: after a verb that needs its object, a lone `and`, or before a line going on with `and`.
     """
     out: list[str] = []
     pending_blank = 0
+    joins_next = False  # the line before was a lone "and": the next line goes on the same sentence
     for line in lines:
         if not line.strip():
             pending_blank += 1
             continue
         stripped = line.strip()
-        if (
-            out
-            and stripped[:1].islower()
-            and _UNFINISHED.search(out[-1])
-            and not _BULLET.match(line)
-            and not _MD_HEADING.match(out[-1])
-        ):
-            out[-1] = out[-1].rstrip() + " " + stripped
+        structural = bool(_BULLET.match(line) or _NUMBERED.match(line) or _MD_HEADING.match(line))
+        previous = out[-1] if out else ""
+        goes_on = (
+            joins_next
+            or _CONJUNCTION_LINE.match(stripped) is not None
+            or (stripped[:1].islower() and _UNFINISHED.search(previous) is not None)
+            or (_CONTINUING.match(stripped) is not None and not _ENDED.search(previous))
+            or (pending_blank > 0 and _NEEDS_OBJECT.search(previous) is not None)
+        )
+        if previous and goes_on and not structural and not _MD_HEADING.match(previous):
+            out[-1] = previous.rstrip() + " " + stripped
+            joins_next = _CONJUNCTION_LINE.match(stripped) is not None
         else:
+            joins_next = False
             if pending_blank and out:
                 out.append("")
             out.append(line.rstrip())

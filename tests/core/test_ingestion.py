@@ -588,6 +588,29 @@ def test_a_short_numbered_line_that_numbers_on_from_a_clause_is_its_peer_not_its
     assert clauses["6"].text == "Parents give consent each September."
 
 
+def test_a_sentence_pasted_a_phrase_a_paragraph_is_one_sentence_not_headings() -> None:
+    # a church policy pasted from Word: each name on a paragraph of its own read as a section title, and
+    # every clause after it was filed under "Jo Bloggs Safeguarding Officer (Children)"
+    text = (
+        "## Church Council\n\n"
+        "Legal responsibility for safeguarding rests with the members of the Church Council.\n\n"
+        "St Anne's Church appoints\n\n"
+        "Jo Bloggs Safeguarding Officer (Adults)\n\n"
+        "and\n\n"
+        "Sam Smith Safeguarding Officer (Children)\n\n"
+        "and supports them in their role, which is to:\n\n"
+        "- record all safeguarding issues reported to the church\n\n"
+        "- attend training and meetings relating to the role\n"
+    )
+    clauses = segment(text)
+    appointment = (
+        "St Anne's Church appoints Jo Bloggs Safeguarding Officer (Adults) and Sam Smith Safeguarding Officer "
+        "(Children) and supports them in their role, which is to:"
+    )
+    assert [c.heading for c in clauses] == ["Church Council"] * 2
+    assert clauses[1].text.startswith(appointment + "\nrecord all safeguarding issues")  # with its short list
+
+
 def test_underlined_titles_are_headings_and_a_rule_after_a_blank_line_is_not() -> None:
     # reStructuredText and Markdown's setext headings: a title over "===" or "---"
     text = (
