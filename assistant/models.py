@@ -264,6 +264,14 @@ class SynonymGroup(Frozen):
 
     terms: tuple[str, ...] = Field(min_length=2)
     topic: bool = False  # a subject a policy covers or not (video calls, annual leave), not just wording
+    # a topic's questions its terms can't list: a regular expression on the lower-cased question
+    # ("can i drive one of the young people home" asks about transport)
+    asked: str = ""
+
+    @field_validator("asked")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        return check_pattern(pattern) if pattern else pattern
 
 
 class Intent(Frozen):

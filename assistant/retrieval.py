@@ -214,6 +214,7 @@ class ClauseIndex:
     topics: frozenset[str]  # concept ids of groups that name a subject a policy covers or not
     titled: frozenset[str] = frozenset()  # concept ids a document's title names: a "Social Media Policy" covers it
     about_the_policy: tuple[re.Pattern[str], ...] = ()  # questions about the policy's own scope
+    asked_topics: tuple[tuple[re.Pattern[str], str], ...] = ()  # a topic's question pattern -> its concept id
     sentence_cache: dict[int, list[tuple[set[str], set[str]]]] = field(default_factory=dict)
 
     def query_terms(self, question: str) -> tuple[list[QueryTerm], dict[int, float]]:
@@ -261,7 +262,8 @@ class ClauseIndex:
         A word counts when the vocabulary knows what it is about (it belongs to synonym groups) and
         neither the word nor any of its groups occurs anywhere in the loaded policy, its titles included:
         "zoom" asked of a policy with nothing on video calls, "annual leave" of a social media policy. Words
-        the vocabulary doesn't know ("farm", "mural") set a scene and decide nothing.
+        the vocabulary doesn't know ("farm", "mural") set a scene and decide nothing. A topic's `asked` pattern
+        finds the questions its words can't list ("can i drive one of the young people home").
         """
         lowered = question.lower()
         if any(pattern.search(lowered) for pattern in self.about_the_policy):
@@ -285,6 +287,10 @@ class ClauseIndex:
             )
             if not present:
                 missing.append(" ".join(tokens[start : start + length]))
+        asking = " ".join(tokens[i] for i in sorted(focus)) if focus else " ".join(tokens)
+        for pattern, concept in self.asked_topics:
+            if concept not in self.feature_ids and concept not in self.titled and (found := pattern.search(asking)):
+                missing.append(found.group(0))
         return missing
 
     def idf_of(self, feature: str) -> float:
@@ -651,4 +657,9 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
             *(analyzer.concepts(analyzer.stem_all(tokenize(title))) for title in {c.document for c in clauses})
         ),
         about_the_policy=tuple(re.compile(i.when) for i in vocabulary.intent if i.about_the_policy),
+        asked_topics=tuple(
+            (re.compile(group.asked), f"~{number}")
+            for number, group in enumerate(vocabulary.group)
+            if group.topic and group.asked
+        ),
     )

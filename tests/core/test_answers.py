@@ -1067,6 +1067,40 @@ async def test_a_premises_question_is_no_match_even_when_the_policy_mentions_fir
 @pytest.mark.parametrize(
     "question",
     [
+        "its chucking it down, can i drive one of the young people home after group?",
+        "her mum says its fine if i drop her off on my way, am i allowed?",
+        "can i offer the lads a lift to the match?",
+        "how many mentors do we need per table at the weekend?",
+    ],
+)
+async def test_a_lift_or_a_ratio_asked_in_other_words_is_no_match_when_the_policy_never_covers_it(
+    tmp_path: Path, question: str
+) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Youth groups\n\n"
+        "1. Young people under 18 need consent from a parent to join the group.\n"
+        "2. Staff never share a young person's details with anyone outside the group.\n"
+        "3. The group meets weekly; sessions end at 8pm and young people are signed out.\n",
+    )
+    assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
+
+
+async def test_a_lift_asked_in_other_words_finds_the_policy_on_transport(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Youth groups\n\n"
+        "1. Young people under 18 need consent from a parent to join the group.\n"
+        "2. Staff must avoid transporting a lone young person; where it is unavoidable, tell the lead first.\n",
+    )
+    answer = await advisor.answer("its chucking it down, can i drive one of the young people home after group?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "2"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "are staff allowed to be on their phones during sessions with the kids?",
         "can i text a young person's mum from my personal phone to sort out pick up times?",
         "can i give one of the young people my mobile number so they can text me?",

@@ -158,6 +158,13 @@ def test_a_bad_vocabulary_pattern_stops_startup_naming_the_file(tmp_path: Path) 
         load_knowledge(tmp_path)
 
 
+def test_a_bad_topic_question_pattern_stops_startup_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / "policy.txt").write_text("Staff must not share photos.\n")
+    (tmp_path / "vocabulary.toml").write_text("[[group]]\nterms = ['a', 'b']\ntopic = true\nasked = '(unclosed'\n")
+    with pytest.raises(KnowledgeError, match=r"vocabulary\.toml: group\.0\.asked"):
+        load_knowledge(tmp_path)
+
+
 def test_a_missing_path_is_an_error_naming_it(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError, match="no such file or folder"):
         load_knowledge(tmp_path / "nowhere")
