@@ -60,6 +60,8 @@ def test_the_bundled_model_leaves_policy_questions_alone() -> None:
         # a child named in a request about photos is still a photo-consent question
         "a mum says she doesn't want her son in any more of our photos, what do i do?",
         "one of the volunteers has kept the trip pics on her phone and won't delete them, what do i say to her?",
+        # a child's say-so about going home alone is a question of the policy on collection
+        "one of the 10 yr olds says hes allowed to go home on his own after cubs, ok to let him?",
     ]:
         assert not detector.assess(question).concern, question
 
