@@ -904,6 +904,14 @@ FIRST_CLAUSE = {
         "got an urgent concern, is there a number i can ring?",
         "2",
     ),
+    "a joke about a group of people is discrimination": FirstClause(
+        "# Social media\n\n"
+        "1. Staff must not post anything that could be considered discriminatory.\n"
+        "2. Staff may share the club's posts about events on their own pages.\n"
+        "3. Staff must not post photos of young people on their own pages.\n",
+        "is a joke about trans people ok to post?",
+        "1",
+    ),
 }
 
 
