@@ -912,6 +912,22 @@ FIRST_CLAUSE = {
         "is a joke about trans people ok to post?",
         "1",
     ),
+    "hearing nothing back asks when a report is acknowledged": FirstClause(
+        "# Reporting\n\n"
+        "1. Send the safeguarding team your form within 24 hours of the concern.\n"
+        "2. The safeguarding team must acknowledge receipt of a concern within 72 hours.\n"
+        "3. The team keeps every form in a locked cabinet.\n",
+        "sent the team a form last week and heard nothing back, when should they have got back to me?",
+        "2",
+    ),
+    "a concern not dealt with properly is for whistleblowing": FirstClause(
+        "# Whistleblowing\n\n"
+        "1. Report any concern about a young person to the safeguarding lead.\n"
+        "2. If the organisation is not responding appropriately to a concern, follow the whistleblowing procedure.\n"
+        "3. The safeguarding lead records every concern reported.\n",
+        "reported a concern ages ago and i dont think theyre dealing with it properly, what now?",
+        "2",
+    ),
 }
 
 
