@@ -1095,9 +1095,10 @@ async def test_a_premises_question_is_no_match_even_when_the_policy_mentions_fir
         "her mum says its fine if i drop her off on my way, am i allowed?",
         "can i offer the lads a lift to the match?",
         "how many mentors do we need per table at the weekend?",
+        "how long are we supposed to keep a young person's details before we delete them?",
     ],
 )
-async def test_a_lift_or_a_ratio_asked_in_other_words_is_no_match_when_the_policy_never_covers_it(
+async def test_lifts_ratios_or_keeping_records_asked_in_other_words_are_no_match_when_the_policy_never_covers_them(
     tmp_path: Path, question: str
 ) -> None:
     advisor = advisor_with(
