@@ -100,9 +100,19 @@ _AGE_WORD = re.compile(r"\b\d{1,2}(?=(?:yo|yos|yrs|yr)\b)|[a-z0-9]+")
 _WORD_BYTES = bytes(byte if chr(byte) in string.ascii_lowercase + string.digits else ord(" ") for byte in range(256))
 
 
+# "follow the organisation's procedures" is complying with them, not following someone online
+_PROCEDURAL_FOLLOW = re.compile(
+    r"\bfollow(?:s|ed|ing)?(?=\s+(?:the|our|their|its|this|these|all|any|normal|relevant|correct|appropriate|"
+    r"agreed|same|local|usual|safeguarding|child protection)\b[^.;:]{0,50}?\b(?:procedures?|polic(?:y|ies)|"
+    r"guidance|process(?:es)?|steps|advice|instructions|rules|code|protocols?|plans?|principles|guidelines)\b)"
+)
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-cased word tokens; possessive 's dropped, other apostrophes removed (dont, im)."""
     text = text.lower()
+    if "follow" in text:
+        text = _PROCEDURAL_FOLLOW.sub("comply", text)
     if "'" in text or "’" in text:  # most clauses have none: skip the substitutions
         text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     if "18+" in text:

@@ -928,6 +928,15 @@ FIRST_CLAUSE = {
         "reported a concern ages ago and i dont think theyre dealing with it properly, what now?",
         "2",
     ),
+    "following a procedure is not following someone online": FirstClause(
+        "# Online\n\n"
+        "1. Any adult with a concern about a young person online must follow the organisation's normal safeguarding "
+        "procedures.\n"
+        "2. Adults must not be friends with young people on any social networking site.\n"
+        "3. Adults must keep their own profiles private.\n",
+        "one of the teens at club keeps asking me to follow her back on tiktok, can i?",
+        "2",
+    ),
 }
 
 
