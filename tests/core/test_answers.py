@@ -937,6 +937,15 @@ FIRST_CLAUSE = {
         "one of the teens at club keeps asking me to follow her back on tiktok, can i?",
         "2",
     ),
+    "cpd is continuing professional development": FirstClause(
+        "# Social media\n\n"
+        "1. Staff must not use social media during lessons.\n"
+        "2. Staff may use social media for continuing professional development, checking the source of what they "
+        "read.\n"
+        "3. Staff must not post about pupils on TikTok.\n",
+        "i watch teacher tips on tiktok for my cpd, is that ok?",
+        "2",
+    ),
 }
 
 
