@@ -946,6 +946,23 @@ FIRST_CLAUSE = {
         "i watch teacher tips on tiktok for my cpd, is that ok?",
         "2",
     ),
+    "a library the club meets in is a venue": FirstClause(
+        "# Events\n\n"
+        "1. Every club session follows this safeguarding policy, whoever runs it.\n"
+        "2. Events may be held at venues that have their own safeguarding policy; this policy is then a supplement "
+        "to it.\n"
+        "3. Club leaders run every session.\n",
+        "our club runs in the library and they have their own safeguarding policy, which one do we follow?",
+        "2",
+    ),
+    "'who do I complain to' finds where complaints go": FirstClause(
+        "# Complaints\n\n"
+        "1. Any concern about how a steward treats a child must be reported to the safeguarding officer.\n"
+        "2. A complaint should be addressed to the minister.\n"
+        "3. Stewards welcome everyone at the door.\n",
+        "not happy with how a steward spoke to me, who do i complain to?",
+        "2",
+    ),
 }
 
 
