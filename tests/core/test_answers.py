@@ -963,6 +963,22 @@ FIRST_CLAUSE = {
         "not happy with how a steward spoke to me, who do i complain to?",
         "2",
     ),
+    "taking a phone off a child for being rude is a sanction": FirstClause(
+        "# Household rules\n\n"
+        "1. Foster carers should agree a family agreement about phones and the internet.\n"
+        "2. Care should be taken if the internet or technology is used as a sanction.\n"
+        "3. Consoles are kept in shared rooms.\n",
+        "can i take his phone off him for a week for being rude?",
+        "2",
+    ),
+    "how much to ask after a disclosure is about asking questions": FirstClause(
+        "# Disclosure\n\n"
+        "1. Tell the safeguarding lead the same day about anything a learner tells you.\n"
+        "2. Only ask questions to get enough information to understand the concern.\n"
+        "3. Write down what the learner said in their own words.\n",
+        "a learner started telling me something upsetting, how much should i ask?",
+        "2",
+    ),
 }
 
 
