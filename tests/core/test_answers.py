@@ -979,6 +979,14 @@ FIRST_CLAUSE = {
         "a learner started telling me something upsetting, how much should i ask?",
         "2",
     ),
+    "being sued is the law on libel": FirstClause(
+        "# Social media\n\n"
+        "1. Staff are personally responsible for what they post on their own accounts.\n"
+        "2. Adults should be aware of other laws relating to libel, defamation and harassment.\n"
+        "3. Staff must not post about young people.\n",
+        "can you actually get sued for stuff you post?",
+        "2",
+    ),
 }
 
 
