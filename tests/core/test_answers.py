@@ -1155,9 +1155,12 @@ async def test_a_premises_question_is_no_match_even_when_the_policy_mentions_fir
         "can i offer the lads a lift to the match?",
         "how many mentors do we need per table at the weekend?",
         "how long are we supposed to keep a young person's details before we delete them?",
+        "the young people want to do a sponsored walk for the group, can they?",
+        "can i have a quick vape outside with the young people at the end of the session?",
+        "when is my appraisal due now my probation period is up?",
     ],
 )
-async def test_lifts_ratios_or_keeping_records_asked_in_other_words_are_no_match_when_the_policy_never_covers_them(
+async def test_work_matters_a_policy_never_covers_are_no_match_however_they_are_asked(
     tmp_path: Path, question: str
 ) -> None:
     advisor = advisor_with(
