@@ -1158,17 +1158,34 @@ async def test_a_premises_question_is_no_match_even_when_the_policy_mentions_fir
         "the young people want to do a sponsored walk for the group, can they?",
         "can i have a quick vape outside with the young people at the end of the session?",
         "when is my appraisal due now my probation period is up?",
+        "one of the lads has a nut allergy, are we allowed anything with nuts in the room?",
+        "whats the procedure if a young person goes missing on a trip?",
+        "one of the new young people needs help in the toilet, who is allowed to do personal care?",
+        "a family gave me a £20 voucher to say thanks, can i keep it?",
+        "when do we move up a point on the pay scale?",
+        "its 26 degrees on friday, can we put sun cream on them?",
+        "my laptop wont connect to the vpn, who do i contact for it support?",
+        "is there a set number of staff we need per young person?",
+        "how long are we allowed to keep the photos from last years outings?",
+        "a young person grazed his knee, do we have an accident book to fill in?",
     ],
 )
 async def test_work_matters_a_policy_never_covers_are_no_match_however_they_are_asked(
     tmp_path: Path, question: str
 ) -> None:
+    # a policy sharing the questions' everyday words (young people, photos, forms, trips, staff), and
+    # saying nothing on their subjects
     advisor = advisor_with(
         tmp_path,
-        "# Youth groups\n\n"
-        "1. Young people under 18 need consent from a parent to join the group.\n"
-        "2. Staff never share a young person's details with anyone outside the group.\n"
-        "3. The group meets weekly; sessions end at 8pm and young people are signed out.\n",
+        "# Safeguarding at our youth club\n\n"
+        "1. Staff and volunteers must report any concern about a young person to the safeguarding lead the same "
+        "day.\n"
+        "2. Records of concerns are kept on the incident form and stored securely in the office.\n"
+        "3. Photos of young people are only taken on club cameras, with a parent's written consent.\n"
+        "4. Staff must not give young people their personal phone number or message them on social media.\n"
+        "5. On trips, leaders carry the young people's emergency contact details and a register.\n"
+        "6. Parents are asked to tell us about anything that affects their child's wellbeing.\n"
+        "7. Staff must not accept friend requests from young people or their parents.\n",
     )
     assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
 
