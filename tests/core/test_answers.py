@@ -987,6 +987,23 @@ FIRST_CLAUSE = {
         "can you actually get sued for stuff you post?",
         "2",
     ),
+    # a data question names phone numbers as data: not "the policy doesn't say" for want of a phone rule
+    "parents' numbers in a spreadsheet are personal information kept securely": FirstClause(
+        "# Data\n\n"
+        "1. Staff must not post about young people on social media.\n"
+        "2. We save any personal information securely on electronic devices, and these are password protected.\n"
+        "3. Staff must not use their personal phones to take photos.\n",
+        "i put the kids names, addresses and parents numbers in a spreadsheet on my laptop, is that ok?",
+        "2",
+    ),
+    "the cook in a story is not a question about cooking": FirstClause(
+        "# Social media\n\n"
+        "1. If a post is liked, this could be seen as agreement with everything in it.\n"
+        "2. Staff must not post photos of children.\n",
+        "someone posted about the new lunch menu and i liked it, now the thread has turned nasty about the cook. "
+        "does my like count?",
+        "1",
+    ),
 }
 
 
