@@ -1185,6 +1185,7 @@ async def test_a_premises_question_is_no_match_even_when_the_policy_mentions_fir
         "is there a set number of staff we need per young person?",
         "how long are we allowed to keep the photos from last years outings?",
         "a young person grazed his knee, do we have an accident book to fill in?",
+        "just started as a session worker, am i automatically put in the pension?",
     ],
 )
 async def test_work_matters_a_policy_never_covers_are_no_match_however_they_are_asked(
