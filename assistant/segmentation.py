@@ -87,6 +87,7 @@ _NEEDS_OBJECT = re.compile(
     r"[a-z]\s+(?:appoints|appoint|appointed|believes|recognises|recognizes|requires|expects|ensures|"
     r"undertakes|acknowledges|affirms|commits|agrees|are|is)\s*$"
 )
+_LABEL_AND_VALUE = re.compile(r":\s*\S.*\d")  # "Date policy to be reviewed: 1st March 2030"
 _INTRO = re.compile(r"(?:[:;]|[:;]\s*[-–]|\s[-–])\s*$")
 
 LONG_PARAGRAPH = 1200  # characters: longer paragraphs are split at sentence boundaries
@@ -140,8 +141,8 @@ def _is_numbered_heading(rest: str) -> bool:
         return False
     if rest.endswith((":", "-", "–")) and len(words) > 4:
         return False  # "In this policy the following definitions apply: -" introduces text
-    if re.search(r":\s*\S.*\d", rest):
-        return False  # "3. Date policy to be reviewed: 1st March 2030" is a label and its value
+    if _LABEL_AND_VALUE.search(rest):
+        return False  # "3. Date policy to be reviewed: 1st March 2030" is a label and its value, not a title
     if _RULE_WORDS.search(rest):
         return False  # "14. At no time make any comment to the media" is a rule, however short
     if _OPEN_ENDING.search(rest.lower()):
@@ -200,11 +201,11 @@ def _wrapped_items(block: list[str]) -> list[str]:
 def _join_broken_lines(lines: list[str]) -> list[str]:
     """Repair sentences split across a page or paragraph break in an extraction.
 
-    `...must not be published on social` / `` / `media. Unless ...` becomes one line. Only joins
-    when the earlier line is unfinished and the later one starts in lower case, so real
-    paragraphs and list items are never merged. A sentence pasted into Word a phrase a paragraph
-    (`The church appoints` / `Jo Bloggs, Safeguarding Officer` / `and` / `supports them in their role`) is
-    one line too: after a verb that needs its object, a lone `and`, or before a line going on with `and`.
+    `...must not be published on social` / `` / `media. Unless ...` becomes one line: the earlier line
+    is unfinished and the later one starts in lower case. A sentence pasted into Word a phrase a
+    paragraph (`The church appoints` / `Jo Bloggs, Safeguarding Officer` / `and` / `supports them in their
+    role`) is one line too: after a verb that needs its object, around a lone `and`, or before a line going
+    on with `and`. List items, numbered lines and headings are never joined to anything.
     """
     out: list[str] = []
     pending_blank = 0

@@ -109,7 +109,8 @@ _PROCEDURAL_FOLLOW = re.compile(
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-cased word tokens; possessive 's dropped, other apostrophes removed (dont, im)."""
+    """Lower-cased word tokens; possessive 's dropped, other apostrophes removed (dont, im); "follow" read
+    as "comply" before a procedure, policy or guidance."""
     text = text.lower()
     if "follow" in text:
         text = _PROCEDURAL_FOLLOW.sub("comply", text)

@@ -75,6 +75,19 @@ def test_each_clause_is_indexed_with_its_features_and_those_of_its_intro_and_hea
         assert {names[int(f)] for f in index.clause_features[start:end]} == expected, clause.ref
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("they must follow the organisation's normal safeguarding procedures", "comply"),
+        ("volunteers should follow the steps below", "comply"),
+        ("adults must never follow young people on social media", "follow"),
+        ("a pupil asked me to follow her on tiktok", "follow"),
+    ],
+)
+def test_following_a_procedure_is_complying_not_following_someone(text: str, word: str) -> None:
+    assert word in tokenize(text)
+
+
 @given(st.text(alphabet=st.sampled_from(list("abcxzABCXZ0159 _-.,;:!?\n\té€İKßﬁ٣²\x00"))))
 def test_tokens_are_the_runs_of_ascii_letters_and_digits(text: str) -> None:
     assert tokenize(text) == re.findall("[a-z0-9]+", text.lower())
