@@ -89,10 +89,6 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "we're doing an assembly on county lines, what's ok to say to year 7s about exploitation?",
         "if a child is always collected late, is that treated as neglect?",
         "one of the lads hasnt come back to club since march, can i take him off the register?",
-        # chat drops the apostrophe: "whats our rule on..." asks about a rule as "what's" does
-        "bowling trip on saturday, meeting at 2 outside the leisure centre. last time one of the members was texting "
-        "on his phone through the whole game and the pizza after. whats our rule on members using phones during "
-        "sessions?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:

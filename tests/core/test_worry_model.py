@@ -62,6 +62,10 @@ def test_the_bundled_model_leaves_policy_questions_alone() -> None:
         "one of the volunteers has kept the trip pics on her phone and won't delete them, what do i say to her?",
         # a child's say-so about going home alone is a question of the policy on collection
         "one of the 10 yr olds says hes allowed to go home on his own after cubs, ok to let him?",
+        # the model hears a worry in this story; chat's "whats our rule on" (no apostrophe) makes it a question
+        "bowling trip on saturday, meeting at 2 outside the leisure centre. last time one of the members was texting "
+        "on his phone through the whole game and the pizza after. whats our rule on members using phones during "
+        "sessions?",
     ]:
         assert not detector.assess(question).concern, question
 
