@@ -48,6 +48,13 @@ def detector() -> ConcernDetector:
         "a leader on camp went into the girls' tents late at night to 'check' on them",
         "a volunteer keeps going into the changing rooms while the girls are getting changed after swimming",
         "i saw on the club laptop that someone searched how many pills it takes to die",
+        # an injury a parent did, an adult hiding their messages, county lines threats, an adult asking a
+        # child for a picture, a child taken by someone barred from contact
+        "7 yr old has a round burn on her arm, says her dad did it with his cigarette. what do i do?",
+        "one of our 14 yr olds said the youth leader dms him late and asked him to delete the chats after",
+        "lad (12) told me the older boys make him carry packages for them and said they'd stab his mum if he stops",
+        "a coach from another club messaged one of our 13 yr olds saying she looks fit in her kit, send me a pic",
+        "her birth dad isnt allowed contact and he picked her up from school today, i dont know where they are",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -89,6 +96,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "we're doing an assembly on county lines, what's ok to say to year 7s about exploitation?",
         "if a child is always collected late, is that treated as neglect?",
         "one of the lads hasnt come back to club since march, can i take him off the register?",
+        "our keeper was crying in the car park after we lost 5-0, should i say something at training?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
