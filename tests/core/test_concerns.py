@@ -97,6 +97,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "if a child is always collected late, is that treated as neglect?",
         "one of the lads hasnt come back to club since march, can i take him off the register?",
         "our keeper was crying in the car park after we lost 5-0, should i say something at training?",
+        "one of the 8 yr olds got a nosebleed at club, all sorted, does it go in the accident book even tho it "
+        "wasnt really an injury?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
