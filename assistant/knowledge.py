@@ -177,6 +177,8 @@ def find_review_date(text: str) -> tuple[date, str] | None:
 # --- titles -----------------------------------------------------------------------------------
 
 
+# a top-level heading, "# Policy statement #" without its closing #s, and "#Sparrowpit Church ..." as typed
+_TOP_HEADING = re.compile(r"^\s{0,3}#(?:\s+|(?=[A-Z]))(.+?)(?:\s+#+)?\s*$", re.MULTILINE)
 _TITLE_LINE = re.compile(r"\A\s*#{2,6}\s*(.+?)(?:\s+#+)?\s*$", re.MULTILINE)
 
 
@@ -228,8 +230,7 @@ def _title_from(text: str, path: Path) -> str:
     often starts at its first section, "# Policy statement"); else the file's name."""
     settings, body = split_front_matter(text)
     page_title = page_settings(settings).get("title", "")
-    # "# Policy statement #": the closing #s are not the title's; "#Sparrowpit Church ..." as typed
-    top_headings = re.findall(r"^\s{0,3}#(?:\s+|(?=[A-Z]))(.+?)(?:\s+#+)?\s*$", body, re.MULTILINE)
+    top_headings = _TOP_HEADING.findall(body)
     if not top_headings and (first := _TITLE_LINE.match(body)):
         top_headings = [first.group(1)]  # no top-level heading: a heading on the first line is the title
     if len(top_headings) == 1:  # several are the document's sections, not its title

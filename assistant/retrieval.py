@@ -282,16 +282,18 @@ class ClauseIndex:
                 continue  # ordinary wording ("delete", "pick up") is never a missing topic
             if length == 1 and start in other_sense:
                 continue
-            present = any(c in self.feature_ids or c in self.titled for c in concepts) or (
-                length == 1 and stems[start] in self.feature_ids
-            )
+            present = any(self._mentions(c) for c in concepts) or (length == 1 and stems[start] in self.feature_ids)
             if not present:
                 missing.append(" ".join(tokens[start : start + length]))
         asking = " ".join(tokens[i] for i in sorted(focus)) if focus else " ".join(tokens)
         for pattern, concept in self.asked_topics:
-            if concept not in self.feature_ids and concept not in self.titled and (found := pattern.search(asking)):
+            if not self._mentions(concept) and (found := pattern.search(asking)):
                 missing.append(found.group(0))
         return missing
+
+    def _mentions(self, concept: str) -> bool:
+        """The loaded policy names the concept, in a clause or a document's title."""
+        return concept in self.feature_ids or concept in self.titled
 
     def idf_of(self, feature: str) -> float:
         """How telling a feature is; one no clause has is as telling as can be."""

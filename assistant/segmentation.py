@@ -217,16 +217,17 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
         stripped = line.strip()
         structural = bool(_BULLET.match(line) or _NUMBERED.match(line) or _MD_HEADING.match(line))
         previous = out[-1] if out else ""
+        lone_conjunction = _CONJUNCTION_LINE.match(stripped) is not None
         goes_on = (
             joins_next
-            or _CONJUNCTION_LINE.match(stripped) is not None
+            or lone_conjunction
             or (stripped[:1].islower() and _UNFINISHED.search(previous) is not None)
             or (_CONTINUING.match(stripped) is not None and not _ENDED.search(previous))
             or (pending_blank > 0 and _NEEDS_OBJECT.search(previous) is not None)
         )
         if previous and goes_on and not structural and not _MD_HEADING.match(previous):
             out[-1] = previous.rstrip() + " " + stripped
-            joins_next = _CONJUNCTION_LINE.match(stripped) is not None
+            joins_next = lone_conjunction
         else:
             joins_next = False
             if pending_blank and out:
@@ -314,8 +315,9 @@ def _underlined_titles(lines: list[str]) -> list[str]:
 
 def split_front_matter(text: str) -> tuple[str, str]:
     """A page's front matter (with any lines above it) and the rest of its text."""
-    found = _FRONT_MATTER.search(text.replace("\r\n", "\n"))
-    return (found.group(0), text.replace("\r\n", "\n")[found.end() :]) if found else ("", text)
+    unix = text.replace("\r\n", "\n")
+    found = _FRONT_MATTER.search(unix)
+    return (found.group(0), unix[found.end() :]) if found else ("", text)
 
 
 def page_settings(front_matter: str) -> dict[str, str]:
