@@ -61,6 +61,8 @@ OVERSTEMMED = {
     "leggings": "leggings",  # clothes, not a child's legs
     "prevention": "prevention",  # "the prevention of bullying" is not the Prevent duty
     "catering": "catering",  # food, not "cater for different levels"
+    "medical": "medical",  # "medical details" are not giving medication (both "medic" in Snowball)
+    "medically": "medical",
 }
 
 

@@ -438,6 +438,11 @@ async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: 
             "Our sessions cater for different levels of ability.\n",
             "when does the catering team need the food hygiene forms, and how do i join the pension scheme?",
         ),
+        (
+            "# Trips\n\nParents complete a consent form with their child's medical details and emergency contacts "
+            "before any trip, and the trip leader carries the forms.\n",
+            "a mum asked me to give her son his inhaler medicine at lunch on the trip. am i allowed to?",
+        ),
     ],
 )
 async def test_words_that_stem_alike_do_not_make_a_topic_the_policy_covers(
