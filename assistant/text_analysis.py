@@ -63,6 +63,9 @@ OVERSTEMMED = {
     "catering": "catering",  # food, not "cater for different levels"
     "medical": "medical",  # "medical details" are not giving medication (both "medic" in Snowball)
     "medically": "medical",
+    "tripped": "tripped",  # a fall, not an outing
+    "tripping": "tripped",
+    "sexuality": "sexuality",  # who someone is, not sexual harm
 }
 
 

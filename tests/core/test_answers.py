@@ -388,6 +388,25 @@ async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: 
     )
 
 
+async def test_words_the_stemmer_would_join_keep_their_own_sense(tmp_path: Path) -> None:
+    # Snowball cuts "tripped" to "trip" (an outing) and "sexuality" to "sexual" (harm)
+    advisor = advisor_with(
+        tmp_path,
+        "# Conduct\n\n"
+        "1. Trips away from the hall need a risk assessment and written consent from parents.\n\n"
+        "2. Staff record any accident, such as a fall or a bumped head, in the accident book the same day.\n\n"
+        "3. Staff must not discuss a young person's sexuality with anyone without the young person's agreement.\n\n"
+        "4. Sexual abuse, or a suspicion of it, is reported to the safeguarding lead at once.\n",
+    )
+    await assert_answered_first_by(
+        advisor,
+        [
+            ("one of the kids tripped over a bag in the hall and grazed her knee, do i need to write it down?", "2"),
+            ("one of my year 10s told me about her sexuality in confidence, can i mention it to her mum?", "3"),
+        ],
+    )
+
+
 @pytest.mark.parametrize(
     ("policy", "question"),
     [
