@@ -368,8 +368,11 @@ def _without_running_lines(lines: list[str]) -> list[str]:
     running = {
         line
         for line, count in counts.items()
-        if (count >= RUNNING_LINE_REPEATS or (count > 1 and _DATE_ALONE.match(line)))  # a footer's "June 2020"
-        and (len(line) >= RUNNING_LINE_MIN_CHARS or _DATE_ALONE.match(line))
+        # a long line on many pages, or a footer's date ("June 2020") on more than one
+        if (
+            (count >= RUNNING_LINE_REPEATS and len(line) >= RUNNING_LINE_MIN_CHARS)
+            or (count > 1 and _DATE_ALONE.match(line))
+        )
         and not _MD_HEADING.match(line)
         and not _BULLET.match(line)
     }
