@@ -55,6 +55,10 @@ def detector() -> ConcernDetector:
         "lad (12) told me the older boys make him carry packages for them and said they'd stab his mum if he stops",
         "a coach from another club messaged one of our 13 yr olds saying she looks fit in her kit, send me a pic",
         "her birth dad isnt allowed contact and he picked her up from school today, i dont know where they are",
+        # an adult punishing a child with force, a wish not to wake up, talk of deporting a group
+        "the head of year slapped a boy across the face in the corridor today, I saw it",
+        "a 9 yr old at brownies said she wishes she could go to sleep and never wake up",
+        "one of the year 10s keeps saying all immigrants should be deported and he's been watching videos about it",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -99,6 +103,10 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "our keeper was crying in the car park after we lost 5-0, should i say something at training?",
         "one of the 8 yr olds got a nosebleed at club, all sorted, does it go in the accident book even tho it "
         "wasnt really an injury?",
+        # her own head in a fall, things gone missing, a rule asked about as the club's "stance"
+        "one of the u12s fell at training and hit her head on the post, she seems fine, do we fill in a form?",
+        "a boy's trainers went missing from the changing rooms, can we check the cctv?",
+        "a dad on the committee keeps flirting with me at events, what's the stance on staff dating parents?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
