@@ -96,7 +96,7 @@ class PolicyAdvisor:
         # judged on the strongest of the first few matches, which need not be the one ordered first,
         # and the same however many clauses are asked for
         strongest = max(ranked, key=lambda r: r.strength, default=None)
-        if strongest is None or not self.confident(strongest) or self.index.missing_topics(text):
+        if strongest is None or not self.confident(strongest) or self.index.missing_topics(text, first=ranked[0].index):
             return self._answer(text, AnswerStatus.NO_MATCH, [], False)
         return self._answer(text, AnswerStatus.ANSWERED, ranked[:top_k], False)
 

@@ -50,6 +50,8 @@ CONTEXT_WEIGHT = 0.3  # the intro line of a list item
 HEADING_WEIGHT = 0.2  # the headings a clause sits under
 MIN_CORPUS = 50  # clauses; see inverse_document_frequency
 CANDIDATES = 50  # BM25 candidates re-ordered by coverage
+# clauses in a policy long enough that a subject it covers is named in more than one of them
+LONG_POLICY = 20
 COVERAGE_POWER = 0.25  # how strongly covering more of the question outranks repeating one word
 # A vocabulary phrase of this many common words ("on my own", "just me and her", "after everyone's gone") is
 # still something asked about, which the answer must cover. (Two-word ones, "my own", are too often filler.)
@@ -256,14 +258,15 @@ class ClauseIndex:
             }
         return list(terms.values()), slots
 
-    def missing_topics(self, question: str) -> list[str]:
+    def missing_topics(self, question: str, first: int | None = None) -> list[str]:
         """Words of the question's asking sentence that name a topic this policy never mentions.
 
         A word counts when the vocabulary knows what it is about (it belongs to synonym groups) and
-        neither the word nor any of its groups occurs anywhere in the loaded policy, its titles included:
-        "zoom" asked of a policy with nothing on video calls, "annual leave" of a social media policy. Words
-        the vocabulary doesn't know ("farm", "mural") set a scene and decide nothing. A topic's `asked` pattern
-        finds the questions its words can't list ("can i drive one of the young people home").
+        neither the word nor any of its groups occurs in the loaded policy, its titles included: "zoom" asked
+        of a policy with nothing on video calls, "annual leave" of a social media policy. A group named in one
+        clause only counts when that clause is `first`, the one the answer would quote first (see `_mentions`).
+        Words the vocabulary doesn't know ("farm", "mural") set a scene and decide nothing. A topic's `asked`
+        pattern finds the questions its words can't list ("can i drive one of the young people home").
         """
         lowered = question.lower()
         if any(pattern.search(lowered) for pattern in self.about_the_policy):
@@ -282,18 +285,28 @@ class ClauseIndex:
                 continue  # ordinary wording ("delete", "pick up") is never a missing topic
             if length == 1 and start in other_sense:
                 continue
-            present = any(self._mentions(c) for c in concepts) or (length == 1 and stems[start] in self.feature_ids)
+            present = any(self._mentions(c, first) for c in concepts) or (
+                length == 1 and stems[start] in self.feature_ids
+            )
             if not present:
                 missing.append(" ".join(tokens[start : start + length]))
         asking = " ".join(tokens[i] for i in sorted(focus)) if focus else " ".join(tokens)
         for pattern, concept in self.asked_topics:
-            if not self._mentions(concept) and (found := pattern.search(asking)):
+            if not self._mentions(concept, first) and (found := pattern.search(asking)):
                 missing.append(found.group(0))
         return missing
 
-    def _mentions(self, concept: str) -> bool:
-        """The loaded policy names the concept, in a clause or a document's title."""
-        return concept in self.feature_ids or concept in self.titled
+    def _mentions(self, concept: str, first: int | None) -> bool:
+        """The loaded policy names the concept: in a document's title, in a clause of a short policy, in two
+        clauses or more of a long one, or in the clause `first`. Named once in passing elsewhere in a long
+        policy (the "images" in a definition of sexual abuse), it is not a subject the policy covers."""
+        if concept in self.titled:
+            return True
+        fid = self.feature_ids.get(concept)
+        if fid is None:
+            return False
+        start, end = self.posting_start[fid], self.posting_start[fid + 1]
+        return bool(end - start > 1 or self.size < LONG_POLICY or self.posting_clause[start] == first)
 
     def idf_of(self, feature: str) -> float:
         """How telling a feature is; one no clause has is as telling as can be."""

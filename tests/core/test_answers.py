@@ -25,6 +25,7 @@ def advisor_for(path: Path, today: date = date(2026, 11, 22)) -> PolicyAdvisor:
 
 def advisor_with(tmp_path: Path, policy: str) -> PolicyAdvisor:
     """An advisor on one Markdown policy written for the test."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / "policy.md").write_text(policy)
     return advisor_for(tmp_path)
 
@@ -1176,6 +1177,54 @@ def test_typos_are_repaired_but_real_words_are_left_alone(leaps: PolicyAdvisor) 
     assert index.repair("freind") == "friend"  # a typo, one letter swap from a word the policy uses
     for word in ["scared", "rules", "project", "heard", "bought"]:  # English words, one edit from a policy word
         assert index.repair(word) == word
+
+
+# a volunteer handbook's rules, none on photos: a long policy, in which a subject it covers is named more than once
+HANDBOOK_RULES = "".join(
+    f"{number}. {rule}\n\n"
+    for number, rule in enumerate(
+        [
+            "Leaders must never be alone with a child in a closed room; keep doors open and stay in sight.",
+            "Report any worry about a child to the safeguarding lead the same day, in writing.",
+            "Leaders at holiday club wear their lanyard at all times and sign in at the front desk.",
+            "Children are collected only by an adult named on their registration form.",
+            "Sessions have at least two adults present, one of them a trained leader.",
+            "Leaders do not give children lifts home unless a parent has agreed in writing.",
+            "Physical contact is kept to what an activity needs, and explained to the child first.",
+            "Any accident is written in the accident book and a parent told at collection.",
+            "Leaders do not smoke or vape on the premises or in sight of children.",
+            "Medicines are given only with a parent's written consent and recorded each time.",
+            "Fire exits are kept clear and the register is taken to the assembly point in a drill.",
+            "Leaders speak to children respectfully and never use sarcasm or put-downs.",
+            "Bullying between children is stopped at once and the session lead told.",
+            "Gifts to or from children and families are recorded with the session lead.",
+            "Volunteers have an enhanced DBS check before they start and renew it every three years.",
+            "A child who arrives unwell is kept comfortable and a parent called to collect them.",
+            "Leaders do not meet children outside club activities.",
+            "Complaints from parents go to the club manager, who replies within ten working days.",
+            "Personal information about children is kept in the locked cabinet in the office.",
+            "Leaders follow the trip plan and carry the emergency contact list on every outing.",
+        ],
+        start=2,
+    )
+)
+
+
+async def test_a_subject_named_once_in_passing_is_not_one_the_policy_covers(tmp_path: Path) -> None:
+    question = "can we post photos of the kids from holiday club on the club facebook page?"
+    in_passing = advisor_with(
+        tmp_path / "course",
+        "# Volunteer handbook\n\n1. Welcome to the volunteer course: each part has its own short video and a quiz "
+        "at the end.\n\n" + HANDBOOK_RULES,
+    )
+    assert (await in_passing.answer(question)).status is AnswerStatus.NO_MATCH
+    # named once, in the clause that answers: quoted
+    answering = advisor_with(
+        tmp_path / "photos",
+        "# Volunteer handbook\n\n1. Photos of children are only put on the club's page with a parent's written "
+        "consent.\n\n" + HANDBOOK_RULES,
+    )
+    await assert_answered_first_by(answering, [(question, "1")])
 
 
 async def test_a_premises_question_is_no_match_even_when_the_policy_mentions_first_aid(tmp_path: Path) -> None:
