@@ -362,6 +362,8 @@ async def test_a_train_fare_is_an_expenses_question(leaps: PolicyAdvisor) -> Non
         "the printer's jammed again, who do i ask to sort it?",
         "if there's a snow day do we still get paid?",
         "can i bring my dog into the office on fridays?",
+        "is there a travel allowance for leaders on the residential weekend?",
+        "do volunteers get petrol money for driving the kit to away games?",
     ],
 )
 async def test_everyday_questions_outside_a_social_media_policy_say_so(leaps: PolicyAdvisor, question: str) -> None:
