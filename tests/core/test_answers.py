@@ -1023,6 +1023,16 @@ FIRST_CLAUSE = {
         "i put the kids names, addresses and parents numbers in a spreadsheet on my laptop, is that ok?",
         "2",
     ),
+    "being asked out is a relationship": FirstClause(
+        "# Conduct\n\n"
+        "1. Coaches, officials, volunteers and players will refrain from smoking while they are involved in club "
+        "activities.\n"
+        "2. We discourage intimate relationships between coaches and the adult athletes they coach, because of the "
+        "power a coach holds.\n"
+        "3. Coaches must not be alone with a junior player in the changing rooms.\n",
+        "one of the players in my squad asked me out. are coaches allowed to date players?",
+        "2",
+    ),
     "the cook in a story is not a question about cooking": FirstClause(
         "# Social media\n\n"
         "1. If a post is liked, this could be seen as agreement with everything in it.\n"
