@@ -1033,6 +1033,17 @@ FIRST_CLAUSE = {
         "one of the players in my squad asked me out. are coaches allowed to date players?",
         "2",
     ),
+    "holding a child back is restraint": FirstClause(
+        "# Behaviour\n\n"
+        "1. Sufficient adults must be present at every session for one adult to deal with an incident while "
+        "another supervises the group.\n"
+        "2. Adults must never use any form of corporal punishment. If physical restraint is absolutely necessary "
+        "to prevent injury, the minimum necessary restraint may be used.\n"
+        "3. Children who break the club rules are spoken to by the session lead, and their parents told at "
+        "collection.\n",
+        "if a kid is about to lash out and hurt another kid, am I allowed to physically hold them back?",
+        "2",
+    ),
     "the cook in a story is not a question about cooking": FirstClause(
         "# Social media\n\n"
         "1. If a post is liked, this could be seen as agreement with everything in it.\n"
