@@ -1044,6 +1044,16 @@ FIRST_CLAUSE = {
         "if a kid is about to lash out and hurt another kid, am I allowed to physically hold them back?",
         "2",
     ),
+    "a newcomers' drinking tradition is hazing": FirstClause(
+        "# Conduct\n\n"
+        "1. Bullying is behaviour that hurts someone on purpose, repeated over time.\n"
+        "2. Hazing is prohibited: any humiliating or dangerous activity required as a condition for joining a "
+        "team.\n"
+        "3. On trips away, leaders check every room at lights out and share the plan with parents.\n",
+        "the older lads have a tradition where rookies have to chug drinks on the first night of the trip. harmless "
+        "fun or a problem?",
+        "2",
+    ),
     "the cook in a story is not a question about cooking": FirstClause(
         "# Social media\n\n"
         "1. If a post is liked, this could be seen as agreement with everything in it.\n"
