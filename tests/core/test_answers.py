@@ -109,6 +109,7 @@ Never promise to keep a secret: tell the young person that you will have to info
     ("worry", "procedure"),
     [
         ("one of the girls told me another leader touched her on the residential, what happens now?", "LADO"),
+        ("the teacher smacked a boy in front of the class today for talking. who do i tell?", "LADO"),
         ("a lad in yr 9 told me his uncle hits him and made me promise not to tell anyone", "Never promise"),
     ],
 )
