@@ -93,8 +93,8 @@ _INTRO = re.compile(r"(?:[:;]|[:;]\s*[-–]|\s[-–])\s*$")
 LONG_PARAGRAPH = 1200  # characters: longer paragraphs are split at sentence boundaries
 SHORT_LIST = 450  # a whole list this short (intro included) is one clause
 HEADING_PATH = " › "  # between the headings a clause sits under: "4 Procedures › 3 Concerns"
-# a paragraph ending ":" over two or more short paragraphs introduces them as a list whose bullets were
-# lost (a web page's <p> after <p>, a Word list typed as paragraphs)
+# a paragraph ending ":" over short paragraphs introduces them as a list whose bullets were lost (a web
+# page's <p> after <p>, a Word list typed as paragraphs), or over one, completes it ("contacted on:" / a number)
 PARA_ITEM_MAX = 400
 LONG_INTRO = 300  # characters: a list's intro paragraph longer than this keeps only its last sentence
 FULL_LINE = 0.85  # share of a block's widest line: a line this long was wrapped by the extraction
@@ -708,7 +708,7 @@ def _looks_like_heading(block: Block, following: Block | None) -> bool:
 
 
 def _paragraph_items_end(blocks: list[Block], start: int) -> int:
-    """Where the short plain paragraphs from `start` end, if there are two or more of them; else 0."""
+    """Where the short plain paragraphs from `start` end, if there is one or more; else 0."""
     end = start
     while end < len(blocks):
         block = blocks[end]
@@ -717,7 +717,7 @@ def _paragraph_items_end(blocks: list[Block], start: int) -> int:
         if _looks_like_heading(block, blocks[end + 1] if end + 1 < len(blocks) else None):
             break
         end += 1
-    return end if end - start >= 2 else 0
+    return end if end > start else 0
 
 
 def segment(text: str) -> list[RawClause]:

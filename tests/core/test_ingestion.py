@@ -519,6 +519,17 @@ def test_short_paragraphs_after_a_line_ending_in_a_colon_are_its_list() -> None:
     assert clauses[-1].text == "Photos are posted only with consent."  # the next section is not a step
 
 
+def test_a_line_ending_in_a_colon_over_one_short_paragraph_is_quoted_with_it() -> None:
+    text = (
+        "## Purpose of the Policy\n\nWe are a tutoring company based in Cambridge.\n\n"
+        "And can be contacted on:\n\n+44(0) 207 946 0000 info@example.org\n\n"
+        "2.2 This policy is intended to protect children and young people who receive any service from us.\n"
+    )
+    texts = [c.text for c in segment(text)]
+    assert "And can be contacted on:\n+44(0) 207 946 0000 info@example.org" in texts
+    assert texts[-1].startswith("This policy is intended")
+
+
 def test_runs_of_spaces_a_pdf_table_left_in_a_line_are_one_space_in_the_quote() -> None:
     row = "Unauthorised use of social media" + " " * 60 + "x" + " " * 40 + "x"
     clauses = segment(f"# Sanctions\n\nFor pupils:\n\n{row}\n\n{row.replace('social media', 'mobile phones')}\n")
