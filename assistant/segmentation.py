@@ -49,9 +49,11 @@ _SETTING = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(.*)$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s+|(?=[A-Z]))(.*?)\s*#*\s*$")
 # markup lines that are never text: a reStructuredText directive (".. include:: common.rst") or link target
 # (".. _abuse:"), an MkDocs admonition's opening ("!!! note", its title kept), a Docusaurus one (":::note"), a
-# Hugo shortcode or Liquid tag alone on its line ("{{< card-column >}}", "{% include contact.html %}")
+# Hugo shortcode or Liquid tag alone on its line ("{{< card-column >}}", "{% include contact.html %}"), a
+# kramdown attribute list ("{:.no_toc}"), and a contents line linking to a section of the page ("4. [Training](#4)")
 _DIRECTIVE = re.compile(
-    r"^\s*(?:\.\.\s+(?:[\w:-]+::|_[^:\n]+:\s*$)|:::\s*\w*\s*$|(?:\{\{[<%].*?[>%]\}\}|\{%.*?%\}\s*)+$)"
+    r"^\s*(?:\.\.\s+(?:[\w:-]+::|_[^:\n]+:\s*$)|:::\s*\w*\s*$|(?:\{\{[<%].*?[>%]\}\}|\{%.*?%\}\s*)+$"
+    r"|\{:[^}\n]*\}\s*$|(?:[-*+•]|\d{1,3}[.)])?\s*\[[^\]\n]+\]\(#[^)\s]*\)\s*$)"
 )
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+\"([^\"]*)\")?\s*$")
 _UNDERLINE = re.compile(r"^\s{0,3}(={3,}|-{3,}|~{3,}|\^{3,})\s*$")

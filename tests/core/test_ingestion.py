@@ -740,6 +740,20 @@ def test_site_shortcodes_footer_dates_and_lines_to_sign_on_are_not_policy_text()
     assert all("…" not in clause.heading for clause in clauses)  # the dots to sign on are not a title's
 
 
+def test_a_contents_list_of_links_to_its_sections_and_kramdown_attributes_are_not_policy_text() -> None:
+    text = (
+        "# Protection of Minors\n{:.no_toc}\n\n1. [Reporting Abuse](#1)\n2. [Training](#2)\n- [Trips](#trips)\n\n"
+        "## 1. Reporting Abuse\n\nAnyone who suspects abuse must tell the police at once.\n\n"
+        "## 2. Training\n\nEvery adult completes safeguarding training before working with minors.\n"
+    )
+    clauses = segment(text)
+    assert [c.text for c in clauses] == [
+        "Anyone who suspects abuse must tell the police at once.",
+        "Every adult completes safeguarding training before working with minors.",
+    ]
+    assert clauses[1].ref == "2"  # the section's own number, not a contents line's
+
+
 _LINES = st.sampled_from(
     [
         "",
