@@ -99,6 +99,9 @@ HEADING_PATH = " › "  # between the headings a clause sits under: "4 Procedure
 # page's <p> after <p>, a Word list typed as paragraphs), or over one, completes it ("contacted on:" / a number)
 PARA_ITEM_MAX = 400
 LONG_INTRO = 300  # characters: a list's intro paragraph longer than this keeps only its last sentence
+# characters: a line this short ending ":" over headings ("Users must NOT:") says how to read every list below
+# them; a longer one is a clause of its own, which would weigh on the ranking of every clause it was read with
+SECTIONS_INTRO_MAX = 40
 FULL_LINE = 0.85  # share of a block's widest line: a line this long was wrapped by the extraction
 TINY_ITEM = 60  # lists of items this short on average are kept whole ("Blogs", "Podcasts")
 
@@ -585,6 +588,9 @@ class _Assembler:
         self.counters: dict[str, int] = {}
         self.seen_heading = False
         self.introduced_by = ""
+        # "Users must NOT:" over the sections "5.1 Youth safety", "5.2 Data": it introduces what each of them
+        # lists, until a heading at its own level or above (the level of the heading it sits under)
+        self.sections_intro: tuple[str, int] | None = None
         # refs given under each heading path, to keep a paragraph's ref from a numbered clause's ("1")
         self.numbered: set[tuple[str, str]] = set()
         self.paragraphs: dict[tuple[str, str], int] = {}  # -> the paragraph's place in self.clauses
@@ -603,7 +609,13 @@ class _Assembler:
         label = f"{block.number} {block.text}".strip() if block.number else block.text
         self.headings.append((block.level, label, block.number, block.titled_line))
         self.section_number = block.number
-        self.introduced_by = block.introduces
+        if self.sections_intro and block.level <= self.sections_intro[1]:
+            self.sections_intro = None
+        self.introduced_by = block.introduces or (self.sections_intro[0] if self.sections_intro else "")
+
+    def introduce_sections(self, text: str) -> None:
+        """A paragraph ending ":" right over a heading introduces the sections below it."""
+        self.sections_intro = (text, self.headings[-1][0] if self.headings else 0)
 
     def continuation_ref(self, number: str) -> str:
         """The ref of one more paragraph of clause 4 ("4 ¶2", "4 ¶3"); under a heading "4. ..." its own refs."""
@@ -709,6 +721,12 @@ def _looks_like_heading(block: Block, following: Block | None) -> bool:
     return not re.search(r"[.?!;,:]", text)
 
 
+def _starts_section(blocks: list[Block], index: int) -> bool:
+    """The block at `index` is a heading, or a line read as one."""
+    block = blocks[index]
+    return block.kind == "heading" or _looks_like_heading(block, blocks[index + 1] if index + 1 < len(blocks) else None)
+
+
 def _paragraph_items_end(blocks: list[Block], start: int) -> int:
     """Where the short plain paragraphs from `start` end, if there is one or more; else 0."""
     end = start
@@ -752,6 +770,13 @@ def segment(text: str) -> list[RawClause]:
             continue
         # a paragraph or numbered clause; if it introduces a list, they go together
         following = i + 1
+        if (
+            block.text.endswith(":")
+            and len(block.text) <= SECTIONS_INTRO_MAX
+            and following < len(blocks)
+            and _starts_section(blocks, following)
+        ):
+            asm.introduce_sections(block.text)
         if block.kind == "para" and block.text.endswith(":") and (end := _paragraph_items_end(blocks, following)):
             asm.add_list(block, [Block("item", b.text, marker="-") for b in blocks[following:end]], number="")
             i = end

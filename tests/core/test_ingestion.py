@@ -530,6 +530,21 @@ def test_a_line_ending_in_a_colon_over_one_short_paragraph_is_quoted_with_it() -
     assert texts[-1].startswith("This policy is intended")
 
 
+def test_a_short_line_ending_in_a_colon_over_sections_is_quoted_with_each_of_their_lists() -> None:
+    text = (
+        "# Acceptable use\n\n## 5. Prohibited use\n\nUsers must NOT:\n\n"
+        "### 5.1 Youth safety\n\n- Engage in private one-to-one chats with a young person\n"
+        "- Move a young person's messages to personal apps\n\n"
+        "### 5.2 Data\n\n- Share passwords or keys in messages\n\n"
+        "## 6. Reporting\n\nReport any concern to the safeguarding lead the same day.\n"
+    )
+    clauses = {c.text.split("\n")[0]: c for c in segment(text)}
+    # without it, the rule would read as an instruction to do what it forbids
+    assert clauses["Engage in private one-to-one chats with a young person"].context == "Users must NOT:"
+    assert clauses["Share passwords or keys in messages"].context == "Users must NOT:"
+    assert clauses["Report any concern to the safeguarding lead the same day."].context == ""
+
+
 def test_runs_of_spaces_a_pdf_table_left_in_a_line_are_one_space_in_the_quote() -> None:
     row = "Unauthorised use of social media" + " " * 60 + "x" + " " * 40 + "x"
     clauses = segment(f"# Sanctions\n\nFor pupils:\n\n{row}\n\n{row.replace('social media', 'mobile phones')}\n")
