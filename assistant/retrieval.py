@@ -341,11 +341,20 @@ class ClauseIndex:
         for term in terms:
             self._add(scores, term, 1.0)
         lowered = question.lower()
-        extras = [(words, INTENT_WEIGHT) for pattern, words in self.intents if pattern.search(lowered)]
-        extras += [(words, weight) for words, weight in extra if words and weight]
         matched = bool(terms)
-        for words, weight in extras:
-            added, _ = self.query_terms(words)
+        # a kind of question stands for the words of the question that ask it: a clause in the words its
+        # answers use ("transport") covers them ("dropping a few of the kids home")
+        covering = list(terms)
+        for pattern, words in self.intents:
+            if found := pattern.search(lowered):
+                asked = tuple(range(len(tokenize(lowered[: found.start()])), len(tokenize(lowered[: found.end()]))))
+                added, _ = self.query_terms(words)
+                for term in added:
+                    self._add(scores, term, INTENT_WEIGHT)
+                covering += [replace(term, slots=asked) for term in added]
+                matched = matched or bool(added)
+        for words, weight in extra:
+            added, _ = self.query_terms(words) if words and weight else ([], {})
             for term in added:
                 self._add(scores, term, weight)
             matched = matched or bool(added)
@@ -360,10 +369,12 @@ class ClauseIndex:
         # BM25 finds candidates; the share of the question they cover orders them
         count = min(max(limit, CANDIDATES), self.size)
         top = np.argpartition(-scores, count - 1)[:count] if count < self.size else np.arange(self.size)
-        ranked = [Ranked(int(i), float(scores[i]), self.coverage(terms, slots, int(i))) for i in top if scores[i] > 0]
+        ranked = [
+            Ranked(int(i), float(scores[i]), self.coverage(covering, slots, int(i))) for i in top if scores[i] > 0
+        ]
         ranked.sort(key=lambda r: (-r.strength, r.index))
         head, tail = ranked[:SENTENCE_CANDIDATES], ranked[SENTENCE_CANDIDATES:]
-        in_one_sentence = self._sentence_coverage(terms, slots, [r.index for r in head])
+        in_one_sentence = self._sentence_coverage(covering, slots, [r.index for r in head])
         head.sort(key=lambda r: (-r.strength * (1 + SENTENCE_WEIGHT * in_one_sentence[r.index]), r.index))
         # the same words twice in a policy (a contact repeated under two headings) are quoted once
         first_of_its_words = {self.texts[r.index]: r for r in reversed(head + tail)}
@@ -376,10 +387,10 @@ class ClauseIndex:
         """Per clause, the largest share of the question's informative words found in one of its sentences."""
         total = sum(slots.values())
         by_stem: dict[str, set[int]] = defaultdict(set)
-        by_concept: dict[str, set[int]] = {}
+        by_concept: dict[str, set[int]] = defaultdict(set)
         for term in terms:
             if term.feature.startswith("~"):
-                by_concept[term.feature] = set(term.slots)
+                by_concept[term.feature].update(term.slots)
             elif "_" not in term.feature:  # pairs add nothing a sentence's single words don't
                 by_stem[term.feature].update(term.slots)
         result: dict[int, float] = {}

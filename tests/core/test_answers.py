@@ -1055,6 +1055,15 @@ FIRST_CLAUSE = {
         "fun or a problem?",
         "2",
     ),
+    "the words that ask a kind of question are covered by its answer's words": FirstClause(
+        "# Safe ministry\n\n"
+        "1. Toileting: it is best to ask parents to take their children to the toilet before the session starts.\n"
+        "2. Appropriate transportation: if you ever need to transport people, get permission from parents or "
+        "guardians first, and take direct routes.\n"
+        "3. Friday night activities end at nine, and leaders tidy the hall before going home.\n",
+        "I'm dropping a few of the youth group kids home after friday night. anything I need to sort first?",
+        "2",
+    ),
     "the cook in a story is not a question about cooking": FirstClause(
         "# Social media\n\n"
         "1. If a post is liked, this could be seen as agreement with everything in it.\n"
