@@ -353,6 +353,14 @@ class ClauseIndex:
                     self._add(scores, term, INTENT_WEIGHT)
                 covering += [replace(term, slots=asked) for term in added]
                 matched = matched or bool(added)
+        # a topic asked in words its group can't list ("can i drive one of the young people home") is asked
+        joined = " ".join(focused_tokens(question)[0])
+        for pattern, concept in self.asked_topics:
+            if concept in self.feature_ids and (found := pattern.search(joined)):
+                start = joined[: found.start()].count(" ")
+                term = QueryTerm(concept, CONCEPT_WEIGHT, tuple(range(start, start + found.group(0).count(" ") + 1)))
+                self._add(scores, term, INTENT_WEIGHT)
+                covering.append(term)
         for words, weight in extra:
             added, _ = self.query_terms(words) if words and weight else ([], {})
             for term in added:

@@ -1064,6 +1064,14 @@ FIRST_CLAUSE = {
         "I'm dropping a few of the youth group kids home after friday night. anything I need to sort first?",
         "2",
     ),
+    "a topic asked in words its group can't list is asked": FirstClause(
+        "# Records\n\n"
+        "1. Registers and consent forms are retained for six years, then shredded.\n"
+        "2. The signing in sheets stay on the front desk during sessions so parents can sign their children out.\n"
+        "3. Children are signed in at the door by a parent or carer.\n",
+        "how long are we allowed to keep the old signing in sheets?",
+        "1",
+    ),
     "the cook in a story is not a question about cooking": FirstClause(
         "# Social media\n\n"
         "1. If a post is liked, this could be seen as agreement with everything in it.\n"
