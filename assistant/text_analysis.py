@@ -113,12 +113,21 @@ _PROCEDURAL_FOLLOW = re.compile(
 )
 
 
+# "contact the Safeguard Lead" is reporting to them, not contact with a young person online
+_CONTACTING_A_ROLE = re.compile(
+    r"\bcontact(?:s|ed|ing)?(?=\s+(?:the|your|our|their|a|an|one of the)\s+(?:[\w-]+\s+){0,3}?(?:leads?|officers?|"
+    r"managers?|police|dsl|dsls|team|co-?ordinators?|directors?|supervisors?|designated|trustees?|chair|lado)\b)"
+)
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-cased word tokens; possessive 's dropped, other apostrophes removed (dont, im); "follow" read
     as "comply" before a procedure, policy or guidance."""
     text = text.lower()
     if "follow" in text:
         text = _PROCEDURAL_FOLLOW.sub("comply", text)
+    if "contact" in text:
+        text = _CONTACTING_A_ROLE.sub("notify", text)
     if "'" in text or "’" in text:  # most clauses have none: skip the substitutions
         text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     if "18+" in text:

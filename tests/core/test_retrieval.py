@@ -82,9 +82,16 @@ def test_each_clause_is_indexed_with_its_features_and_those_of_its_intro_and_hea
         ("volunteers should follow the steps below", "comply"),
         ("adults must never follow young people on social media", "follow"),
         ("a pupil asked me to follow her on tiktok", "follow"),
+        # contacting the lead is reporting to them; contact with a young person is contact
+        ("they must immediately contact the Safeguard Lead", "notify"),
+        ("if in doubt, contact your line manager", "notify"),
+        ("adults must not have any contact with an attendee on social media", "contact"),
+        ("staff should not contact young people through their personal accounts", "contact"),
     ],
 )
-def test_following_a_procedure_is_complying_not_following_someone(text: str, word: str) -> None:
+def test_following_a_procedure_or_contacting_the_lead_is_not_following_or_contacting_someone(
+    text: str, word: str
+) -> None:
     assert word in tokenize(text)
 
 
