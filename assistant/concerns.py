@@ -36,6 +36,8 @@ class ConcernDetector:
     procedure: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # action, role, urgency
     situations: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = ()  # (when, add, prefer)
     model: WorryModel | None = None  # a learned check for what the patterns and signs don't name
+    own_conduct: tuple[re.Pattern[str], ...] = ()  # the writer asks about their own action
+    own_conduct_probability: float = 0.8  # how sure the model alone must then be
 
     @classmethod
     def from_lexicon(cls, lexicon: ConcernLexicon, model: WorryModel | None = None) -> ConcernDetector:
@@ -58,6 +60,8 @@ class ConcernDetector:
             ),
             situations=tuple((re.compile(s.when), s.add, re.compile(s.prefer)) for s in lexicon.situation),
             model=model,
+            own_conduct=compiled(lexicon.own_conduct),
+            own_conduct_probability=lexicon.own_conduct_probability,
         )
 
     def procedure_weight(self, clause_text: str) -> float:
@@ -98,13 +102,18 @@ class ConcernDetector:
         return Assessment(concern=concern, immediate_danger=concern and any(p.search(text) for p in self.danger))
 
     def _describes_harm(self, text: str) -> bool:
-        """A harm pattern, enough signs of harm (half as many with the writer's unease), or the model."""
+        """A harm pattern, enough signs of harm (half as many with the writer's unease), or the model: surer
+        when the writer asks about their own action ("was that a bad idea?"), which is most often a question."""
         if any(p.search(text) for p in self.harm):
             return True
         signs = self.signs_of_harm(text)
         if signs >= self.signs_needed or (signs >= self.signs_needed / 2 and any(p.search(text) for p in self.worry)):
             return True
-        return self.model is not None and self.model.describes_worry(text)
+        if self.model is None:
+            return False
+        if any(p.search(text) for p in self.own_conduct):
+            return self.model.probability(text) >= max(self.own_conduct_probability, self.model.threshold)
+        return self.model.describes_worry(text)
 
 
 def _alternation(words: dict[str, float]) -> re.Pattern[str] | None:

@@ -67,6 +67,10 @@ class ConcernLexicon(Frozen):
     signs_needed: float = Field(default=2.0, gt=0)
     # the writer's own unease ("prob nothing but", "what do I do?"): with it, half the signs will do
     worry: tuple[str, ...] = ()
+    # the writer asking about something they did or mean to do ("was that a bad idea?", "can I drop her
+    # home?"): the learned check alone must then be surer before it calls the message a worry
+    own_conduct: tuple[str, ...] = ()
+    own_conduct_probability: float = Field(default=0.8, gt=0, lt=1)
     # kinds of worry with a procedure of their own: about a member of staff -> the allegations procedure
     situation: tuple[Situation, ...] = ()
     # what a clause saying what to do with a worry looks like: an action ("report", "inform") and whom
@@ -80,7 +84,7 @@ class ConcernLexicon(Frozen):
     def _compiles_one(cls, pattern: str) -> str:
         return check_pattern(pattern)
 
-    @field_validator("harm", "incident", "topic_question", "danger", "worry")
+    @field_validator("harm", "incident", "topic_question", "danger", "worry", "own_conduct")
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(check_pattern(pattern) for pattern in patterns)

@@ -7,6 +7,7 @@ import pytest
 from assistant.concerns import ConcernDetector
 from assistant.knowledge import ConcernLexicon, load_knowledge
 from assistant.settings import BUNDLED_KNOWLEDGE
+from assistant.worry_model import WorryModel
 
 
 @pytest.fixture(scope="module")
@@ -136,6 +137,21 @@ def test_the_writers_unease_lowers_the_signs_needed() -> None:
     detector = ConcernDetector.from_lexicon(lexicon)
     assert not detector.assess("she has been withdrawn this week").concern
     assert detector.assess("prob nothing but she has been withdrawn this week").concern
+
+
+def test_the_learned_check_must_be_surer_when_the_writer_asks_about_their_own_action() -> None:
+    lexicon = ConcernLexicon(
+        harm=(r"\bnever matches\b",),
+        incident=(r"\bshe\b",),
+        reporting_terms="report",
+        own_conduct=(r"\bwas that a bad idea\b",),
+        own_conduct_probability=0.8,
+    )
+    unsure = ConcernDetector.from_lexicon(lexicon, WorryModel(weights={"quiet": 1.0}, bias=0.0))  # p = 0.73
+    assert unsure.assess("she goes quiet whenever home comes up").concern
+    assert not unsure.assess("she goes quiet, so I asked her mum about it. was that a bad idea?").concern
+    sure = ConcernDetector.from_lexicon(lexicon, WorryModel(weights={"quiet": 2.0}, bias=0.0))  # p = 0.88
+    assert sure.assess("she goes quiet, so I asked her mum about it. was that a bad idea?").concern
 
 
 @pytest.mark.parametrize(
