@@ -285,6 +285,8 @@ class ClauseIndex:
                 continue  # ordinary wording ("delete", "pick up") is never a missing topic
             if length == 1 and start in other_sense:
                 continue
+            if _posted_about(tokens, start):
+                continue  # "can I post about our funding?" asks about posting, whatever the post is about
             present = any(self._mentions(c, first) for c in concepts) or (
                 length == 1 and stems[start] in self.feature_ids
             )
@@ -436,6 +438,22 @@ class ClauseIndex:
             if self.feature_ids[term.feature] in features:
                 matched.update(term.slots)
         return sum(weight for slot, weight in slots.items() if slot in matched) / total
+
+
+# words for putting something online or saying it in public: what such a post is "about" is its content
+_POSTING = frozenset(
+    "post posts posted posting share shares shared sharing tweet tweeted tweeting comment commented commenting "
+    "rant ranted ranting moan moaned moaning write wrote writing blog blogged blogging vent vented venting".split()
+)
+_ABOUT_WINDOW = 6  # words between the posting word and "about"
+
+
+def _posted_about(tokens: list[str], start: int) -> bool:
+    """The words at `start` are what a post is about: "post about our funding", "a rant about the pay"."""
+    for about in range(start - 1, max(-1, start - 4), -1):  # "about", "about our", "about the new"
+        if tokens[about] == "about":
+            return any(token in _POSTING for token in tokens[max(0, about - _ABOUT_WINDOW) : about])
+    return False
 
 
 @functools.cache

@@ -346,6 +346,18 @@ async def test_a_train_fare_is_an_expenses_question(leaps: PolicyAdvisor) -> Non
 @pytest.mark.parametrize(
     "question",
     [
+        "can I post about our funding getting cut on my facebook?",
+        "want to rant on twitter about the fundraising target, ok?",
+    ],
+)
+async def test_what_a_post_is_about_is_not_the_subject_asked_about(leaps: PolicyAdvisor, question: str) -> None:
+    # funding and fundraising are subjects of their own, but here the question is whether to post
+    assert (await leaps.answer(question)).status is AnswerStatus.ANSWERED
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "after a head knock how long does a u14 have to sit out before they can play again?",
         "what's the max number of kids one leader can have at a session, is it 1:6 or 1:8?",
         "how much can I claim per mile for driving to away fixtures?",
