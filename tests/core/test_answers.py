@@ -377,6 +377,7 @@ async def test_what_a_post_is_about_is_not_the_subject_asked_about(leaps: Policy
         "can i bring my dog into the office on fridays?",
         "is there a travel allowance for leaders on the residential weekend?",
         "do volunteers get petrol money for driving the kit to away games?",
+        "how often do we need to redo our safeguarding training?",
     ],
 )
 async def test_everyday_questions_outside_a_social_media_policy_say_so(leaps: PolicyAdvisor, question: str) -> None:
@@ -1288,6 +1289,15 @@ async def test_a_subject_named_once_in_passing_is_not_one_the_policy_covers(tmp_
         "consent.\n\n" + HANDBOOK_RULES,
     )
     await assert_answered_first_by(answering, [(question, "1")])
+
+
+async def test_how_often_a_check_is_renewed_is_answered_where_the_policy_says(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Safer recruitment\n\n1. Every volunteer has an enhanced DBS check before they start, renewed every "
+        "three years.\n\n2. Volunteers complete safeguarding training in their first month.\n",
+    )
+    await assert_answered_first_by(advisor, [("my dbs was done in 2017, how often does it have to be renewed?", "1")])
 
 
 async def test_a_premises_question_is_no_match_even_when_the_policy_mentions_first_aid(tmp_path: Path) -> None:
