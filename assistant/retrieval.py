@@ -52,6 +52,7 @@ MIN_CORPUS = 50  # clauses; see inverse_document_frequency
 CANDIDATES = 50  # BM25 candidates re-ordered by coverage
 # clauses in a policy long enough that a subject it covers is named in more than one of them
 LONG_POLICY = 20
+PASSING_MENTION_WORDS = 30  # a clause this short is about what it names, not naming it in passing
 COVERAGE_POWER = 0.25  # how strongly covering more of the question outranks repeating one word
 # A vocabulary phrase of this many common words ("on my own", "just me and her", "after everyone's gone") is
 # still something asked about, which the answer must cover. (Two-word ones, "my own", are too often filler.)
@@ -300,15 +301,19 @@ class ClauseIndex:
 
     def _mentions(self, concept: str, first: int | None) -> bool:
         """The loaded policy names the concept: in a document's title, in a clause of a short policy, in two
-        clauses or more of a long one, or in the clause `first`. Named once in passing elsewhere in a long
-        policy (the "images" in a definition of sexual abuse), it is not a subject the policy covers."""
+        clauses or more of a long one, in a short clause ("Be photographed or filmed if under 16"), or in
+        the clause `first`. Named once in passing in a long clause of a long policy (the "images" in a
+        definition of sexual abuse), it is not a subject the policy covers."""
         if concept in self.titled:
             return True
         fid = self.feature_ids.get(concept)
         if fid is None:
             return False
         start, end = self.posting_start[fid], self.posting_start[fid + 1]
-        return bool(end - start > 1 or self.size < LONG_POLICY or self.posting_clause[start] == first)
+        if end - start > 1 or self.size < LONG_POLICY:
+            return True
+        clause = int(self.posting_clause[start])
+        return clause == first or len(self.texts[clause].split()) <= PASSING_MENTION_WORDS
 
     def idf_of(self, feature: str) -> float:
         """How telling a feature is; one no clause has is as telling as can be."""

@@ -1280,11 +1280,12 @@ async def test_a_subject_named_once_in_passing_is_not_one_the_policy_covers(tmp_
     question = "can we post photos of the kids from holiday club on the club facebook page?"
     in_passing = advisor_with(
         tmp_path / "course",
-        "# Volunteer handbook\n\n1. Welcome to the volunteer course: each part has its own short video and a quiz "
-        "at the end.\n\n" + HANDBOOK_RULES,
+        "# Volunteer handbook\n\n1. Welcome to the volunteer course. We want our club to be a safe place for "
+        "everyone, children and adults alike, and this course explains how we keep it so: each part has its own "
+        "short video and a quiz at the end, and your answers are kept with your volunteer record.\n\n" + HANDBOOK_RULES,
     )
     assert (await in_passing.answer(question)).status is AnswerStatus.NO_MATCH
-    # named once, in the clause that answers: quoted
+    # named once, in a short clause about it: quoted
     answering = advisor_with(
         tmp_path / "photos",
         "# Volunteer handbook\n\n1. Photos of children are only put on the club's page with a parent's written "
@@ -1300,6 +1301,19 @@ async def test_how_often_a_check_is_renewed_is_answered_where_the_policy_says(tm
         "three years.\n\n2. Volunteers complete safeguarding training in their first month.\n",
     )
     await assert_answered_first_by(advisor, [("my dbs was done in 2017, how often does it have to be renewed?", "1")])
+
+
+async def test_a_subject_named_once_in_a_short_clause_is_covered_though_another_clause_comes_first(
+    tmp_path: Path,
+) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Volunteer handbook\n\nChildren at holiday club may, with their parents' agreement:\n\n"
+        "1. Be photographed or filmed only with a parent's consent.\n\n" + HANDBOOK_RULES,
+    )
+    answer = await advisor.answer("can we post photos of the kids from holiday club on the club facebook page?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert "Be photographed or filmed" in answer.hits[1].clause.text  # quoted, second
 
 
 async def test_a_premises_question_is_no_match_even_when_the_policy_mentions_first_aid(tmp_path: Path) -> None:
