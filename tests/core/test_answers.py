@@ -1087,6 +1087,16 @@ FIRST_CLAUSE = {
         "how long are we allowed to keep the old signing in sheets?",
         "1",
     ),
+    "what was set up long ago is to be checked again": FirstClause(
+        "# Personal use\n\n"
+        "1. Practitioners should ensure they have the correct privacy or security settings on their social media "
+        "accounts.\n"
+        "2. Having set these privacy settings, they should be checked regularly, as updates to the sites can reset "
+        "them.\n"
+        "3. Practitioners should never be friends on social media with children who attend our school.\n",
+        "I set my insta to private ages ago so I'm fine right?",
+        "2",
+    ),
     "the cook in a story is not a question about cooking": FirstClause(
         "# Social media\n\n"
         "1. If a post is liked, this could be seen as agreement with everything in it.\n"
