@@ -1097,6 +1097,15 @@ FIRST_CLAUSE = {
         "I set my insta to private ages ago so I'm fine right?",
         "2",
     ),
+    "setting up a video call is answered by how one is run safely": FirstClause(
+        "# Online sessions\n\n"
+        "1. A carer should be present or available during any zoom session with members of the youth group.\n"
+        "2. Video conferencing sessions will operate waiting rooms in order to maintain members' privacy, and a "
+        "password is shared only with members.\n"
+        "3. Staff should avoid communicating with members outside of agreed hours.\n",
+        "hosting a zoom with the youth group tonight, anything i need to switch on?",
+        "2",
+    ),
     "the cook in a story is not a question about cooking": FirstClause(
         "# Social media\n\n"
         "1. If a post is liked, this could be seen as agreement with everything in it.\n"
