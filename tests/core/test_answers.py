@@ -1107,6 +1107,16 @@ FIRST_CLAUSE = {
         "hosting a zoom with the youth group tonight, anything i need to switch on?",
         "2",
     ),
+    "taking a comment down is removing it": FirstClause(
+        "# Managing our online presence\n\n"
+        "1. Designated staff will remove inappropriate posts by members, volunteers or staff, explaining why.\n"
+        "2. Staff should make sure any content posted about members on the club's page is accurate and "
+        "appropriate.\n"
+        "3. Volunteers should keep their personal accounts private.\n",
+        "one of the volunteers left a really nasty comment under our post about another member, can i just take "
+        "it down?",
+        "1",
+    ),
     "the cook in a story is not a question about cooking": FirstClause(
         "# Social media\n\n"
         "1. If a post is liked, this could be seen as agreement with everything in it.\n"
