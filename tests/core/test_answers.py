@@ -1117,6 +1117,14 @@ FIRST_CLAUSE = {
         "it down?",
         "1",
     ),
+    "a private account is not assumed to stay private": FirstClause(
+        "# Your responsibilities\n\n"
+        "1. You must not put comments about the children you work with on Facebook.\n"
+        "2. You should not assume that your entries on any website will remain private, whatever your settings.\n"
+        "3. Friends of staff may not follow the project's account.\n",
+        "my fb is friends only so what i put on there is my own business isn't it?",
+        "2",
+    ),
     "the cook in a story is not a question about cooking": FirstClause(
         "# Social media\n\n"
         "1. If a post is liked, this could be seen as agreement with everything in it.\n"
