@@ -503,6 +503,11 @@ def parse_blocks(text: str) -> list[Block]:
     return _auto_numbered_items(_titles_over_nothing_as_items(titled, lines_titled))
 
 
+def _after(blocks: list[Block], index: int) -> Block | None:
+    """The block after `index`, if there is one."""
+    return blocks[index + 1] if index + 1 < len(blocks) else None
+
+
 def _titles_over_nothing_as_items(blocks: list[Block], lines_titled: dict[int, Block]) -> list[Block]:
     """Short numbered lines one after another ("1. Communication in connection with the business" /
     "2. Personal email in breaks") are a numbered list, not sections with nothing in them: a numbered
@@ -513,7 +518,7 @@ def _titles_over_nothing_as_items(blocks: list[Block], lines_titled: dict[int, B
     clause_number = ""  # the last numbered clause's: "3. Photographs and videos" after clause 2 is its peer
     for index, block in enumerate(blocks):
         line = lines_titled.get(id(block))
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        following = _after(blocks, index)
         empty = following is None or (following.kind == "heading" and following.level <= block.level)
         next_number = _follows(previous_number, block.number)
         # "1. Communication in connection with the business" over "2. Communication in relation to events..."
@@ -724,7 +729,7 @@ def _looks_like_heading(block: Block, following: Block | None) -> bool:
 def _starts_section(blocks: list[Block], index: int) -> bool:
     """The block at `index` is a heading, or a line read as one."""
     block = blocks[index]
-    return block.kind == "heading" or _looks_like_heading(block, blocks[index + 1] if index + 1 < len(blocks) else None)
+    return block.kind == "heading" or _looks_like_heading(block, _after(blocks, index))
 
 
 def _paragraph_items_end(blocks: list[Block], start: int) -> int:
@@ -734,7 +739,7 @@ def _paragraph_items_end(blocks: list[Block], start: int) -> int:
         block = blocks[end]
         if block.kind != "para" or block.number or len(block.text) > PARA_ITEM_MAX or block.text.endswith(":"):
             break
-        if _looks_like_heading(block, blocks[end + 1] if end + 1 < len(blocks) else None):
+        if _looks_like_heading(block, _after(blocks, end)):
             break
         end += 1
     return end if end > start else 0
@@ -752,7 +757,7 @@ def segment(text: str) -> list[RawClause]:
     i = 0
     while i < len(blocks):
         block = blocks[i]
-        if _looks_like_heading(block, blocks[i + 1] if i + 1 < len(blocks) else None):
+        if _looks_like_heading(block, _after(blocks, i)):
             introduces = block.text if block.text.endswith(":") else ""
             block = Block("heading", _clean_heading(block.text), level=7, introduces=introduces)
         if block.kind != "para":

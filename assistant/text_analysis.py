@@ -122,7 +122,8 @@ _CONTACTING_A_ROLE = re.compile(
 
 def tokenize(text: str) -> list[str]:
     """Lower-cased word tokens; possessive 's dropped, other apostrophes removed (dont, im); "follow" read
-    as "comply" before a procedure, policy or guidance."""
+    as "comply" before a procedure, policy or guidance, and "contact" as "notify" before a role ("contact
+    the Safeguard Lead")."""
     text = text.lower()
     if "follow" in text:
         text = _PROCEDURAL_FOLLOW.sub("comply", text)
