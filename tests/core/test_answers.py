@@ -1133,6 +1133,48 @@ FIRST_CLAUSE = {
         "does my like count?",
         "1",
     ),
+    "a virtual event is a video call": FirstClause(
+        "# Safeguarding officers\n\n"
+        "1. For virtual events the Safeguarding Officer must be available to give support, but does not need to be "
+        "physically present.\n"
+        "2. Volunteers must avoid being in 1-to-1 situations with young people, including contact online.\n"
+        "3. The Safeguarding Officer is appointed by the Safeguarding Lead.\n",
+        "for the kickoff on zoom does the safeguarding officer have to be in the room with us?",
+        "1",
+    ),
+    "how long children spend on their phones is screen time": FirstClause(
+        "# Staff commitments\n\n"
+        "1. Talk to young people about protecting themselves and their identity online, on phones and computers.\n"
+        "2. Staff will engage in conversations with young people around screen time on phones, and using "
+        "technology in moderation.\n"
+        "3. Members and volunteers should be aware of this online safety policy.\n",
+        "are we meant to be talking to the young people about how long they spend on their phones?",
+        "2",
+    ),
+    "stopping strangers joining a video call is a waiting room": FirstClause(
+        "# Online sessions\n\n"
+        "1. A carer should be present during video calls with members at home.\n"
+        "2. Sessions will operate waiting rooms to keep out anyone who was not invited.\n"
+        "3. Delivery of activities to members by video call should be supported by a second member of staff.\n",
+        "doing a zoom craft session with members next wk, how do we stop randoms joining?",
+        "2",
+    ),
+    "a concern raised without a name on it is anonymous": FirstClause(
+        "# Raising a concern\n\n"
+        "1. Within 72 hours of receiving a complaint, the team must acknowledge it.\n"
+        "2. Families can raise a concern by email, by phone, or by completing an anonymous form.\n"
+        "3. Only ask questions to understand the complaint.\n",
+        "one of the mums isnt happy about a session but doesnt want her name on it, what can she do?",
+        "2",
+    ),
+    "telling a child not to come is a ban": FirstClause(
+        "# Behaviour\n\n"
+        "1. Be honest and tell the child that you will need to let someone else know.\n"
+        "2. Warn a child that you will speak to their parents. As a last resort ban them for a week.\n"
+        "3. Club runs every Friday in term time, and the hall is booked until nine.\n",
+        "one kid kicks off every week at club and ruins it for everyone, can we tell him not to come?",
+        "2",
+    ),
 }
 
 
