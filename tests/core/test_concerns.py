@@ -60,6 +60,12 @@ def detector() -> ConcernDetector:
         "the head of year slapped a boy across the face in the corridor today, I saw it",
         "a 9 yr old at brownies said she wishes she could go to sleep and never wake up",
         "one of the year 10s keeps saying all immigrants should be deported and he's been watching videos about it",
+        # a member of staff messaging a child privately, a child who may not be safe at home, a favour traded
+        # for a date
+        "one of the year 6 girls showed me that a teaching assistant has been messaging her on snapchat",
+        "after what i saw on his mum's facebook i think the child might not be safe with her new partner",
+        "a volunteer at the food bank told a single mum she'd get her parcel sooner only if she went out for a "
+        "drink with him",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -108,6 +114,10 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "one of the u12s fell at training and hit her head on the post, she seems fine, do we fill in a form?",
         "a boy's trainers went missing from the changing rooms, can we check the cctv?",
         "a dad on the committee keeps flirting with me at events, what's the stance on staff dating parents?",
+        # an abusive comment aimed at staff, a leader messaging the whole team, an app's safety
+        "someone posted an abusive comment about a member of staff on our page, can we delete it?",
+        "the coach has been messaging them all on the team whatsapp about kit, is that allowed?",
+        "a parent says the new game might not be safe for under 12s, can we still play it at club?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
