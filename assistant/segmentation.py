@@ -435,7 +435,7 @@ def parse_blocks(text: str) -> list[Block]:
                 introduces = raw.lstrip("*_ ") if raw.endswith(":") else ""
                 blocks.append(Block("heading", title, number=number, level=len(m.group(1)), introduces=introduces))
             continue
-        if m := _BOLD_LINE.match(line):
+        if (m := _BOLD_LINE.match(line)) and not _bold_sentence_opening_text(m.group(1), lines, index):
             flush_paragraph()
             open_block = None
             last_number = ""
@@ -501,6 +501,17 @@ def parse_blocks(text: str) -> list[Block]:
                 lines_titled[id(block)] = as_written
         titled.append(block)
     return _auto_numbered_items(_titles_over_nothing_as_items(titled, lines_titled))
+
+
+def _bold_sentence_opening_text(inner: str, lines: list[str], index: int) -> bool:
+    """A bold sentence with its paragraph's text on the next line ("**Dr Ross, Owner and Founder.**" /
+    "Telephone 07541 ...") is that paragraph's first line, not a heading over it."""
+    if not inner.rstrip("*_ ").endswith((".", "!", "?")) or index + 1 >= len(lines):
+        return False
+    after = lines[index + 1]
+    return bool(after.strip()) and not (
+        _BULLET.match(after) or _NUMBERED.match(after) or _MD_HEADING.match(after) or _BOLD_LINE.match(after)
+    )
 
 
 def _after(blocks: list[Block], index: int) -> Block | None:

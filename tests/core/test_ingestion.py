@@ -739,6 +739,20 @@ def test_a_persons_contact_lines_are_one_clause_that_names_them() -> None:
     assert [clause.ref for clause in clauses] == ["Sam Jones", "Sam Jones ¶2"]
 
 
+def test_a_bold_sentence_with_its_paragraph_on_the_next_line_is_not_a_heading() -> None:
+    text = (
+        "# Reporting\n\nConcerns about a child should be reported to:\n\n"
+        "**Dr Sam Jones, Owner and Founder.**\nTelephone 07700 900123 or email sam@club.example.\n\n"
+        "Where a concern relates to Dr Jones, contact the local authority.\n\n"
+        "**Training**\nEveryone completes safeguarding training every year.\n"
+    )
+    clauses = segment(text)
+    assert any("Owner and Founder.** Telephone 07700 900123" in clause.text for clause in clauses)
+    assert not any("Sam Jones" in clause.heading for clause in clauses)  # nothing is filed under the person
+    training = next(clause for clause in clauses if clause.text.startswith("Everyone completes"))
+    assert training.heading.endswith("Training")  # a bold title without a full stop is still a heading
+
+
 def test_site_shortcodes_footer_dates_and_lines_to_sign_on_are_not_policy_text() -> None:
     text = (
         "# Riverside Playgroup Social Media Policy\n\nJune 2020\n\n"
