@@ -66,6 +66,8 @@ def detector() -> ConcernDetector:
         "after what i saw on his mum's facebook i think the child might not be safe with her new partner",
         "a volunteer at the food bank told a single mum she'd get her parcel sooner only if she went out for a "
         "drink with him",
+        # typed without apostrophes, as on a phone
+        "dad came to collect and was slurring and stank of booze, hes got the car keys out already",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
