@@ -381,6 +381,8 @@ async def test_what_a_post_is_about_is_not_the_subject_asked_about(leaps: Policy
         "opening up the centre at 7am on my own on saturday, is there a lone working procedure I should follow?",
         "can I swap my tuesday shift with another leader? who sorts the rota?",
         "one of our members has epilepsy, whats the procedure if he has a seizure at a session?",
+        "how many kids can one instructor have on the climbing wall at the same time?",
+        "whats the maximum number of toddlers each member of staff can look after?",
     ],
 )
 async def test_everyday_questions_outside_a_social_media_policy_say_so(leaps: PolicyAdvisor, question: str) -> None:
