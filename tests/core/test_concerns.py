@@ -180,3 +180,16 @@ def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
     knowledge = load_knowledge(BUNDLED_KNOWLEDGE)
     assessment = ConcernDetector.from_lexicon(knowledge.concerns, knowledge.worry_model).assess(emergency)
     assert assessment.concern and assessment.immediate_danger
+
+
+@pytest.mark.parametrize(
+    "worry",
+    [
+        "year 9 lad keeps saying violence against muslims is justified after watching videos online",
+        "one of the girls has joined some hate group on telegram and is sharing their posts",
+    ],
+)
+def test_talk_of_hate_or_justified_violence_against_a_group_takes_the_prevent_route(
+    detector: ConcernDetector, worry: str
+) -> None:
+    assert any("radicalisation" in words for words, _ in detector.situations_for(worry))
