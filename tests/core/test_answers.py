@@ -1483,3 +1483,15 @@ async def test_a_phone_question_is_no_match_when_the_policy_never_mentions_phone
         "2. Staff must keep their personal social media profiles private.\n",
     )
     assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
+
+
+async def test_belongings_stolen_are_no_match_where_the_policy_never_covers_them(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Mobile phones\n\n"
+        "1. Members and volunteers only use their mobile phones during sessions to confirm transport.\n"
+        "2. We ask for consent before photographs are taken of members during a session.\n"
+        "3. Staff explain to members how phones during activities affect their awareness.\n",
+    )
+    answer = await advisor.answer("a girl's phone got stolen from the changing room at club, is the club liable?")
+    assert answer.status is AnswerStatus.NO_MATCH
