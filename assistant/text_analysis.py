@@ -120,15 +120,26 @@ _CONTACTING_A_ROLE = re.compile(
 )
 
 
+# "if i just like a mates post": liking a post, not the "like" of "things like photos"
+_LIKING = re.compile(
+    r"\b(i|we|you|they|he|she|just|to|not|never|also|ever|only|accidentally|cant|can|should|could|dont|didnt|and|or)"
+    r"\s+like\b(?=\s+(?:(?:a|an|the|my|your|his|her|their|our|this|that|some|any|someones?|somebodys?|peoples?|"
+    r"others?|mates?|friends?|colleagues?|parents?|work|old|political)\s+){0,2}(?:posts?|comments?|photos?|pics?|"
+    r"pictures?|status(?:es)?|tweets?|videos?|reels?|stories)\b)"
+)
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-cased word tokens; possessive 's dropped, other apostrophes removed (dont, im); "follow" read
     as "comply" before a procedure, policy or guidance, and "contact" as "notify" before a role ("contact
-    the Safeguard Lead")."""
+    the Safeguard Lead"), and "like" as "liked" before a post ("if i like a mates post")."""
     text = text.lower()
     if "follow" in text:
         text = _PROCEDURAL_FOLLOW.sub("comply", text)
     if "contact" in text:
         text = _CONTACTING_A_ROLE.sub("notify", text)
+    if "like" in text:
+        text = _LIKING.sub(r"\1 liked", text)
     if "'" in text or "’" in text:  # most clauses have none: skip the substitutions
         text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     if "18+" in text:

@@ -95,6 +95,19 @@ def test_following_a_procedure_or_contacting_the_lead_is_not_following_or_contac
     assert word in tokenize(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "liking"),
+    [
+        ("if i just like a mates post that's a bit political, is that a problem?", True),
+        ("can we like parents' photos on the club page?", True),
+        ("things like photos of the kids must not be shared", False),
+        ("social media like facebook and instagram", False),
+    ],
+)
+def test_liking_a_post_is_told_from_the_like_of_a_comparison(text: str, liking: bool) -> None:
+    assert ("liked" in tokenize(text)) is liking
+
+
 @given(st.text(alphabet=st.sampled_from(list("abcxzABCXZ0159 _-.,;:!?\n\té€İKßﬁ٣²\x00"))))
 def test_tokens_are_the_runs_of_ascii_letters_and_digits(text: str) -> None:
     assert tokenize(text) == re.findall("[a-z0-9]+", text.lower())
