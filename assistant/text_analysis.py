@@ -138,10 +138,10 @@ def tokenize(text: str) -> list[str]:
         text = _PROCEDURAL_FOLLOW.sub("comply", text)
     if "contact" in text:
         text = _CONTACTING_A_ROLE.sub("notify", text)
-    if "like" in text:
-        text = _LIKING.sub(r"\1 liked", text)
     if "'" in text or "’" in text:  # most clauses have none: skip the substitutions
         text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
+    if "like" in text:
+        text = _LIKING.sub(r"\1 liked", text)
     if "18+" in text:
         text = text.replace("18+", "18plus")
     if ("yo" in text or "yr" in text) and _AGE.search(text):  # the substrings first: cheaper than the search
