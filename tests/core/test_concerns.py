@@ -66,6 +66,10 @@ def detector() -> ConcernDetector:
         "after what i saw on his mum's facebook i think the child might not be safe with her new partner",
         "a volunteer at the food bank told a single mum she'd get her parcel sooner only if she went out for a "
         "drink with him",
+        # a member of staff following a child online or sending one rude pictures, a child attacked on film
+        "saw that one of the coaches is following a 13 yo girl on tiktok and they comment on each other's stuff",
+        "apparently a helper has been sending dirty pics to one of our lads on snapchat",
+        "theres a video going round of one of our year 8s getting beaten up outside the chippy",
         # typed without apostrophes, as on a phone
         "dad came to collect and was slurring and stank of booze, hes got the car keys out already",
     ],
@@ -120,6 +124,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "someone posted an abusive comment about a member of staff on our page, can we delete it?",
         "the coach has been messaging them all on the team whatsapp about kit, is that allowed?",
         "a parent says the new game might not be safe for under 12s, can we still play it at club?",
+        "one of the coaches follows a few of the players on tiktok, is that allowed?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
