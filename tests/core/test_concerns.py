@@ -70,6 +70,10 @@ def detector() -> ConcernDetector:
         "saw that one of the coaches is following a 13 yo girl on tiktok and they comment on each other's stuff",
         "apparently a helper has been sending dirty pics to one of our lads on snapchat",
         "theres a video going round of one of our year 8s getting beaten up outside the chippy",
+        # harm told in the passive, an adult dating a child, a child in tears who won't say why
+        "reckon one of my u10s is being hit at home, he flinches when i raise my voice",
+        "a 20 year old helper is dating one of our year 10 girls and nobody has said anything",
+        "one of the little ones came back from the toilets crying and wont tell anyone what happened",
         # typed without apostrophes, as on a phone
         "dad came to collect and was slurring and stank of booze, hes got the car keys out already",
     ],
@@ -125,6 +129,9 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "the coach has been messaging them all on the team whatsapp about kit, is that allowed?",
         "a parent says the new game might not be safe for under 12s, can we still play it at club?",
         "one of the coaches follows a few of the players on tiktok, is that allowed?",
+        # children asking for a selfie with a leader; a grandparent not yet on the collection list
+        "the kids keep asking for selfies with me at the leavers party, can i be in their photos?",
+        "grandma wants to pick him up today but shes not on the collection list, can we let him go with her?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -198,3 +205,13 @@ def test_talk_of_hate_or_justified_violence_against_a_group_takes_the_prevent_ro
     detector: ConcernDetector, worry: str
 ) -> None:
     assert any("radicalisation" in words for words, _ in detector.situations_for(worry))
+
+
+def test_asking_whether_there_is_a_rule_is_a_policy_question_whatever_the_story() -> None:
+    knowledge = load_knowledge(BUNDLED_KNOWLEDGE)
+    detector = ConcernDetector.from_lexicon(knowledge.concerns, knowledge.worry_model)
+    question = (
+        "a year 9 boy had a nosebleed all over his shirt and mum asked why we didnt ring her. is there a rule on "
+        "when parents must be contacted after first aid?"
+    )
+    assert not detector.assess(question).concern
