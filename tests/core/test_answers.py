@@ -1495,3 +1495,9 @@ async def test_belongings_stolen_are_no_match_where_the_policy_never_covers_them
     )
     answer = await advisor.answer("a girl's phone got stolen from the changing room at club, is the club liable?")
     assert answer.status is AnswerStatus.NO_MATCH
+
+
+async def test_a_training_question_is_no_match_where_the_policy_never_mentions_training() -> None:
+    insight = advisor_for(SEEDS / "000_93b0e619727f1d44.txt")  # a social media policy with no word on training
+    answer = await insight.answer("just started volunteering, is there an online safety course i have to do first?")
+    assert answer.status is AnswerStatus.NO_MATCH
