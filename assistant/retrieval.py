@@ -445,17 +445,22 @@ class ClauseIndex:
         return sum(weight for slot, weight in slots.items() if slot in matched) / total
 
 
-# words for putting something online or saying it in public: what such a post is "about" is its content
+# words for putting something online or saying it in public, or arguing there: what such a post is "about" is
+# its content
 _POSTING = frozenset(
     "post posts posted posting share shares shared sharing tweet tweeted tweeting comment commented commenting "
-    "rant ranted ranting moan moaned moaning write wrote writing blog blogged blogging vent vented venting".split()
+    "rant ranted ranting moan moaned moaning write wrote writing blog blogged blogging vent vented venting "
+    "argument arguments arguing argue argued debate debating discussion discussing thread threads slagging "
+    "complaining gossip gossiping".split()
 )
-_ABOUT_WINDOW = 6  # words between the posting word and "about"
+_ABOUT_WINDOW = 8  # words between the posting word and "about"
+_ABOUT_REACH = 5  # words between "about" and the subject of the post
 
 
 def _posted_about(tokens: list[str], start: int) -> bool:
     """The words at `start` are what a post is about: "post about our funding", "a rant about the pay"."""
-    for about in range(start - 1, max(-1, start - 4), -1):  # "about", "about our", "about the new"
+    # "about", "about our", "about the new", "about the project and our"
+    for about in range(start - 1, max(-1, start - _ABOUT_REACH - 1), -1):
         if tokens[about] == "about":
             return any(token in _POSTING for token in tokens[max(0, about - _ABOUT_WINDOW) : about])
     return False
