@@ -286,7 +286,7 @@ class ClauseIndex:
                 continue  # ordinary wording ("delete", "pick up") is never a missing topic
             if length == 1 and start in other_sense:
                 continue
-            if _posted_about(tokens, start):
+            if _posted_about(tokens, start) or _posted_from(tokens, start):
                 continue  # "can I post about our funding?" asks about posting, whatever the post is about
             present = any(self._mentions(c, first) for c in concepts) or (
                 length == 1 and stems[start] in self.feature_ids
@@ -464,6 +464,20 @@ def _posted_about(tokens: list[str], start: int) -> bool:
         if tokens[about] == "about":
             return any(token in _POSTING for token in tokens[max(0, about - _ABOUT_WINDOW) : about])
     return False
+
+
+_FROM_OR_ON = frozenset({"from", "on", "in", "during"})
+_WHOSE = frozenset({"my", "his", "her", "their", "our", "your"})
+
+
+def _posted_from(tokens: list[str], start: int) -> bool:
+    """The words at `start` are where or when a post was made: "post from my own phone on my day off"."""
+    at = start - 1
+    if at >= 0 and tokens[at] == "own":
+        at -= 1
+    if at < 1 or tokens[at] not in _WHOSE or tokens[at - 1] not in _FROM_OR_ON:
+        return False
+    return any(token in _POSTING for token in tokens[max(0, at - 1 - _ABOUT_WINDOW) : at - 1])
 
 
 @functools.cache

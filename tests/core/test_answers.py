@@ -350,6 +350,8 @@ async def test_a_train_fare_is_an_expenses_question(leaps: PolicyAdvisor) -> Non
         "want to rant on twitter about the fundraising target, ok?",
         "can i post about the club and our funding on my insta?",
         "theres a big argument on the village fb page about the club and our funding, can i jump in and defend us?",
+        # where or when a post is made sets the scene too
+        "if i post on my day off its nothing to do with the club is it?",
     ],
 )
 async def test_what_a_post_is_about_is_not_the_subject_asked_about(leaps: PolicyAdvisor, question: str) -> None:
