@@ -1157,6 +1157,14 @@ FIRST_CLAUSE = {
         "are we meant to be talking to the young people about how long they spend on their phones?",
         "2",
     ),
+    "what checks a role needs is its vetting": FirstClause(
+        "# Helping at the church\n\n"
+        "1. Everyone who helps on the coffee rota signs the volunteers' book.\n"
+        "2. Before working with children, every helper has an enhanced DBS disclosure and two references.\n"
+        "3. The Sunday team meets on the first Monday of the month.\n",
+        "been on the coffee rota for ages and want to help with the sunday kids team, what checks will they do on me?",
+        "2",
+    ),
     "stopping strangers joining a video call is a waiting room": FirstClause(
         "# Online sessions\n\n"
         "1. A carer should be present during video calls with members at home.\n"
