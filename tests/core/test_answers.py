@@ -1165,6 +1165,15 @@ FIRST_CLAUSE = {
         "been on the coffee rota for ages and want to help with the sunday kids team, what checks will they do on me?",
         "2",
     ),
+    "a child who hasn't turned up fails to attend": FirstClause(
+        "# Attendance\n\n"
+        "1. Parents phone the setting by 9am if their child is unwell.\n"
+        "2. Where a child fails to attend unexpectedly, staff try to contact the parents; if they cannot be "
+        "reached within an hour, the lead is told.\n"
+        "3. Children are signed in at the door every morning.\n",
+        "amir hasnt turned up this morning and theres no word from home, what do we do?",
+        "2",
+    ),
     "stopping strangers joining a video call is a waiting room": FirstClause(
         "# Online sessions\n\n"
         "1. A carer should be present during video calls with members at home.\n"
