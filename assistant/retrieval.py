@@ -278,6 +278,8 @@ class ClauseIndex:
         # a word that starts a longer phrase is that phrase: "phone" in "phone them up" is calling, "online" in
         # "online lesson" a video call
         other_sense = {start for start, length, _ in matches if length > 1}
+        if focus and not any(start in focus for start, _, _ in matches):
+            focus = set()  # "does leaps need me to do a fresh one?" names its subject in the scene before it
         missing: list[str] = []
         for start, length, concepts in matches:
             if focus and start not in focus:
@@ -451,7 +453,7 @@ _POSTING = frozenset(
     "post posts posted posting share shares shared sharing tweet tweeted tweeting comment commented commenting "
     "rant ranted ranting moan moaned moaning write wrote writing blog blogged blogging vent vented venting "
     "argument arguments arguing argue argued debate debating discussion discussing thread threads slagging "
-    "complaining gossip gossiping".split()
+    "complaining gossip gossiping story stories article articles".split()
 )
 _ABOUT_WINDOW = 8  # words between the posting word and "about"
 _ABOUT_REACH = 5  # words between "about" and the subject of the post

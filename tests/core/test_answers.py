@@ -350,6 +350,7 @@ async def test_a_train_fare_is_an_expenses_question(leaps: PolicyAdvisor) -> Non
         "want to rant on twitter about the fundraising target, ok?",
         "can i post about the club and our funding on my insta?",
         "theres a big argument on the village fb page about the club and our funding, can i jump in and defend us?",
+        "the local paper is running a story about the council cutting our funding, can i comment on their post?",
         # where or when a post is made sets the scene too
         "if i post on my day off its nothing to do with the club is it?",
     ],
@@ -1521,4 +1522,12 @@ async def test_belongings_stolen_are_no_match_where_the_policy_never_covers_them
 async def test_a_training_question_is_no_match_where_the_policy_never_mentions_training() -> None:
     insight = advisor_for(SEEDS / "000_93b0e619727f1d44.txt")  # a social media policy with no word on training
     answer = await insight.answer("just started volunteering, is there an online safety course i have to do first?")
+    assert answer.status is AnswerStatus.NO_MATCH
+
+
+async def test_a_subject_named_before_a_question_that_only_points_back_to_it_is_still_asked(
+    leaps: PolicyAdvisor,
+) -> None:
+    # the social media policy says nothing on vetting; "a fresh one" is the DBS of the sentence before
+    answer = await leaps.answer("my dbs is from my last job in 2021. do i need to do a fresh one for leaps suffolk?")
     assert answer.status is AnswerStatus.NO_MATCH
