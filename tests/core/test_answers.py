@@ -388,6 +388,8 @@ async def test_what_a_post_is_about_is_not_the_subject_asked_about(leaps: Policy
         "one of our members has epilepsy, whats the procedure if he has a seizure at a session?",
         "how many kids can one instructor have on the climbing wall at the same time?",
         "whats the maximum number of toddlers each member of staff can look after?",
+        "we have 20 attendees coming to the social, is there a set number of staff we need?",
+        "if it snows on friday who decides whether club is on and who tells the parents?",
     ],
 )
 async def test_everyday_questions_outside_a_social_media_policy_say_so(leaps: PolicyAdvisor, question: str) -> None:
