@@ -215,3 +215,19 @@ def test_asking_whether_there_is_a_rule_is_a_policy_question_whatever_the_story(
         "when parents must be contacted after first aid?"
     )
     assert not detector.assess(question).concern
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "a lad who left the youth club last year keeps sending me voice notes on insta. whats the line here?",
+        "one girl has been kicking off at guides for weeks. can we stop her coming for a while?",
+        "my 9 year old foster son is desperate for tiktok like his cousins. is he even allowed it at his age?",
+    ],
+)
+def test_asking_what_the_rules_allow_needs_a_surer_learned_check(question: str) -> None:
+    lexicon = load_knowledge(BUNDLED_KNOWLEDGE).concerns
+    fairly_sure = ConcernDetector.from_lexicon(lexicon, WorryModel(weights={}, bias=1.0))  # p = 0.73 for anything
+    story = question.rsplit(".", 1)[0]
+    assert fairly_sure.assess(story).concern  # the story alone is enough for a check this sure...
+    assert not fairly_sure.assess(question).concern  # ...but not when it asks what the rules allow
