@@ -126,13 +126,16 @@ _LIKING = re.compile(
     r"\s+like\b(?=\s+(?:(?:a|an|the|my|your|his|her|their|our|this|that|some|any|someones?|somebodys?|peoples?|"
     r"others?|mates?|friends?|colleagues?|parents?|work|old|political)\s+){0,2}(?:posts?|comments?|photos?|pics?|"
     r"pictures?|status(?:es)?|tweets?|videos?|reels?|stories)\b)"
+    # ...or the button: "i just hit like without thinking"
+    r"|\b(hit|hitting|pressed|pressing|clicked|clicking|click|press|tapped|tap)\s+like\b"
 )
 
 
 def tokenize(text: str) -> list[str]:
     """Lower-cased word tokens; possessive 's dropped, other apostrophes removed (dont, im); "follow" read
     as "comply" before a procedure, policy or guidance, and "contact" as "notify" before a role ("contact
-    the Safeguard Lead"), and "like" as "liked" before a post ("if i like a mates post")."""
+    the Safeguard Lead"), and "like" as "liked" before a post or after a
+    button's verb ("if i like a mates post", "i hit like")."""
     text = text.lower()
     if "follow" in text:
         text = _PROCEDURAL_FOLLOW.sub("comply", text)

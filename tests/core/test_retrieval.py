@@ -100,6 +100,7 @@ def test_following_a_procedure_or_contacting_the_lead_is_not_following_or_contac
     [
         ("if i just like a mates post that's a bit political, is that a problem?", True),
         ("can we like parents' photos on the club page?", True),
+        ("a mum posted a rant about the head and i hit like without thinking", True),
         ("things like photos of the kids must not be shared", False),
         ("social media like facebook and instagram", False),
     ],
