@@ -128,3 +128,19 @@ def test_tokens_are_the_runs_of_ascii_letters_and_digits(text: str) -> None:
 )
 def test_a_form_to_fill_in_or_a_contents_line_is_told_from_a_clause(text: str, form: bool) -> None:
     assert is_blank_form(text) is form
+
+
+@pytest.mark.parametrize(
+    ("asked", "policy"),
+    [
+        ("who covers her bit if she's not there?", "a standby Safeguarding Officer will be appointed"),
+        ("he's off sick on the day, who do we go to?", "in the absence of the designated lead, contact the deputy"),
+    ],
+)
+def test_a_lead_who_cant_be_there_is_asked_in_the_words_for_deputies(
+    analyzer: Analyzer, asked: str, policy: str
+) -> None:
+    def concepts(text: str) -> set[str]:
+        return analyzer.concepts(analyzer.stem_all(tokenize(text)))
+
+    assert concepts(asked) & concepts(policy)
