@@ -1177,6 +1177,14 @@ FIRST_CLAUSE = {
         "amir hasnt turned up this morning and theres no word from home, what do we do?",
         "2",
     ),
+    "setting up a child's own console is its parental controls": FirstClause(
+        "# E-safety at home\n\n"
+        "1. Foster carers should know who is using the internet in their home, and when.\n"
+        "2. Install parental controls appropriate to the age of the child on TVs, gaming machines and computers.\n"
+        "3. Children who come into care may have been exposed to fake identities on social networking sites.\n",
+        "our new placement (9) brought his own playstation with him, do i need to set anything up on it?",
+        "2",
+    ),
     "stopping strangers joining a video call is a waiting room": FirstClause(
         "# Online sessions\n\n"
         "1. A carer should be present during video calls with members at home.\n"
