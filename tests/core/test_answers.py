@@ -1185,6 +1185,15 @@ FIRST_CLAUSE = {
         "our new placement (9) brought his own playstation with him, do i need to set anything up on it?",
         "2",
     ),
+    "what goes in a write-up is what must be recorded": FirstClause(
+        "# Recording a concern\n\n"
+        "1. Report your concerns to the child protection officer, or the coach in charge of the session.\n"
+        "2. What needs to be recorded: the nature of the information, who gave it, the date and time, and a "
+        "description of any injury.\n"
+        "3. Records are kept by the child protection officer.\n",
+        "wrote up a worry about one of the gymnasts last night, what exactly is supposed to go in the write up?",
+        "2",
+    ),
     "stopping strangers joining a video call is a waiting room": FirstClause(
         "# Online sessions\n\n"
         "1. A carer should be present during video calls with members at home.\n"
