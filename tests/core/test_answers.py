@@ -1194,6 +1194,15 @@ FIRST_CLAUSE = {
         "wrote up a worry about one of the gymnasts last night, what exactly is supposed to go in the write up?",
         "2",
     ),
+    "whether parents are told first is when they are informed": FirstClause(
+        "# Informing parents\n\n"
+        "1. If you are worried about a child, record it in the child's file and speak to the lead the same day.\n"
+        "2. Parents are normally the first point of contact: we discuss concerns with them, unless this may put "
+        "the child at risk.\n"
+        "3. If you are worried a child is in danger, go straight to social services.\n",
+        "if we're a bit worried about a child do we speak to mum and dad first or go straight to social services?",
+        "2",
+    ),
     "stopping strangers joining a video call is a waiting room": FirstClause(
         "# Online sessions\n\n"
         "1. A carer should be present during video calls with members at home.\n"
