@@ -1203,6 +1203,15 @@ FIRST_CLAUSE = {
         "if we're a bit worried about a child do we speak to mum and dad first or go straight to social services?",
         "2",
     ),
+    "whose policy applies in another setting is that setting's": FirstClause(
+        "# Working in other settings\n\n"
+        "1. Our safeguarding policy is reviewed every year by the trustees.\n"
+        "2. Where work takes place in a school or other setting, their safeguarding policies are read and "
+        "understood by our workers before any work takes place.\n"
+        "3. Workers follow our safeguarding policy at all our own sessions.\n",
+        "doing a session in a school next week - whose safeguarding policy do i follow, theirs or ours?",
+        "2",
+    ),
     "stopping strangers joining a video call is a waiting room": FirstClause(
         "# Online sessions\n\n"
         "1. A carer should be present during video calls with members at home.\n"
