@@ -132,7 +132,7 @@ MIN_REPAIR_LENGTH = 5  # shorter words are too often real words ("sent", "many")
 
 _SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
 _ASKING = re.compile(
-    r"^\s*(can|could|may|am|is|are|do|does|did|should|shall|would|will|what|whats|what's|who|whos|"
+    r"^\s*(can|could|may|am|is|are|do|does|did|should|shall|would|will|what(?!\s+an?\b)|whats|what's|who|whos|"
     r"who's|how|when|where|which|why|any|ok|okay)\b",
     re.IGNORECASE,
 )

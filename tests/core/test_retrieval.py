@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from assistant.knowledge import load_knowledge
 from assistant.models import Clause
 from assistant.reading import readable
-from assistant.retrieval import build_index, is_blank_form
+from assistant.retrieval import build_index, focused_tokens, is_blank_form
 from assistant.text_analysis import STOPWORDS, Analyzer, tokenize, tokenize_all
 from tests.conftest import CORPUS, REPO
 
@@ -144,3 +144,8 @@ def test_a_lead_who_cant_be_there_is_asked_in_the_words_for_deputies(
         return analyzer.concepts(analyzer.stem_all(tokenize(text)))
 
     assert concepts(asked) & concepts(policy)
+
+
+def test_an_exclamation_is_the_scene_not_the_question() -> None:
+    tokens, focus = focused_tokens("what a day at the farm. can i post the pics on insta?")
+    assert [tokens[i] for i in sorted(focus)] == ["can", "i", "post", "the", "pics", "on", "insta"]
