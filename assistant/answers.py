@@ -30,6 +30,10 @@ MIN_SCORE = 5.25
 # ("bullying" in every clause) its words weigh little, so a full match still scores low
 WIDE_COVERAGE = 0.5
 MIN_SCORE_WIDE = 2.5
+# ...or, with a score this strong, a smaller share: a question told with a long scene ("bouncy castle, face
+# painting, the sack race") whose asking words the clause matches closely
+STRONG_SCORE = 25.0
+STRONG_MIN_COVERAGE = 0.05
 REPORTING_BOOST = 1.5  # weight of the reporting vocabulary when finding clauses for a concern
 SITUATION_BOOST = 3.0  # weight of the words of a kind of worry's own procedure (allegations, secrets)
 CONCERN_CANDIDATES = 50  # clauses considered for what to do with a worry
@@ -104,6 +108,8 @@ class PolicyAdvisor:
     def confident(best: Ranked) -> bool:
         if best.coverage >= WIDE_COVERAGE:
             return best.score >= MIN_SCORE_WIDE
+        if best.score >= STRONG_SCORE:
+            return best.coverage >= STRONG_MIN_COVERAGE
         return best.coverage >= MIN_COVERAGE and best.score >= MIN_SCORE
 
     def _answer(self, text: str, status: AnswerStatus, ranked: list[Ranked], danger: bool) -> Answer:

@@ -1568,3 +1568,14 @@ async def test_a_subject_named_before_a_question_that_only_points_back_to_it_is_
     # the social media policy says nothing on vetting; "a fresh one" is the DBS of the sentence before
     answer = await leaps.answer("my dbs is from my last job in 2021. do i need to do a fresh one for leaps suffolk?")
     assert answer.status is AnswerStatus.NO_MATCH
+
+
+async def test_a_question_told_with_a_long_scene_is_answered_when_its_asking_words_match_closely() -> None:
+    insight = advisor_for(SEEDS / "000_93b0e619727f1d44.txt")
+    answer = await insight.answer(
+        "amazing day at the beach yesterday - ice creams, sandcastles, donkey rides, crabbing in the rock pools, "
+        "seagulls pinching chips and tom from the thursday group digging a massive moat with a bucket and spade. "
+        "i took some videos of the kids on my own phone to share with the team, is that ok?"
+    )
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.text.startswith("Members of staff must not use their personal mobile phones")
