@@ -134,8 +134,8 @@ _LIKING = re.compile(
 def tokenize(text: str) -> list[str]:
     """Lower-cased word tokens; possessive 's dropped, other apostrophes removed (dont, im); "follow" read
     as "comply" before a procedure, policy or guidance, and "contact" as "notify" before a role ("contact
-    the Safeguard Lead"), and "like" as "liked" before a post or after a
-    button's verb ("if i like a mates post", "i hit like")."""
+    the Safeguard Lead"), and "like" as "liked" before a post or after a button's verb ("if i like a mates
+    post", "i hit like")."""
     text = text.lower()
     if "follow" in text:
         text = _PROCEDURAL_FOLLOW.sub("comply", text)
@@ -144,7 +144,7 @@ def tokenize(text: str) -> list[str]:
     if "'" in text or "’" in text:  # most clauses have none: skip the substitutions
         text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
     if "like" in text:
-        text = _LIKING.sub(r"\1 liked", text)
+        text = _LIKING.sub(lambda m: f"{m.group(1) or m.group(2)} liked", text)
     if "18+" in text:
         text = text.replace("18+", "18plus")
     if ("yo" in text or "yr" in text) and _AGE.search(text):  # the substrings first: cheaper than the search
