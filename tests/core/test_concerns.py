@@ -74,6 +74,7 @@ def detector() -> ConcernDetector:
         "reckon one of my u10s is being hit at home, he flinches when i raise my voice",
         "a 20 year old helper is dating one of our year 10 girls and nobody has said anything",
         "one of the little ones came back from the toilets crying and wont tell anyone what happened",
+        "one of the helpers keeps offering to sort a young mum's benefit forms if she meets him for a drink",
         # typed without apostrophes, as on a phone
         "dad came to collect and was slurring and stank of booze, hes got the car keys out already",
     ],
@@ -129,6 +130,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "the coach has been messaging them all on the team whatsapp about kit, is that allowed?",
         "a parent says the new game might not be safe for under 12s, can we still play it at club?",
         "one of the coaches follows a few of the players on tiktok, is that allowed?",
+        "someone i dont know keeps sending me nasty messages about working with the kids, can i block them?",
         # children asking for a selfie with a leader; a grandparent not yet on the collection list
         "the kids keep asking for selfies with me at the leavers party, can i be in their photos?",
         "grandma wants to pick him up today but shes not on the collection list, can we let him go with her?",
