@@ -1579,3 +1579,16 @@ async def test_a_question_told_with_a_long_scene_is_answered_when_its_asking_wor
     )
     assert answer.status is AnswerStatus.ANSWERED
     assert answer.hits[0].clause.text.startswith("Members of staff must not use their personal mobile phones")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can i do my online banking on the work laptop at lunch?",
+        "are staff allowed to have their phones on them in the classroom during lessons?",
+    ],
+)
+async def test_errands_on_work_laptops_and_phones_in_lessons_are_subjects_of_their_own(question: str) -> None:
+    # Interest Link's policy covers phones at sessions and online safety, but neither of these
+    interest_link = advisor_for(SEEDS / "002_d52f203a56efd9d8.txt")
+    assert (await interest_link.answer(question)).status is AnswerStatus.NO_MATCH

@@ -131,6 +131,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "a parent says the new game might not be safe for under 12s, can we still play it at club?",
         "one of the coaches follows a few of the players on tiktok, is that allowed?",
         "someone i dont know keeps sending me nasty messages about working with the kids, can i block them?",
+        "some random account keeps sending me abusive msgs about my job, should i screenshot them or block them?",
         # children asking for a selfie with a leader; a grandparent not yet on the collection list
         "the kids keep asking for selfies with me at the leavers party, can i be in their photos?",
         "grandma wants to pick him up today but shes not on the collection list, can we let him go with her?",
