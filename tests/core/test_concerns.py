@@ -75,6 +75,7 @@ def detector() -> ConcernDetector:
         "a 20 year old helper is dating one of our year 10 girls and nobody has said anything",
         "one of the little ones came back from the toilets crying and wont tell anyone what happened",
         "one of the helpers keeps offering to sort a young mum's benefit forms if she meets him for a drink",
+        "a new helper keeps having one of the little girls on his lap and whispering to her, its making me uneasy",
         # typed without apostrophes, as on a phone
         "dad came to collect and was slurring and stank of booze, hes got the car keys out already",
     ],
@@ -132,6 +133,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "one of the coaches follows a few of the players on tiktok, is that allowed?",
         "someone i dont know keeps sending me nasty messages about working with the kids, can i block them?",
         "some random account keeps sending me abusive msgs about my job, should i screenshot them or block them?",
+        "ruby's grandad is collecting her today, never met him before, how do i check it's really him?",
+        "whats the rule if one toddler bites another, do i tell the other parent who did it?",
         # children asking for a selfie with a leader; a grandparent not yet on the collection list
         "the kids keep asking for selfies with me at the leavers party, can i be in their photos?",
         "grandma wants to pick him up today but shes not on the collection list, can we let him go with her?",
