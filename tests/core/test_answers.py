@@ -1592,3 +1592,15 @@ async def test_errands_on_work_laptops_and_phones_in_lessons_are_subjects_of_the
     # Interest Link's policy covers phones at sessions and online safety, but neither of these
     interest_link = advisor_for(SEEDS / "002_d52f203a56efd9d8.txt")
     assert (await interest_link.answer(question)).status is AnswerStatus.NO_MATCH
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "one of the mums asked if i could babysit for her kids on saturday night, are staff allowed to?",
+        "do the young people have to wear helmets for the activities or is it up to them?",
+    ],
+)
+async def test_babysitting_and_safety_kit_are_subjects_a_social_media_policy_does_not_cover(question: str) -> None:
+    insight = advisor_for(SEEDS / "000_93b0e619727f1d44.txt")
+    assert (await insight.answer(question)).status is AnswerStatus.NO_MATCH
