@@ -459,16 +459,21 @@ _ABOUT_WINDOW = 8  # words between the posting word and "about"
 _ABOUT_REACH = 5  # words between "about" and the subject of the post
 
 
+def _posting_before(tokens: list[str], end: int) -> bool:
+    """A posting word among the few words before position `end`."""
+    return any(token in _POSTING for token in tokens[max(0, end - _ABOUT_WINDOW) : end])
+
+
 def _posted_about(tokens: list[str], start: int) -> bool:
     """The words at `start` are what a post is about: "post about our funding", "a rant about the pay"."""
     # "about", "about our", "about the new", "about the project and our"
     for about in range(start - 1, max(-1, start - _ABOUT_REACH - 1), -1):
         if tokens[about] == "about":
-            return any(token in _POSTING for token in tokens[max(0, about - _ABOUT_WINDOW) : about])
+            return _posting_before(tokens, about)
     return False
 
 
-_FROM_OR_ON = frozenset({"from", "on", "in", "during"})
+_WHERE_OR_WHEN = frozenset({"from", "on", "in", "during"})
 _WHOSE = frozenset({"my", "his", "her", "their", "our", "your"})
 
 
@@ -477,9 +482,9 @@ def _posted_from(tokens: list[str], start: int) -> bool:
     at = start - 1
     if at >= 0 and tokens[at] == "own":
         at -= 1
-    if at < 1 or tokens[at] not in _WHOSE or tokens[at - 1] not in _FROM_OR_ON:
+    if at < 1 or tokens[at] not in _WHOSE or tokens[at - 1] not in _WHERE_OR_WHEN:
         return False
-    return any(token in _POSTING for token in tokens[max(0, at - 1 - _ABOUT_WINDOW) : at - 1])
+    return _posting_before(tokens, at - 1)
 
 
 @functools.cache

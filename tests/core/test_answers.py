@@ -1556,12 +1556,6 @@ async def test_belongings_stolen_are_no_match_where_the_policy_never_covers_them
     assert answer.status is AnswerStatus.NO_MATCH
 
 
-async def test_a_training_question_is_no_match_where_the_policy_never_mentions_training() -> None:
-    insight = advisor_for(SEEDS / "000_93b0e619727f1d44.txt")  # a social media policy with no word on training
-    answer = await insight.answer("just started volunteering, is there an online safety course i have to do first?")
-    assert answer.status is AnswerStatus.NO_MATCH
-
-
 async def test_a_subject_named_before_a_question_that_only_points_back_to_it_is_still_asked(
     leaps: PolicyAdvisor,
 ) -> None:
@@ -1581,26 +1575,19 @@ async def test_a_question_told_with_a_long_scene_is_answered_when_its_asking_wor
     assert answer.hits[0].clause.text.startswith("Members of staff must not use their personal mobile phones")
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "can i do my online banking on the work laptop at lunch?",
-        "are staff allowed to have their phones on them in the classroom during lessons?",
-    ],
-)
-async def test_errands_on_work_laptops_and_phones_in_lessons_are_subjects_of_their_own(question: str) -> None:
-    # Interest Link's policy covers phones at sessions and online safety, but neither of these
-    interest_link = advisor_for(SEEDS / "002_d52f203a56efd9d8.txt")
-    assert (await interest_link.answer(question)).status is AnswerStatus.NO_MATCH
+INSIGHT = "000_93b0e619727f1d44.txt"  # a social media policy: nothing on training, babysitting or safety kit
+INTEREST_LINK = "002_d52f203a56efd9d8.txt"  # phones at sessions and online safety, but not lessons or errands
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("seed", "question"),
     [
-        "one of the mums asked if i could babysit for her kids on saturday night, are staff allowed to?",
-        "do the young people have to wear helmets for the activities or is it up to them?",
+        (INSIGHT, "just started volunteering, is there an online safety course i have to do first?"),
+        (INSIGHT, "one of the mums asked if i could babysit for her kids on saturday night, are staff allowed to?"),
+        (INSIGHT, "do the young people have to wear helmets for the activities or is it up to them?"),
+        (INTEREST_LINK, "can i do my online banking on the work laptop at lunch?"),
+        (INTEREST_LINK, "are staff allowed to have their phones on them in the classroom during lessons?"),
     ],
 )
-async def test_babysitting_and_safety_kit_are_subjects_a_social_media_policy_does_not_cover(question: str) -> None:
-    insight = advisor_for(SEEDS / "000_93b0e619727f1d44.txt")
-    assert (await insight.answer(question)).status is AnswerStatus.NO_MATCH
+async def test_a_subject_a_seed_policy_never_covers_is_no_match(seed: str, question: str) -> None:
+    assert (await advisor_for(SEEDS / seed).answer(question)).status is AnswerStatus.NO_MATCH
