@@ -21,7 +21,7 @@ from typing import TextIO
 
 from adapters.cli import Parser, UsageError
 from assistant import messages
-from assistant.answers import DEFAULT_TOP_K, PolicyAdvisor
+from assistant.answers import DEFAULT_TOP_K, PolicyAdvisor, build_advisor
 from assistant.errors import ConfigurationError, KnowledgeError, UserFacingError
 from assistant.knowledge import load_knowledge
 from assistant.models import Answer, AnswerStatus
@@ -147,12 +147,12 @@ def run(argv: list[str], out: TextIO, err: TextIO, stdin: TextIO) -> int:
         overrides = {"knowledge": args.knowledge} if args.knowledge else {}
         settings = load(CoreSettings, **overrides)
         knowledge = load_knowledge(settings.knowledge)
+        advisor = build_advisor(settings, knowledge)
     except (ConfigurationError, KnowledgeError) as error:
         print(f"policybot ask: {error}", file=err)
         return 2
     for problem in knowledge.problems:
         print(f"policybot ask: warning: {problem}", file=err)
-    advisor = PolicyAdvisor(knowledge, contact=settings.safeguarding_contact)
     try:
         return asyncio.run(_answer_all(advisor, args, out, err, stdin))
     except BrokenPipeError:

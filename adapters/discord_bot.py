@@ -62,8 +62,8 @@ from adapters.discord_views import (
     to_report_fields,
 )
 from assistant import messages
-from assistant.answers import PolicyAdvisor
-from assistant.bootstrap import build_advisor, open_report_desk
+from assistant.answers import PolicyAdvisor, build_advisor
+from assistant.bootstrap import open_report_desk
 from assistant.errors import ConfigurationError, InvalidReport, UserFacingError
 from assistant.models import Answer, AnswerStatus, Recipients, ReportCategory, ReportDraft, UserRef
 from assistant.reports import ReportDesk

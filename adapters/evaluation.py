@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TextIO
 
 from assistant.answers import PolicyAdvisor
-from assistant.errors import KnowledgeError, UserFacingError
+from assistant.errors import ConfigurationError, KnowledgeError, UserFacingError
 from assistant.evaluation import Outcome, Report, parse_questions
 from assistant.knowledge import load_knowledge
+from assistant.semantic import load_reranker
 from assistant.settings import BUNDLED_KNOWLEDGE, CoreSettings
 
 
@@ -60,7 +61,12 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
         print(f"policybot eval: {error}", file=err)
         return 2
     folder = _documents_folder(args.file, args.documents)
-    contact = CoreSettings(_env_file=None).safeguarding_contact
+    settings = CoreSettings(_env_file=None)
+    try:  # one model for every policy the questions name
+        reranker = load_reranker(settings.semantic_ranking, settings.semantic_model)
+    except ConfigurationError as error:
+        print(f"policybot eval: {error}", file=err)
+        return 2
     advisors: dict[str, PolicyAdvisor] = {}
     report = Report()
     for question in questions:
@@ -68,7 +74,9 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
         if key not in advisors:
             path = folder if key == "*" else folder / key
             try:
-                advisors[key] = PolicyAdvisor(load_knowledge(path), contact=contact)
+                advisors[key] = PolicyAdvisor(
+                    load_knowledge(path), contact=settings.safeguarding_contact, reranker=reranker
+                )
             except KnowledgeError as error:
                 print(f"policybot eval: {error}", file=err)
                 return 2

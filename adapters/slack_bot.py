@@ -49,8 +49,8 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from adapters import slack_views as views
 from adapters.slack_notifier import SlackNotifier
 from assistant import messages
-from assistant.answers import PolicyAdvisor
-from assistant.bootstrap import build_advisor, open_report_desk
+from assistant.answers import PolicyAdvisor, build_advisor
+from assistant.bootstrap import open_report_desk
 from assistant.errors import (
     ConfigurationError,
     InvalidReport,

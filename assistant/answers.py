@@ -14,9 +14,11 @@ from datetime import UTC, date, datetime
 from assistant import messages
 from assistant.concerns import ConcernDetector
 from assistant.errors import EmptyQuestion
-from assistant.knowledge import KnowledgeBase
+from assistant.knowledge import KnowledgeBase, load_knowledge
 from assistant.models import Answer, AnswerStatus, DocumentInfo, Hit, StaleNotice
 from assistant.retrieval import ClauseIndex, Ranked, build_index
+from assistant.semantic import POOL, SemanticReranker, load_reranker
+from assistant.settings import CoreSettings
 
 QUESTION_MAX = 2000  # characters considered; a longer message is still answered, from its start
 DEFAULT_TOP_K = 3
@@ -56,8 +58,10 @@ class PolicyAdvisor:
         *,
         contact: str,
         today: Callable[[], date] = lambda: datetime.now(UTC).date(),
+        reranker: SemanticReranker | None = None,
     ) -> None:
         self.knowledge = knowledge
+        self.reranker = reranker
         self.contact = contact
         self._today = today
         self.index: ClauseIndex = build_index(knowledge.clauses, knowledge.vocabulary)
@@ -96,12 +100,16 @@ class PolicyAdvisor:
             if asked and self.confident(asked[0]) and asked[0].index not in {r.index for r in hits}:
                 hits = [*hits[: top_k - 1], asked[0]]
             return self._answer(text, AnswerStatus.CONCERN, hits, assessment.immediate_danger)
-        ranked = self.index.search(text, limit=max(top_k, DEFAULT_TOP_K))
+        judged = max(top_k, DEFAULT_TOP_K)
+        ranked = self.index.search(text, limit=max(judged, POOL if self.reranker else 0))
         # judged on the strongest of the first few matches, which need not be the one ordered first,
         # and the same however many clauses are asked for
-        strongest = max(ranked, key=lambda r: r.strength, default=None)
+        strongest = max(ranked[:judged], key=lambda r: r.strength, default=None)
         if strongest is None or not self.confident(strongest) or self.index.missing_topics(text, first=ranked[0].index):
             return self._answer(text, AnswerStatus.NO_MATCH, [], False)
+        if self.reranker is not None:  # only the order of an answer already decided on
+            order = self.reranker.order(text, [self.knowledge.clauses[r.index].text for r in ranked])
+            ranked = [ranked[i] for i in order]
         return self._answer(text, AnswerStatus.ANSWERED, ranked[:top_k], False)
 
     @staticmethod
@@ -134,3 +142,11 @@ class PolicyAdvisor:
                     document=doc.title, review_text=doc.review_text, review_date=doc.review_date
                 )
         return tuple(notices.values())
+
+
+def build_advisor(settings: CoreSettings, knowledge: KnowledgeBase | None = None) -> PolicyAdvisor:
+    """Load the knowledge once (unless given) and index it. Raises KnowledgeError naming any unreadable
+    file, and ConfigurationError when a semantic model that is set can't be read."""
+    reranker = load_reranker(settings.semantic_ranking, settings.semantic_model)
+    knowledge = knowledge or load_knowledge(settings.knowledge)
+    return PolicyAdvisor(knowledge, contact=settings.safeguarding_contact, reranker=reranker)

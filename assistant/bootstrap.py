@@ -1,5 +1,8 @@
 """The composition root: builds the core from settings, and owns what must be closed.
 
+The policy-answering core is built by `assistant.answers.build_advisor(settings)`, apart from this
+module so that the command line loads it without the report store.
+
 `open_report_desk(settings, recipients, notifier)` is what every adapter uses for reports (and for
 answer feedback, as `desk.feedback`):
 
@@ -14,19 +17,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
-from assistant.answers import PolicyAdvisor
 from assistant.encryption import cipher_from_settings
-from assistant.knowledge import load_knowledge
 from assistant.models import Recipients
 from assistant.ports import Clock, ReportNotifier
 from assistant.reports import ReportDesk
 from assistant.settings import CoreSettings
 from assistant.store import open_store
-
-
-def build_advisor(settings: CoreSettings) -> PolicyAdvisor:
-    """Load the knowledge once and index it. Raises KnowledgeError naming any unreadable file."""
-    return PolicyAdvisor(load_knowledge(settings.knowledge), contact=settings.safeguarding_contact)
 
 
 class SystemClock:

@@ -40,6 +40,10 @@ class CoreSettings(BaseSettings):
     ack_timeout_minutes: float = Field(default=60.0, gt=0)
     # Closed reports older than this may be purged.
     retention_days: int = Field(default=365 * 7, gt=0)
+    # Reorder the first clauses of an answer with a small sentence model (the 'semantic' extra): on when the
+    # model is installed. A folder holding model.safetensors and tokenizer.json, or the packaged model.
+    semantic_ranking: bool = True
+    semantic_model: Path | None = None
     # Store the text of questions whose answers get helpful/not-helpful feedback. Off by default.
     store_question_text: bool = False
     # Extra recipients for a report that concerns a lead (e.g. chair of trustees), per platform.

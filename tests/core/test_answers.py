@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answers import PolicyAdvisor
-from assistant.bootstrap import build_advisor
+from assistant.answers import PolicyAdvisor, build_advisor
 from assistant.errors import EmptyQuestion
 from assistant.knowledge import load_knowledge
 from assistant.models import AnswerStatus

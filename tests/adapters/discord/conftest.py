@@ -17,8 +17,7 @@ from typing import Any
 import pytest
 
 from adapters.discord_bot import PolicyBot, running_bot
-from assistant.answers import PolicyAdvisor
-from assistant.bootstrap import build_advisor
+from assistant.answers import PolicyAdvisor, build_advisor
 from assistant.encryption import generate_key
 from assistant.reports import ReportDesk
 from assistant.settings import BUNDLED_KNOWLEDGE, CoreSettings, DiscordSettings

