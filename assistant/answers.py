@@ -7,7 +7,9 @@ quoted document is past its stated review date.
 
 from __future__ import annotations
 
+import asyncio
 import re
+import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
@@ -62,6 +64,7 @@ class PolicyAdvisor:
     ) -> None:
         self.knowledge = knowledge
         self.reranker = reranker
+        self._lock = threading.Lock()
         self.contact = contact
         self._today = today
         self.index: ClauseIndex = build_index(knowledge.clauses, knowledge.vocabulary)
@@ -73,10 +76,16 @@ class PolicyAdvisor:
         return self.knowledge.documents
 
     async def answer(self, question: str, *, top_k: int = DEFAULT_TOP_K) -> Answer:
-        return self.answer_now(question, top_k=top_k)
+        # in a worker thread: with the semantic re-ranker a question new to it takes a few tenths of a
+        # second, long enough to stall a bot's heartbeat and its other users' replies
+        return await asyncio.to_thread(self.answer_now, question, top_k=top_k)
 
     def answer_now(self, question: str, *, top_k: int = DEFAULT_TOP_K) -> Answer:
         """The same as `answer`, for callers outside an event loop (benchmarks, the eval)."""
+        with self._lock:  # one at a time: the index and the re-ranker keep caches
+            return self._answer_now(question, top_k)
+
+    def _answer_now(self, question: str, top_k: int) -> Answer:
         text = clean_question(question)
         if not _A_WORD.search(text):
             raise EmptyQuestion(messages.EMPTY_QUESTION)

@@ -3,6 +3,7 @@ the first clauses of an answer and never changes whether the policy answers."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import os
@@ -155,3 +156,20 @@ def test_safetensors_are_read_as_stored(tmp_path: Path) -> None:
     path = tmp_path / "m.safetensors"
     path.write_bytes(len(header).to_bytes(8, "little") + header + table.tobytes())
     assert np.array_equal(read_safetensors(path)["t"], table)
+
+
+async def test_answers_asked_at_once_are_the_answers_asked_in_turn(encoder: SentenceEncoder) -> None:
+    """Answers run in worker threads (a bot's other users go on being served); the caches they share
+    stay whole however the threads interleave, a small re-ranker cache evicting all the while."""
+    knowledge = load_knowledge(REPO / "knowledge" / "documents")
+    advisor = PolicyAdvisor(knowledge, contact="the DSL", reranker=SemanticReranker(encoder, cache_size=3))
+    questions = [
+        "can I accept a parent's friend request?",
+        "can I post photos of the kids on my own instagram?",
+        "who do I tell if a colleague posts something offensive?",
+        "is it ok to text a young person from my personal phone?",
+    ] * 3
+    in_turn = [advisor.answer_now(question) for question in questions]
+    at_once = await asyncio.gather(*(advisor.answer(question) for question in questions))
+    assert [a.hits for a in at_once] == [a.hits for a in in_turn]
+    assert all(a.status is AnswerStatus.ANSWERED for a in at_once)
