@@ -117,7 +117,8 @@ class PolicyAdvisor:
         if strongest is None or not self.confident(strongest) or self.index.missing_topics(text, first=ranked[0].index):
             return self._answer(text, AnswerStatus.NO_MATCH, [], False)
         if self.reranker is not None:  # only the order of an answer already decided on
-            order = self.reranker.order(text, [self.knowledge.clauses[r.index].text for r in ranked])
+            texts = [self.knowledge.clauses[r.index].text for r in ranked]
+            order = self.reranker.order(text, texts, [r.strength for r in ranked])
             ranked = [ranked[i] for i in order]
         return self._answer(text, AnswerStatus.ANSWERED, ranked[:top_k], False)
 

@@ -76,15 +76,28 @@ def test_a_clause_closer_in_meaning_moves_up_and_near_ties_keep_the_lexical_orde
         "Staff must not accept friend requests from parents or carers on personal accounts.",
         "Fire exits must be kept clear at all times.",
     ]
-    assert reranker.order("can I accept a parent's friend request?", clauses) == [1, 0, 2]
+    assert reranker.order("can I accept a parent's friend request?", clauses, [9.0, 8.0, 7.0]) == [1, 0, 2]
     same = ["Photographs of young people need written consent.", "Photographs of young people need written consent!"]
-    assert reranker.order("do I need consent for photos?", same) == [0, 1]
+    assert reranker.order("do I need consent for photos?", same, [9.0, 8.0]) == [0, 1]
+
+
+def test_a_clause_whose_words_match_weakly_is_not_quoted_first_however_close_in_meaning(
+    encoder: SentenceEncoder,
+) -> None:
+    reranker = SemanticReranker(encoder)
+    clauses = [
+        "The minibus must be checked before every trip.",
+        "Staff must not accept friend requests from parents or carers on personal accounts.",
+    ]
+    question = "can I accept a parent's friend request?"
+    assert reranker.order(question, clauses, [10.0, 5.0]) == [0, 1]  # half the best match's strength
+    assert reranker.order(question, clauses, [10.0, 7.0]) == [1, 0]
 
 
 def test_only_the_first_few_clauses_are_reordered(encoder: SentenceEncoder) -> None:
     reranker = SemanticReranker(encoder)
     clauses = ["Fire exits must be kept clear."] * semantic.POOL + ["Never accept a parent's friend request."]
-    order = reranker.order("can I accept a parent's friend request?", clauses)
+    order = reranker.order("can I accept a parent's friend request?", clauses, [5.0] * len(clauses))
     assert order[semantic.POOL :] == [semantic.POOL]  # the sixth stays sixth, however close it is
 
 
