@@ -52,6 +52,7 @@ MIN_CORPUS = 50  # clauses; see inverse_document_frequency
 CANDIDATES = 50  # BM25 candidates re-ordered by coverage
 # clauses in a policy long enough that a subject it covers is named in more than one of them
 LONG_POLICY = 20
+SUBJECT_WORDS = 6  # a clause's first words: a topic named there is what the clause is about
 PASSING_MENTION_WORDS = 30  # a clause this short is about what it names, not naming it in passing
 COVERAGE_POWER = 0.25  # how strongly covering more of the question outranks repeating one word
 # A vocabulary phrase of this many common words ("on my own", "just me and her", "after everyone's gone") is
@@ -315,7 +316,15 @@ class ClauseIndex:
         if end - start > 1 or self.size < LONG_POLICY:
             return True
         clause = int(self.posting_clause[start])
-        return clause == first or len(self.texts[clause].split()) <= PASSING_MENTION_WORDS
+        return (
+            clause == first or len(self.texts[clause].split()) <= PASSING_MENTION_WORDS or self._opens(clause, concept)
+        )
+
+    def _opens(self, clause: int, concept: str) -> bool:
+        """The concept is named in the clause's first words, as its subject ("When transporting children")."""
+        opening = self.texts[clause].split()[:SUBJECT_WORDS]
+        stems = self.analyzer.stem_all(tokenize(" ".join(opening)))
+        return concept in self.analyzer.concepts(stems) or concept in stems
 
     def idf_of(self, feature: str) -> float:
         """How telling a feature is; one no clause has is as telling as can be."""

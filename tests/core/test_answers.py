@@ -1434,6 +1434,25 @@ async def test_a_subject_named_once_in_passing_is_not_one_the_policy_covers(tmp_
     await assert_answered_first_by(answering, [(question, "1")])
 
 
+async def test_a_subject_named_once_in_a_long_clauses_first_words_is_what_that_clause_is_about(
+    tmp_path: Path,
+) -> None:
+    """Not a mention in passing, though another clause matches the question's other words better."""
+    advisor = advisor_with(
+        tmp_path,
+        "# Volunteer handbook\n\n1. When transporting children, a volunteer never drives a lone child: another "
+        "adult knows the route, the times and the car, the journey goes straight to the agreed place, and a "
+        "parent's written consent for it is kept on file with the club's insurance details.\n\n"
+        "2. At football a mum or dad of each child stays for the session and takes them back at the end.\n\n"
+        + "\n\n".join(rule for rule in HANDBOOK_RULES.split("\n\n") if "lifts" not in rule),  # named only in 1
+    )
+    answer = await advisor.answer(
+        "one of the kids from football needs a lift back and his mum asked if I could take him"
+    )
+    assert answer.status is AnswerStatus.ANSWERED
+    assert "1" in [hit.clause.ref for hit in answer.hits]
+
+
 async def test_how_often_a_check_is_renewed_is_answered_where_the_policy_says(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
