@@ -1609,3 +1609,12 @@ INTEREST_LINK = "002_d52f203a56efd9d8.txt"  # phones at sessions and online safe
 )
 async def test_a_subject_a_seed_policy_never_covers_is_no_match(seed: str, question: str) -> None:
     assert (await advisor_for(SEEDS / seed).answer(question)).status is AnswerStatus.NO_MATCH
+
+
+async def test_grandparents_are_read_as_family(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Trips\n\n1. Staff keep each signed consent form in the trip folder.\n\n"
+        "2. A parent or carer signs the consent form before the trip.\n",
+    )
+    await assert_answered_first_by(advisor, [("can her nan sign the consent form for the trip?", "2")])
