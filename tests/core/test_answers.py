@@ -1618,3 +1618,14 @@ async def test_grandparents_are_read_as_family(tmp_path: Path) -> None:
         "2. A parent or carer signs the consent form before the trip.\n",
     )
     await assert_answered_first_by(advisor, [("can her nan sign the consent form for the trip?", "2")])
+
+
+async def test_writing_something_down_is_keeping_a_record(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Bullying\n\n1. Tell the bully's parents what has happened and what the club will do.\n\n"
+        "2. Keep records of what was said and by whom.\n",
+    )
+    await assert_answered_first_by(
+        advisor, [("a kid reported something to me, do I need to write anything down?", "2")]
+    )
