@@ -7,7 +7,9 @@
 Both rankers see the same clauses (our segmentation); the baseline is `bm25s` with the same
 Snowball stemmer and English stopwords, and no vocabulary, typo repair or re-ranking. Figures are
 top-1 (the first clause answers it) and recall@3 over the `answer` questions, ranking only: the
-baseline has no way to abstain, so `policybot eval` is the place for the full figures.
+baseline has no way to abstain, so `policybot eval` is the place for the full figures. With the
+semantic re-ranker installed (the 'semantic' extra and its model), a third row reorders our first five
+clauses with it, as answers do.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import Stemmer
 from assistant.answers import PolicyAdvisor
 from assistant.evaluation import hit_matches, parse_questions
 from assistant.knowledge import KnowledgeBase, load_knowledge
+from assistant.semantic import POOL, load_reranker
 from assistant.settings import BUNDLED_KNOWLEDGE
 
 
@@ -36,7 +39,10 @@ def main() -> None:
     questions = [q for q in parse_questions(args.file.read_text().splitlines(), str(args.file)) if q.kind == "answer"]
     stemmer = Stemmer.Stemmer("english")
     loaded: dict[str, tuple[KnowledgeBase, PolicyAdvisor, bm25s.BM25]] = {}
+    reranker = load_reranker(True, None)
     scores = {"policybot": [0, 0], "bm25s": [0, 0]}
+    if reranker is not None:
+        scores["policybot + semantic re-ranker"] = [0, 0]
     for question in questions:
         if question.knowledge not in loaded:
             knowledge = load_knowledge(folder if question.knowledge == "*" else folder / question.knowledge)
@@ -47,12 +53,18 @@ def main() -> None:
             )
             loaded[question.knowledge] = (knowledge, PolicyAdvisor(knowledge, contact="-"), baseline)
         knowledge, advisor, baseline = loaded[question.knowledge]
-        ours = [knowledge.clauses[r.index].quote for r in advisor.index.search(question.question, limit=3)]
+        found_by_us = advisor.index.search(question.question, limit=POOL)
+        ours = [knowledge.clauses[r.index].quote for r in found_by_us]
+        rows = {"policybot": ours[:3]}
+        if reranker is not None:
+            texts = [knowledge.clauses[r.index].text for r in found_by_us]
+            order = reranker.order(question.question, texts, [r.strength for r in found_by_us])
+            rows["policybot + semantic re-ranker"] = [ours[i] for i in order][:3]
         query = bm25s.tokenize([question.question], stopwords="en", stemmer=stemmer, show_progress=False)
         k = min(3, len(knowledge.clauses))
         ids, _ = baseline.retrieve(query, k=k, show_progress=False)
-        theirs = [knowledge.clauses[int(i)].quote for i in ids[0]]
-        for name, ranked in (("policybot", ours), ("bm25s", theirs)):
+        rows["bm25s"] = [knowledge.clauses[int(i)].quote for i in ids[0]]
+        for name, ranked in rows.items():
             found = [hit_matches(text, question.expect) for text in ranked]
             scores[name][0] += bool(found and found[0])
             scores[name][1] += any(found)
