@@ -264,6 +264,9 @@ class SynonymGroup(Frozen):
 
     terms: tuple[str, ...] = Field(min_length=2)
     topic: bool = False  # a subject a policy covers or not (video calls, annual leave), not just wording
+    # False: the group only tells whether a policy covers its subject (a topic whose words already rank
+    # through other groups); its words match clauses as those groups say
+    ranks: bool = True
     # a topic's questions its terms can't list: a regular expression on the lower-cased question
     # ("can i drive one of the young people home" asks about transport)
     asked: str = ""

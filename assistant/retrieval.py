@@ -219,6 +219,7 @@ class ClauseIndex:
     titled: frozenset[str] = frozenset()  # concept ids a document's title names: a "Social Media Policy" covers it
     about_the_policy: tuple[re.Pattern[str], ...] = ()  # questions about the policy's own scope
     asked_topics: tuple[tuple[re.Pattern[str], str], ...] = ()  # a topic's question pattern -> its concept id
+    unranked: frozenset[str] = frozenset()  # concept ids of groups that only tell a topic is covered
     sentence_cache: dict[int, list[tuple[set[str], set[str]]]] = field(default_factory=dict)
 
     def query_terms(self, question: str) -> tuple[list[QueryTerm], dict[int, float]]:
@@ -245,7 +246,7 @@ class ClauseIndex:
             previous = (position, stem)
         for start, length, concepts in self.analyzer.matches(stems):
             for concept in concepts:
-                if concept not in self.feature_ids:
+                if concept not in self.feature_ids or concept in self.unranked:
                     continue
                 span = tuple(range(start, start + length))
                 if concept in terms:
@@ -291,7 +292,9 @@ class ClauseIndex:
                 continue
             if _posted_about(tokens, start) or _posted_from(tokens, start):
                 continue  # "can I post about our funding?" asks about posting, whatever the post is about
-            present = any(self._mentions(c, first) for c in concepts) or (
+            # a topic-only group speaks for its words alone: "text" is covered by messages, not by "contact"
+            deciding = [c for c in concepts if c in self.unranked] or concepts
+            present = any(self._mentions(c, first) for c in deciding) or (
                 length == 1 and stems[start] in self.feature_ids
             )
             if not present:
@@ -639,6 +642,7 @@ def _analyse_clauses(
     texts: Sequence[str],
     first: int,
     feature_ids: defaultdict[str, int],
+    unranked: frozenset[str] = frozenset(),
 ) -> _Batch:
     """Clauses (numbered from `first`, their texts as read) analysed in one go, their features numbered by
     `feature_ids`."""
@@ -656,8 +660,10 @@ def _analyse_clauses(
             (HEADING_WEIGHT, [(n, text_of[clause.heading]) for n, clause in enumerate(clauses) if clause.heading]),
         ],
     )
-    # a clause's length is the count of its own text's features, not its intro's or headings'
-    own = np.diff(np.concatenate(([0], np.cumsum(analysed.count)))[analysed.starts[: size + 1]])
+    # a clause's length is the count of its own text's features, not its intro's or headings', nor the
+    # concepts of groups that only tell whether a topic is covered (they leave the ranking as it was)
+    ranked = np.array([name not in unranked for name in analysed.names], dtype=bool)[analysed.feature]
+    own = np.diff(np.concatenate(([0], np.cumsum(analysed.count * ranked)))[analysed.starts[: size + 1]])
     # it directs when its words do, read on into its intro line's
     runs = [[number, text_of[clause.context]] if clause.context else [number] for number, clause in enumerate(clauses)]
     used = np.zeros(len(tokens.words), dtype=bool)
@@ -687,13 +693,16 @@ def _joined(batches: list[_Batch]) -> _Batch:
 def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseIndex:
     """Index clauses once, at startup: batches of clauses analysed together, then numpy for the arithmetic."""
     analyzer = Analyzer.from_groups(group.terms for group in vocabulary.group)
+    unranked = frozenset(f"~{number}" for number, group in enumerate(vocabulary.group) if not group.ranks)
     size = len(clauses)
     feature_ids: defaultdict[str, int] = defaultdict(itertools.count().__next__)  # a new feature gets the next id
     # each clause as its reader sees it, without Markdown and HTML marks: indexed, and read again for sentences
     texts = [readable(clause.text) for clause in clauses]
     analysed = _joined(
         [
-            _analyse_clauses(analyzer, clauses[start : start + BATCH], texts[start : start + BATCH], start, feature_ids)
+            _analyse_clauses(
+                analyzer, clauses[start : start + BATCH], texts[start : start + BATCH], start, feature_ids, unranked
+            )
             for start in range(0, max(size, 1), BATCH)  # no clauses: one empty batch
         ]
     )
@@ -749,6 +758,7 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
             *(analyzer.concepts(analyzer.stem_all(tokenize(title))) for title in {c.document for c in clauses})
         ),
         about_the_policy=tuple(re.compile(i.when) for i in vocabulary.intent if i.about_the_policy),
+        unranked=unranked,
         asked_topics=tuple(
             (re.compile(group.asked), f"~{number}")
             for number, group in enumerate(vocabulary.group)

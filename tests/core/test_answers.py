@@ -1629,3 +1629,21 @@ async def test_writing_something_down_is_keeping_a_record(tmp_path: Path) -> Non
     await assert_answered_first_by(
         advisor, [("a kid reported something to me, do I need to write anything down?", "2")]
     )
+
+
+async def test_messaging_a_child_is_a_subject_a_policy_covers_or_not(tmp_path: Path) -> None:
+    """ "Contact" is in nearly every policy ("the first point of contact"); it does not cover texting a child."""
+    question = "is it ok to text the teenagers in the group directly to sort out session times?"
+    silent = advisor_with(
+        tmp_path / "silent",
+        "# Child protection\n\n1. The session lead is the first point of contact for child protection issues.\n\n"
+        "2. Sessions start on time and the group stays together throughout.\n",
+    )
+    assert (await silent.answer(question)).status is AnswerStatus.NO_MATCH
+    covering = advisor_with(
+        tmp_path / "covering",
+        "# Child protection\n\n1. The session lead is the first point of contact for child protection issues.\n\n"
+        "2. All communications between volunteers and young people go through the group's official channels, "
+        "never directly.\n",
+    )
+    await assert_answered_first_by(covering, [(question, "2")])

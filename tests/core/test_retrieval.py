@@ -149,3 +149,21 @@ def test_a_lead_who_cant_be_there_is_asked_in_the_words_for_deputies(
 def test_an_exclamation_is_the_scene_not_the_question() -> None:
     tokens, focus = focused_tokens("what a day at the farm. can i post the pics on insta?")
     assert [tokens[i] for i in sorted(focus)] == ["can", "i", "post", "the", "pics", "on", "insta"]
+
+
+def test_a_group_that_only_names_a_topic_leaves_the_ranking_as_it_was() -> None:
+    """`ranks = false`: the group decides whether the policy covers its subject, and nothing else."""
+    from assistant.models import SynonymGroup
+
+    vocabulary = load_knowledge(REPO / "knowledge").vocabulary
+    plain = vocabulary.model_copy(update={"group": tuple(g for g in vocabulary.group if g.ranks)})
+    topic_only = plain.model_copy(
+        update={"group": (*plain.group, SynonymGroup(terms=("text", "texting", "message"), topic=True, ranks=False))}
+    )
+    clauses = clauses_of(REPO / "knowledge" / "documents" / "000_93b0e619727f1d44.txt")
+    question = "can I text a parent about the trip from my own phone?"
+    without, with_it = build_index(clauses, plain), build_index(clauses, topic_only)
+    assert with_it.search(question, limit=10) == without.search(question, limit=10)
+    silent = [c for c in clauses if not re.search(r"\b(text|texting|message)", c.text + c.heading + c.context, re.I)]
+    assert "text" in build_index(silent, topic_only).missing_topics(question)
+    assert "text" not in build_index(silent, plain).missing_topics(question)
