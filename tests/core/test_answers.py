@@ -1647,3 +1647,19 @@ async def test_messaging_a_child_is_a_subject_a_policy_covers_or_not(tmp_path: P
         "never directly.\n",
     )
     await assert_answered_first_by(covering, [(question, "2")])
+
+
+async def test_private_tuition_for_a_family_is_a_subject_a_policy_covers_or_not(tmp_path: Path) -> None:
+    question = "a mum asked if I can tutor her son privately at weekends, am I allowed?"
+    silent = advisor_with(
+        tmp_path / "silent",
+        "# Conduct\n\n1. Staff may be asked by a parent to give feedback on their son's progress at the end of term.\n\n"
+        "2. Staff are allowed to run weekend sessions only with the manager's agreement.\n",
+    )
+    assert (await silent.answer(question)).status is AnswerStatus.NO_MATCH
+    covering = advisor_with(
+        tmp_path / "covering",
+        "# Conduct\n\n1. Staff may be asked by a parent to give feedback on their son's progress at the end of term.\n\n"
+        "2. Staff do not offer private tuition to the children they teach or to their families.\n",
+    )
+    await assert_answered_first_by(covering, [(question, "2")])
