@@ -290,7 +290,7 @@ class ClauseIndex:
                 continue  # ordinary wording ("delete", "pick up") is never a missing topic
             if length == 1 and start in other_sense:
                 continue
-            if _posted_about(tokens, start) or _posted_from(tokens, start):
+            if _posted_about(tokens, start) or _posted_from(tokens, start) or _gone_for(tokens, start):
                 continue  # "can I post about our funding?" asks about posting, whatever the post is about
             # a topic-only group speaks for its words alone: "text" is covered by messages, not by "contact"
             deciding = [c for c in concepts if c in self.unranked] or concepts
@@ -497,6 +497,21 @@ def _posted_from(tokens: list[str], start: int) -> bool:
     if at < 1 or tokens[at] not in _WHOSE or tokens[at - 1] not in _WHERE_OR_WHEN:
         return False
     return _posting_before(tokens, at - 1)
+
+
+# going somewhere: what it is "for" is the errand, not the subject asked ("nip out to tesco for snacks")
+_GOING = frozenset(
+    "go goes going went nip nips nipping nipped pop pops popping popped head heads heading headed run runs "
+    "running ran walk walks walking walked leave leaves leaving".split()
+)
+_ERRAND_REACH = 5  # words between the going word and "for"
+
+
+def _gone_for(tokens: list[str], start: int) -> bool:
+    """The words at `start` are what someone goes out for: "can the kids nip out to tesco for snacks?"."""
+    if start < 1 or tokens[start - 1] != "for":
+        return False
+    return any(token in _GOING for token in tokens[max(0, start - 1 - _ERRAND_REACH) : start - 1])
 
 
 @functools.cache

@@ -1653,13 +1653,26 @@ async def test_private_tuition_for_a_family_is_a_subject_a_policy_covers_or_not(
     question = "a mum asked if I can tutor her son privately at weekends, am I allowed?"
     silent = advisor_with(
         tmp_path / "silent",
-        "# Conduct\n\n1. Staff may be asked by a parent to give feedback on their son's progress at the end of term.\n\n"
+        "# Conduct\n\n1. Staff may be asked by a parent to give feedback on their son's progress at term's end.\n\n"
         "2. Staff are allowed to run weekend sessions only with the manager's agreement.\n",
     )
     assert (await silent.answer(question)).status is AnswerStatus.NO_MATCH
     covering = advisor_with(
         tmp_path / "covering",
-        "# Conduct\n\n1. Staff may be asked by a parent to give feedback on their son's progress at the end of term.\n\n"
+        "# Conduct\n\n1. Staff may be asked by a parent to give feedback on their son's progress at term's end.\n\n"
         "2. Staff do not offer private tuition to the children they teach or to their families.\n",
     )
     await assert_answered_first_by(covering, [(question, "2")])
+
+
+async def test_what_someone_goes_out_for_is_the_errand_not_the_subject_asked(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Events\n\n1. Participants only leave the venue unescorted if a parent has consented to it.\n\n"
+        "2. The venue is open from nine until six on both days.\n",
+    )
+    await assert_answered_first_by(
+        advisor, [("can the kids nip out to tesco for snacks or do they have to stay in?", "1")]
+    )
+    # asked about for itself, food is still a subject this policy never covers
+    assert (await advisor.answer("what snacks are we allowed to give the kids?")).status is AnswerStatus.NO_MATCH
