@@ -1676,3 +1676,14 @@ async def test_what_someone_goes_out_for_is_the_errand_not_the_subject_asked(tmp
     )
     # asked about for itself, food is still a subject this policy never covers
     assert (await advisor.answer("what snacks are we allowed to give the kids?")).status is AnswerStatus.NO_MATCH
+
+
+async def test_unaccompanied_access_is_being_alone_with_children(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Recruitment\n\n1. References are taken up before a new member of staff starts.\n\n"
+        "2. No unaccompanied access to children is allowed until every check has been completed.\n",
+    )
+    await assert_answered_first_by(
+        advisor, [("can the new assistant run a group on her own while her checks are still being done?", "2")]
+    )
