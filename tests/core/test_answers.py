@@ -1687,3 +1687,12 @@ async def test_unaccompanied_access_is_being_alone_with_children(tmp_path: Path)
     await assert_answered_first_by(
         advisor, [("can the new assistant run a group on her own while her checks are still being done?", "2")]
     )
+
+
+async def test_refreshing_training_is_renewing_it(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Training\n\n1. All staff complete safeguarding training in their first month.\n\n"
+        "2. Designated person training is refreshed every two years.\n",
+    )
+    await assert_answered_first_by(advisor, [("how often does the safeguarding lead have to redo their training", "2")])
