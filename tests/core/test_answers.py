@@ -1696,3 +1696,12 @@ async def test_refreshing_training_is_renewing_it(tmp_path: Path) -> None:
         "2. Designated person training is refreshed every two years.\n",
     )
     await assert_answered_first_by(advisor, [("how often does the safeguarding lead have to redo their training", "2")])
+
+
+async def test_what_children_wear_in_photos_is_how_they_are_dressed(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Photography\n\n1. Photographs of children are taken only with a parent's consent.\n\n"
+        "2. All children featured in photographs must be appropriately dressed.\n",
+    )
+    await assert_answered_first_by(advisor, [("is there any rule about what the kids are wearing in photos?", "2")])
