@@ -1705,3 +1705,13 @@ async def test_what_children_wear_in_photos_is_how_they_are_dressed(tmp_path: Pa
         "2. All children featured in photographs must be appropriately dressed.\n",
     )
     await assert_answered_first_by(advisor, [("is there any rule about what the kids are wearing in photos?", "2")])
+
+
+async def test_how_long_records_stay_before_deletion_is_a_retention_question(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Bullying\n\n1. Keep a record of every bullying incident in the head teacher's office.\n\n"
+        "2. Parents are told of the outcome within a week.\n",
+    )
+    answer = await advisor.answer("how long do bullying records stay on the system before they get deleted?")
+    assert answer.status is AnswerStatus.NO_MATCH
