@@ -1715,3 +1715,12 @@ async def test_how_long_records_stay_before_deletion_is_a_retention_question(tmp
     )
     answer = await advisor.answer("how long do bullying records stay on the system before they get deleted?")
     assert answer.status is AnswerStatus.NO_MATCH
+
+
+async def test_who_checks_the_policy_is_working_is_answered_by_who_monitors_and_reviews_it(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Anti-bullying\n\n1. Children talk about friendship and kindness in class.\n\n"
+        "2. The governing body monitors incidents and reviews the effectiveness of this policy every year.\n",
+    )
+    await assert_answered_first_by(advisor, [("who actually checks whether the anti-bullying stuff is working", "2")])
