@@ -1640,6 +1640,13 @@ async def test_messaging_a_child_is_a_subject_a_policy_covers_or_not(tmp_path: P
         "2. Sessions start on time and the group stays together throughout.\n",
     )
     assert (await silent.answer(question)).status is AnswerStatus.NO_MATCH
+    # nor does an email address among the personal details a photo caption leaves out
+    captions = advisor_with(
+        tmp_path / "captions",
+        "# Photos\n\n1. Personal details such as email addresses of the teenagers in a photo are never published.\n\n"
+        "2. Sessions start on time and the group stays together throughout.\n",
+    )
+    assert (await captions.answer(question)).status is AnswerStatus.NO_MATCH
     covering = advisor_with(
         tmp_path / "covering",
         "# Child protection\n\n1. The session lead is the first point of contact for child protection issues.\n\n"
