@@ -278,8 +278,10 @@ class ClauseIndex:
         stems = self.analyzer.stem_all(tokens)
         matches = self.analyzer.matches(stems)
         # a word that starts a longer phrase is that phrase: "phone" in "phone them up" is calling, "online" in
-        # "online lesson" a video call
+        # "online lesson" a video call; and a phrase inside a longer one is the longer one ("get paid" in "get
+        # paid back" is expenses, not pay)
         other_sense = {start for start, length, _ in matches if length > 1}
+        longer = [(start, start + length) for start, length, _ in matches if length > 2]
         if focus and not any(start in focus for start, _, _ in matches):
             focus = set()  # "does leaps need me to do a fresh one?" names its subject in the scene before it
         missing: list[str] = []
@@ -289,6 +291,8 @@ class ClauseIndex:
             if not self.topics.intersection(concepts):
                 continue  # ordinary wording ("delete", "pick up") is never a missing topic
             if length == 1 and start in other_sense:
+                continue
+            if length > 1 and any(a <= start and start + length <= b and b - a > length for a, b in longer):
                 continue
             if _posted_about(tokens, start) or _posted_from(tokens, start) or _gone_for(tokens, start):
                 continue  # "can I post about our funding?" asks about posting, whatever the post is about

@@ -1731,3 +1731,31 @@ async def test_who_checks_the_policy_is_working_is_answered_by_who_monitors_and_
         "2. The governing body monitors incidents and reviews the effectiveness of this policy every year.\n",
     )
     await assert_answered_first_by(advisor, [("who actually checks whether the anti-bullying stuff is working", "2")])
+
+
+@pytest.mark.parametrize(
+    ("question", "answering_clause"),
+    [
+        (
+            "can volunteers claim petrol for getting to the sessions?",
+            "Motor mileage to and from sessions is not covered for volunteers.",
+        ),
+        (
+            "I bought fuses for the cafe, how do I get paid back?",
+            "Purchases volunteers make for the cafe are reimbursed within a week.",
+        ),
+        ("someone just turned up at reception with their dog, is that allowed?", "Pets are not allowed on site."),
+        (
+            "a supplier offered me a case of wine to say thanks, can I take it?",
+            "Volunteers do not accept personal gifts of significant value from suppliers.",
+        ),
+    ],
+)
+async def test_volunteers_everyday_words_find_the_policys_own(
+    tmp_path: Path, question: str, answering_clause: str
+) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        f"# Volunteers\n\n1. Volunteers sign in at reception when they arrive for sessions.\n\n2. {answering_clause}\n",
+    )
+    await assert_answered_first_by(advisor, [(question, "2")])
