@@ -1759,3 +1759,15 @@ async def test_volunteers_everyday_words_find_the_policys_own(
         f"# Volunteers\n\n1. Volunteers sign in at reception when they arrive for sessions.\n\n2. {answering_clause}\n",
     )
     await assert_answered_first_by(advisor, [(question, "2")])
+
+
+async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Definitions\n\n1. A child or young person is anyone under the age of 18.\n\n"
+        "2. A young adult is anyone between the age of 18 and 25 years.\n",
+    )
+    answer = await advisor.answer(
+        "one of the lads just turned 19. does he still count as a young person or an adult now?"
+    )
+    assert answer.status is AnswerStatus.ANSWERED
