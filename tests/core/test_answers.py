@@ -1744,6 +1744,10 @@ async def test_who_checks_the_policy_is_working_is_answered_by_who_monitors_and_
             "I bought fuses for the cafe, how do I get paid back?",
             "Purchases volunteers make for the cafe are reimbursed within a week.",
         ),
+        (
+            "im sick and cant make my session tomorrow, what should i do",
+            "Please call your supervisor in advance if you are not able to attend a session.",
+        ),
         ("someone just turned up at reception with their dog, is that allowed?", "Pets are not allowed on site."),
         (
             "a supplier offered me a case of wine to say thanks, can I take it?",
