@@ -88,6 +88,7 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
         report.outcomes.append(Outcome(question, answer))
 
     print(f"{len(questions)} questions", file=out)
+    print(f"semantic re-ranker  {'on' if reranker else 'off'}", file=out)  # which ranking the figures measure
     for name, value in report.figures().items():
         shown = "n/a" if value is None else f"{value:.3f}"
         print(f"{name:<20}{shown}", file=out)

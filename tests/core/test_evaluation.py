@@ -60,6 +60,7 @@ def test_eval_prints_each_figure_and_names_the_failures(tmp_path: Path) -> None:
     assert run([str(questions), "--documents", str(SEEDS)], out, err) == 0, err.getvalue()
     text = out.getvalue()
     assert "4 questions" in text
+    assert "semantic re-ranker" in text  # the figures say which ranking they measure
     assert "top1_accuracy       0.500" in text  # a1 right, a2 can't be
     assert "no_match_recall     1.000" in text
     assert "concern_detection   1.000" in text
