@@ -681,8 +681,12 @@ def _analyse_clauses(
     )
     # a clause's length is the count of its own text's features, not its intro's or headings', nor the
     # concepts of groups that only tell whether a topic is covered (they leave the ranking as it was)
-    ranked = np.array([name not in unranked for name in analysed.names], dtype=bool)[analysed.feature]
-    own = np.diff(np.concatenate(([0], np.cumsum(analysed.count * ranked)))[analysed.starts[: size + 1]])
+    own = np.diff(np.concatenate(([0], np.cumsum(analysed.count)))[analysed.starts[: size + 1]])
+    unranked_ids = [number for number, name in enumerate(analysed.names) if name in unranked]
+    if unranked_ids:  # few rows: found and taken off without a copy of every row
+        rows = np.flatnonzero(np.isin(analysed.feature, unranked_ids))
+        owner = np.searchsorted(analysed.starts, rows, side="right") - 1
+        own = own - np.bincount(owner, weights=analysed.count[rows], minlength=len(analysed.starts))[:size]
     # it directs when its words do, read on into its intro line's
     runs = [[number, text_of[clause.context]] if clause.context else [number] for number, clause in enumerate(clauses)]
     used = np.zeros(len(tokens.words), dtype=bool)
