@@ -1750,6 +1750,10 @@ async def test_who_checks_the_policy_is_working_is_answered_by_who_monitors_and_
         ),
         ("someone just turned up at reception with their dog, is that allowed?", "Pets are not allowed on site."),
         (
+            "if someone gets hurt on the walk, who can say yes to treatment at A&E?",
+            "The walk leader gives consent to treatment when no next of kin can be contacted.",
+        ),
+        (
             "a supplier offered me a case of wine to say thanks, can I take it?",
             "Volunteers do not accept personal gifts of significant value from suppliers.",
         ),
