@@ -1779,3 +1779,15 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
         "one of the lads just turned 19. does he still count as a young person or an adult now?"
     )
     assert answer.status is AnswerStatus.ANSWERED
+
+
+async def test_asking_what_checks_a_role_needs_finds_vetting_not_record_keeping(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Protection\n\n1. Record everything the child said as quickly as possible; the first disclosure is "
+        "the most important, so write it down in the words used.\n\n"
+        "2. Any individual who wishes to volunteer as a junior coach must complete the application form.\n",
+    )
+    await assert_answered_first_by(
+        advisor, [("I'm 24 and want to help out as a volunteer coach, what checks do I need to do first?", "2")]
+    )
