@@ -1791,3 +1791,14 @@ async def test_asking_what_checks_a_role_needs_finds_vetting_not_record_keeping(
     await assert_answered_first_by(
         advisor, [("I'm 24 and want to help out as a volunteer coach, what checks do I need to do first?", "2")]
     )
+
+
+async def test_being_in_the_background_of_a_photo_is_incidental_photography(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Photography\n\n1. Ask for consent before taking a photo of anyone at the convention.\n\n"
+        "2. In a shared space there may be instances where incidental photography could occur.\n",
+    )
+    await assert_answered_first_by(
+        advisor, [("im in the background of someone elses selfie at the convention, is that breaking the rules?", "2")]
+    )
