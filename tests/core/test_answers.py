@@ -1631,45 +1631,43 @@ async def test_writing_something_down_is_keeping_a_record(tmp_path: Path) -> Non
     )
 
 
+async def assert_covered_only_where_said(tmp_path: Path, question: str, silent: list[str], covering: str) -> None:
+    """Each policy in `silent` says "the policy doesn't say"; `covering` answers with its clause 2."""
+    for number, policy in enumerate(silent):
+        advisor = advisor_with(tmp_path / f"silent{number}", policy)
+        assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH, policy
+    await assert_answered_first_by(advisor_with(tmp_path / "covering", covering), [(question, "2")])
+
+
 async def test_messaging_a_child_is_a_subject_a_policy_covers_or_not(tmp_path: Path) -> None:
-    """ "Contact" is in nearly every policy ("the first point of contact"); it does not cover texting a child."""
-    question = "is it ok to text the teenagers in the group directly to sort out session times?"
-    silent = advisor_with(
-        tmp_path / "silent",
-        "# Child protection\n\n1. The session lead is the first point of contact for child protection issues.\n\n"
-        "2. Sessions start on time and the group stays together throughout.\n",
+    """Nearly every policy says "contact" ("the first point of contact"): that does not cover texting a child,
+    nor does an email address among the personal details a photo caption leaves out."""
+    await assert_covered_only_where_said(
+        tmp_path,
+        "is it ok to text the teenagers in the group directly to sort out session times?",
+        silent=[
+            "# Child protection\n\n1. The session lead is the first point of contact for child protection issues.\n\n"
+            "2. Sessions start on time and the group stays together throughout.\n",
+            "# Photos\n\n1. Personal details such as email addresses of the teenagers in a photo are never "
+            "published.\n\n2. Sessions start on time and the group stays together throughout.\n",
+        ],
+        covering="# Child protection\n\n1. The session lead is the first point of contact for child protection "
+        "issues.\n\n2. All communications between volunteers and young people go through the group's official "
+        "channels, never directly.\n",
     )
-    assert (await silent.answer(question)).status is AnswerStatus.NO_MATCH
-    # nor does an email address among the personal details a photo caption leaves out
-    captions = advisor_with(
-        tmp_path / "captions",
-        "# Photos\n\n1. Personal details such as email addresses of the teenagers in a photo are never published.\n\n"
-        "2. Sessions start on time and the group stays together throughout.\n",
-    )
-    assert (await captions.answer(question)).status is AnswerStatus.NO_MATCH
-    covering = advisor_with(
-        tmp_path / "covering",
-        "# Child protection\n\n1. The session lead is the first point of contact for child protection issues.\n\n"
-        "2. All communications between volunteers and young people go through the group's official channels, "
-        "never directly.\n",
-    )
-    await assert_answered_first_by(covering, [(question, "2")])
 
 
 async def test_private_tuition_for_a_family_is_a_subject_a_policy_covers_or_not(tmp_path: Path) -> None:
-    question = "a mum asked if I can tutor her son privately at weekends, am I allowed?"
-    silent = advisor_with(
-        tmp_path / "silent",
-        "# Conduct\n\n1. Staff may be asked by a parent to give feedback on their son's progress at term's end.\n\n"
-        "2. Staff are allowed to run weekend sessions only with the manager's agreement.\n",
+    await assert_covered_only_where_said(
+        tmp_path,
+        "a mum asked if I can tutor her son privately at weekends, am I allowed?",
+        silent=[
+            "# Conduct\n\n1. Staff may be asked by a parent to give feedback on their son's progress at term's "
+            "end.\n\n2. Staff are allowed to run weekend sessions only with the manager's agreement.\n"
+        ],
+        covering="# Conduct\n\n1. Staff may be asked by a parent to give feedback on their son's progress at "
+        "term's end.\n\n2. Staff do not offer private tuition to the children they teach or to their families.\n",
     )
-    assert (await silent.answer(question)).status is AnswerStatus.NO_MATCH
-    covering = advisor_with(
-        tmp_path / "covering",
-        "# Conduct\n\n1. Staff may be asked by a parent to give feedback on their son's progress at term's end.\n\n"
-        "2. Staff do not offer private tuition to the children they teach or to their families.\n",
-    )
-    await assert_answered_first_by(covering, [(question, "2")])
 
 
 async def test_what_someone_goes_out_for_is_the_errand_not_the_subject_asked(tmp_path: Path) -> None:
