@@ -1611,26 +1611,6 @@ async def test_a_subject_a_seed_policy_never_covers_is_no_match(seed: str, quest
     assert (await advisor_for(SEEDS / seed).answer(question)).status is AnswerStatus.NO_MATCH
 
 
-async def test_grandparents_are_read_as_family(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Trips\n\n1. Staff keep each signed consent form in the trip folder.\n\n"
-        "2. A parent or carer signs the consent form before the trip.\n",
-    )
-    await assert_answered_first_by(advisor, [("can her nan sign the consent form for the trip?", "2")])
-
-
-async def test_writing_something_down_is_keeping_a_record(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Bullying\n\n1. Tell the bully's parents what has happened and what the club will do.\n\n"
-        "2. Keep records of what was said and by whom.\n",
-    )
-    await assert_answered_first_by(
-        advisor, [("a kid reported something to me, do I need to write anything down?", "2")]
-    )
-
-
 async def assert_covered_only_where_said(tmp_path: Path, question: str, silent: list[str], covering: str) -> None:
     """Each policy in `silent` says "the policy doesn't say"; `covering` answers with its clause 2."""
     for number, policy in enumerate(silent):
@@ -1683,35 +1663,6 @@ async def test_what_someone_goes_out_for_is_the_errand_not_the_subject_asked(tmp
     assert (await advisor.answer("what snacks are we allowed to give the kids?")).status is AnswerStatus.NO_MATCH
 
 
-async def test_unaccompanied_access_is_being_alone_with_children(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Recruitment\n\n1. References are taken up before a new member of staff starts.\n\n"
-        "2. No unaccompanied access to children is allowed until every check has been completed.\n",
-    )
-    await assert_answered_first_by(
-        advisor, [("can the new assistant run a group on her own while her checks are still being done?", "2")]
-    )
-
-
-async def test_refreshing_training_is_renewing_it(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Training\n\n1. All staff complete safeguarding training in their first month.\n\n"
-        "2. Designated person training is refreshed every two years.\n",
-    )
-    await assert_answered_first_by(advisor, [("how often does the safeguarding lead have to redo their training", "2")])
-
-
-async def test_what_children_wear_in_photos_is_how_they_are_dressed(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Photography\n\n1. Photographs of children are taken only with a parent's consent.\n\n"
-        "2. All children featured in photographs must be appropriately dressed.\n",
-    )
-    await assert_answered_first_by(advisor, [("is there any rule about what the kids are wearing in photos?", "2")])
-
-
 async def test_how_long_records_stay_before_deletion_is_a_retention_question(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
@@ -1720,15 +1671,6 @@ async def test_how_long_records_stay_before_deletion_is_a_retention_question(tmp
     )
     answer = await advisor.answer("how long do bullying records stay on the system before they get deleted?")
     assert answer.status is AnswerStatus.NO_MATCH
-
-
-async def test_who_checks_the_policy_is_working_is_answered_by_who_monitors_and_reviews_it(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Anti-bullying\n\n1. Children talk about friendship and kindness in class.\n\n"
-        "2. The governing body monitors incidents and reviews the effectiveness of this policy every year.\n",
-    )
-    await assert_answered_first_by(advisor, [("who actually checks whether the anti-bullying stuff is working", "2")])
 
 
 @pytest.mark.parametrize(
@@ -1779,24 +1721,71 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
     assert answer.status is AnswerStatus.ANSWERED
 
 
-async def test_asking_what_checks_a_role_needs_finds_vetting_not_record_keeping(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Protection\n\n1. Record everything the child said as quickly as possible; the first disclosure is "
-        "the most important, so write it down in the words used.\n\n"
-        "2. Any individual who wishes to volunteer as a junior coach must complete the application form.\n",
-    )
-    await assert_answered_first_by(
-        advisor, [("I'm 24 and want to help out as a volunteer coach, what checks do I need to do first?", "2")]
-    )
-
-
-async def test_being_in_the_background_of_a_photo_is_incidental_photography(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Photography\n\n1. Ask for consent before taking a photo of anyone at the convention.\n\n"
-        "2. In a shared space there may be instances where incidental photography could occur.\n",
-    )
-    await assert_answered_first_by(
-        advisor, [("im in the background of someone elses selfie at the convention, is that breaking the rules?", "2")]
-    )
+@pytest.mark.parametrize(
+    ("heading", "other_clause", "answering_clause", "question"),
+    [
+        pytest.param(
+            "Trips",
+            "Staff keep each signed consent form in the trip folder.",
+            "A parent or carer signs the consent form before the trip.",
+            "can her nan sign the consent form for the trip?",
+            id="grandparents are family",
+        ),
+        pytest.param(
+            "Bullying",
+            "Tell the bully's parents what has happened and what the club will do.",
+            "Keep records of what was said and by whom.",
+            "a kid reported something to me, do I need to write anything down?",
+            id="writing down is a record",
+        ),
+        pytest.param(
+            "Recruitment",
+            "References are taken up before a new member of staff starts.",
+            "No unaccompanied access to children is allowed until every check has been completed.",
+            "can the new assistant run a group on her own while her checks are still being done?",
+            id="unaccompanied is alone",
+        ),
+        pytest.param(
+            "Training",
+            "All staff complete safeguarding training in their first month.",
+            "Designated person training is refreshed every two years.",
+            "how often does the safeguarding lead have to redo their training",
+            id="refreshed is renewed",
+        ),
+        pytest.param(
+            "Photography",
+            "Photographs of children are taken only with a parent's consent.",
+            "All children featured in photographs must be appropriately dressed.",
+            "is there any rule about what the kids are wearing in photos?",
+            id="wearing is dressed",
+        ),
+        pytest.param(
+            "Anti-bullying",
+            "Children talk about friendship and kindness in class.",
+            "The governing body monitors incidents and reviews the effectiveness of this policy every year.",
+            "who actually checks whether the anti-bullying stuff is working",
+            id="who checks it is working",
+        ),
+        pytest.param(
+            "Protection",
+            "Record everything the child said as quickly as possible; the first disclosure is the most important, "
+            "so write it down in the words used.",
+            "Any individual who wishes to volunteer as a junior coach must complete the application form.",
+            "I'm 24 and want to help out as a volunteer coach, what checks do I need to do first?",
+            id="checks a role needs are vetting",
+        ),
+        pytest.param(
+            "Photography",
+            "Ask for consent before taking a photo of anyone at the convention.",
+            "In a shared space there may be instances where incidental photography could occur.",
+            "im in the background of someone elses selfie at the convention, is that breaking the rules?",
+            id="in the background is incidental",
+        ),
+    ],
+)
+async def test_the_words_staff_use_find_the_clause_in_the_policys_words(
+    tmp_path: Path, heading: str, other_clause: str, answering_clause: str, question: str
+) -> None:
+    """The answering clause says it in other words than the question's; the other clause shares words with it."""
+    advisor = advisor_with(tmp_path, f"# {heading}\n\n1. {other_clause}\n\n2. {answering_clause}\n")
+    await assert_answered_first_by(advisor, [(question, "2")])
