@@ -117,9 +117,7 @@ class PolicyAdvisor:
         if strongest is None or not self.confident(strongest) or self.index.missing_topics(text, first=ranked[0].index):
             return self._answer(text, AnswerStatus.NO_MATCH, [], False)
         if self.reranker is not None:  # only the order of an answer already decided on
-            texts = [self.knowledge.clauses[r.index].text for r in ranked]
-            order = self.reranker.order(text, texts, [r.strength for r in ranked])
-            ranked = [ranked[i] for i in order]
+            ranked = self.reranker.rerank(text, ranked, self.knowledge.clauses)
         return self._answer(text, AnswerStatus.ANSWERED, ranked[:top_k], False)
 
     @staticmethod
@@ -158,5 +156,6 @@ def build_advisor(settings: CoreSettings, knowledge: KnowledgeBase | None = None
     """Load the knowledge once (unless given) and index it. Raises KnowledgeError naming any unreadable
     file, and ConfigurationError when a semantic model that is set can't be read."""
     reranker = load_reranker(settings.semantic_ranking, settings.semantic_model)
-    knowledge = knowledge or load_knowledge(settings.knowledge)
+    if knowledge is None:
+        knowledge = load_knowledge(settings.knowledge)
     return PolicyAdvisor(knowledge, contact=settings.safeguarding_contact, reranker=reranker)

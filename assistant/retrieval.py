@@ -475,9 +475,14 @@ _ABOUT_WINDOW = 8  # words between the posting word and "about"
 _ABOUT_REACH = 5  # words between "about" and the subject of the post
 
 
+def _any_before(tokens: list[str], end: int, words: frozenset[str], window: int) -> bool:
+    """One of `words` among the `window` words before position `end`."""
+    return any(token in words for token in tokens[max(0, end - window) : end])
+
+
 def _posting_before(tokens: list[str], end: int) -> bool:
     """A posting word among the few words before position `end`."""
-    return any(token in _POSTING for token in tokens[max(0, end - _ABOUT_WINDOW) : end])
+    return _any_before(tokens, end, _POSTING, _ABOUT_WINDOW)
 
 
 def _posted_about(tokens: list[str], start: int) -> bool:
@@ -515,7 +520,7 @@ def _gone_for(tokens: list[str], start: int) -> bool:
     """The words at `start` are what someone goes out for: "can the kids nip out to tesco for snacks?"."""
     if start < 1 or tokens[start - 1] != "for":
         return False
-    return any(token in _GOING for token in tokens[max(0, start - 1 - _ERRAND_REACH) : start - 1])
+    return _any_before(tokens, start - 1, _GOING, _ERRAND_REACH)
 
 
 @functools.cache

@@ -28,6 +28,9 @@ from assistant.errors import ConfigurationError
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
 
+    from assistant.models import Clause
+    from assistant.retrieval import Ranked
+
 POOL = 5  # the first clauses of an answer that may be reordered
 # Each clause keeps its place in the lexical order, less PLACE_STEP a place; its similarity to the
 # question, times SIMILARITY_WEIGHT, is added: 0.05 more similarity is worth one place.
@@ -233,6 +236,11 @@ class SemanticReranker:
         first = next(i for i in reordered if strengths[i] >= FIRST_PLACE_STRENGTH * strongest)
         reordered = [first] + [i for i in reordered if i != first]
         return reordered + list(range(len(pool), len(texts)))
+
+    def rerank(self, question: str, ranked: list[Ranked], clauses: Sequence[Clause]) -> list[Ranked]:
+        """The lexical ranking's matches (of `clauses`), reordered by `order`."""
+        texts = [clauses[r.index].text for r in ranked]
+        return [ranked[i] for i in self.order(question, texts, [r.strength for r in ranked])]
 
 
 def packaged_model() -> Path | None:

@@ -54,12 +54,10 @@ def main() -> None:
             loaded[question.knowledge] = (knowledge, PolicyAdvisor(knowledge, contact="-"), baseline)
         knowledge, advisor, baseline = loaded[question.knowledge]
         found_by_us = advisor.index.search(question.question, limit=POOL)
-        ours = [knowledge.clauses[r.index].quote for r in found_by_us]
-        rows = {"policybot": ours[:3]}
+        rows = {"policybot": [knowledge.clauses[r.index].quote for r in found_by_us[:3]]}
         if reranker is not None:
-            texts = [knowledge.clauses[r.index].text for r in found_by_us]
-            order = reranker.order(question.question, texts, [r.strength for r in found_by_us])
-            rows["policybot + semantic re-ranker"] = [ours[i] for i in order][:3]
+            reranked = reranker.rerank(question.question, found_by_us, knowledge.clauses)
+            rows["policybot + semantic re-ranker"] = [knowledge.clauses[r.index].quote for r in reranked[:3]]
         query = bm25s.tokenize([question.question], stopwords="en", stemmer=stemmer, show_progress=False)
         k = min(3, len(knowledge.clauses))
         ids, _ = baseline.retrieve(query, k=k, show_progress=False)
