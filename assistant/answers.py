@@ -19,7 +19,7 @@ from assistant.errors import EmptyQuestion
 from assistant.knowledge import KnowledgeBase, load_knowledge
 from assistant.models import Answer, AnswerStatus, DocumentInfo, Hit, StaleNotice
 from assistant.retrieval import ClauseIndex, Ranked, build_index
-from assistant.semantic import POOL, SemanticReranker, load_reranker
+from assistant.semantic import REACH, SemanticReranker, load_reranker
 from assistant.settings import CoreSettings
 
 QUESTION_MAX = 2000  # characters considered; a longer message is still answered, from its start
@@ -110,7 +110,7 @@ class PolicyAdvisor:
                 hits = [*hits[: top_k - 1], asked[0]]
             return self._answer(text, AnswerStatus.CONCERN, hits, assessment.immediate_danger)
         judged = max(top_k, DEFAULT_TOP_K)
-        ranked = self.index.search(text, limit=max(judged, POOL if self.reranker else 0))
+        ranked = self.index.search(text, limit=max(judged, REACH if self.reranker else 0))
         # judged on the strongest of the first few matches, which need not be the one ordered first,
         # and the same however many clauses are asked for
         strongest = max(ranked[:judged], key=lambda r: r.strength, default=None)

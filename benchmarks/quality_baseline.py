@@ -23,7 +23,7 @@ import Stemmer
 from assistant.answers import PolicyAdvisor
 from assistant.evaluation import hit_matches, parse_questions
 from assistant.knowledge import KnowledgeBase, load_knowledge
-from assistant.semantic import POOL, load_reranker
+from assistant.semantic import REACH, load_reranker
 from assistant.settings import BUNDLED_KNOWLEDGE
 
 
@@ -53,7 +53,7 @@ def main() -> None:
             )
             loaded[question.knowledge] = (knowledge, PolicyAdvisor(knowledge, contact="-"), baseline)
         knowledge, advisor, baseline = loaded[question.knowledge]
-        found_by_us = advisor.index.search(question.question, limit=POOL)
+        found_by_us = advisor.index.search(question.question, limit=REACH)
         rows = {"policybot": [knowledge.clauses[r.index].quote for r in found_by_us[:3]]}
         if reranker is not None:
             reranked = reranker.rerank(question.question, found_by_us, knowledge.clauses)

@@ -94,11 +94,20 @@ def test_a_clause_whose_words_match_weakly_is_not_quoted_first_however_close_in_
     assert reranker.order(question, clauses, [10.0, 7.0]) == [1, 0]
 
 
-def test_only_the_first_few_clauses_are_reordered(encoder: SentenceEncoder) -> None:
+def test_the_one_later_clause_closest_in_meaning_joins_the_first_few(encoder: SentenceEncoder) -> None:
     reranker = SemanticReranker(encoder)
-    clauses = ["Fire exits must be kept clear."] * semantic.POOL + ["Never accept a parent's friend request."]
-    order = reranker.order("can I accept a parent's friend request?", clauses, [5.0] * len(clauses))
-    assert order[semantic.POOL :] == [semantic.POOL]  # the sixth stays sixth, however close it is
+    question = "can I accept a parent's friend request?"
+    answering = "Never accept a parent's friend request."
+    filler = ["Fire exits must be kept clear."] * semantic.POOL
+    other = "The minibus must be checked before every trip."
+    later = [*filler, other, answering]
+    order = reranker.order(question, later, [5.0] * len(later))
+    assert order[0] == len(later) - 1  # from seventh to first
+    assert sorted(order) == list(range(len(later)))  # nothing lost or repeated
+
+    beyond = [*filler, *[other] * (semantic.REACH - semantic.POOL), answering]
+    order = reranker.order(question, beyond, [5.0] * len(beyond))
+    assert order[semantic.REACH :] == [semantic.REACH]  # past the reach it stays where it was, however close
 
 
 def test_the_cache_keeps_at_most_its_size(encoder: SentenceEncoder) -> None:
@@ -133,7 +142,7 @@ def test_the_reranker_never_changes_whether_the_policy_answers(model_folder: Pat
         with_it = ranked[question.knowledge].answer_now(question.question)
         assert with_it.status is without.status, question.id
         if with_it.status is AnswerStatus.ANSWERED:  # quoted from the lexical ranking's first few, reordered
-            pool = plain[question.knowledge].answer_now(question.question, top_k=semantic.POOL).hits
+            pool = plain[question.knowledge].answer_now(question.question, top_k=semantic.REACH).hits
             assert {hit.clause.text for hit in with_it.hits} <= {hit.clause.text for hit in pool}, question.id
 
 
