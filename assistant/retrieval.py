@@ -50,8 +50,6 @@ CONTEXT_WEIGHT = 0.3  # the intro line of a list item
 HEADING_WEIGHT = 0.2  # the headings a clause sits under
 MIN_CORPUS = 50  # clauses; see inverse_document_frequency
 CANDIDATES = 50  # BM25 candidates re-ordered by coverage
-# clauses in a policy long enough that a subject it covers is named in more than one of them
-LONG_POLICY = 20
 SUBJECT_WORDS = 6  # a clause's first words: a topic named there is what the clause is about
 PASSING_MENTION_WORDS = 30  # a clause this short is about what it names, not naming it in passing
 COVERAGE_POWER = 0.25  # how strongly covering more of the question outranks repeating one word
@@ -310,17 +308,18 @@ class ClauseIndex:
         return missing
 
     def _mentions(self, concept: str, first: int | None) -> bool:
-        """The loaded policy names the concept: in a document's title, in a clause of a short policy, in two
-        clauses or more of a long one, in a short clause ("Be photographed or filmed if under 16"), or in
-        the clause `first`. Named once in passing in a long clause of a long policy (the "images" in a
-        definition of sexual abuse), it is not a subject the policy covers."""
+        """The loaded policy names the concept: in a document's title, in two clauses or more, in a short
+        clause ("Be photographed or filmed if under 16"), as a clause's subject, or in the clause `first`.
+        Named once in passing in a long clause (the "images" in a definition of sexual abuse, "chat" in a
+        small club's steps for recruiting volunteers), it is not a subject the policy covers, however short
+        the policy."""
         if concept in self.titled:
             return True
         fid = self.feature_ids.get(concept)
         if fid is None:
             return False
         start, end = self.posting_start[fid], self.posting_start[fid + 1]
-        if end - start > 1 or self.size < LONG_POLICY:
+        if end - start > 1:
             return True
         clause = int(self.posting_clause[start])
         return (

@@ -1434,6 +1434,22 @@ async def test_a_subject_named_once_in_passing_is_not_one_the_policy_covers(tmp_
     await assert_answered_first_by(answering, [(question, "1")])
 
 
+async def test_a_short_policy_does_not_cover_a_subject_it_names_once_in_passing(tmp_path: Path) -> None:
+    """A small club's policy runs to a few clauses; "chat" among its steps for recruiting volunteers does not
+    make it a policy on coaches messaging players."""
+    advisor = advisor_with(
+        tmp_path,
+        "# Child protection policy\n\n1. We follow the national guidance for recruiting volunteers and will: "
+        "develop a role profile, request identification documents, meet and chat with the applicant, take up "
+        "two references and ask for an enhanced DBS check before they start.\n\n"
+        "6. Codes of conduct for players, parents and coaches are on the club website.\n\n"
+        + "\n\n".join(HANDBOOK_RULES.split("\n\n")[:4]),
+    )
+    assert len(advisor.knowledge.clauses) < 10
+    answer = await advisor.answer("are coaches allowed to message players directly on whatsapp?")
+    assert answer.status is AnswerStatus.NO_MATCH
+
+
 async def test_a_subject_named_once_in_a_long_clauses_first_words_is_what_that_clause_is_about(
     tmp_path: Path,
 ) -> None:
