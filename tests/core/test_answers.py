@@ -1797,6 +1797,13 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             "im in the background of someone elses selfie at the convention, is that breaking the rules?",
             id="in the background is incidental",
         ),
+        pytest.param(
+            "Coaching",
+            "Players must not go on court until the coach has arrived.",
+            "Be aware that physically handling a player can be misconstrued by an observer.",
+            "on court, is touching them a no go?",
+            id="touching them is physical contact",
+        ),
     ],
 )
 async def test_the_words_staff_use_find_the_clause_in_the_policys_words(

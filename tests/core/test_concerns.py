@@ -138,6 +138,9 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         # children asking for a selfie with a leader; a grandparent not yet on the collection list
         "the kids keep asking for selfies with me at the leavers party, can i be in their photos?",
         "grandma wants to pick him up today but shes not on the collection list, can we let him go with her?",
+        # whether a kind of physical contact is allowed
+        "is it ok to move a kid's arm to correct their backhand or is touching them a no go",
+        "is hugging a child who's upset allowed, or should i keep my distance?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
