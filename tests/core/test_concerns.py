@@ -78,6 +78,8 @@ def detector() -> ConcernDetector:
         "a new helper keeps having one of the little girls on his lap and whispering to her, its making me uneasy",
         # typed without apostrophes, as on a phone
         "dad came to collect and was slurring and stank of booze, hes got the car keys out already",
+        # bullying in a group chat, told in chat shorthand
+        "one of our u12s is getting loads of nasty msgs from teammates in the group chat, what do i do",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
