@@ -1434,6 +1434,34 @@ async def test_a_subject_named_once_in_passing_is_not_one_the_policy_covers(tmp_
     await assert_answered_first_by(answering, [(question, "1")])
 
 
+KEY_CONTACTS = """# Safeguarding policy
+
+## Key contacts
+
+Designated Safeguarding Lead (DSL): Jade Smith
+
+Deputy Designated Safeguarding Lead (DDSL): Chloe Brown
+
+## Non-emergency concerns
+
+1. Record the incident on the reporting form as soon as possible, using factual language.
+
+2. All incidents will be discussed with the DSL/DDSL. If you feel unable to raise it with the DSL/DDSL, you can
+directly contact the council's adult safeguarding team.
+
+3. We will not ask volunteers to make decisions about referrals to external agencies.
+"""
+
+
+async def test_someone_outside_to_go_to_is_answered_by_the_route_around_the_lead(tmp_path: Path) -> None:
+    advisor = advisor_with(tmp_path, KEY_CONTACTS)
+    answer = await advisor.answer(
+        "honestly not comfy going to jade or chloe with this one. is there anyone outside the group i can go to?"
+    )
+    assert answer.status is AnswerStatus.ANSWERED
+    assert any("If you feel unable to raise it" in hit.clause.text for hit in answer.hits)
+
+
 async def test_a_short_policy_does_not_cover_a_subject_it_names_once_in_passing(tmp_path: Path) -> None:
     """A small club's policy runs to a few clauses; "chat" among its steps for recruiting volunteers does not
     make it a policy on coaches messaging players."""
