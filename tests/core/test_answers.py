@@ -1663,6 +1663,32 @@ async def assert_covered_only_where_said(tmp_path: Path, question: str, silent: 
     await assert_answered_first_by(advisor_with(tmp_path / "covering", covering), [(question, "2")])
 
 
+@pytest.mark.parametrize(
+    ("question", "covering_clause"),
+    [
+        (
+            "are we allowed to livestream the tournament on the club facebook page?",
+            "Matches are never live streamed on the club's pages without every parent's written consent.",
+        ),
+        (
+            "who is supposed to have the login for the club instagram?",
+            "Two committee members hold the passwords for the club's social media accounts.",
+        ),
+    ],
+    ids=["live streaming", "logins"],
+)
+async def test_a_club_page_policy_covers_streaming_and_logins_only_where_it_says(
+    tmp_path: Path, question: str, covering_clause: str
+) -> None:
+    page = "# Social media\n\n1. Photos of members go on the club's pages only with a parent's consent.\n\n"
+    await assert_covered_only_where_said(
+        tmp_path,
+        question,
+        silent=[page + "2. Members must not post hurtful or offensive comments about others on the pages.\n"],
+        covering=page + f"2. {covering_clause}\n",
+    )
+
+
 async def test_messaging_a_child_is_a_subject_a_policy_covers_or_not(tmp_path: Path) -> None:
     """Nearly every policy says "contact" ("the first point of contact"): that does not cover texting a child,
     nor does an email address among the personal details a photo caption leaves out."""
