@@ -80,6 +80,7 @@ def detector() -> ConcernDetector:
         "dad came to collect and was slurring and stank of booze, hes got the car keys out already",
         # bullying in a group chat, told in chat shorthand
         "one of our u12s is getting loads of nasty msgs from teammates in the group chat, what do i do",
+        "one of the girls was really shaken after a video someone showed her on the minibus",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -143,6 +144,9 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         # whether a kind of physical contact is allowed
         "is it ok to move a kid's arm to correct their backhand or is touching them a no go",
         "is hugging a child who's upset allowed, or should i keep my distance?",
+        # the writer's own upset after a hard day
+        "had a really upsetting visit with one of the older residents today and i'm feeling a bit shaken, "
+        "is there anyone i can talk to?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
