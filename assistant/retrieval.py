@@ -220,9 +220,12 @@ class ClauseIndex:
     unranked: frozenset[str] = frozenset()  # concept ids of groups that only tell a topic is covered
     sentence_cache: dict[int, list[tuple[set[str], set[str]]]] = field(default_factory=dict)
 
-    def query_terms(self, question: str) -> tuple[list[QueryTerm], dict[int, float]]:
-        """Weighted features of a question, and each informative word's weight (its slot)."""
-        tokens, focus = focused_tokens(question)
+    def query_terms(
+        self, question: str, focused: tuple[list[str], set[int]] | None = None
+    ) -> tuple[list[QueryTerm], dict[int, float]]:
+        """Weighted features of a question, and each informative word's weight (its slot). `focused`: the
+        question's `focused_tokens`, when the caller has them already."""
+        tokens, focus = focused or focused_tokens(question)
         tokens = [self.repair(token) for token in tokens]
         stems = self.analyzer.stem_all(tokens)
         terms: dict[str, QueryTerm] = {}
@@ -360,7 +363,8 @@ class ClauseIndex:
 
     def search(self, question: str, limit: int = 10, extra: Sequence[tuple[str, float]] = ()) -> list[Ranked]:
         """Clauses best first. `extra` adds weighted queries of their own (e.g. reporting words)."""
-        terms, slots = self.query_terms(question)
+        focused = focused_tokens(question)
+        terms, slots = self.query_terms(question, focused)
         scores = np.zeros(self.size, dtype=np.float64)
         for term in terms:
             self._add(scores, term, 1.0)
@@ -378,7 +382,7 @@ class ClauseIndex:
                 covering += [replace(term, slots=asked) for term in added]
                 matched = matched or bool(added)
         # a topic asked in words its group can't list ("can i drive one of the young people home") is asked
-        joined = " ".join(focused_tokens(question)[0])
+        joined = " ".join(focused[0])
         for pattern, concept in self.asked_topics:
             if concept in self.feature_ids and (found := pattern.search(joined)):
                 start = joined[: found.start()].count(" ")
