@@ -1858,6 +1858,13 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             "on court, is touching them a no go?",
             id="touching them is physical contact",
         ),
+        pytest.param(
+            "Helpers",
+            "Helpers at the creche on Sunday mornings work under the creche leader.",
+            "References and identification are requested as part of safer recruitment.",
+            "my friend is desperate to help at the creche on sundays, what will she need to get sorted first?",
+            id="wanting to help is being recruited",
+        ),
     ],
 )
 async def test_the_words_staff_use_find_the_clause_in_the_policys_words(
