@@ -183,6 +183,7 @@ def find_review_date(text: str) -> tuple[date, str] | None:
 
 # a top-level heading, "# Policy statement #" without its closing #s, and "#Sparrowpit Church ..." as typed
 _TOP_HEADING = re.compile(r"^\s{0,3}#(?:\s+|(?=[A-Z]))(.+?)(?:\s+#+)?\s*$", re.MULTILINE)
+_FIRST_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(.+?)(?:\s+#+)?\s*$", re.MULTILINE)
 _TITLE_LINE = re.compile(r"\A\s*#{2,6}\s*(.+?)(?:\s+#+)?\s*$", re.MULTILINE)
 
 
@@ -243,6 +244,12 @@ def _title_from(text: str, path: Path) -> str:
         return heading if heading.lower().startswith(page_title.lower()) else page_title
     if page_title:
         return page_title
+    # several top-level headings, the first naming the document and its subject ("# Northstowe Karate Club
+    # Safeguarding Policy", then "# Policy", "# Purpose"): it is the title, and the others its sections
+    first_heading = _FIRST_HEADING.search(body)
+    heading = re.sub(r"[*_]", "", first_heading.group(1)).strip() if first_heading else ""
+    if (kind := _KIND_OF_DOCUMENT.search(heading)) and kind.start() > 0 and len(heading.split()) <= TITLE_WORDS:
+        return heading
     if path.suffix.lower() in (".pdf", ".docx") and (opening := _title_in_opening(body)):
         return opening
     stem = re.sub(r"[_\-]+", " ", path.stem).strip()

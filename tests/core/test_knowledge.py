@@ -94,6 +94,21 @@ def test_a_document_whose_top_headings_are_its_sections_is_titled_by_its_file(tm
     ]
 
 
+def test_a_first_heading_naming_the_policy_titles_it_over_the_sections_beside_it(tmp_path: Path) -> None:
+    (tmp_path / "nkc-safeguarding.md").write_text(
+        "# Northstowe Karate Club Safeguarding Policy\n\n# Policy\n\nThis document is reviewed every year.\n\n"
+        "# Reporting\n\nReport any concern to the welfare officer the same day.\n"
+    )
+    (tmp_path / "club-rules.md").write_text(
+        "# Policy statement\n\nWe keep members safe.\n\n# Reporting\n\nReport any concern the same day.\n"
+    )
+    titles = {d.source: d.title for d in load_knowledge(tmp_path).documents}
+    assert titles == {
+        "nkc-safeguarding.md": "Northstowe Karate Club Safeguarding Policy",
+        "club-rules.md": "Club rules",  # "Policy statement" is a section: it names no subject
+    }
+
+
 def test_titles_as_sites_and_people_write_them(tmp_path: Path) -> None:
     # a Jekyll page whose front matter has a setting in several indented lines
     (tmp_path / "childminder.md").write_text(
