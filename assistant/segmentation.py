@@ -435,6 +435,8 @@ def parse_blocks(text: str) -> list[Block]:
                 introduces = raw.lstrip("*_ ") if raw.endswith(":") else ""
                 blocks.append(Block("heading", title, number=number, level=len(m.group(1)), introduces=introduces))
             continue
+        if (b := _BULLET.match(line)) and _BOLD_LINE.match(b["text"]) and _paragraph_follows(lines, index):
+            line = b["text"]  # "- **Training**" over a paragraph: a bold title set as a list item
         if (m := _BOLD_LINE.match(line)) and not _bold_sentence_opening_text(m.group(1), lines, index):
             flush_paragraph()
             open_block = None
@@ -510,6 +512,14 @@ def _bold_sentence_opening_text(inner: str, lines: list[str], index: int) -> boo
         return False
     after = lines[index + 1]
     return bool(after.strip()) and not (
+        _BULLET.match(after) or _NUMBERED.match(after) or _MD_HEADING.match(after) or _BOLD_LINE.match(after)
+    )
+
+
+def _paragraph_follows(lines: list[str], index: int) -> bool:
+    """The next line with text is a paragraph's, not a list item, a numbered line or a heading."""
+    after = next((line for line in lines[index + 1 :] if line.strip()), "")
+    return bool(after) and not (
         _BULLET.match(after) or _NUMBERED.match(after) or _MD_HEADING.match(after) or _BOLD_LINE.match(after)
     )
 

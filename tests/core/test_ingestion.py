@@ -272,6 +272,28 @@ def test_a_short_title_straight_above_its_text_is_a_heading() -> None:
     ]
 
 
+def test_a_bold_title_set_as_a_list_item_over_a_paragraph_is_a_heading() -> None:
+    text = (
+        "## During the festival\n\n"
+        "- **DBS Checked Adults**\n\n"
+        "Work spaces will be attended by multiple DBS checked adults at all times.\n\n"
+        "- **Code of Conduct**\n\n"
+        "Everyone taking part must agree to our Code of Conduct.\n\n"
+        "## What to bring\n\n"
+        "- **A laptop**\n"
+        "- **A packed lunch**\n"
+    )
+    clauses = segment(text)
+    assert [(c.heading, c.text) for c in clauses] == [
+        (
+            "During the festival › DBS Checked Adults",
+            "Work spaces will be attended by multiple DBS checked adults at all times.",
+        ),
+        ("During the festival › Code of Conduct", "Everyone taking part must agree to our Code of Conduct."),
+        ("What to bring", "**A laptop**\n**A packed lunch**"),  # bold items one after another are a list
+    ]
+
+
 def test_a_list_under_an_item_keeps_its_items_when_the_extraction_lost_their_indent() -> None:
     text = (
         "\uf0a7 Volunteers must:\n"
