@@ -1865,6 +1865,13 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             "my friend is desperate to help at the creche on sundays, what will she need to get sorted first?",
             id="wanting to help is being recruited",
         ),
+        pytest.param(
+            "Events",
+            "Volunteers at the summer fair wear their lanyards all day.",
+            "When operating alongside other organisations, agree who leads on safeguarding beforehand.",
+            "we're running a joint stall with another charity at the fair, anything we should sort with them first?",
+            id="another charity is a partner organisation",
+        ),
     ],
 )
 async def test_the_words_staff_use_find_the_clause_in_the_policys_words(
