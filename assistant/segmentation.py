@@ -510,17 +510,18 @@ def _bold_sentence_opening_text(inner: str, lines: list[str], index: int) -> boo
     "Telephone 07541 ...") is that paragraph's first line, not a heading over it."""
     if not inner.rstrip("*_ ").endswith((".", "!", "?")) or index + 1 >= len(lines):
         return False
-    after = lines[index + 1]
-    return bool(after.strip()) and not (
-        _BULLET.match(after) or _NUMBERED.match(after) or _MD_HEADING.match(after) or _BOLD_LINE.match(after)
-    )
+    return _paragraph_line(lines[index + 1])
 
 
 def _paragraph_follows(lines: list[str], index: int) -> bool:
-    """The next line with text is a paragraph's, not a list item, a numbered line or a heading."""
-    after = next((line for line in lines[index + 1 :] if line.strip()), "")
-    return bool(after) and not (
-        _BULLET.match(after) or _NUMBERED.match(after) or _MD_HEADING.match(after) or _BOLD_LINE.match(after)
+    """The next line with text is a paragraph's."""
+    return _paragraph_line(next((line for line in lines[index + 1 :] if line.strip()), ""))
+
+
+def _paragraph_line(line: str) -> bool:
+    """A line of a paragraph's text: not blank, a list item, a numbered line or a heading."""
+    return bool(line.strip()) and not (
+        _BULLET.match(line) or _NUMBERED.match(line) or _MD_HEADING.match(line) or _BOLD_LINE.match(line)
     )
 
 

@@ -94,21 +94,6 @@ def test_a_document_whose_top_headings_are_its_sections_is_titled_by_its_file(tm
     ]
 
 
-def test_a_first_heading_naming_the_policy_titles_it_over_the_sections_beside_it(tmp_path: Path) -> None:
-    (tmp_path / "nkc-safeguarding.md").write_text(
-        "# Northstowe Karate Club Safeguarding Policy\n\n# Policy\n\nThis document is reviewed every year.\n\n"
-        "# Reporting\n\nReport any concern to the welfare officer the same day.\n"
-    )
-    (tmp_path / "club-rules.md").write_text(
-        "# Policy statement\n\nWe keep members safe.\n\n# Reporting\n\nReport any concern the same day.\n"
-    )
-    titles = {d.source: d.title for d in load_knowledge(tmp_path).documents}
-    assert titles == {
-        "nkc-safeguarding.md": "Northstowe Karate Club Safeguarding Policy",
-        "club-rules.md": "Club rules",  # "Policy statement" is a section: it names no subject
-    }
-
-
 def test_titles_as_sites_and_people_write_them(tmp_path: Path) -> None:
     # a Jekyll page whose front matter has a setting in several indented lines
     (tmp_path / "childminder.md").write_text(
@@ -128,6 +113,15 @@ def test_titles_as_sites_and_people_write_them(tmp_path: Path) -> None:
     (tmp_path / "rugby.md").write_text(
         "## Norwich Rugby Club Safeguarding Policy\n\nWe help children enjoy rugby safely.\n"
     )
+    # a first heading naming the policy and its subject, over top-level sections beside it; "Policy
+    # statement" names no subject, so it is a section and the file names the document
+    (tmp_path / "nkc-safeguarding.md").write_text(
+        "# Northstowe Karate Club Safeguarding Policy\n\n# Policy\n\nThis document is reviewed every year.\n\n"
+        "# Reporting\n\nReport any concern to the welfare officer the same day.\n"
+    )
+    (tmp_path / "club-rules.md").write_text(
+        "# Policy statement\n\nWe keep members safe.\n\n# Reporting\n\nReport any concern the same day.\n"
+    )
     knowledge = load_knowledge(tmp_path)
     titles = {doc.source: doc.title for doc in knowledge.documents}
     assert titles == {
@@ -135,6 +129,8 @@ def test_titles_as_sites_and_people_write_them(tmp_path: Path) -> None:
         "statement.html": "Safeguarding statement",
         "church.md": "Sparrowpit Church Safeguarding Policy",
         "rugby.md": "Norwich Rugby Club Safeguarding Policy",
+        "nkc-safeguarding.md": "Northstowe Karate Club Safeguarding Policy",
+        "club-rules.md": "Club rules",
     }
     church = [c for c in knowledge.clauses if c.source == "church.md"]
     assert [(c.heading, c.text) for c in church] == [("Principles", "We value everyone.")]
