@@ -190,20 +190,26 @@ _TITLE_LINE = re.compile(r"\A\s*#{2,6}\s*(.+?)(?:\s+#+)?\s*$", re.MULTILINE)
 _KIND_OF_DOCUMENT = re.compile(r"\b(?:polic(?:y|ies)|procedures?|guidance|code of conduct|handbook|protocol)\b", re.I)
 _NUMBERING = re.compile(r"^\d+[:.)]?\s+")
 _OPENING_FURNITURE = re.compile(r"^(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+|v(?:ersion)?\s*[\d.]+)$", re.IGNORECASE)
-OPENING_LINES = 12  # a PDF's or Word file's title is among its first lines...
+_ADDRESS = re.compile(
+    r"://|\bwww\.|\.(?:com|org|uk)\b|^source\b", re.IGNORECASE
+)  # a web address, or where it came from
+_MARKUP = re.compile(r"[:*_`#|\[\]]")  # fields and marks a title line never has (":Title: KEY POLICIES")
+OPENING_LINES = 12  # a document's title is among its first lines...
 TITLE_LINE_WORDS = 8  # ...set in lines this short ("SAFEGUARDING AND CHILD", "PROTECTION POLICY")...
 TITLE_WORDS = 14  # ...or one line this long
 
 
 def _title_in_opening(body: str) -> str:
-    """A PDF's or Word file's title as its first lines set it: the first run of short lines (or one line)
+    """A document's title as its first lines set it: the first run of short lines (or one line)
     that names a kind of document ("Whistleblowing Policy", "CHILD PROTECTION & SAFEGUARDING / POLICY"), up to
     the line naming it. Its metadata is no help ("Policy Template", "Word Document")."""
     lines = [" ".join(_NUMBERING.sub("", line).split()) for line in body.splitlines()[: OPENING_LINES * 3]]
     # a page number, a version or a date over the title ("Page 1 of 68", "V1", "March 2020") is not part of it
-    lines = [line for line in lines if line and not _OPENING_FURNITURE.match(line) and not _is_date(line)][
-        :OPENING_LINES
-    ]
+    lines = [
+        line
+        for line in lines
+        if line and not _OPENING_FURNITURE.match(line) and not _is_date(line) and not _ADDRESS.search(line)
+    ][:OPENING_LINES]
     run: list[str] = []
     for line in lines:
         words = line.split()
@@ -252,6 +258,14 @@ def _title_from(text: str, path: Path) -> str:
         return heading
     if path.suffix.lower() in (".pdf", ".docx") and (opening := _title_in_opening(body)):
         return opening
+    # a plain text without Markdown headings, whose first line names it ("SOCIAL MEDIA POLICY")
+    if path.suffix.lower() in (".txt", ".md") and not _FIRST_HEADING.search(body):
+        opening = _title_in_opening(body)
+        first = next(
+            (" ".join(line.split()) for line in body.splitlines() if line.strip() and not _ADDRESS.search(line)), ""
+        )
+        if opening and first and opening.startswith(first) and not _MARKUP.search(opening):
+            return opening
     stem = re.sub(r"[_\-]+", " ", path.stem).strip()
     return stem[:1].upper() + stem[1:] if stem else path.name
 

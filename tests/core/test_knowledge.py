@@ -122,6 +122,17 @@ def test_titles_as_sites_and_people_write_them(tmp_path: Path) -> None:
     (tmp_path / "club-rules.md").write_text(
         "# Policy statement\n\nWe keep members safe.\n\n# Reporting\n\nReport any concern the same day.\n"
     )
+    # plain text whose first line names it, under where it came from; a field list is no title line
+    (tmp_path / "002_d52f.txt").write_text(
+        "\n\nSOCIAL MEDIA POLICY\n\nStaff never accept friend requests from members.\n"
+    )
+    (tmp_path / "lone-working.md").write_text(
+        "Source: https://example.org/policies/lone-working.md\n\nLone working policy\n"
+        "The organisation avoids the need for employees to work alone.\n"
+    )
+    (tmp_path / "key-policies.md").write_text(
+        ":Chapter: 2\n:Title: KEY POLICIES\n\nDevelopment Policy\n------------------\nScouting is open to all.\n"
+    )
     knowledge = load_knowledge(tmp_path)
     titles = {doc.source: doc.title for doc in knowledge.documents}
     assert titles == {
@@ -131,6 +142,9 @@ def test_titles_as_sites_and_people_write_them(tmp_path: Path) -> None:
         "rugby.md": "Norwich Rugby Club Safeguarding Policy",
         "nkc-safeguarding.md": "Northstowe Karate Club Safeguarding Policy",
         "club-rules.md": "Club rules",
+        "002_d52f.txt": "SOCIAL MEDIA POLICY",
+        "lone-working.md": "Lone working policy",
+        "key-policies.md": "Key policies",
     }
     church = [c for c in knowledge.clauses if c.source == "church.md"]
     assert [(c.heading, c.text) for c in church] == [("Principles", "We value everyone.")]
