@@ -259,12 +259,11 @@ def _title_from(text: str, path: Path) -> str:
     if path.suffix.lower() in (".pdf", ".docx") and (opening := _title_in_opening(body)):
         return opening
     # a plain text without Markdown headings, whose first line names it ("SOCIAL MEDIA POLICY")
-    if path.suffix.lower() in (".txt", ".md") and not _FIRST_HEADING.search(body):
+    if path.suffix.lower() in (".txt", ".md") and first_heading is None:
         opening = _title_in_opening(body)
-        first = next(
-            (" ".join(line.split()) for line in body.splitlines() if line.strip() and not _ADDRESS.search(line)), ""
-        )
-        if opening and first and opening.startswith(first) and not _MARKUP.search(opening):
+        lines = (" ".join(line.split()) for line in body.splitlines() if line.strip() and not _ADDRESS.search(line))
+        first_line = next(lines, "")
+        if opening and first_line and opening.startswith(first_line) and not _MARKUP.search(opening):
             return opening
     stem = re.sub(r"[_\-]+", " ", path.stem).strip()
     return stem[:1].upper() + stem[1:] if stem else path.name
