@@ -435,8 +435,11 @@ def parse_blocks(text: str) -> list[Block]:
                 introduces = raw.lstrip("*_ ") if raw.endswith(":") else ""
                 blocks.append(Block("heading", title, number=number, level=len(m.group(1)), introduces=introduces))
             continue
-        if (b := _BULLET.match(line)) and _BOLD_LINE.match(b["text"]) and _paragraph_follows(lines, index):
-            line = b["text"]  # "- **Training**" over a paragraph: a bold title set as a list item
+        if (b := _BULLET.match(line)) and _paragraph_follows(lines, index):
+            if _BOLD_LINE.match(b["text"]):
+                line = b["text"]  # "- **Training**" over a paragraph: a bold title set as a list item
+            elif b["letter"] and _title_like(b["text"].strip()) and not _lettered_item_above(lines, index):
+                line = f"**{b['text'].strip()}**"  # "a) Good practice" over a paragraph: a lettered section title
         if (m := _BOLD_LINE.match(line)) and not _bold_sentence_opening_text(m.group(1), lines, index):
             flush_paragraph()
             open_block = None
@@ -516,6 +519,12 @@ def _bold_sentence_opening_text(inner: str, lines: list[str], index: int) -> boo
 def _paragraph_follows(lines: list[str], index: int) -> bool:
     """The next line with text is a paragraph's."""
     return _paragraph_line(next((line for line in lines[index + 1 :] if line.strip()), ""))
+
+
+def _lettered_item_above(lines: list[str], index: int) -> bool:
+    """The line with text above is a lettered item ("a) Staff" over "b) Volunteers"): one list, not titles."""
+    above = next((line for line in reversed(lines[:index]) if line.strip()), "")
+    return bool((item := _BULLET.match(above)) and item["letter"])
 
 
 def _paragraph_line(line: str) -> bool:

@@ -272,7 +272,7 @@ def test_a_short_title_straight_above_its_text_is_a_heading() -> None:
     ]
 
 
-def test_a_bold_title_set_as_a_list_item_over_a_paragraph_is_a_heading() -> None:
+def test_a_bold_or_lettered_title_set_as_a_list_item_over_a_paragraph_is_a_heading() -> None:
     text = (
         "## During the festival\n\n"
         "- **DBS Checked Adults**\n\n"
@@ -281,7 +281,13 @@ def test_a_bold_title_set_as_a_list_item_over_a_paragraph_is_a_heading() -> None
         "Everyone taking part must agree to our Code of Conduct.\n\n"
         "## What to bring\n\n"
         "- **A laptop**\n"
-        "- **A packed lunch**\n"
+        "- **A packed lunch**\n\n"
+        "## Who it covers\n\n"
+        "a) Staff\n"
+        "b) Volunteers\n\n"
+        "All of them are given this policy on their first day.\n\n"
+        "c) Good practice\n\n"
+        "All people are treated with respect and dignity.\n"
     )
     clauses = segment(text)
     assert [(c.heading, c.text) for c in clauses] == [
@@ -291,6 +297,10 @@ def test_a_bold_title_set_as_a_list_item_over_a_paragraph_is_a_heading() -> None
         ),
         ("During the festival › Code of Conduct", "Everyone taking part must agree to our Code of Conduct."),
         ("What to bring", "**A laptop**\n**A packed lunch**"),  # bold items one after another are a list
+        ("Who it covers", "Staff\nVolunteers"),  # ...and so are lettered ones
+        ("Who it covers", "All of them are given this policy on their first day."),
+        # a lettered title over a paragraph heads it
+        ("Who it covers › Good practice", "All people are treated with respect and dignity."),
     ]
 
 
