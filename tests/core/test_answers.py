@@ -1689,6 +1689,16 @@ async def test_a_club_page_policy_covers_streaming_and_logins_only_where_it_says
     )
 
 
+async def test_uniform_is_a_subject_a_policy_covers_or_not(tmp_path: Path) -> None:
+    rules = "# Activities\n\n1. Helmets must be worn for climbing and for every activity on the water.\n\n"
+    await assert_covered_only_where_said(
+        tmp_path,
+        "does the uniform policy let beavers wear the group hoodie instead of the jumper?",
+        silent=[rules + "2. Beavers wear a life jacket over their jumper for any group activity on the water.\n"],
+        covering=rules + "2. Beavers wear full uniform at parades; the group hoodie may be worn at weekly meetings.\n",
+    )
+
+
 async def test_messaging_a_child_is_a_subject_a_policy_covers_or_not(tmp_path: Path) -> None:
     """Nearly every policy says "contact" ("the first point of contact"): that does not cover texting a child,
     nor does an email address among the personal details a photo caption leaves out."""
