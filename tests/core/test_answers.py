@@ -1699,6 +1699,16 @@ async def test_uniform_is_a_subject_a_policy_covers_or_not(tmp_path: Path) -> No
     )
 
 
+async def test_proof_of_identity_is_a_subject_a_policy_covers_or_not(tmp_path: Path) -> None:
+    rules = "# Pastoral visiting\n\n1. Pastoral visitors are trained in safeguarding when they are appointed.\n\n"
+    await assert_covered_only_where_said(
+        tmp_path,
+        "do our pastoral visitors have to carry an id badge when they go to peoples houses?",
+        silent=[rules + "2. Pastoral visitors go to people's houses in pairs and tell the minister when they go.\n"],
+        covering=rules + "2. Pastoral visitors carry their church ID badge on every visit to someone's house.\n",
+    )
+
+
 async def test_messaging_a_child_is_a_subject_a_policy_covers_or_not(tmp_path: Path) -> None:
     """Nearly every policy says "contact" ("the first point of contact"): that does not cover texting a child,
     nor does an email address among the personal details a photo caption leaves out."""
