@@ -1663,49 +1663,47 @@ async def assert_covered_only_where_said(tmp_path: Path, question: str, silent: 
     await assert_answered_first_by(advisor_with(tmp_path / "covering", covering), [(question, "2")])
 
 
+CLUB_PAGES = "# Social media\n\n1. Photos of members go on the club's pages only with a parent's consent.\n\n"
+
+
 @pytest.mark.parametrize(
-    ("question", "covering_clause"),
+    ("opening", "question", "silent_clause", "covering_clause"),
     [
-        (
+        pytest.param(
+            CLUB_PAGES,
             "are we allowed to livestream the tournament on the club facebook page?",
+            "Members must not post hurtful or offensive comments about others on the pages.",
             "Matches are never live streamed on the club's pages without every parent's written consent.",
+            id="live streaming",
         ),
-        (
+        pytest.param(
+            CLUB_PAGES,
             "who is supposed to have the login for the club instagram?",
+            "Members must not post hurtful or offensive comments about others on the pages.",
             "Two committee members hold the passwords for the club's social media accounts.",
+            id="logins",
+        ),
+        pytest.param(
+            "# Activities\n\n1. Helmets must be worn for climbing and for every activity on the water.\n\n",
+            "does the uniform policy let beavers wear the group hoodie instead of the jumper?",
+            "Beavers wear a life jacket over their jumper for any group activity on the water.",
+            "Beavers wear full uniform at parades; the group hoodie may be worn at weekly meetings.",
+            id="uniform",
+        ),
+        pytest.param(
+            "# Pastoral visiting\n\n1. Pastoral visitors are trained in safeguarding when they are appointed.\n\n",
+            "do our pastoral visitors have to carry an id badge when they go to peoples houses?",
+            "Pastoral visitors go to people's houses in pairs and tell the minister when they go.",
+            "Pastoral visitors carry their church ID badge on every visit to someone's house.",
+            id="proof of identity",
         ),
     ],
-    ids=["live streaming", "logins"],
 )
-async def test_a_club_page_policy_covers_streaming_and_logins_only_where_it_says(
-    tmp_path: Path, question: str, covering_clause: str
+async def test_a_subject_a_policy_covers_or_not_is_answered_only_where_it_says(
+    tmp_path: Path, opening: str, question: str, silent_clause: str, covering_clause: str
 ) -> None:
-    page = "# Social media\n\n1. Photos of members go on the club's pages only with a parent's consent.\n\n"
     await assert_covered_only_where_said(
-        tmp_path,
-        question,
-        silent=[page + "2. Members must not post hurtful or offensive comments about others on the pages.\n"],
-        covering=page + f"2. {covering_clause}\n",
-    )
-
-
-async def test_uniform_is_a_subject_a_policy_covers_or_not(tmp_path: Path) -> None:
-    rules = "# Activities\n\n1. Helmets must be worn for climbing and for every activity on the water.\n\n"
-    await assert_covered_only_where_said(
-        tmp_path,
-        "does the uniform policy let beavers wear the group hoodie instead of the jumper?",
-        silent=[rules + "2. Beavers wear a life jacket over their jumper for any group activity on the water.\n"],
-        covering=rules + "2. Beavers wear full uniform at parades; the group hoodie may be worn at weekly meetings.\n",
-    )
-
-
-async def test_proof_of_identity_is_a_subject_a_policy_covers_or_not(tmp_path: Path) -> None:
-    rules = "# Pastoral visiting\n\n1. Pastoral visitors are trained in safeguarding when they are appointed.\n\n"
-    await assert_covered_only_where_said(
-        tmp_path,
-        "do our pastoral visitors have to carry an id badge when they go to peoples houses?",
-        silent=[rules + "2. Pastoral visitors go to people's houses in pairs and tell the minister when they go.\n"],
-        covering=rules + "2. Pastoral visitors carry their church ID badge on every visit to someone's house.\n",
+        tmp_path, question, silent=[f"{opening}2. {silent_clause}\n"], covering=f"{opening}2. {covering_clause}\n"
     )
 
 
