@@ -199,10 +199,11 @@ TITLE_LINE_WORDS = 8  # ...set in lines this short ("SAFEGUARDING AND CHILD", "P
 TITLE_WORDS = 14  # ...or one line this long
 
 
-def _title_in_opening(body: str) -> str:
+def _title_in_opening(body: str, *, from_first_line: bool = False) -> str:
     """A document's title as its first lines set it: the first run of short lines (or one line)
     that names a kind of document ("Whistleblowing Policy", "CHILD PROTECTION & SAFEGUARDING / POLICY"), up to
-    the line naming it. Its metadata is no help ("Policy Template", "Word Document")."""
+    the line naming it; with `from_first_line`, only a run that opens the text. Its metadata is no help
+    ("Policy Template", "Word Document")."""
     lines = [" ".join(_NUMBERING.sub("", line).split()) for line in body.splitlines()[: OPENING_LINES * 3]]
     # a page number, a version or a date over the title ("Page 1 of 68", "V1", "March 2020") is not part of it
     lines = [
@@ -211,7 +212,9 @@ def _title_in_opening(body: str) -> str:
         if line and not _OPENING_FURNITURE.match(line) and not _is_date(line) and not _ADDRESS.search(line)
     ][:OPENING_LINES]
     run: list[str] = []
-    for line in lines:
+    for number, line in enumerate(lines):
+        if from_first_line and number > 0 and not run:
+            return ""  # the first line began no title
         words = line.split()
         short = len(words) <= TITLE_LINE_WORDS and not line.endswith((".", ":", ",")) and "…" not in line
         if not short:
@@ -260,10 +263,8 @@ def _title_from(text: str, path: Path) -> str:
         return opening
     # a plain text without Markdown headings, whose first line names it ("SOCIAL MEDIA POLICY")
     if path.suffix.lower() in (".txt", ".md") and first_heading is None:
-        opening = _title_in_opening(body)
-        lines = (" ".join(line.split()) for line in body.splitlines() if line.strip() and not _ADDRESS.search(line))
-        first_line = next(lines, "")
-        if opening and first_line and opening.startswith(first_line) and not _MARKUP.search(opening):
+        opening = _title_in_opening(body, from_first_line=True)
+        if opening and not _MARKUP.search(opening):
             return opening
     stem = re.sub(r"[_\-]+", " ", path.stem).strip()
     return stem[:1].upper() + stem[1:] if stem else path.name
