@@ -15,6 +15,10 @@ PROCEDURE_WEIGHT = 2.0
 URGENCY_WEIGHT = 1.4
 # A worry with a procedure of its own (an allegation against staff) puts that procedure first.
 SITUATION_WEIGHT = 3.0
+# ...and another kind of harm's route ("...at risk of radicalisation must contact the Safeguard Lead") after the
+# routes for any worry: the clause opening in its wording, under its heading or in its first words.
+OTHER_HARM_WEIGHT = 0.5
+OPENING_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class ConcernDetector:
     worry: tuple[re.Pattern[str], ...]
     procedure: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # action, role, urgency
     situations: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = ()  # (when, add, prefer)
+    harm_routes: tuple[re.Pattern[str], ...] = ()  # the `prefer` of the situations that are kinds of harm
     model: WorryModel | None = None  # a learned check for what the patterns and signs don't name
     own_conduct: tuple[re.Pattern[str], ...] = ()  # the writer asks about their own action
     own_conduct_probability: float = 0.8  # how sure the model alone must then be
@@ -59,6 +64,7 @@ class ConcernDetector:
                 re.compile(lexicon.procedure_urgency, re.IGNORECASE),
             ),
             situations=tuple((re.compile(s.when), s.add, re.compile(s.prefer)) for s in lexicon.situation),
+            harm_routes=tuple(re.compile(s.prefer) for s in lexicon.situation if s.kind_of_harm),
             model=model,
             own_conduct=compiled(lexicon.own_conduct),
             own_conduct_probability=lexicon.own_conduct_probability,
@@ -78,12 +84,17 @@ class ConcernDetector:
 
     def procedure_weigher(self, situations: list[tuple[str, re.Pattern[str]]]) -> Callable[[str, str], float]:
         """`procedure_weight` for a worry of these kinds: the clauses giving their own procedure, in its
-        words or under a heading in them ("Allegations against staff"), weigh most."""
+        words or under a heading in them ("Allegations against staff"), weigh most; the route of another
+        kind of harm ("9 The Prevent Duty" for a child hit at home) least."""
 
         def weight(clause_text: str, heading: str) -> float:
             framed = f"{heading}\n{clause_text}".lower()
-            own = any(prefer.search(framed) for _, prefer in situations)
-            return self.procedure_weight(clause_text) * (SITUATION_WEIGHT if own else 1.0)
+            if any(prefer.search(framed) for _, prefer in situations):
+                return self.procedure_weight(clause_text) * SITUATION_WEIGHT
+            opening = f"{heading}\n{' '.join(clause_text.split()[:OPENING_WORDS])}".lower()
+            if any(route.search(opening) for route in self.harm_routes):
+                return self.procedure_weight(clause_text) * OTHER_HARM_WEIGHT
+            return self.procedure_weight(clause_text)
 
         return weight
 

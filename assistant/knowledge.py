@@ -46,6 +46,9 @@ class Situation(Frozen):
     when: str  # regular expression on the lower-cased message
     add: str  # words that procedure's clauses use, looked for beside the reporting terms
     prefer: str  # regular expression on the lower-cased clause: a clause giving that procedure
+    # a kind of harm (not a way of telling, like a secret): a clause opening in its wording is its route, and
+    # a worry of another kind quotes it last
+    kind_of_harm: bool = False
 
     @field_validator("when", "prefer")
     @classmethod

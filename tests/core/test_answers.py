@@ -121,6 +121,38 @@ async def test_a_worry_with_a_procedure_of_its_own_quotes_that_procedure(
     assert procedure in answer.hits[0].clause.text
 
 
+OTHER_HARMS_ROUTES = """# Safeguarding
+
+## Reporting concerns
+
+All concerns about a child's welfare must be raised with the Designated Safeguarding Lead.
+
+## The Prevent duty
+
+Anyone who has a concern that a young person is at risk of radicalisation must immediately contact the
+Designated Safeguarding Lead and report the concern through the normal safeguarding procedures.
+
+## Indecent images
+
+Where indecent images of children are found, the Designated Safeguarding Lead must be informed immediately
+and the police contacted.
+"""
+
+
+@pytest.mark.parametrize(
+    ("worry", "first"),
+    [
+        ("a girl in my group told me her stepdad hits her and she's scared to go home", "All concerns"),
+        ("one of the lads keeps sharing far right videos and says violence against muslims is justified", "Anyone"),
+    ],
+)
+async def test_another_kind_of_harms_route_is_not_quoted_first(tmp_path: Path, worry: str, first: str) -> None:
+    advisor = advisor_with(tmp_path, OTHER_HARMS_ROUTES)
+    answer = await advisor.answer(worry)
+    assert answer.status is AnswerStatus.CONCERN
+    assert answer.hits[0].clause.text.startswith(first)
+
+
 async def test_a_worry_about_a_volunteer_finds_the_steps_under_the_allegations_heading(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
