@@ -155,7 +155,7 @@ class PolicyAdvisor:
 def build_advisor(settings: CoreSettings, knowledge: KnowledgeBase | None = None) -> PolicyAdvisor:
     """Load the knowledge once (unless given) and index it. Raises KnowledgeError naming any unreadable
     file, and ConfigurationError when a semantic model that is set can't be read."""
-    reranker = load_reranker(settings.semantic_ranking, settings.semantic_model)
+    reranker = load_reranker(settings.semantic_ranking, settings.semantic_model, settings.semantic_store)
     if knowledge is None:
         knowledge = load_knowledge(settings.knowledge)
     return PolicyAdvisor(knowledge, contact=settings.safeguarding_contact, reranker=reranker)

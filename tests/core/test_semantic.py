@@ -20,7 +20,7 @@ from assistant.errors import ConfigurationError
 from assistant.evaluation import parse_questions
 from assistant.knowledge import load_knowledge
 from assistant.models import AnswerStatus
-from assistant.semantic import SemanticReranker, SentenceEncoder, load_reranker, read_safetensors
+from assistant.semantic import SemanticReranker, SentenceEncoder, VectorStore, load_reranker, read_safetensors
 from tests.conftest import CORPUS, REPO, SHARED
 
 REFERENCE = [  # all-MiniLM-L6-v2 through sentence-transformers (torch), the first six dimensions
@@ -116,6 +116,88 @@ def test_the_cache_keeps_at_most_its_size(encoder: SentenceEncoder) -> None:
     again = reranker.similarities("photos", ["one", "two", "three"])
     assert np.allclose(first, again, atol=1e-6)
     assert len(reranker._cache) == 2
+
+
+CLAUSES = [
+    "Staff must not accept friend requests from parents or carers on personal accounts.",
+    "The minibus must be checked before every trip.",
+    "Photographs of children are only taken on the organisation's own devices.",
+]
+
+
+def test_clause_vectors_are_kept_on_disk_for_the_next_process(encoder: SentenceEncoder, tmp_path: Path) -> None:
+    path = tmp_path / "store" / "vectors.npz"
+    question = "can I accept a parent's friend request?"
+    first = SemanticReranker(encoder, store=VectorStore(path)).similarities(question, CLAUSES)
+    assert path.is_file()
+    # a new process (a new store and re-ranker) takes what is stored: a vector planted for a clause is the
+    # one used, so its text was not encoded again
+    planted = encoder.encode([question])[0]
+    VectorStore(path).add(encoder.tag, {CLAUSES[1]: planted})
+    again = SemanticReranker(encoder, store=VectorStore(path)).similarities(question, CLAUSES)
+    assert again[1] == pytest.approx(1.0, abs=1e-5)  # the minibus clause now "is" the question
+    assert again[[0, 2]] == pytest.approx(first[[0, 2]], abs=1e-6)
+
+
+def test_only_clauses_are_stored_never_the_question(encoder: SentenceEncoder, tmp_path: Path) -> None:
+    path = tmp_path / "vectors.npz"
+    question = "a girl in my group told me her stepdad hits her"
+    SemanticReranker(encoder, store=VectorStore(path)).similarities(question, CLAUSES)
+    with np.load(path) as data:
+        keys = set(data["keys"].tolist())
+    assert keys == {VectorStore.key(encoder.tag, text) for text in CLAUSES}
+    assert question.encode() not in path.read_bytes()
+
+
+def test_vectors_of_another_model_are_not_used(encoder: SentenceEncoder, tmp_path: Path) -> None:
+    path = tmp_path / "vectors.npz"
+    VectorStore(path).add("another model", {CLAUSES[0]: np.ones(384, dtype=np.float32)})
+    assert VectorStore(path).get(encoder.tag, CLAUSES) == {}
+    assert set(VectorStore(path).get("another model", CLAUSES)) == {CLAUSES[0]}
+
+
+def test_the_store_keeps_the_latest_up_to_its_limit(tmp_path: Path) -> None:
+    path = tmp_path / "vectors.npz"
+    store = VectorStore(path, limit=2)
+    for number in range(3):
+        store.add("m", {f"clause {number}": np.full(4, number, dtype=np.float32)})
+    assert set(VectorStore(path).get("m", ["clause 0", "clause 1", "clause 2"])) == {"clause 1", "clause 2"}
+
+
+@pytest.mark.parametrize("damage", ["corrupt", "unwritable"])
+def test_a_damaged_store_is_an_empty_one_and_answers_go_on(
+    encoder: SentenceEncoder, tmp_path: Path, damage: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    if damage == "corrupt":
+        path = tmp_path / "vectors.npz"
+        path.write_bytes(b"PK\x03\x04 not a zip at all")
+    else:
+        (tmp_path / "a file").write_text("in the way of a folder")
+        path = tmp_path / "a file" / "vectors.npz"
+    question = "can I accept a parent's friend request?"
+    plain = SemanticReranker(encoder).similarities(question, CLAUSES)
+    stored = SemanticReranker(encoder, store=VectorStore(path)).similarities(question, CLAUSES)
+    assert stored == pytest.approx(plain, abs=1e-6)
+    assert str(path) in caplog.text
+    if damage == "corrupt":  # written afresh, and read next time
+        assert set(VectorStore(path).get(encoder.tag, CLAUSES)) == set(CLAUSES)
+
+
+def test_ask_keeps_clause_vectors_for_the_next_ask(model_folder: Path, tmp_path: Path) -> None:
+    path = tmp_path / "vectors.npz"
+    outputs = []
+    for _ in range(2):
+        out = io.StringIO()
+        env = {"POLICYBOT_SEMANTIC_STORE": str(path)}
+        with pytest.MonkeyPatch.context() as patch:
+            for name, value in env.items():
+                patch.setenv(name, value)
+            assert run_ask(["--json", "can I accept a parent's friend request?"], out, io.StringIO(), sys.stdin) == 0
+        outputs.append(json.loads(out.getvalue()))
+        assert path.is_file()
+    assert outputs[0] == outputs[1]
+    with np.load(path) as data:
+        assert len(data["keys"]) == semantic.REACH  # the clauses the answer's order was chosen from
 
 
 def test_a_question_about_private_messages_is_answered_first_by_the_rule_on_channels(model_folder: Path) -> None:
