@@ -144,6 +144,9 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         # whether a kind of physical contact is allowed
         "is it ok to move a kid's arm to correct their backhand or is touching them a no go",
         "is hugging a child who's upset allowed, or should i keep my distance?",
+        # what makes someone vulnerable, asked in general
+        "what are the 'push factors' for radicalisation? like what makes a young person more vulnerable to it",
+        "what are the different types of abuse a child might be experiencing at home?",
         # the writer's own upset after a hard day
         "had a really upsetting visit with one of the older residents today and i'm feeling a bit shaken, "
         "is there anyone i can talk to?",
