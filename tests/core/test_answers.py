@@ -1267,6 +1267,15 @@ FIRST_CLAUSE = {
         "one kid kicks off every week at club and ruins it for everyone, can we tell him not to come?",
         "2",
     ),
+    "a hand 'nicked' on a tool is a small injury, not a theft": FirstClause(
+        "# Accidents and injuries\n\n"
+        "1. A trained first aider should assess the situation and give first aid if required.\n"
+        "2. Complete an incident form for every injury, however small, and give it to the session lead.\n"
+        "3. Members keep their tools in the locked cupboard at the end of each session.\n",
+        "kid nicked their hand on the saw, first aider sorted it. what paperwork do i need to do after",
+        "2",
+        within=3,
+    ),
 }
 
 
