@@ -153,6 +153,27 @@ async def test_another_kind_of_harms_route_is_not_quoted_first(tmp_path: Path, w
     assert answer.hits[0].clause.text.startswith(first)
 
 
+@pytest.mark.parametrize(
+    "route",
+    [
+        "If at any point you have a concern about the behaviour of one of our volunteers, contact the Welfare Officer.",
+        "Any adult or young person with concerns about a colleague can whistle blow by contacting the Welfare Officer.",
+    ],
+)
+async def test_a_worry_about_a_volunteer_finds_the_route_for_concerns_about_volunteers(
+    tmp_path: Path, route: str
+) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Safeguarding\n\n## Reporting\n\n"
+        "All concerns about a child must be reported to the Welfare Officer.\n\n"
+        f"## Our people\n\n{route}\n",
+    )
+    answer = await advisor.answer("one of the coaches keeps messaging a 14 year old girl on snap late at night")
+    assert answer.status is AnswerStatus.CONCERN
+    assert answer.hits[0].clause.text == route
+
+
 async def test_a_worry_about_a_volunteer_finds_the_steps_under_the_allegations_heading(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
