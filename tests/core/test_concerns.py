@@ -81,6 +81,9 @@ def detector() -> ConcernDetector:
         # bullying in a group chat, told in chat shorthand
         "one of our u12s is getting loads of nasty msgs from teammates in the group chat, what do i do",
         "one of the girls was really shaken after a video someone showed her on the minibus",
+        # money taken from an older person, who is too frightened to "talk about it" (a verb, not a talk given)
+        "worried about one of our older members, her grandson has taken over her pension and she hasn't got "
+        "money for the heating, she seemed scared to talk about it",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -147,6 +150,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         # what makes someone vulnerable, asked in general
         "what are the 'push factors' for radicalisation? like what makes a young person more vulnerable to it",
         "what are the different types of abuse a child might be experiencing at home?",
+        "we're doing a talk about staying safe online for the year 8s, what can we say about grooming?",
         # the writer's own upset after a hard day
         "had a really upsetting visit with one of the older residents today and i'm feeling a bit shaken, "
         "is there anyone i can talk to?",
