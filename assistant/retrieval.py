@@ -78,6 +78,14 @@ _FORM_SEPARATOR = re.compile(r":[\s_.…]*(?:[-*•]\s+)?")  # a label's colon, 
 MIN_FORM_FIELDS = 3
 MAX_LABEL_WORDS = 8
 FORM_PRIOR = 0.3  # a form's fields ("Age:") share a question's words and answer nothing
+# a list of other documents' titles under "should be read alongside the documents listed below:" points elsewhere
+_READ_ALONGSIDE = re.compile(
+    r"\b(?:read (?:alongside|in conjunction with|together with)|related (?:documents|policies)|"
+    r"(?:documents|policies|procedures) (?:as )?listed below)\b",
+    re.IGNORECASE,
+)
+MIN_LISTED_TITLES = 3
+MAX_TITLE_WORDS = 12
 _LINK_ONLY = re.compile(r"\[[^\]]*\]\([^)]*\)[\s.,;:–-]*(?:\([^)]*\)|\[[^\]]*\]\([^)]*\)|[\s.,;:–-])*$")
 # The people asking are staff and volunteers: a section addressed to parents or to the young people
 # themselves ("Parent Guidance", "Students must not:") answers them less often than its twin for staff.
@@ -559,13 +567,25 @@ def audience_prior(framing: str, opening: str = "") -> float:
 def clause_prior(text: str, directs: bool) -> float:
     """How likely a clause of its kind answers anything: furniture least, rules most (`directs`: its words,
     read on into its intro line's, have a directive word or pair of words)."""
-    if text.startswith("[") and _LINK_ONLY.match(text):
+    if (text.startswith("[") and _LINK_ONLY.match(text)) or is_document_list(text):
         return REFERENCE_PRIOR
     if is_blank_form(text):
         return FORM_PRIOR
     if len(text) < 40 or "\t" in text:
         return FURNITURE_PRIOR
     return DIRECTIVE_PRIOR if directs else 1.0
+
+
+def is_document_list(text: str) -> bool:
+    """Titles of other documents under a line saying to read them alongside this one ("Managing Allegations
+    Against Staff and Volunteers", "Safer Recruitment"): it names every procedure and gives none."""
+    first, _, rest = text.partition("\n")
+    titles = [line.strip(" -*•\t") for line in rest.splitlines() if line.strip()]
+    return (
+        len(titles) >= MIN_LISTED_TITLES
+        and _READ_ALONGSIDE.search(first) is not None
+        and all(len(title.split()) <= MAX_TITLE_WORDS and ". " not in title for title in titles)  # no sentences
+    )
 
 
 def is_blank_form(text: str) -> bool:
