@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.knowledge import ConcernLexicon
+from assistant.retrieval import gives_contact_details
 from assistant.worry_model import WorryModel
 
 # A worry's answer quotes what to do with it: clauses that say whom to tell come first, sooner still
@@ -71,9 +72,11 @@ class ConcernDetector:
         )
 
     def procedure_weight(self, clause_text: str) -> float:
-        """How much a clause reads as what to do with a worry: whom to tell, and how soon."""
+        """How much a clause reads as what to do with a worry: whom to tell (an action and a role, or a role
+        and how to reach them: "Designated Safeguarding Lead: Cheryl Cross, 07700 900123"), and how soon."""
         action, role, urgency = self.procedure
-        weight = PROCEDURE_WEIGHT if action.search(clause_text) and role.search(clause_text) else 1.0
+        tells = role.search(clause_text) and (action.search(clause_text) or gives_contact_details(clause_text))
+        weight = PROCEDURE_WEIGHT if tells else 1.0
         return weight * (URGENCY_WEIGHT if urgency.search(clause_text) else 1.0)
 
     def situations_for(self, message: str) -> list[tuple[str, re.Pattern[str]]]:

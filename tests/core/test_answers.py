@@ -174,6 +174,38 @@ async def test_a_worry_about_a_volunteer_finds_the_route_for_concerns_about_volu
     assert answer.hits[0].clause.text == route
 
 
+async def test_a_worry_in_a_policy_without_steps_quotes_whom_to_contact(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Safeguarding\n\n## Our commitment\n\n"
+        "Young people who are struggling may hide cuts on their arms, and some may ask you not to tell: we want "
+        "every young person to feel safe to talk to us.\n\n"
+        "## Contacts\n\n"
+        "- **Designated Safeguarding Lead:** Sam Jones, 07700 900123, sam@example.org\n"
+        "- **Deputy:** Alex Smith, 07700 900456\n",
+    )
+    answer = await advisor.answer("a lad showed me cuts on his arm tonight, some look fresh. he begged me not to tell")
+    assert answer.status is AnswerStatus.CONCERN
+    assert answer.hits[0].clause.text.startswith("**Designated Safeguarding Lead:** Sam Jones")
+
+
+async def test_a_list_of_other_documents_to_read_is_not_what_to_do_with_a_worry(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Safeguarding policy\n\n## Supporting documents\n\n"
+        "This policy should be read alongside the related documents listed below:\n"
+        "- Dealing with Disclosures and Concerns about a Child or Young Person\n"
+        "- Managing Allegations Against Staff and Volunteers\n"
+        "- Recording Concerns and Information Sharing\n"
+        "- Online Safety\n\n"
+        "## Reporting\n\n"
+        "All concerns are passed to the Designated Safeguarding Lead.\n",
+    )
+    answer = await advisor.answer("a girl in my group told me her stepdad hits her and she's scared to go home")
+    assert answer.status is AnswerStatus.CONCERN
+    assert answer.hits[0].clause.text == "All concerns are passed to the Designated Safeguarding Lead."
+
+
 async def test_a_worry_about_a_volunteer_finds_the_steps_under_the_allegations_heading(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
