@@ -505,18 +505,24 @@ def _posted_about(tokens: list[str], start: int) -> bool:
     return False
 
 
+# filming or photographing: the phone it is done "on" is the camera, not the subject asked about
+_RECORDING = frozenset(
+    "video videos videoing videoed film films filming filmed record records recording recorded photograph "
+    "photographs photographing photographed photo photos pic pics picture pictures".split()
+)
 _WHERE_OR_WHEN = frozenset({"from", "on", "in", "during"})
 _WHOSE = frozenset({"my", "his", "her", "their", "our", "your"})
 
 
 def _posted_from(tokens: list[str], start: int) -> bool:
-    """The words at `start` are where or when a post was made: "post from my own phone on my day off"."""
+    """The words at `start` are where or when a post was made, or what it was filmed on: "post from my own
+    phone on my day off", "can they video her piece on their phone?"."""
     at = start - 1
     if at >= 0 and tokens[at] == "own":
         at -= 1
     if at < 1 or tokens[at] not in _WHOSE or tokens[at - 1] not in _WHERE_OR_WHEN:
         return False
-    return _posting_before(tokens, at - 1)
+    return _posting_before(tokens, at - 1) or _any_before(tokens, at - 1, _RECORDING, _ABOUT_WINDOW)
 
 
 # going somewhere: what it is "for" is the errand, not the subject asked ("nip out to tesco for snacks")

@@ -444,6 +444,18 @@ async def test_what_a_post_is_about_is_not_the_subject_asked_about(leaps: Policy
     assert (await leaps.answer(question)).status is AnswerStatus.ANSWERED
 
 
+async def test_the_phone_a_video_is_filmed_on_is_not_the_subject_asked_about(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Festival rules\n\n"
+        "1. Photography or video recording is not allowed, but an authorised photographer may be available.\n"
+        "2. Performers wait in the changing areas until they are called.\n",
+    )
+    answer = await advisor.answer("parent asking if they can video their daughters piano piece on their phone?")
+    assert answer.status is AnswerStatus.ANSWERED  # the policy says nothing on phones, and needn't
+    assert answer.hits[0].clause.ref == "1"
+
+
 @pytest.mark.parametrize(
     "question",
     [
