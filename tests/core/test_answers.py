@@ -444,6 +444,20 @@ async def test_what_a_post_is_about_is_not_the_subject_asked_about(leaps: Policy
     assert (await leaps.answer(question)).status is AnswerStatus.ANSWERED
 
 
+async def test_drop_off_at_the_setting_is_not_giving_a_lift(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Phones and cameras\n\n"
+        "1. I request that you do not use your mobile phone whilst dropping off and collecting your child.\n"
+        "2. Photographs are only taken with your permission.\n",
+    )
+    answer = await advisor.answer("are parents meant to use phones at drop off?")
+    assert answer.status is AnswerStatus.ANSWERED  # a policy silent on lifts home still answers it
+    assert answer.hits[0].clause.ref == "1"
+    lift = await advisor.answer("can i drop one of the kids off at home after club?")
+    assert lift.status is AnswerStatus.NO_MATCH  # dropping someone off is a lift, which it never mentions
+
+
 async def test_the_phone_a_video_is_filmed_on_is_not_the_subject_asked_about(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
