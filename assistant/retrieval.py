@@ -305,6 +305,8 @@ class ClauseIndex:
                 continue
             if _posted_about(tokens, start) or _posted_from(tokens, start) or _gone_for(tokens, start):
                 continue  # "can I post about our funding?" asks about posting, whatever the post is about
+            if _how_news_came(tokens, start, start + length):
+                continue  # "mum just text to say her brother's collecting": how the news came sets the scene
             # a topic-only group speaks for its words alone: "text" is covered by messages, not by "contact"
             deciding = [c for c in concepts if c in self.unranked] or concepts
             present = any(self._mentions(c, first) for c in deciding) or (
@@ -531,6 +533,20 @@ _GOING = frozenset(
     "running ran walk walks walking walked leave leaves leaving".split()
 )
 _ERRAND_REACH = 5  # words between the going word and "for"
+
+
+# what follows a word for getting in touch when it tells how news came: "text to say", "rang saying"
+_REPORTED = (("to", "say"), ("to", "tell"), ("to", "let"), ("saying",), ("to", "ask"), ("asking",))
+# ...unless the writer asks whether to do it: "can I text to say the bus is late?"
+_ASKING_TO_DO = frozenset("i we can could should may to".split())
+
+
+def _how_news_came(tokens: list[str], start: int, end: int) -> bool:
+    """The words from `start` to `end` say how someone else got in touch, not what is asked: "mum just text to
+    say her brother's collecting today", "a parent emailed asking..."."""
+    if _any_before(tokens, start, _ASKING_TO_DO, 2):
+        return False
+    return any(tuple(tokens[end : end + len(words)]) == words for words in _REPORTED)
 
 
 def _gone_for(tokens: list[str], start: int) -> bool:

@@ -458,6 +458,21 @@ async def test_drop_off_at_the_setting_is_not_giving_a_lift(tmp_path: Path) -> N
     assert lift.status is AnswerStatus.NO_MATCH  # dropping someone off is a lift, which it never mentions
 
 
+async def test_how_news_came_is_not_what_is_asked(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Collection\n\n"
+        "1. Children will only be released to the parent or to someone named and authorised by the parent.\n"
+        "2. Anyone collecting who I have not met must give the password agreed with the parent.\n",
+    )
+    answer = await advisor.answer(
+        "mum just text to say her brother's collecting today, never met him. how do i know its ok to hand her over?"
+    )
+    assert answer.status is AnswerStatus.ANSWERED  # the text is how the news came, not a subject it must cover
+    asked = await advisor.answer("can i text the parents to say the bus is running late?")
+    assert asked.status is AnswerStatus.NO_MATCH  # here texting is what is asked, and the policy never says
+
+
 async def test_the_phone_a_video_is_filmed_on_is_not_the_subject_asked_about(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
