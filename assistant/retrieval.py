@@ -305,8 +305,8 @@ class ClauseIndex:
                 continue
             if _posted_about(tokens, start) or _posted_from(tokens, start) or _gone_for(tokens, start):
                 continue  # "can I post about our funding?" asks about posting, whatever the post is about
-            if _how_news_came(tokens, start, start + length):
-                continue  # "mum just text to say her brother's collecting": how the news came sets the scene
+            if _how_news_came(tokens, start, start + length) or _when(tokens, start, start + length):
+                continue  # "mum just text to say her brother's collecting", "at snack time": they set the scene
             # a topic-only group speaks for its words alone: "text" is covered by messages, not by "contact"
             deciding = [c for c in concepts if c in self.unranked] or concepts
             present = any(self._mentions(c, first) for c in deciding) or (
@@ -547,6 +547,11 @@ def _how_news_came(tokens: list[str], start: int, end: int) -> bool:
     if _any_before(tokens, start, _ASKING_TO_DO, 2):
         return False
     return any(tuple(tokens[end : end + len(words)]) == words for words in _REPORTED)
+
+
+def _when(tokens: list[str], start: int, end: int) -> bool:
+    """The words from `start` to `end` name a time of the day or session: "at snack time", "during break time"."""
+    return start > 0 and tokens[start - 1] in ("at", "during") and tokens[end : end + 1] == ["time"]
 
 
 def _gone_for(tokens: list[str], start: int) -> bool:

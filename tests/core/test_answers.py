@@ -473,6 +473,19 @@ async def test_how_news_came_is_not_what_is_asked(tmp_path: Path) -> None:
     assert asked.status is AnswerStatus.NO_MATCH  # here texting is what is asked, and the policy never says
 
 
+async def test_a_time_of_the_session_is_not_what_is_asked(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Recording concerns\n\n"
+        "1. Where a child makes comments that give cause for concern, the member of staff makes a written record "
+        "of what was said, in the child's words.\n"
+        "2. The record is signed and dated and given to the designated person.\n",
+    )
+    answer = await advisor.answer("a kid said something odd at snack time today, what goes in the written record?")
+    assert answer.status is AnswerStatus.ANSWERED  # snacks are a subject of their own, but not here
+    assert answer.hits[0].clause.ref == "1"
+
+
 async def test_the_phone_a_video_is_filmed_on_is_not_the_subject_asked_about(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
