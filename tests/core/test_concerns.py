@@ -81,6 +81,12 @@ def detector() -> ConcernDetector:
         # bullying in a group chat, told in chat shorthand
         "one of our u12s is getting loads of nasty msgs from teammates in the group chat, what do i do",
         "one of the girls was really shaken after a video someone showed her on the minibus",
+        # grooming signs: private messages late at night, compliments on looks, secrecy from "ur parents", cash
+        "a scout showed me dms from a leader in another district, late night msgs and compliments about her looks",
+        "one of the girls says a coach messages her and told her dont tell ur parents we chat",
+        "our u12 manager keeps texting one of the boys privately and gave him cash",
+        # bullying told as being called names
+        "lad in my group is getting called names constantly and the others filmed him and laughed",
         # money taken from an older person, who is too frightened to "talk about it" (a verb, not a talk given)
         "worried about one of our older members, her grandson has taken over her pension and she hasn't got "
         "money for the heating, she seemed scared to talk about it",
