@@ -255,6 +255,9 @@ class VectorStore:
     def add(self, tag: str, vectors: dict[str, np.ndarray]) -> None:
         """Keep these vectors (by text), then write the store: the latest `limit` of them."""
         stored = self._load()
+        sizes = {vector.shape for vector in vectors.values()}
+        for key in [key for key, vector in stored.items() if vector.shape not in sizes]:
+            del stored[key]  # another model's, of another size: one file holds vectors of one size
         for text, vector in vectors.items():
             stored.pop(key := self.key(tag, text), None)
             stored[key] = vector  # re-added: the latest are kept when the store is full

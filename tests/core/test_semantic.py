@@ -156,6 +156,14 @@ def test_vectors_of_another_model_are_not_used(encoder: SentenceEncoder, tmp_pat
     assert set(VectorStore(path).get("another model", CLAUSES)) == {CLAUSES[0]}
 
 
+def test_a_model_of_another_size_replaces_the_stored_vectors(tmp_path: Path) -> None:
+    path = tmp_path / "vectors.npz"
+    VectorStore(path).add("small model", {"clause": np.ones(4, dtype=np.float32)})
+    VectorStore(path).add("large model", {"clause": np.ones(8, dtype=np.float32)})
+    assert set(VectorStore(path).get("large model", ["clause"])) == {"clause"}
+    assert VectorStore(path).get("small model", ["clause"]) == {}
+
+
 def test_the_store_keeps_the_latest_up_to_its_limit(tmp_path: Path) -> None:
     path = tmp_path / "vectors.npz"
     store = VectorStore(path, limit=2)
