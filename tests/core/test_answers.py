@@ -206,6 +206,23 @@ async def test_a_list_of_other_documents_to_read_is_not_what_to_do_with_a_worry(
     assert answer.hits[0].clause.text == "All concerns are passed to the Designated Safeguarding Lead."
 
 
+async def test_the_adults_route_stays_for_a_worry_not_seen_as_about_an_adult(tmp_path: Path) -> None:
+    """Adults at risk are who is harmed, not a kind of harm: their route is not weighed down as another
+    harm's is, when the message doesn't say "older" or "vulnerable"."""
+    advisor = advisor_with(
+        tmp_path,
+        "# Safeguarding\n\n## Reporting\n\n"
+        "Record what you were told and pass it to the Designated Safeguarding Lead.\n\n"
+        "## Contacts\n\n"
+        "Adult Social Care: report a concern about an adult at risk on 01629 533190.\n",
+    )
+    answer = await advisor.answer(
+        "one of our young adults (20) says his new mates take his benefits money every week and he's scared of them"
+    )
+    assert answer.status is AnswerStatus.CONCERN
+    assert answer.hits[0].clause.text.startswith("Adult Social Care")
+
+
 async def test_a_worry_about_a_volunteer_finds_the_steps_under_the_allegations_heading(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
