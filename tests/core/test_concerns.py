@@ -153,6 +153,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         # whether a kind of physical contact is allowed
         "is it ok to move a kid's arm to correct their backhand or is touching them a no go",
         "is hugging a child who's upset allowed, or should i keep my distance?",
+        # what happens to anyone who does something: a question on sanctions
+        "what actually happens to a student who posts abusive stuff about another member online?",
         # an older lady is someone visited, not an older man who grooms
         "i visit an older lady from church at her house on my own most weeks, do i need to keep notes?",
         # what makes someone vulnerable, asked in general
