@@ -145,11 +145,13 @@ _ASKING = re.compile(
 )
 
 
-def focused_tokens(question: str) -> tuple[list[str], set[int]]:
+def focused_tokens(question: str, min_content: int = 2) -> tuple[list[str], set[int]]:
     """The question's tokens, and the positions of those in the sentence that actually asks.
 
     Chat questions often set a scene first ("had an amazing day at the farm!!") and ask after
     ("can I post the group pics on my own insta?"); the asking sentence says what the answer is about.
+    An asking sentence counts with `min_content` words that aren't stopwords: for ranking, two ("any
+    tips?" adds little to the scene); for what a policy must cover, one will do ("whats the ratio").
     """
     tokens: list[str] = []
     focus: set[int] = set()
@@ -158,7 +160,7 @@ def focused_tokens(question: str) -> tuple[list[str], set[int]]:
         words = tokenize(sentence)
         content = [w for w in words if w not in STOPWORDS]
         asking = sentence.rstrip().endswith("?") or _ASKING.match(sentence)
-        if len(sentences) > 1 and len(content) >= 2 and asking:
+        if len(sentences) > 1 and len(content) >= min_content and asking:
             focus.update(range(len(tokens), len(tokens) + len(words)))
         tokens.extend(words)
     if len(focus) == len(tokens):
@@ -283,7 +285,7 @@ class ClauseIndex:
         lowered = question.lower()
         if any(pattern.search(lowered) for pattern in self.about_the_policy):
             return []  # "does the policy still apply on zoom?" is answered by its scope
-        tokens, focus = focused_tokens(question)
+        tokens, focus = focused_tokens(question, min_content=1)
         stems = self.analyzer.stem_all(tokens)
         matches = self.analyzer.matches(stems)
         # a word that starts a longer phrase is that phrase: "phone" in "phone them up" is calling, "online" in

@@ -503,6 +503,17 @@ async def test_a_time_of_the_session_is_not_what_is_asked(tmp_path: Path) -> Non
     assert answer.hits[0].clause.ref == "1"
 
 
+async def test_a_one_word_asking_sentence_names_what_the_policy_must_cover(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Outings\n\n"
+        "1. Staff must not take children to the park on their own without a second adult or the parent's consent.\n"
+        "2. Outings are recorded in the diary.\n",
+    )
+    answer = await advisor.answer("how many under 5s am i allowed to take to the park on my own? whats the ratio")
+    assert answer.status is AnswerStatus.NO_MATCH  # it never gives a ratio
+
+
 async def test_the_phone_a_video_is_filmed_on_is_not_the_subject_asked_about(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
