@@ -20,6 +20,9 @@ SITUATION_WEIGHT = 3.0
 # routes for any worry: the clause opening in its wording, under its heading or in its first words.
 OTHER_HARM_WEIGHT = 0.5
 OPENING_WORDS = 12
+# ...and the lead's own steps after a report ("If the DSL finds evidence of abuse, ...") after the steps of the
+# person telling, who is the one asking.
+LEAD_DUTY_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class ConcernDetector:
     procedure: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # action, role, urgency
     situations: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = ()  # (when, add, prefer)
     harm_routes: tuple[re.Pattern[str], ...] = ()  # the `prefer` of the situations that are kinds of harm
+    lead_duty: re.Pattern[str] | None = None  # a clause whose subject is the lead: their steps after a report
     model: WorryModel | None = None  # a learned check for what the patterns and signs don't name
     own_conduct: tuple[re.Pattern[str], ...] = ()  # the writer asks about their own action
     own_conduct_probability: float = 0.8  # how sure the model alone must then be
@@ -66,6 +70,7 @@ class ConcernDetector:
             ),
             situations=tuple((re.compile(s.when), s.add, re.compile(s.prefer)) for s in lexicon.situation),
             harm_routes=tuple(re.compile(s.prefer) for s in lexicon.situation if s.kind_of_harm),
+            lead_duty=re.compile(lexicon.lead_duty) if lexicon.lead_duty else None,
             model=model,
             own_conduct=compiled(lexicon.own_conduct),
             own_conduct_probability=lexicon.own_conduct_probability,
@@ -88,16 +93,22 @@ class ConcernDetector:
     def procedure_weigher(self, situations: list[tuple[str, re.Pattern[str]]]) -> Callable[[str, str], float]:
         """`procedure_weight` for a worry of these kinds: the clauses giving their own procedure, in its
         words or under a heading in them ("Allegations against staff"), weigh most; the route of another
-        kind of harm ("9 The Prevent Duty" for a child hit at home) least."""
+        kind of harm ("9 The Prevent Duty" for a child hit at home) least; the lead's own steps after a report
+        count half."""
 
         def weight(clause_text: str, heading: str) -> float:
             framed = f"{heading}\n{clause_text}".lower()
             if any(prefer.search(framed) for _, prefer in situations):
-                return self.procedure_weight(clause_text) * SITUATION_WEIGHT
-            opening = f"{heading}\n{' '.join(clause_text.split()[:OPENING_WORDS])}".lower()
-            if any(route.search(opening) for route in self.harm_routes):
-                return self.procedure_weight(clause_text) * OTHER_HARM_WEIGHT
-            return self.procedure_weight(clause_text)
+                kind = SITUATION_WEIGHT
+            elif any(
+                route.search(f"{heading}\n{' '.join(clause_text.split()[:OPENING_WORDS])}".lower())
+                for route in self.harm_routes
+            ):
+                kind = OTHER_HARM_WEIGHT
+            else:
+                kind = 1.0
+            lead = self.lead_duty is not None and self.lead_duty.search(clause_text.lower()) is not None
+            return self.procedure_weight(clause_text) * kind * (LEAD_DUTY_WEIGHT if lead else 1.0)
 
         return weight
 

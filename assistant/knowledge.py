@@ -81,8 +81,11 @@ class ConcernLexicon(Frozen):
     procedure_action: str = r"\b(report|inform|tell|notify|contact|refer|raise)\b"
     procedure_role: str = r"\b(designated|safeguarding lead|dsl)\b"
     procedure_urgency: str = r"\b(immediately|as soon as)\b"
+    # a clause whose subject is the lead ("The child protection officer should contact social services..."):
+    # what happens after a report, not what the person telling does. Empty: no such rule.
+    lead_duty: str = ""
 
-    @field_validator("procedure_action", "procedure_role", "procedure_urgency")
+    @field_validator("procedure_action", "procedure_role", "procedure_urgency", "lead_duty")
     @classmethod
     def _compiles_one(cls, pattern: str) -> str:
         return check_pattern(pattern)

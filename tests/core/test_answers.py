@@ -223,6 +223,21 @@ async def test_the_adults_route_stays_for_a_worry_not_seen_as_about_an_adult(tmp
     assert answer.hits[0].clause.text.startswith("Adult Social Care")
 
 
+async def test_a_worry_quotes_what_the_person_telling_does_before_the_leads_own_steps(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# If you suspect abuse of a child\n\n"
+        "1. The child protection officer should contact social services immediately to seek their advice and "
+        "decide how to contact the parents.\n"
+        "2. You should report your concerns to the designated child protection officer.\n",
+    )
+    answer = await advisor.answer(
+        "theres a wee lad in the class always starving, same filthy kit every week, no one collects him til late"
+    )
+    assert answer.status is AnswerStatus.CONCERN
+    assert answer.hits[0].clause.ref == "2"
+
+
 async def test_a_worry_about_a_volunteer_finds_the_steps_under_the_allegations_heading(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
