@@ -11,7 +11,7 @@ import pytest
 from assistant.answers import PolicyAdvisor, build_advisor
 from assistant.errors import EmptyQuestion
 from assistant.knowledge import load_knowledge
-from assistant.models import AnswerStatus
+from assistant.models import Answer, AnswerStatus
 from assistant.settings import CoreSettings
 from tests.conftest import CORPUS, SEEDS
 
@@ -119,137 +119,6 @@ async def test_a_worry_with_a_procedure_of_its_own_quotes_that_procedure(
     answer = await advisor.answer(worry)
     assert answer.status is AnswerStatus.CONCERN
     assert procedure in answer.hits[0].clause.text
-
-
-OTHER_HARMS_ROUTES = """# Safeguarding
-
-## Reporting concerns
-
-All concerns about a child's welfare must be raised with the Designated Safeguarding Lead.
-
-## The Prevent duty
-
-Anyone who has a concern that a young person is at risk of radicalisation must immediately contact the
-Designated Safeguarding Lead and report the concern through the normal safeguarding procedures.
-
-## Indecent images
-
-Where indecent images of children are found, the Designated Safeguarding Lead must be informed immediately
-and the police contacted.
-"""
-
-
-@pytest.mark.parametrize(
-    ("worry", "first"),
-    [
-        ("a girl in my group told me her stepdad hits her and she's scared to go home", "All concerns"),
-        ("one of the lads keeps sharing far right videos and says violence against muslims is justified", "Anyone"),
-    ],
-)
-async def test_another_kind_of_harms_route_is_not_quoted_first(tmp_path: Path, worry: str, first: str) -> None:
-    advisor = advisor_with(tmp_path, OTHER_HARMS_ROUTES)
-    answer = await advisor.answer(worry)
-    assert answer.status is AnswerStatus.CONCERN
-    assert answer.hits[0].clause.text.startswith(first)
-
-
-@pytest.mark.parametrize(
-    "route",
-    [
-        "If at any point you have a concern about the behaviour of one of our volunteers, contact the Welfare Officer.",
-        "Any adult or young person with concerns about a colleague can whistle blow by contacting the Welfare Officer.",
-    ],
-)
-async def test_a_worry_about_a_volunteer_finds_the_route_for_concerns_about_volunteers(
-    tmp_path: Path, route: str
-) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Safeguarding\n\n## Reporting\n\n"
-        "All concerns about a child must be reported to the Welfare Officer.\n\n"
-        f"## Our people\n\n{route}\n",
-    )
-    answer = await advisor.answer("one of the coaches keeps messaging a 14 year old girl on snap late at night")
-    assert answer.status is AnswerStatus.CONCERN
-    assert answer.hits[0].clause.text == route
-
-
-async def test_a_worry_in_a_policy_without_steps_quotes_whom_to_contact(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Safeguarding\n\n## Our commitment\n\n"
-        "Young people who are struggling may hide cuts on their arms, and some may ask you not to tell: we want "
-        "every young person to feel safe to talk to us.\n\n"
-        "## Contacts\n\n"
-        "- **Designated Safeguarding Lead:** Sam Jones, 07700 900123, sam@example.org\n"
-        "- **Deputy:** Alex Smith, 07700 900456\n",
-    )
-    answer = await advisor.answer("a lad showed me cuts on his arm tonight, some look fresh. he begged me not to tell")
-    assert answer.status is AnswerStatus.CONCERN
-    assert answer.hits[0].clause.text.startswith("**Designated Safeguarding Lead:** Sam Jones")
-
-
-async def test_a_list_of_other_documents_to_read_is_not_what_to_do_with_a_worry(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Safeguarding policy\n\n## Supporting documents\n\n"
-        "This policy should be read alongside the related documents listed below:\n"
-        "- Dealing with Disclosures and Concerns about a Child or Young Person\n"
-        "- Managing Allegations Against Staff and Volunteers\n"
-        "- Recording Concerns and Information Sharing\n"
-        "- Online Safety\n\n"
-        "## Reporting\n\n"
-        "All concerns are passed to the Designated Safeguarding Lead.\n",
-    )
-    answer = await advisor.answer("a girl in my group told me her stepdad hits her and she's scared to go home")
-    assert answer.status is AnswerStatus.CONCERN
-    assert answer.hits[0].clause.text == "All concerns are passed to the Designated Safeguarding Lead."
-
-
-async def test_the_adults_route_stays_for_a_worry_not_seen_as_about_an_adult(tmp_path: Path) -> None:
-    """Adults at risk are who is harmed, not a kind of harm: their route is not weighed down as another
-    harm's is, when the message doesn't say "older" or "vulnerable"."""
-    advisor = advisor_with(
-        tmp_path,
-        "# Safeguarding\n\n## Reporting\n\n"
-        "Record what you were told and pass it to the Designated Safeguarding Lead.\n\n"
-        "## Contacts\n\n"
-        "Adult Social Care: report a concern about an adult at risk on 01629 533190.\n",
-    )
-    answer = await advisor.answer(
-        "one of our young adults (20) says his new mates take his benefits money every week and he's scared of them"
-    )
-    assert answer.status is AnswerStatus.CONCERN
-    assert answer.hits[0].clause.text.startswith("Adult Social Care")
-
-
-async def test_a_worry_quotes_what_the_person_telling_does_before_the_leads_own_steps(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# If you suspect abuse of a child\n\n"
-        "1. The child protection officer should contact social services immediately to seek their advice and "
-        "decide how to contact the parents.\n"
-        "2. You should report your concerns to the designated child protection officer.\n",
-    )
-    answer = await advisor.answer(
-        "theres a wee lad in the class always starving, same filthy kit every week, no one collects him til late"
-    )
-    assert answer.status is AnswerStatus.CONCERN
-    assert answer.hits[0].clause.ref == "2"
-
-
-async def test_a_worry_about_a_volunteer_finds_the_steps_under_the_allegations_heading(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Safeguarding procedure\n\n## Reporting a concern\n\n"
-        "Report any concern about a child to the Designated Safeguarding Lead as soon as possible.\n\n"
-        "## Allegations against staff or volunteers\n\n"
-        "The volunteer involved will be asked to leave the session, and the Designated Safeguarding Lead "
-        "informed as soon as possible.\n",
-    )
-    answer = await advisor.answer("one of our coaches keeps messaging a 14 year old girl on snap late at night")
-    assert answer.status is AnswerStatus.CONCERN
-    assert answer.hits[0].clause.text.startswith("The volunteer involved will be asked to leave")
 
 
 async def test_asking_about_a_topic_is_not_a_concern(leaps: PolicyAdvisor) -> None:
@@ -756,6 +625,7 @@ class FirstClause:
     ref: str = ""
     within: int = 1
     starts: str = ""
+    exact: bool = False  # the clause is `starts`, whole
 
     def __post_init__(self) -> None:
         if bool(self.ref) == bool(self.starts):
@@ -1429,14 +1299,125 @@ FIRST_CLAUSE = {
 }
 
 
-@pytest.mark.parametrize("case", FIRST_CLAUSE.values(), ids=FIRST_CLAUSE.keys())
-async def test_the_clause_that_answers_comes_first(tmp_path: Path, case: FirstClause) -> None:
-    answer = await advisor_with(tmp_path, case.policy).answer(case.question)
-    assert answer.status is AnswerStatus.ANSWERED
+def assert_first_clause(answer: Answer, case: FirstClause) -> None:
     if case.ref:
         assert case.ref in [hit.clause.ref for hit in answer.hits[: case.within]]
     if case.starts:
         assert answer.hits[0].clause.text.startswith(case.starts)
+    if case.exact:
+        assert answer.hits[0].clause.text == case.starts
+
+
+@pytest.mark.parametrize("case", FIRST_CLAUSE.values(), ids=FIRST_CLAUSE.keys())
+async def test_the_clause_that_answers_comes_first(tmp_path: Path, case: FirstClause) -> None:
+    answer = await advisor_with(tmp_path, case.policy).answer(case.question)
+    assert answer.status is AnswerStatus.ANSWERED
+    assert_first_clause(answer, case)
+
+
+OTHER_HARMS_ROUTES = """# Safeguarding
+
+## Reporting concerns
+
+All concerns about a child's welfare must be raised with the Designated Safeguarding Lead.
+
+## The Prevent duty
+
+Anyone who has a concern that a young person is at risk of radicalisation must immediately contact the
+Designated Safeguarding Lead and report the concern through the normal safeguarding procedures.
+
+## Indecent images
+
+Where indecent images of children are found, the Designated Safeguarding Lead must be informed immediately
+and the police contacted.
+"""
+GENERAL_ROUTE = (
+    "# Safeguarding\n\n## Reporting\n\nAll concerns about a child must be reported to the Welfare Officer.\n\n"
+)
+VOLUNTEER_ROUTE = (
+    "If at any point you have a concern about the behaviour of one of our volunteers, contact the Welfare Officer."
+)
+WHISTLE_BLOWING = (
+    "Any adult or young person with concerns about a colleague can whistle blow by contacting the Welfare Officer."
+)
+COACH_MESSAGING = "one of the coaches keeps messaging a 14 year old girl on snap late at night"
+
+# Which clause a worry's answer quotes first: what the person telling should do, for this kind of worry.
+WORRY_ROUTE = {
+    "another kind of harm's route comes after the general one": FirstClause(
+        OTHER_HARMS_ROUTES,
+        "a girl in my group told me her stepdad hits her and she's scared to go home",
+        starts="All concerns",
+    ),
+    "a worry of that kind still quotes its own route": FirstClause(
+        OTHER_HARMS_ROUTES,
+        "one of the lads keeps sharing far right videos and says violence against muslims is justified",
+        starts="Anyone",
+    ),
+    "a concern about the behaviour of one of our volunteers is the allegations route": FirstClause(
+        f"{GENERAL_ROUTE}## Our people\n\n{VOLUNTEER_ROUTE}\n", COACH_MESSAGING, starts=VOLUNTEER_ROUTE, exact=True
+    ),
+    "whistle blowing about a colleague is the allegations route": FirstClause(
+        f"{GENERAL_ROUTE}## Our people\n\n{WHISTLE_BLOWING}\n", COACH_MESSAGING, starts=WHISTLE_BLOWING, exact=True
+    ),
+    "the steps under an allegations heading are the allegations route": FirstClause(
+        "# Safeguarding procedure\n\n## Reporting a concern\n\n"
+        "Report any concern about a child to the Designated Safeguarding Lead as soon as possible.\n\n"
+        "## Allegations against staff or volunteers\n\n"
+        "The volunteer involved will be asked to leave the session, and the Designated Safeguarding Lead "
+        "informed as soon as possible.\n",
+        "one of our coaches keeps messaging a 14 year old girl on snap late at night",
+        starts="The volunteer involved will be asked to leave",
+    ),
+    "in a policy without steps, the lead with a phone number says whom to tell": FirstClause(
+        "# Safeguarding\n\n## Our commitment\n\n"
+        "Young people who are struggling may hide cuts on their arms, and some may ask you not to tell: we want "
+        "every young person to feel safe to talk to us.\n\n"
+        "## Contacts\n\n"
+        "- **Designated Safeguarding Lead:** Sam Jones, 07700 900123, sam@example.org\n"
+        "- **Deputy:** Alex Smith, 07700 900456\n",
+        "a lad showed me cuts on his arm tonight, some look fresh. he begged me not to tell",
+        starts="**Designated Safeguarding Lead:** Sam Jones",
+    ),
+    "a list of other documents to read is not what to do with a worry": FirstClause(
+        "# Safeguarding policy\n\n## Supporting documents\n\n"
+        "This policy should be read alongside the related documents listed below:\n"
+        "- Dealing with Disclosures and Concerns about a Child or Young Person\n"
+        "- Managing Allegations Against Staff and Volunteers\n"
+        "- Recording Concerns and Information Sharing\n"
+        "- Online Safety\n\n"
+        "## Reporting\n\n"
+        "All concerns are passed to the Designated Safeguarding Lead.\n",
+        "a girl in my group told me her stepdad hits her and she's scared to go home",
+        starts="All concerns are passed to the Designated Safeguarding Lead.",
+        exact=True,
+    ),
+    # adults at risk are who is harmed, not a kind of harm: their route is not weighed down as another harm's
+    # is, when the message doesn't say "older" or "vulnerable"
+    "the adults' route stays for a worry not seen as about an adult": FirstClause(
+        "# Safeguarding\n\n## Reporting\n\n"
+        "Record what you were told and pass it to the Designated Safeguarding Lead.\n\n"
+        "## Contacts\n\n"
+        "Adult Social Care: report a concern about an adult at risk on 01629 533190.\n",
+        "one of our young adults (20) says his new mates take his benefits money every week and he's scared of them",
+        starts="Adult Social Care",
+    ),
+    "what the person telling does comes before the lead's own steps": FirstClause(
+        "# If you suspect abuse of a child\n\n"
+        "1. The child protection officer should contact social services immediately to seek their advice and "
+        "decide how to contact the parents.\n"
+        "2. You should report your concerns to the designated child protection officer.\n",
+        "theres a wee lad in the class always starving, same filthy kit every week, no one collects him til late",
+        ref="2",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", WORRY_ROUTE.values(), ids=WORRY_ROUTE.keys())
+async def test_a_worry_quotes_its_route_first(tmp_path: Path, case: FirstClause) -> None:
+    answer = await advisor_with(tmp_path, case.policy).answer(case.question)
+    assert answer.status is AnswerStatus.CONCERN
+    assert_first_clause(answer, case)
 
 
 async def test_the_fields_of_a_blank_form_answer_nothing(tmp_path: Path) -> None:
