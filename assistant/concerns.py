@@ -97,17 +97,15 @@ class ConcernDetector:
         count half."""
 
         def weight(clause_text: str, heading: str) -> float:
-            framed = f"{heading}\n{clause_text}".lower()
-            if any(prefer.search(framed) for _, prefer in situations):
+            lowered, heading = clause_text.lower(), heading.lower()
+            opening = f"{heading}\n{' '.join(lowered.split()[:OPENING_WORDS])}"  # read once, for every route
+            if any(prefer.search(f"{heading}\n{lowered}") for _, prefer in situations):
                 kind = SITUATION_WEIGHT
-            elif any(
-                route.search(f"{heading}\n{' '.join(clause_text.split()[:OPENING_WORDS])}".lower())
-                for route in self.harm_routes
-            ):
+            elif any(route.search(opening) for route in self.harm_routes):
                 kind = OTHER_HARM_WEIGHT
             else:
                 kind = 1.0
-            lead = self.lead_duty is not None and self.lead_duty.search(clause_text.lower()) is not None
+            lead = self.lead_duty is not None and self.lead_duty.search(lowered) is not None
             return self.procedure_weight(clause_text) * kind * (LEAD_DUTY_WEIGHT if lead else 1.0)
 
         return weight

@@ -608,12 +608,13 @@ def clause_prior(text: str, directs: bool) -> float:
 def is_document_list(text: str) -> bool:
     """Titles of other documents under a line saying to read them alongside this one ("Managing Allegations
     Against Staff and Volunteers", "Safer Recruitment"): it names every procedure and gives none."""
-    first, _, rest = text.partition("\n")
+    first, newline, rest = text.partition("\n")
+    if not newline or _READ_ALONGSIDE.search(first) is None:
+        return False  # most clauses: one line, or no such intro (checked for every clause at build time)
     titles = [line.strip(" -*•\t") for line in rest.splitlines() if line.strip()]
-    return (
-        len(titles) >= MIN_LISTED_TITLES
-        and _READ_ALONGSIDE.search(first) is not None
-        and all(len(title.split()) <= MAX_TITLE_WORDS and ". " not in title for title in titles)  # no sentences
+    return len(titles) >= MIN_LISTED_TITLES and all(
+        len(title.split()) <= MAX_TITLE_WORDS and ". " not in title
+        for title in titles  # no sentences
     )
 
 
