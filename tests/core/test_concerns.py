@@ -90,6 +90,10 @@ def detector() -> ConcernDetector:
         # money taken from an older person, who is too frightened to "talk about it" (a verb, not a talk given)
         "worried about one of our older members, her grandson has taken over her pension and she hasn't got "
         "money for the heating, she seemed scared to talk about it",
+        # a child's own words for sexual abuse, a school story about wanting to die, a conviction told of someone
+        "a 5yo at creche said her cousin makes her touch his willy when they play",
+        "his english homework was a poem about wanting to die and nobody missing him",
+        "just heard our new minibus driver was convicted of offences against children years ago, he starts monday",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
