@@ -66,6 +66,14 @@ def test_the_bundled_model_leaves_policy_questions_alone() -> None:
         "bowling trip on saturday, meeting at 2 outside the leisure centre. last time one of the members was texting "
         "on his phone through the whole game and the pizza after. whats our rule on members using phones during "
         "sessions?",
+        # a practical question told as a story, with its people and their pronouns: the model once read a long
+        # story as a worry by its "and"s and "she"s
+        "netball finished late and it was pouring, and Amira's mum rang to say she's stuck at work and her dad has "
+        "the car. she lives two streets from me and the others had all gone home. can i walk her back or drive her?",
+        "our 12 year old came back from her dad's at the weekend with a new tablet he bought her, and she says all "
+        "her friends have tiktok so she wants it too. he says it's fine. do we have to say no?",
+        "he's been a nightmare at every session this term, throwing the cones and swearing at the coaches, and his "
+        "mum just shrugs when we tell her. can we stop him coming for a few weeks?",
     ]:
         assert not detector.assess(question).concern, question
 
