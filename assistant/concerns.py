@@ -23,6 +23,9 @@ OPENING_WORDS = 12
 # ...and the lead's own steps after a report ("If the DSL finds evidence of abuse, ...") after the steps of the
 # person telling, who is the one asking.
 LEAD_DUTY_WEIGHT = 0.5
+# ...and the route for when the usual one fails ("If you feel the Club has not acted on a concern, contact the County
+# FA") after the usual one, unless the worry is that kind's own ("nothing was done about what I reported").
+FALLBACK_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class ConcernDetector:
     situations: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...] = ()  # (when, add, prefer)
     harm_routes: tuple[re.Pattern[str], ...] = ()  # the `prefer` of the situations that are kinds of harm
     lead_duty: re.Pattern[str] | None = None  # a clause whose subject is the lead: their steps after a report
+    fallback_route: re.Pattern[str] | None = None  # a clause for when the usual route fails
     model: WorryModel | None = None  # a learned check for what the patterns and signs don't name
     own_conduct: tuple[re.Pattern[str], ...] = ()  # the writer asks about their own action
     own_conduct_probability: float = 0.8  # how sure the model alone must then be
@@ -71,6 +75,7 @@ class ConcernDetector:
             situations=tuple((re.compile(s.when), s.add, re.compile(s.prefer)) for s in lexicon.situation),
             harm_routes=tuple(re.compile(s.prefer) for s in lexicon.situation if s.kind_of_harm),
             lead_duty=re.compile(lexicon.lead_duty) if lexicon.lead_duty else None,
+            fallback_route=re.compile(lexicon.fallback_route) if lexicon.fallback_route else None,
             model=model,
             own_conduct=compiled(lexicon.own_conduct),
             own_conduct_probability=lexicon.own_conduct_probability,
@@ -93,8 +98,8 @@ class ConcernDetector:
     def procedure_weigher(self, situations: list[tuple[str, re.Pattern[str]]]) -> Callable[[str, str], float]:
         """`procedure_weight` for a worry of these kinds: the clauses giving their own procedure, in its
         words or under a heading in them ("Allegations against staff"), weigh most; the route of another
-        kind of harm ("9 The Prevent Duty" for a child hit at home) least; the lead's own steps after a report
-        count half."""
+        kind of harm ("9 The Prevent Duty" for a child hit at home) least; the lead's own steps after a report,
+        and the route for when the usual one fails, count half."""
 
         def weight(clause_text: str, heading: str) -> float:
             lowered, heading = clause_text.lower(), heading.lower()
@@ -106,7 +111,13 @@ class ConcernDetector:
             else:
                 kind = 1.0
             lead = self.lead_duty is not None and self.lead_duty.search(lowered) is not None
-            return self.procedure_weight(clause_text) * kind * (LEAD_DUTY_WEIGHT if lead else 1.0)
+            fallback = kind != SITUATION_WEIGHT and bool(self.fallback_route and self.fallback_route.search(lowered))
+            return (
+                self.procedure_weight(clause_text)
+                * kind
+                * (LEAD_DUTY_WEIGHT if lead else 1.0)
+                * (FALLBACK_WEIGHT if fallback else 1.0)
+            )
 
         return weight
 

@@ -84,8 +84,10 @@ class ConcernLexicon(Frozen):
     # a clause whose subject is the lead ("The child protection officer should contact social services..."):
     # what happens after a report, not what the person telling does. Empty: no such rule.
     lead_duty: str = ""
+    # a clause for when the usual route fails ("If you feel the Club has not acted on a concern..."). Empty: none.
+    fallback_route: str = ""
 
-    @field_validator("procedure_action", "procedure_role", "procedure_urgency", "lead_duty")
+    @field_validator("procedure_action", "procedure_role", "procedure_urgency", "lead_duty", "fallback_route")
     @classmethod
     def _compiles_one(cls, pattern: str) -> str:
         return check_pattern(pattern)

@@ -1410,6 +1410,23 @@ WORRY_ROUTE = {
         "theres a wee lad in the class always starving, same filthy kit every week, no one collects him til late",
         ref="2",
     ),
+    "the usual route comes before the one for when it fails": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. If you do not feel able to raise a concern internally, or it has not been dealt with, contact the "
+        "County FA Designated Safeguarding Officer immediately.\n"
+        "2. Report every concern to the Club Welfare Officer (CWO) on the same day.\n",
+        "one of the u12s told me her uncle hits her when her mum is at work",
+        ref="2",
+    ),
+    "a worry that nothing was done still takes the way out": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. Report every concern to the Club Welfare Officer (CWO) on the same day.\n"
+        "2. If you do not feel able to raise a concern internally, or it has not been dealt with, contact the "
+        "County FA Designated Safeguarding Officer immediately.\n",
+        "i reported a coach for messaging one of the u14 girls on snap a month ago and nothing has been done, "
+        "he's still coaching her",
+        ref="2",
+    ),
 }
 
 
