@@ -552,8 +552,11 @@ def _how_news_came(tokens: list[str], start: int, end: int) -> bool:
 
 
 def _when(tokens: list[str], start: int, end: int) -> bool:
-    """The words from `start` to `end` name a time of the day or session: "at snack time", "during break time"."""
-    return start > 0 and tokens[start - 1] in ("at", "during") and tokens[end : end + 1] == ["time"]
+    """The words from `start` to `end` name a time of the day or session: "at snack time", "during break time",
+    "on the snow day"."""
+    if start > 0 and tokens[start - 1] in ("at", "during") and tokens[end : end + 1] == ["time"]:
+        return True
+    return start > 1 and tokens[start - 2 : start] in (["on", "the"], ["on", "a"]) and tokens[end - 1] == "day"
 
 
 def _gone_for(tokens: list[str], start: int) -> bool:

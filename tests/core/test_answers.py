@@ -387,6 +387,20 @@ async def test_a_time_of_the_session_is_not_what_is_asked(tmp_path: Path) -> Non
     assert answer.hits[0].clause.ref == "1"
 
 
+async def test_the_day_something_happens_on_is_not_what_is_asked(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Live lessons\n\n"
+        "1. Live lessons are given through the school's Teams account, never a personal one.\n"
+        "2. Pupils may keep their cameras off; staff must not insist that cameras are turned on.\n",
+    )
+    answer = await advisor.answer("a live lesson on teams on the snow day, can i make the kids turn cameras on?")
+    assert answer.status is AnswerStatus.ANSWERED  # bad weather is a subject of its own, but here it is when
+    assert "2" in [hit.clause.ref for hit in answer.hits]
+    asked = await advisor.answer("do we still open on a snow day?")
+    assert asked.status is AnswerStatus.NO_MATCH  # here the snow day is what is asked, and the policy never says
+
+
 async def test_a_one_word_asking_sentence_names_what_the_policy_must_cover(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
