@@ -94,6 +94,8 @@ def detector() -> ConcernDetector:
         "a 5yo at creche said her cousin makes her touch his willy when they play",
         "his english homework was a poem about wanting to die and nobody missing him",
         "just heard our new minibus driver was convicted of offences against children years ago, he starts monday",
+        # bullying told without the word
+        "the girls in the netball squad have been really horrible to one girl all term, she won't come to practice now",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
