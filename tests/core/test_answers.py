@@ -918,6 +918,13 @@ FIRST_CLAUSE = {
         "can i bring my 10 yr old in on a sat and let him mooch round while i work?",
         "2",
     ),
+    "running late in one sentence and coming back in the next is no lift home": FirstClause(
+        "# Visits\n\n"
+        "1. Staff must not give a client a lift in their own car unless the office has agreed it.\n"
+        "2. If there is no answer at the door when you arrive for a call, phone the office and do not leave.\n",
+        "no answer at the door and im already running late. can i go and come back after?",
+        "2",
+    ),
     "a wa group is a whatsapp group": FirstClause(
         "# Events\n\n"
         "1. Participants sign in at the front desk on arrival each morning.\n"
