@@ -94,6 +94,9 @@ def detector() -> ConcernDetector:
         "a 5yo at creche said her cousin makes her touch his willy when they play",
         "his english homework was a poem about wanting to die and nobody missing him",
         "just heard our new minibus driver was convicted of offences against children years ago, he starts monday",
+        # an overdose planned in a client's own words; a child offered game currency for pictures of himself
+        "a client left a voicemail saying shes been saving up her pills and wont need the appointment next week",
+        "my 11yo tutee says a guy on roblox keeps offering him robux for selfies",
         # bullying told without the word
         "the girls in the netball squad have been really horrible to one girl all term, she won't come to practice now",
     ],
