@@ -44,6 +44,9 @@ OVERSTEMMED = {
     "confidence": "confident",
     "friendly": "friendly",  # "a friendly manner" is not a friend
     "likely": "likely",  # "likely to cause harm" is not liking a post
+    "liked": "liked",  # liking a post, apart from the "like" of "i'd like to" and "things like photos"
+    "likes": "liked",
+    "liking": "liked",
     "unlikely": "unlikely",
     "range": "range",  # "a range of" is not a phone call ("rang")
     "ranges": "range",

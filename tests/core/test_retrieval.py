@@ -109,6 +109,17 @@ def test_liking_a_post_is_told_from_the_like_of_a_comparison(text: str, liking: 
     assert ("liked" in tokenize(text)) is liking
 
 
+def test_wanting_to_do_something_is_not_liking_a_post() -> None:
+    texts = ["Workers must not comment on, like or share posts.", "Workers may run an errand for a family."]
+    clauses = [
+        Clause(document="Policy", source="p.txt", ref=str(n), heading="", text=text, position=n)
+        for n, text in enumerate(texts)
+    ]
+    index = build_index(clauses, load_knowledge(REPO / "knowledge").vocabulary)
+    assert [r.index for r in index.search("i'd like to help, is that ok?")] == []
+    assert [r.index for r in index.search("can i like a mum's post?")][:1] == [0]
+
+
 @given(st.text(alphabet=st.sampled_from(list("abcxzABCXZ0159 _-.,;:!?\n\té€İKßﬁ٣²\x00"))))
 def test_tokens_are_the_runs_of_ascii_letters_and_digits(text: str) -> None:
     assert tokenize(text) == re.findall("[a-z0-9]+", text.lower())
