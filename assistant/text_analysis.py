@@ -47,6 +47,7 @@ OVERSTEMMED = {
     "liked": "liked",  # liking a post, apart from the "like" of "i'd like to" and "things like photos"
     "likes": "liked",
     "liking": "liked",
+    "lettings": "lettings",  # hiring out a hall, not "let him go home"
     "unlikely": "unlikely",
     "range": "range",  # "a range of" is not a phone call ("rang")
     "ranges": "range",

@@ -109,6 +109,20 @@ def test_liking_a_post_is_told_from_the_like_of_a_comparison(text: str, liking: 
     assert ("liked" in tokenize(text)) is liking
 
 
+@pytest.mark.parametrize(
+    ("everyday", "concept_word"),
+    [("i'd like to help", "liked"), ("he kicks off every week", "inappropriate"), ("can i let him go home", "hirers")],
+)
+def test_a_common_little_word_does_not_stand_for_a_concept(
+    analyzer: Analyzer, everyday: str, concept_word: str
+) -> None:
+    def concepts(text: str) -> set[str]:
+        return analyzer.concepts(analyzer.stem_all(tokenize(text)))
+
+    assert concepts(concept_word)  # the word names the concept...
+    assert not concepts(concept_word) & concepts(everyday)  # ...the little word in everyday use does not
+
+
 def test_wanting_to_do_something_is_not_liking_a_post() -> None:
     texts = ["Workers must not comment on, like or share posts.", "Workers may run an errand for a family."]
     clauses = [
