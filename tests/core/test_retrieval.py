@@ -111,7 +111,12 @@ def test_liking_a_post_is_told_from_the_like_of_a_comparison(text: str, liking: 
 
 @pytest.mark.parametrize(
     ("everyday", "concept_word"),
-    [("i'd like to help", "liked"), ("he kicks off every week", "inappropriate"), ("can i let him go home", "hirers")],
+    [
+        ("i'd like to help", "liked"),
+        ("he kicks off every week", "inappropriate"),
+        ("can i let him go home", "hirers"),
+        ("he took a kick to the head in sparring", "headteacher"),
+    ],
 )
 def test_a_common_little_word_does_not_stand_for_a_concept(
     analyzer: Analyzer, everyday: str, concept_word: str
