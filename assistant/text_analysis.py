@@ -44,11 +44,11 @@ OVERSTEMMED = {
     "confidence": "confident",
     "friendly": "friendly",  # "a friendly manner" is not a friend
     "likely": "likely",  # "likely to cause harm" is not liking a post
+    "unlikely": "unlikely",
     "liked": "liked",  # liking a post, apart from the "like" of "i'd like to" and "things like photos"
     "likes": "liked",
     "liking": "liked",
     "lettings": "lettings",  # hiring out a hall, not "let him go home"
-    "unlikely": "unlikely",
     "range": "range",  # "a range of" is not a phone call ("rang")
     "ranges": "range",
     "practical": "practical",  # not a sports practice
