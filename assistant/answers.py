@@ -99,7 +99,7 @@ class PolicyAdvisor:
             # what to do with the worry comes first: ordered by match and by how much it reads as a
             # procedure, this kind of worry's own procedure (allegations against staff, secrets) most
             clauses = self.knowledge.clauses
-            weight = self._detector.procedure_weigher(situations)
+            weight = self._detector.procedure_weigher(situations, urgent=assessment.immediate_danger)
             ranked.sort(key=lambda r: (-r.score * weight(clauses[r.index].text, clauses[r.index].heading), r.index))
             hits = ranked[:top_k]
             # ...and, last, the clause that best matches the message itself: often the rule the worry is

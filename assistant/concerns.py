@@ -26,6 +26,9 @@ LEAD_DUTY_WEIGHT = 0.5
 # ...and the route for when the usual one fails ("If you feel the Club has not acted on a concern, contact the County
 # FA") after the usual one, unless the worry is that kind's own ("nothing was done about what I reported").
 FALLBACK_WEIGHT = 0.5
+# An urgent worry (someone in danger now) puts the emergency steps ("call 999", "in an emergency") first.
+EMERGENCY_WEIGHT = 1.5
+_EMERGENCY = re.compile(r"\b(999|112|emergency|emergencies|immediate danger|ambulance)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,9 @@ class ConcernDetector:
         lowered = message.lower()
         return [(add, prefer) for when, add, prefer in self.situations if when.search(lowered)]
 
-    def procedure_weigher(self, situations: list[tuple[str, re.Pattern[str]]]) -> Callable[[str, str], float]:
+    def procedure_weigher(
+        self, situations: list[tuple[str, re.Pattern[str]]], urgent: bool = False
+    ) -> Callable[[str, str], float]:
         """`procedure_weight` for a worry of these kinds: the clauses giving their own procedure, in its
         words or under a heading in them ("Allegations against staff"), weigh most; the route of another
         kind of harm ("9 The Prevent Duty" for a child hit at home) least; the lead's own steps after a report,
@@ -112,9 +117,11 @@ class ConcernDetector:
                 kind = 1.0
             lead = self.lead_duty is not None and self.lead_duty.search(lowered) is not None
             fallback = kind != SITUATION_WEIGHT and bool(self.fallback_route and self.fallback_route.search(lowered))
+            emergency = urgent and _EMERGENCY.search(f"{heading}\n{lowered}") is not None
             return (
                 self.procedure_weight(clause_text)
                 * kind
+                * (EMERGENCY_WEIGHT if emergency else 1.0)
                 * (LEAD_DUTY_WEIGHT if lead else 1.0)
                 * (FALLBACK_WEIGHT if fallback else 1.0)
             )

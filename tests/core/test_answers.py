@@ -1439,6 +1439,41 @@ WORRY_ROUTE = {
         "one of the u12s told me her uncle hits her when her mum is at work",
         ref="2",
     ),
+    "a worry happening now quotes the emergency steps first": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. Tell the Designated Safeguarding Lead about any concern.\n"
+        "2. In an emergency, call 999 and then tell the Designated Safeguarding Lead.\n",
+        "a girl in my group just told me she took a load of tablets an hour ago and feels sleepy",
+        ref="2",
+    ),
+    "a worry not happening now keeps the usual route first": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. Tell the Designated Safeguarding Lead about any concern.\n"
+        "2. In an emergency, call 999 and then tell the Designated Safeguarding Lead.\n",
+        "a girl in my group told me her stepdad hits her, she showed me a bruise on her arm",
+        ref="1",
+    ),
+    "someone missing is the missing person procedure": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. Report any concern about a resident's welfare to the Registered Manager on the same day.\n"
+        "2. If a resident is missing, tell the senior carer immediately and search the building.\n",
+        "bill isn't in his room and we've checked the lounge and the garden",
+        ref="2",
+    ),
+    "a worry of another kind is not sent to the missing person procedure": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. If a resident is missing, tell the senior carer immediately and search the building.\n"
+        "2. Report any concern about a resident's welfare to the Registered Manager on the same day.\n",
+        "one of the residents has a big bruise on her arm and says her son pushed her when he visited",
+        ref="2",
+    ),
+    "ringing the safeguarding line is whom to tell": FirstClause(
+        "# If a learner tells you something worrying\n\n"
+        "1. Stay calm and let the learner tell you what happened in their own words.\n"
+        "2. Phone the safeguarding line as soon as the lesson ends.\n",
+        "my 12 yo student told me what happened: a man on his game keeps asking him for pics",
+        ref="2",
+    ),
     "a worry that nothing was done still takes the way out": FirstClause(
         "# Reporting a concern\n\n"
         "1. Report every concern to the Club Welfare Officer (CWO) on the same day.\n"

@@ -99,6 +99,13 @@ def detector() -> ConcernDetector:
         "my 11yo tutee says a guy on roblox keeps offering him robux for selfies",
         # bullying told without the word
         "the girls in the netball squad have been really horrible to one girl all term, she won't come to practice now",
+        # hostility to a group, an overdose already taken, an adult's money held by family, a colleague giving
+        # children a private line, someone not where they should be and looked for
+        "two of the boys keep saying the refugees are invading and someone should do something about the hotel",
+        "a learner told me on the call she swallowed a handful of her nan's pills an hour ago",
+        "one of our regulars says his son keeps his bank card and he hasn't had a penny since march",
+        "a coach i know gives some of his players his personal snapchat so they can send him clips",
+        "maya isn't in her tent and we've checked the toilet block and the minibus",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -240,6 +247,8 @@ def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
     [
         "year 9 lad keeps saying violence against muslims is justified after watching videos online",
         "one of the girls has joined some hate group on telegram and is sharing their posts",
+        "he keeps quoting stuff about the great replacement from some youtuber",
+        "a few of the lads reckon the migrants are invading and should all be 'sent back'",
     ],
 )
 def test_talk_of_hate_or_justified_violence_against_a_group_takes_the_prevent_route(
@@ -272,3 +281,44 @@ def test_asking_what_the_rules_allow_needs_a_surer_learned_check(question: str) 
     story = question.rsplit(".", 1)[0]
     assert fairly_sure.assess(story).concern  # the story alone is enough for a check this sure...
     assert not fairly_sure.assess(question).concern  # ...but not when it asks what the rules allow
+
+
+# A kind of worry told in everyday words still finds its own procedure's words (its `add`).
+KIND_OF_WORRY = {
+    "self-harm": [
+        "there are fresh cuts up his forearm and he pulled his sleeve down",
+        "she says there's no point anymore and she's been saving up her tablets",
+        "he took a load of his dad's pills before the session",
+    ],
+    "nude": [
+        "a lad sent her a pic of his privates and keeps asking her for one back",
+    ],
+    "allegation": [
+        "the TA grabbed him by the arm and dragged him out of the room",
+        "his support worker pinches him when no one is looking",
+    ],
+    "secret": [
+        "he told her to keep it between them",
+        "she's not allowed to tell her mum and made me pinky promise",
+    ],
+    "missing": [
+        "one of the residents has gone missing from the garden",
+        "we can't find him anywhere, he isn't in his room",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "worry"), [(kind, worry) for kind, worries in KIND_OF_WORRY.items() for worry in worries]
+)
+def test_a_kind_of_worry_told_in_everyday_words_finds_its_own_procedure(
+    detector: ConcernDetector, kind: str, worry: str
+) -> None:
+    assert any(kind in words for words, _ in detector.situations_for(worry))
+
+
+def test_a_worry_of_another_kind_is_not_a_missing_person() -> None:
+    knowledge = load_knowledge(BUNDLED_KNOWLEDGE)
+    detector = ConcernDetector.from_lexicon(knowledge.concerns)
+    situations = detector.situations_for("she's been missing a lot of sessions and looks thin and tired")
+    assert not any("missing" in words for words, _ in situations)
