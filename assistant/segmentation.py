@@ -754,7 +754,9 @@ def _looks_like_heading(block: Block, following: Block | None) -> bool:
         return False
     if text.endswith(":"):
         return following.kind == "numbered" and ":" not in text[:-1]
-    return not re.search(r"[.?!;,:]", text)
+    # a title in capitals may list its subjects: "GIFTS, MONEY, WILLS AND FAVOURS"
+    punctuation = r"[.?!;:]" if text.isupper() else r"[.?!;,:]"
+    return not re.search(punctuation, text)
 
 
 def _starts_section(blocks: list[Block], index: int) -> bool:

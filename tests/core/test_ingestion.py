@@ -272,6 +272,25 @@ def test_a_short_title_straight_above_its_text_is_a_heading() -> None:
     ]
 
 
+def test_a_title_in_capitals_listing_its_subjects_is_a_heading() -> None:
+    text = (
+        "PERSONAL SOCIAL MEDIA\n\n"
+        "Staff must not send friend requests to residents or to their relatives.\n\n\n"
+        "GIFTS, MONEY, WILLS AND FAVOURS\n\n"
+        "Staff must not accept gifts of money, vouchers or valuable items from residents.\n\n"
+        "Never agree to be named in a resident's will.\n"
+    )
+    clauses = segment(text)
+    assert [(c.heading, c.text[:25]) for c in clauses] == [
+        ("PERSONAL SOCIAL MEDIA", "Staff must not send frien"),
+        ("GIFTS, MONEY, WILLS AND FAVOURS", "Staff must not accept gif"),
+        ("GIFTS, MONEY, WILLS AND FAVOURS", "Never agree to be named i"),
+    ]
+    # a sentence in capitals is still a sentence
+    shouted = segment("Reporting\n\nALWAYS TELL THE DSL, THE SAME DAY.\n\nKeep a written note of what was said.\n")
+    assert [c.heading for c in shouted] == ["Reporting", "Reporting"]
+
+
 def test_a_bold_or_lettered_title_set_as_a_list_item_over_a_paragraph_is_a_heading() -> None:
     text = (
         "## During the festival\n\n"
