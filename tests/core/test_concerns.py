@@ -180,6 +180,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         # the writer's own upset after a hard day
         "had a really upsetting visit with one of the older residents today and i'm feeling a bit shaken, "
         "is there anyone i can talk to?",
+        # "privates" are private lessons too
+        "a dad asked if i can do privates with his son on saturdays and pay me cash, is that allowed?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
