@@ -648,6 +648,34 @@ class FirstClause:
 
 # What a question's words mean in a policy's words: each case names the behaviour it pins.
 FIRST_CLAUSE = {
+    "the window in a door is its vision panel": FirstClause(
+        "# One-to-one lessons\n\n"
+        "1. Lessons take place in rooms with a vision panel in the door, which must never be covered.\n"
+        "2. Lessons end on time so that the next learner is not kept waiting in the corridor.\n",
+        "a parent put a poster over the little window in my door so no one stares in during lessons, is that ok?",
+        ref="1",
+    ),
+    "airpods are headphones": FirstClause(
+        "# On the yard\n\n"
+        "1. Headphones and earbuds must not be worn by anyone leading or riding a horse.\n"
+        "2. Staff leading a horse keep both hands on the lead rope.\n",
+        "can i wear my airpods when im leading the little ones round?",
+        ref="1",
+    ),
+    "borrowing a tenner is lending money": FirstClause(
+        "# Money\n\n"
+        "1. Do not lend or give money to young people, however much you want to help.\n"
+        "2. Young people may borrow books and games from the club library until the following week.\n",
+        "one of my lads asked to borrow a tenner till friday, is that alright?",
+        ref="1",
+    ),
+    "weigh-ins are about weight": FirstClause(
+        "# Coaching\n\n"
+        "1. Coaches must not comment on a gymnast's weight or body shape.\n"
+        "2. Coaches plan each session with a warm up and a cool down.\n",
+        "are we allowed to do weigh ins with the squad every week?",
+        ref="1",
+    ),
     # PDF extractions often run an agreement's title into its first paragraph
     "a staff question prefers the staff agreement to the pupils' one": FirstClause(
         "# Online safety policy\n\n"
