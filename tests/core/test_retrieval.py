@@ -141,6 +141,22 @@ def test_wanting_to_do_something_is_not_liking_a_post() -> None:
     assert [r.index for r in index.search("can i like a mum's post?")][:1] == [0]
 
 
+@pytest.mark.parametrize(
+    ("question", "lift"),
+    [
+        ("can i run her back after the session?", True),
+        ("can i drop him home, his mum is stuck at work", True),
+        ("one of the grans gave me a £40 voucher, do i have to give it back?", False),
+        ("a parent lent us a gazebo, can i take it back to her house?", False),
+    ],
+)
+def test_giving_something_back_is_no_lift_home(question: str, lift: bool) -> None:
+    clause = Clause(document="Policy", source="p.txt", ref="1", heading="", text="Leaders give lifts.", position=0)
+    index = build_index([clause], load_knowledge(REPO / "knowledge").vocabulary)
+    asked = [words for pattern, words in index.intents if pattern.search(question)]
+    assert any("transport" in words for words in asked) is lift
+
+
 @given(st.text(alphabet=st.sampled_from(list("abcxzABCXZ0159 _-.,;:!?\n\té€İKßﬁ٣²\x00"))))
 def test_tokens_are_the_runs_of_ascii_letters_and_digits(text: str) -> None:
     assert tokenize(text) == re.findall("[a-z0-9]+", text.lower())
