@@ -372,6 +372,7 @@ def load_knowledge(path: Path) -> KnowledgeBase:
                 heading=item.heading,
                 context=item.context,
                 text=item.text,
+                label=item.label,
                 position=index,
             )
             for index, item in enumerate(raw)

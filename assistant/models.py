@@ -60,13 +60,15 @@ class Clause(Frozen):
     text: str  # verbatim apart from whitespace
     position: int  # order within its document
     context: str = ""  # the intro line of the list this item belongs to, quoted with it
+    label: str = ""  # the clause's number as the document prints it before its text ("11.3.1", "3.1:")
 
     @property
     def quote(self) -> str:
-        """What a reader is shown: the list's intro line, then the clause, each verbatim."""
-        if self.context and len(self.context) + len(self.text) < QUOTE_MAX:
-            return f"{self.context}\n{self.text}"
-        return self.text
+        """What a reader is shown: the list's intro line, then the clause with its printed number, verbatim."""
+        clause = f"{self.label} {self.text}" if self.label else self.text
+        if self.context and len(self.context) + len(clause) < QUOTE_MAX:
+            return f"{self.context}\n{clause}"
+        return clause
 
     @property
     def reading(self) -> str:

@@ -124,6 +124,7 @@ class RawClause:
     heading: str
     context: str  # an intro line for list items, else ""
     text: str
+    label: str = ""  # the number printed before the clause's first words ("11.3.1", "3.1:"), when it has one
 
 
 def _clean_heading(text: str) -> str:
@@ -847,7 +848,26 @@ def segment(text: str) -> list[RawClause]:
         if block.kind == "numbered" and _INTRO.search(block.text):
             intro, intro_number, intro_count = block.text, block.number, 1
         i += 1
-    return _distinct_refs(asm.clauses)
+    return _distinct_refs(_printed_numbers(asm.clauses, text))
+
+
+_PRINTED_NUMBER = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3}[.:)]?)[ \t]+(\S.*)$", re.MULTILINE)
+_LABEL_WORDS = 4  # words of a clause's text that must follow its number on the line
+
+
+def _printed_numbers(clauses: list[RawClause], text: str) -> list[RawClause]:
+    """Each numbered clause keeps its number as the document prints it ("11.3.1 Staff must...", "3.1: Do
+    not..."), so that its quote is the line word for word. Its ref is the number; its text starts after it."""
+    printed: dict[str, list[tuple[str, str]]] = {}
+    for m in _PRINTED_NUMBER.finditer(text):
+        label = m.group(1)
+        printed.setdefault(label.rstrip(".:)"), []).append((label, " ".join(m.group(2).split()[:_LABEL_WORDS])))
+    labelled = []
+    for clause in clauses:
+        opening = " ".join(clause.text.split()[:_LABEL_WORDS])
+        found = [label for label, first in printed.get(clause.ref, ()) if opening.startswith(first)]
+        labelled.append(replace(clause, label=found[0]) if found else clause)
+    return labelled
 
 
 def _card_line(text: str) -> bool:

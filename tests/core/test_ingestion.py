@@ -105,6 +105,28 @@ def test_markdown_headings_and_nested_lists() -> None:
     assert photos.ref == "Photographs & videos"  # heading cleaned of ** and stray quotes
 
 
+def test_a_numbered_clause_is_quoted_with_its_number_as_printed() -> None:
+    leaps = clauses_of("001_2ee1f2c645ae7313.txt")
+    assert by_ref(leaps, "6.14").quote.startswith("6.14 Photographs, videos or any other types of images")
+    assert by_ref(leaps, "6.14").text.startswith("Photographs")  # the text itself, as ranked, has no number
+    northwood = clauses_of("003_8e02432411714b95.txt")
+    assert by_ref(northwood, "3.8").quote.startswith("3.8: Practitioners should use their common sense")
+    clauses = segment(
+        "1. Reporting\n\n"
+        "1.1 Tell the Designated Safeguarding Lead the same day.\n\n"
+        "A second paragraph of the same clause, with no number of its own.\n\n"
+        "2. Photos\n\n"
+        "Staff must not:\n"
+        "a) post photos of children on their own accounts;\n"
+        "b) keep photos on their own phones.\n"
+    )
+    assert [(c.ref, c.label, c.text[:15]) for c in clauses] == [
+        ("1.1", "1.1", "Tell the Design"),
+        ("1", "", "A second paragr"),  # under the title "1. Reporting", whose number is the title's
+        ("2", "", "Staff must not:"),  # a list's letters are no clause numbers
+    ]
+
+
 def test_plain_text_headings_from_word_extractions() -> None:
     independence = clauses_of("004_1b448daf2f5f7c51.txt")
     debate = next(c for c in independence if c.text.startswith("You must not enter into any public debate"))
