@@ -655,6 +655,20 @@ FIRST_CLAUSE = {
         "a parent put a poster over the little window in my door so no one stares in during lessons, is that ok?",
         ref="1",
     ),
+    "an apple watch is a smartwatch": FirstClause(
+        "# Phones and devices\n\n"
+        "1. Personal phones are kept in the staff room and never used to take photos of the children.\n"
+        "2. Smartwatches that can send messages must not be worn while working with children.\n",
+        "can i wear my apple watch on shift? i mostly use it for steps",
+        ref="2",
+    ),
+    "leaving phones in the office is handing them in": FirstClause(
+        "# Phones on club days\n\n"
+        "1. The office phone is used for all contact with parents on club days.\n"
+        "2. Children hand in their phones at sign-in and collect them when they leave.\n",
+        "do the kids really have to leave their phones in the office all day? parents say they cant reach them",
+        ref="2",
+    ),
     "airpods are headphones": FirstClause(
         "# On the yard\n\n"
         "1. Headphones and earbuds must not be worn by anyone leading or riding a horse.\n"
