@@ -65,7 +65,7 @@ _CLAUSE_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 # Policies answer "can I...?" in their rules; clauses that direct ("must", "should not") are the
 # likelier answer than introductions, definitions and document furniture.
 DIRECTIVE_WORDS = frozenset(
-    "must should shouldnt never wont cannot only avoid prohibited required forbidden dont".split()
+    "must should shouldnt never wont cannot only avoid prohibited required forbidden dont applies".split()
 )
 DIRECTIVE_PAIRS = frozenset(
     {("will", "not"), ("not", "permitted"), ("not", "allowed"), ("may", "not"), ("do", "not"), ("does", "not")}

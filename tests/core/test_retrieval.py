@@ -157,6 +157,20 @@ def test_giving_something_back_is_no_lift_home(question: str, lift: bool) -> Non
     assert any("transport" in words for words in asked) is lift
 
 
+def test_saying_whom_a_rule_applies_to_weighs_as_a_rule() -> None:
+    texts = [
+        "The restriction in 7.2 also applies to former members until they are 18.",
+        "Former members are welcome at our summer reunion.",
+        "Youth workers must not accept follows from members.",
+    ]
+    clauses = [
+        Clause(document="Policy", source="p.txt", ref=str(n), heading="", text=text, position=n)
+        for n, text in enumerate(texts)
+    ]
+    priors = build_index(clauses, load_knowledge(REPO / "knowledge").vocabulary).priors
+    assert priors[0] == priors[2] > priors[1]
+
+
 @given(st.text(alphabet=st.sampled_from(list("abcxzABCXZ0159 _-.,;:!?\n\té€İKßﬁ٣²\x00"))))
 def test_tokens_are_the_runs_of_ascii_letters_and_digits(text: str) -> None:
     assert tokenize(text) == re.findall("[a-z0-9]+", text.lower())
