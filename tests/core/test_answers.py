@@ -655,6 +655,14 @@ FIRST_CLAUSE = {
         "a parent put a poster over the little window in my door so no one stares in during lessons, is that ok?",
         ref="1",
     ),
+    "someone who added me sent a friend request": FirstClause(
+        "# Contact with families\n\n"
+        "1. Staff must not give their personal phone number or social media details to parents.\n"
+        "2. If a parent sends you a friend request, you may decline it politely.\n"
+        "3. If a child has not been collected, the key person will phone the parent.\n",
+        "one of the mums added me on fb last night, do i have to say no?? feels rude",
+        ref="2",
+    ),
     "an apple watch is a smartwatch": FirstClause(
         "# Phones and devices\n\n"
         "1. Personal phones are kept in the staff room and never used to take photos of the children.\n"
