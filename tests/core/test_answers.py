@@ -663,6 +663,13 @@ FIRST_CLAUSE = {
         "one of the mums added me on fb last night, do i have to say no?? feels rude",
         ref="2",
     ),
+    "a phone that died is out of charge": FirstClause(
+        "# Work phones\n\n"
+        "1. The team uses WhatsApp Business on work phones to tell young people about sessions and trips.\n"
+        "2. Never contact a young person from a personal device, even if your work phone is out of charge.\n",
+        "work phone died mid session and one of the girls needs to msg me about the trip, can i give her mine?",
+        ref="2",
+    ),
     "an apple watch is a smartwatch": FirstClause(
         "# Phones and devices\n\n"
         "1. Personal phones are kept in the staff room and never used to take photos of the children.\n"
