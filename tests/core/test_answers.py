@@ -1875,6 +1875,25 @@ async def test_work_matters_a_policy_never_covers_are_no_match_however_they_are_
     assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i invoice for the half term sessions, same form as normal?",
+        "how do i book leave for half term, do i email the office?",
+    ],
+)
+async def test_invoicing_and_booking_leave_are_not_covered_by_a_refund(tmp_path: Path, question: str) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Online lessons\n\n"
+        "1. All lessons take place in the online classroom, never on another platform.\n"
+        "2. If the platform fails, end the session and tell the office, who will arrange a refund for the "
+        "family.\n"
+        "3. Tutors must not give learners their personal phone number or email address.\n",
+    )
+    assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
+
+
 async def test_a_lift_asked_in_other_words_finds_the_policy_on_transport(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
