@@ -1853,6 +1853,7 @@ async def test_a_premises_question_is_no_match_even_when_the_policy_mentions_fir
         "how long are we allowed to keep the photos from last years outings?",
         "a young person grazed his knee, do we have an accident book to fill in?",
         "just started as a session worker, am i automatically put in the pension?",
+        "how many of us need to be on at the friday session? we had 40 young people last week",
     ],
 )
 async def test_work_matters_a_policy_never_covers_are_no_match_however_they_are_asked(
