@@ -1895,6 +1895,30 @@ async def test_invoicing_and_booking_leave_are_not_covered_by_a_refund(tmp_path:
     assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when's the next inset day? trying to book a dentist appointment",
+        "we've got a family who are late every single day, can we start charging them a late fee?",
+        "her daughter wants to put an alexa with a camera in her mum's room, is that allowed?",
+        "do we give out tins that are past their best before date?",
+    ],
+)
+async def test_a_subject_next_to_one_the_policy_covers_is_still_no_match(tmp_path: Path, question: str) -> None:
+    # training is not the term's inset days, invoices are not late fees, the home's camera is not a family's
+    # camera in a resident's room, snacks made safely are not food past its date
+    advisor = advisor_with(
+        tmp_path,
+        "# Our club\n\n"
+        "1. All staff complete safeguarding training every year.\n"
+        "2. Parents pay through the club app, which also sends their invoices.\n"
+        "3. Children and residents are only photographed on the club's own camera.\n"
+        "4. Snacks are prepared following our food hygiene rules.\n"
+        "5. Staff must not give families their personal phone number.\n",
+    )
+    assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
+
+
 async def test_a_lift_asked_in_other_words_finds_the_policy_on_transport(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
