@@ -106,6 +106,9 @@ def detector() -> ConcernDetector:
         "one of our regulars says his son keeps his bank card and he hasn't had a penny since march",
         "a coach i know gives some of his players his personal snapchat so they can send him clips",
         "maya isn't in her tent and we've checked the toilet block and the minibus",
+        # a picture of a girl undressed passed round; money asked of someone by a stranger met online
+        "theres a photo of one of our girls with her top off going round the year 9 group chat",
+        "tom's been talking to a woman on facebook for weeks and now she needs money for a visa, he wants to send it",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -291,9 +294,18 @@ KIND_OF_WORRY = {
         "there are fresh cuts up his forearm and he pulled his sleeve down",
         "she says there's no point anymore and she's been saving up her tablets",
         "he took a load of his dad's pills before the session",
+        "his mum rang, he told her he doesn't want to be alive anymore",
     ],
     "nude": [
         "a lad sent her a pic of his privates and keeps asking her for one back",
+        "the boys are sharing a video of her topless",
+    ],
+    "bullying": [
+        "a few of them have been slagging josh off in the group chat for weeks",
+    ],
+    "scams": [
+        "a girl he met online needs £300 for a flight to come and see him",
+        "her nephew has taken her bank card and she's got nothing left for food",
     ],
     "allegation": [
         "the TA grabbed him by the arm and dragged him out of the room",
