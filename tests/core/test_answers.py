@@ -670,6 +670,22 @@ FIRST_CLAUSE = {
         "work phone died mid session and one of the girls needs to msg me about the trip, can i give her mine?",
         ref="2",
     ),
+    "a kiss in the show is one in a production": FirstClause(
+        "# Rehearsals and performances\n\n"
+        "1. Rehearsals for under-16s finish by 9pm and a chaperone signs each child out.\n"
+        "2. Stage kisses involving under-18s are staged, not performed; actual kissing is never required in a "
+        "production.\n",
+        "in the spring show the two leads (14 and 15) have a kiss at the end of act 2. they're both cringing about "
+        "it. do they actually have to kiss?",
+        ref="2",
+    ),
+    "money slipped into a christmas card is a gift of cash": FirstClause(
+        "# Money\n\n"
+        "1. Staff must never use their own bank cards when buying things for the people they support.\n"
+        "2. Staff must not accept cash, vouchers or gift cards of any value.\n",
+        "one of the ladies i support put £20 in my xmas card and said im her favourite, can i keep it?",
+        ref="2",
+    ),
     "an apple watch is a smartwatch": FirstClause(
         "# Phones and devices\n\n"
         "1. Personal phones are kept in the staff room and never used to take photos of the children.\n"
