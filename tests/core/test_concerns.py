@@ -109,6 +109,21 @@ def detector() -> ConcernDetector:
         # a picture of a girl undressed passed round; money asked of someone by a stranger met online
         "theres a photo of one of our girls with her top off going round the year 9 group chat",
         "tom's been talking to a woman on facebook for weeks and now she needs money for a visa, he wants to send it",
+        # a child who never came home; an adult taking children to the toilet alone behind a shut door, or going
+        # into the girls' showers; a carer's insults; medicine signed for and not given; someone alone not seen for
+        # days; a court order against the only other contact; a nappy left on; talk of ending it; a secret chat;
+        # game currency sent; a colleague collecting children's snapchats
+        "priya never came home from youth club last night, her mum just rang",
+        "one of the dads who helps keeps taking the little ones to the toilet on his own and shuts the door",
+        "the new coach keeps going into the girls' showers at the end of training",
+        "heard one of the carers call mr davies a filthy old man while she was washing him",
+        "day staff never actually give mrs khan her insulin, the chart's ticked but the pens are full",
+        "mr jones who lives alone hasn't been seen since sunday and his curtains have been shut all week",
+        "kid still here at 6.30, dad's not answering and the other contact has a non-molestation order",
+        "little leo in the same nappy from drop off till pick up again",
+        "she's been going on about ending it and now she's not replying",
+        "a man from his game sent him robux and wants a secret chat",
+        "one of the volunteers asked me for our students' snapchats so he can help them with homework",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -185,6 +200,11 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "is there anyone i can talk to?",
         # "privates" are private lessons too
         "a dad asked if i can do privates with his son on saturdays and pay me cash, is that allowed?",
+        # preparing a talk or a quiz about a harm, asking what a policy on a subject says
+        "im doing a 15 min talk for the coaches on what grooming looks like, where's the guidance?",
+        "putting together a safeguarding quiz for the away day, what does our policy say about self-harm?",
+        "an old lady keeps trying to give me money for a cuppa and gets upset when i say no, what's the gifts "
+        "policy for home visits?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
