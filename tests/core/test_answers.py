@@ -1935,6 +1935,27 @@ async def test_a_subject_next_to_one_the_policy_covers_is_still_no_match(tmp_pat
     assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who do i talk to about hiring the clubhouse for my wife's 40th?",
+        "how much is adult tap per term? someone asked me at the door and i had no idea",
+        "does anyone know if sleep ins are paid flat rate or hourly now? my payslip looks wrong",
+    ],
+)
+async def test_hiring_prices_and_pay_are_no_match_beside_the_words_they_share(tmp_path: Path, question: str) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Club safeguarding\n\n"
+        "1. Concerns about a coach or any adult in the club must be reported to the club safeguarding officer; "
+        "talk to them first.\n"
+        "2. Staff must not scroll social media while supporting someone, including during sleep-in shifts.\n"
+        "3. Adult members and parents are welcome in the clubhouse and may watch any session.\n"
+        "4. Coaches must not give players lifts on their own.\n",
+    )
+    assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
+
+
 async def test_a_lift_asked_in_other_words_finds_the_policy_on_transport(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
