@@ -686,6 +686,13 @@ FIRST_CLAUSE = {
         "one of the ladies i support put £20 in my xmas card and said im her favourite, can i keep it?",
         ref="2",
     ),
+    "lying in bed is joining from a bedroom": FirstClause(
+        "# Online classes\n\n"
+        "1. Two adults must be in every online class involving under-18s.\n"
+        "2. Students join with cameras on from a shared family space, such as a living room, not a bedroom.\n",
+        "one of the girls always logs on lying in bed under the duvet, is that a problem?",
+        ref="2",
+    ),
     "an apple watch is a smartwatch": FirstClause(
         "# Phones and devices\n\n"
         "1. Personal phones are kept in the staff room and never used to take photos of the children.\n"
