@@ -693,14 +693,6 @@ FIRST_CLAUSE = {
         "one of the girls always logs on lying in bed under the duvet, is that a problem?",
         ref="2",
     ),
-    "a lift given to any girl is a lift home": FirstClause(
-        "# Getting home\n\n"
-        "1. At least two adults stay until the last girl has been collected.\n"
-        "2. Leaders must not give any girl a lift on her own; if it is unavoidable, two adults travel.\n",
-        "its 8.20 and amelia's mum still isn't here. she lives round the corner from me, can i just drop her home?",
-        ref="2",
-        within=2,
-    ),
     "an apple watch is a smartwatch": FirstClause(
         "# Phones and devices\n\n"
         "1. Personal phones are kept in the staff room and never used to take photos of the children.\n"
