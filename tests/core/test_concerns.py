@@ -203,6 +203,10 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "is there anyone i can talk to?",
         # "privates" are private lessons too
         "a dad asked if i can do privates with his son on saturdays and pay me cash, is that allowed?",
+        # the writer's own plans, in the words of the new harm patterns
+        "can we give them robux as a prize for the quiz?",
+        "can i take one of the kids to the toilet alone?",
+        "can we set up a secret group chat to plan the leavers surprise?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
