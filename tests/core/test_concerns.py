@@ -207,6 +207,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "can we give them robux as a prize for the quiz?",
         "can i take one of the kids to the toilet alone?",
         "can we set up a secret group chat to plan the leavers surprise?",
+        "we're talking to a charity on facebook about donating £200 to the club, who signs it off?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
