@@ -55,6 +55,8 @@ class ConcernDetector:
     model: WorryModel | None = None  # a learned check for what the patterns and signs don't name
     own_conduct: tuple[re.Pattern[str], ...] = ()  # the writer asks about their own action
     own_conduct_probability: float = 0.8  # how sure the model alone must then be
+    disclosure: tuple[re.Pattern[str], ...] = ()  # someone told the writer ("just told me", "showed me")
+    hypothetical: tuple[re.Pattern[str], ...] = ()  # "what if a child told me..."
 
     @classmethod
     def from_lexicon(cls, lexicon: ConcernLexicon, model: WorryModel | None = None) -> ConcernDetector:
@@ -82,6 +84,8 @@ class ConcernDetector:
             model=model,
             own_conduct=compiled(lexicon.own_conduct),
             own_conduct_probability=lexicon.own_conduct_probability,
+            disclosure=compiled(lexicon.disclosure),
+            hypothetical=compiled(lexicon.hypothetical),
         )
 
     def procedure_weight(self, clause_text: str) -> float:
@@ -138,9 +142,13 @@ class ConcernDetector:
         """A concern describes harm happening to someone; asking what the policy says about harm is not one."""
         text = " ".join(message.lower().replace("’", "'").split())
         about_someone = any(p.search(text) for p in self.incident)
-        topic = any(p.search(text) for p in self.topic_question)
+        topic = any(p.search(text) for p in self.topic_question) and not self._disclosed(text)
         concern = about_someone and not topic and self._describes_harm(text)
         return Assessment(concern=concern, immediate_danger=concern and any(p.search(text) for p in self.danger))
+
+    def _disclosed(self, text: str) -> bool:
+        """Someone actually told or showed the writer something, and the message is no hypothetical."""
+        return any(p.search(text) for p in self.disclosure) and not any(p.search(text) for p in self.hypothetical)
 
     def _describes_harm(self, text: str) -> bool:
         """A harm pattern, enough signs of harm (half as many with the writer's unease), or the model: surer

@@ -62,6 +62,10 @@ class ConcernLexicon(Frozen):
     harm: tuple[str, ...] = Field(min_length=1)  # something harmful is happening to someone
     incident: tuple[str, ...] = Field(min_length=1)  # ...to a real person, not a topic asked about
     topic_question: tuple[str, ...] = ()  # "what does the policy say about grooming?"
+    # ...unless someone has actually told the writer of harm ("a girl just told me her dad hits her, what's the
+    # policy?"): a disclosure is a worry whatever it then asks, unless the message is a hypothetical
+    disclosure: tuple[str, ...] = ()
+    hypothetical: tuple[str, ...] = ()
     danger: tuple[str, ...] = ()  # someone may be in danger right now: 999 first
     reporting_terms: str  # words of the clauses that say how and to whom to report
     # signs of harm (words or short phrases, lower case) and their weight: several weak signs together

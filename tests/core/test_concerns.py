@@ -127,6 +127,8 @@ def detector() -> ConcernDetector:
         # a disclosure that then asks what the policy says is a worry all the same
         "a girl just told me her dad hits her, whats the safeguarding policy for this?",
         "after giving the training a volunteer told me her partner hits her and she's scared to go home",
+        "a girl just told me her dad hits her, whats the policy on this?",
+        "doing a talk about grooming for the cubs and afterwards a girl told me her uncle touches her",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -208,6 +210,9 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "can i take one of the kids to the toilet alone?",
         "can we set up a secret group chat to plan the leavers surprise?",
         "we're talking to a charity on facebook about donating £200 to the club, who signs it off?",
+        # a disclosure imagined is still a question
+        "if a child told me her dad hits her what would i do?",
+        "what if one of the kids told me they were being hit at home, what's the procedure?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
