@@ -129,6 +129,8 @@ def detector() -> ConcernDetector:
         "after giving the training a volunteer told me her partner hits her and she's scared to go home",
         "a girl just told me her dad hits her, whats the policy on this?",
         "doing a talk about grooming for the cubs and afterwards a girl told me her uncle touches her",
+        "noticed fresh bruises on one of my u10s again today, does that count as neglect or abuse?",
+        "saw one of the coaches messaging a 13yo on snap late at night, is that classed as grooming?",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -213,6 +215,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         # a disclosure imagined is still a question
         "if a child told me her dad hits her what would i do?",
         "what if one of the kids told me they were being hit at home, what's the procedure?",
+        "if i noticed bruises on a child would that count as neglect?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
