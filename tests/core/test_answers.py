@@ -1899,68 +1899,64 @@ async def test_work_matters_a_policy_never_covers_are_no_match_however_they_are_
     assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "how do i invoice for the half term sessions, same form as normal?",
-        "how do i book leave for half term, do i email the office?",
-    ],
+TUTORING_POLICY = (
+    "# Online lessons\n\n"
+    "1. All lessons take place in the online classroom, never on another platform.\n"
+    "2. If the platform fails, end the session and tell the office, who will arrange a refund for the family.\n"
+    "3. Tutors must not give learners their personal phone number or email address.\n"
 )
-async def test_invoicing_and_booking_leave_are_not_covered_by_a_refund(tmp_path: Path, question: str) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Online lessons\n\n"
-        "1. All lessons take place in the online classroom, never on another platform.\n"
-        "2. If the platform fails, end the session and tell the office, who will arrange a refund for the "
-        "family.\n"
-        "3. Tutors must not give learners their personal phone number or email address.\n",
-    )
-    assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "when's the next inset day? trying to book a dentist appointment",
+CLUB_POLICY = (
+    "# Our club\n\n"
+    "1. All staff complete safeguarding training every year.\n"
+    "2. Parents pay through the club app, which also sends their invoices.\n"
+    "3. Children and residents are only photographed on the club's own camera.\n"
+    "4. Snacks are prepared following our food hygiene rules.\n"
+    "5. Staff must not give families their personal phone number.\n"
+)
+RUGBY_POLICY = (
+    "# Club safeguarding\n\n"
+    "1. Concerns about a coach or any adult in the club must be reported to the club safeguarding officer; "
+    "talk to them first.\n"
+    "2. Staff must not scroll social media while supporting someone, including during sleep-in shifts.\n"
+    "3. Adult members and parents are welcome in the clubhouse and may watch any session.\n"
+    "4. Coaches must not give players lifts on their own.\n"
+)
+# A subject beside one the policy covers, or sharing its words, is still one it never mentions.
+NEXT_TO_A_COVERED_SUBJECT = {
+    "invoicing is no refund": (TUTORING_POLICY, "how do i invoice for the half term sessions, same form as normal?"),
+    "booking leave is no email": (TUTORING_POLICY, "how do i book leave for half term, do i email the office?"),
+    "inset days are no training": (CLUB_POLICY, "when's the next inset day? trying to book a dentist appointment"),
+    "a late fee is no invoice": (
+        CLUB_POLICY,
         "we've got a family who are late every single day, can we start charging them a late fee?",
+    ),
+    "a family's alexa is not the club's camera": (
+        CLUB_POLICY,
         "her daughter wants to put an alexa with a camera in her mum's room, is that allowed?",
-        "do we give out tins that are past their best before date?",
-    ],
-)
-async def test_a_subject_next_to_one_the_policy_covers_is_still_no_match(tmp_path: Path, question: str) -> None:
-    # training is not the term's inset days, invoices are not late fees, the home's camera is not a family's
-    # camera in a resident's room, snacks made safely are not food past its date
-    advisor = advisor_with(
-        tmp_path,
-        "# Our club\n\n"
-        "1. All staff complete safeguarding training every year.\n"
-        "2. Parents pay through the club app, which also sends their invoices.\n"
-        "3. Children and residents are only photographed on the club's own camera.\n"
-        "4. Snacks are prepared following our food hygiene rules.\n"
-        "5. Staff must not give families their personal phone number.\n",
-    )
-    assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
+    ),
+    "food past its date is no snack": (CLUB_POLICY, "do we give out tins that are past their best before date?"),
+    "hiring the clubhouse is no visit": (
+        RUGBY_POLICY,
+        "who do i talk to about hiring the clubhouse for my wife's 40th?",
+    ),
+    "a price is no membership": (
+        RUGBY_POLICY,
+        "how much is adult tap per term? someone asked me at the door and i had no idea",
+    ),
+    "pay for sleep-ins is no rule on them": (
+        RUGBY_POLICY,
+        "does anyone know if sleep ins are paid flat rate or hourly now? my payslip looks wrong",
+    ),
+}
 
 
 @pytest.mark.parametrize(
-    "question",
-    [
-        "who do i talk to about hiring the clubhouse for my wife's 40th?",
-        "how much is adult tap per term? someone asked me at the door and i had no idea",
-        "does anyone know if sleep ins are paid flat rate or hourly now? my payslip looks wrong",
-    ],
+    ("policy", "question"), NEXT_TO_A_COVERED_SUBJECT.values(), ids=NEXT_TO_A_COVERED_SUBJECT.keys()
 )
-async def test_hiring_prices_and_pay_are_no_match_beside_the_words_they_share(tmp_path: Path, question: str) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Club safeguarding\n\n"
-        "1. Concerns about a coach or any adult in the club must be reported to the club safeguarding officer; "
-        "talk to them first.\n"
-        "2. Staff must not scroll social media while supporting someone, including during sleep-in shifts.\n"
-        "3. Adult members and parents are welcome in the clubhouse and may watch any session.\n"
-        "4. Coaches must not give players lifts on their own.\n",
-    )
-    assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
+async def test_a_subject_next_to_one_the_policy_covers_is_still_no_match(
+    tmp_path: Path, policy: str, question: str
+) -> None:
+    assert (await advisor_with(tmp_path, policy).answer(question)).status is AnswerStatus.NO_MATCH
 
 
 async def test_a_lift_asked_in_other_words_finds_the_policy_on_transport(tmp_path: Path) -> None:
