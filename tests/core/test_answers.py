@@ -693,6 +693,13 @@ FIRST_CLAUSE = {
         "one of the girls always logs on lying in bed under the duvet, is that a problem?",
         ref="2",
     ),
+    "a YL is a young leader": FirstClause(
+        "# Photos\n\n"
+        "1. Leaders must not post photos of young people on their personal accounts.\n"
+        "2. Young Leaders must not post photos of their section on their own social media.\n",
+        "our YL keeps putting pics from beavers on her insta story, is she allowed?",
+        ref="2",
+    ),
     "an apple watch is a smartwatch": FirstClause(
         "# Phones and devices\n\n"
         "1. Personal phones are kept in the staff room and never used to take photos of the children.\n"
@@ -1532,6 +1539,14 @@ WORRY_ROUTE = {
         "2. In an emergency, call 999 and then tell the Designated Safeguarding Lead.\n",
         "a girl in my group told me her stepdad hits her, she showed me a bruise on her arm",
         ref="1",
+    ),
+    "a worry someone will harm themselves is the self-harm route": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. Any concern about a swimmer's welfare must be reported to the Welfare Officer on the same day.\n"
+        "2. If a swimmer posts something suggesting they may harm themselves, tell the Welfare Officer on the "
+        "same day.\n",
+        "tom (16) posted 'cant do this anymore, sorry everyone' in the squad chat and left the group",
+        ref="2",
     ),
     "someone missing is the missing person procedure": FirstClause(
         "# Reporting a concern\n\n"

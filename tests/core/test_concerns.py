@@ -326,10 +326,12 @@ KIND_OF_WORRY = {
         "she says there's no point anymore and she's been saving up her tablets",
         "he took a load of his dad's pills before the session",
         "his mum rang, he told her he doesn't want to be alive anymore",
+        "he posted 'cant do this anymore, sorry everyone' in the squad chat and left",
     ],
     "nude": [
         "a lad sent her a pic of his privates and keeps asking her for one back",
         "the boys are sharing a video of her topless",
+        "someone took a pic of her getting changed and it's going round on snap",
     ],
     "bullying": [
         "a few of them have been slagging josh off in the group chat for weeks",
@@ -341,6 +343,7 @@ KIND_OF_WORRY = {
     "allegation": [
         "the TA grabbed him by the arm and dragged him out of the room",
         "his support worker pinches him when no one is looking",
+        "a teacher in our dept follows some year 10 girls on tiktok and dm'd one of them about her outfit",
     ],
     "secret": [
         "he told her to keep it between them",
