@@ -700,6 +700,14 @@ FIRST_CLAUSE = {
         "our YL keeps putting pics from beavers on her insta story, is she allowed?",
         ref="2",
     ),
+    "a day off is when, not leave asked for": FirstClause(
+        "# Work phones\n\n"
+        "1. Work phones are switched off outside working hours, and staff do not answer them on days they are "
+        "not working.\n"
+        "2. Group chats for projects must have at least two members of staff in them.\n",
+        "do i actually have to answer my work phone on my day off? one of the girls keeps messaging me",
+        ref="1",
+    ),
     "an apple watch is a smartwatch": FirstClause(
         "# Phones and devices\n\n"
         "1. Personal phones are kept in the staff room and never used to take photos of the children.\n"
@@ -1936,8 +1944,17 @@ RUGBY_POLICY = (
     "3. Adult members and parents are welcome in the clubhouse and may watch any session.\n"
     "4. Coaches must not give players lifts on their own.\n"
 )
+GAMING_POLICY = (
+    "# Gaming club\n\n"
+    "1. The gaming club runs on the council's Discord server, with two members of staff in every channel.\n"
+    "2. Staff use service accounts only, never their personal ones.\n"
+)
 # A subject beside one the policy covers, or sharing its words, is still one it never mentions.
 NEXT_TO_A_COVERED_SUBJECT = {
+    "a game's age rating is no rule on running the club": (
+        GAMING_POLICY,
+        "what age rating games are we allowed to put on at gaming club? some of the 12 yr olds want COD",
+    ),
     "invoicing is no refund": (TUTORING_POLICY, "how do i invoice for the half term sessions, same form as normal?"),
     "booking leave is no email": (TUTORING_POLICY, "how do i book leave for half term, do i email the office?"),
     "inset days are no training": (CLUB_POLICY, "when's the next inset day? trying to book a dentist appointment"),

@@ -285,6 +285,7 @@ def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
         "one of the girls has joined some hate group on telegram and is sharing their posts",
         "he keeps quoting stuff about the great replacement from some youtuber",
         "a few of the lads reckon the migrants are invading and should all be 'sent back'",
+        "one of the older lads keeps posting videos about defending our streets and says the mosque should be shut",
     ],
 )
 def test_talk_of_hate_or_justified_violence_against_a_group_takes_the_prevent_route(
@@ -332,6 +333,8 @@ KIND_OF_WORRY = {
         "a lad sent her a pic of his privates and keeps asking her for one back",
         "the boys are sharing a video of her topless",
         "someone took a pic of her getting changed and it's going round on snap",
+        "a boy in her class sent round a pic of her with no top on",
+        "one of the u15s took a video in the changing room after the game and it's going round",
     ],
     "bullying": [
         "a few of them have been slagging josh off in the group chat for weeks",
@@ -344,6 +347,7 @@ KIND_OF_WORRY = {
         "the TA grabbed him by the arm and dragged him out of the room",
         "his support worker pinches him when no one is looking",
         "a teacher in our dept follows some year 10 girls on tiktok and dm'd one of them about her outfit",
+        "our organist has been messaging a couple of the teenage girls from the choir on insta",
     ],
     "secret": [
         "he told her to keep it between them",
