@@ -851,7 +851,6 @@ def segment(text: str) -> list[RawClause]:
     return _distinct_refs(_printed_numbers(asm.clauses, text))
 
 
-_PRINTED_NUMBER = re.compile(r"^[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3}[.:)]?)[ \t]+(\S.*)$", re.MULTILINE)
 _LABEL_WORDS = 4  # words of a clause's text that must follow its number on the line
 
 
@@ -859,9 +858,10 @@ def _printed_numbers(clauses: list[RawClause], text: str) -> list[RawClause]:
     """Each numbered clause keeps its number as the document prints it ("11.3.1 Staff must...", "3.1: Do
     not..."), so that its quote is the line word for word. Its ref is the number; its text starts after it."""
     printed: dict[str, list[tuple[str, str]]] = {}
-    for m in _PRINTED_NUMBER.finditer(text):
-        label = m.group(1)
-        printed.setdefault(label.rstrip(".:)"), []).append((label, " ".join(m.group(2).split()[:_LABEL_WORDS])))
+    for line in text.splitlines():
+        if m := _NUMBERED.match(line):  # the numbered lines the blocks were read from
+            label = line[: m.start(2)].strip()  # the number with its "." or ":" as printed
+            printed.setdefault(m.group(1), []).append((label, " ".join(m.group(2).split()[:_LABEL_WORDS])))
     labelled = []
     for clause in clauses:
         opening = " ".join(clause.text.split()[:_LABEL_WORDS])
