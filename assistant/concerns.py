@@ -28,7 +28,6 @@ LEAD_DUTY_WEIGHT = 0.5
 FALLBACK_WEIGHT = 0.5
 # An urgent worry (someone in danger now) puts the emergency steps ("call 999", "in an emergency") first.
 EMERGENCY_WEIGHT = 1.5
-_EMERGENCY = re.compile(r"\b(999|112|emergency|emergencies|immediate danger|ambulance)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -52,6 +51,7 @@ class ConcernDetector:
     harm_routes: tuple[re.Pattern[str], ...] = ()  # the `prefer` of the situations that are kinds of harm
     lead_duty: re.Pattern[str] | None = None  # a clause whose subject is the lead: their steps after a report
     fallback_route: re.Pattern[str] | None = None  # a clause for when the usual route fails
+    emergency_route: re.Pattern[str] | None = None  # a clause on what to do in an emergency (999)
     model: WorryModel | None = None  # a learned check for what the patterns and signs don't name
     own_conduct: tuple[re.Pattern[str], ...] = ()  # the writer asks about their own action
     own_conduct_probability: float = 0.8  # how sure the model alone must then be
@@ -81,6 +81,7 @@ class ConcernDetector:
             harm_routes=tuple(re.compile(s.prefer) for s in lexicon.situation if s.kind_of_harm),
             lead_duty=re.compile(lexicon.lead_duty) if lexicon.lead_duty else None,
             fallback_route=re.compile(lexicon.fallback_route) if lexicon.fallback_route else None,
+            emergency_route=re.compile(lexicon.emergency_route) if lexicon.emergency_route else None,
             model=model,
             own_conduct=compiled(lexicon.own_conduct),
             own_conduct_probability=lexicon.own_conduct_probability,
@@ -121,7 +122,7 @@ class ConcernDetector:
                 kind = 1.0
             lead = self.lead_duty is not None and self.lead_duty.search(lowered) is not None
             fallback = kind != SITUATION_WEIGHT and bool(self.fallback_route and self.fallback_route.search(lowered))
-            emergency = urgent and _EMERGENCY.search(f"{heading}\n{lowered}") is not None
+            emergency = urgent and bool(self.emergency_route and self.emergency_route.search(f"{heading}\n{lowered}"))
             return (
                 self.procedure_weight(clause_text)
                 * kind

@@ -90,6 +90,8 @@ class ConcernLexicon(Frozen):
     lead_duty: str = ""
     # a clause for when the usual route fails ("If you feel the Club has not acted on a concern..."). Empty: none.
     fallback_route: str = ""
+    # a clause on what to do in an emergency ("call 999"): first for a worry happening now. Empty: none.
+    emergency_route: str = ""
 
     @field_validator("procedure_action", "procedure_role", "procedure_urgency", "lead_duty", "fallback_route")
     @classmethod
