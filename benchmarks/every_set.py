@@ -77,7 +77,7 @@ def main() -> None:
         shown = "  ".join(f"{SHORT[key]}={'-' if v is None else f'{v:.3f}'}" for key, v in report.figures().items())
         print(f"{name:40s} {len(report.outcomes):3d}  {shown}")
         for outcome in report.outcomes:
-            outcomes[outcome.question.id] = {
+            outcomes[f"{name}/{outcome.question.id}"] = {  # ids repeat across sets
                 "set": name,
                 "passed": outcome.passed,
                 "status": outcome.answer.status.value,
@@ -91,7 +91,7 @@ def main() -> None:
             then = before.get(qid)
             if then is not None and then["passed"] != now["passed"]:
                 change = "GAIN" if now["passed"] else "LOSS"
-                print(f"{change} {qid} ({now['set']}) {then['status']} -> {now['status']}: {now['question']}")
+                print(f"{change} {qid} {then['status']} -> {now['status']}: {now['question']}")
 
 
 if __name__ == "__main__":
