@@ -9,9 +9,9 @@ from typing import TextIO
 
 from assistant.answers import PolicyAdvisor
 from assistant.errors import ConfigurationError, KnowledgeError, UserFacingError
-from assistant.evaluation import Outcome, Report, parse_questions
+from assistant.evaluation import EvalQuestion, Outcome, Report, parse_questions
 from assistant.knowledge import load_knowledge
-from assistant.semantic import load_reranker
+from assistant.semantic import SemanticReranker, load_reranker
 from assistant.settings import BUNDLED_KNOWLEDGE, CoreSettings
 
 
@@ -47,6 +47,24 @@ def _format_failure(outcome: Outcome, verbose: bool) -> str:
     return line
 
 
+def measure(questions: list[EvalQuestion], folder: Path, *, contact: str, reranker: SemanticReranker | None) -> Report:
+    """Answer every question from the policy it names (each loaded once). Raises KnowledgeError for a policy
+    that can't be read, and UserFacingError, its message led by the question's id, for a question refused."""
+    advisors: dict[str, PolicyAdvisor] = {}
+    report = Report()
+    for question in questions:
+        key = question.knowledge
+        if key not in advisors:
+            path = folder if key == "*" else folder / key
+            advisors[key] = PolicyAdvisor(load_knowledge(path), contact=contact, reranker=reranker)
+        try:
+            answer = advisors[key].answer_now(question.question)
+        except UserFacingError as error:
+            raise UserFacingError(f"{question.id}: {error.message}") from None
+        report.outcomes.append(Outcome(question, answer))
+    return report
+
+
 def run(argv: list[str], out: TextIO, err: TextIO) -> int:
     try:
         args = _parser().parse_args(argv)
@@ -67,25 +85,14 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
     except ConfigurationError as error:
         print(f"policybot eval: {error}", file=err)
         return 2
-    advisors: dict[str, PolicyAdvisor] = {}
-    report = Report()
-    for question in questions:
-        key = question.knowledge
-        if key not in advisors:
-            path = folder if key == "*" else folder / key
-            try:
-                advisors[key] = PolicyAdvisor(
-                    load_knowledge(path), contact=settings.safeguarding_contact, reranker=reranker
-                )
-            except KnowledgeError as error:
-                print(f"policybot eval: {error}", file=err)
-                return 2
-        try:
-            answer = advisors[key].answer_now(question.question)
-        except UserFacingError as error:
-            print(f"policybot eval: {question.id}: {error.message}", file=err)
-            return 2
-        report.outcomes.append(Outcome(question, answer))
+    try:
+        report = measure(questions, folder, contact=settings.safeguarding_contact, reranker=reranker)
+    except KnowledgeError as error:
+        print(f"policybot eval: {error}", file=err)
+        return 2
+    except UserFacingError as error:
+        print(f"policybot eval: {error.message}", file=err)
+        return 2
 
     print(f"{len(questions)} questions", file=out)
     print(f"semantic re-ranker  {'on' if reranker else 'off'}", file=out)  # which ranking the figures measure

@@ -15,9 +15,8 @@ import argparse
 import json
 from pathlib import Path
 
-from assistant.answers import PolicyAdvisor
-from assistant.evaluation import Outcome, Report, parse_questions
-from assistant.knowledge import load_knowledge
+from adapters.evaluation import measure
+from assistant.evaluation import Report, parse_questions
 from assistant.semantic import SemanticReranker, load_reranker
 from assistant.settings import CoreSettings
 
@@ -51,16 +50,7 @@ def documents_for(names: set[str]) -> Path:
 def run_set(path: Path, documents: Path | None, settings: CoreSettings, reranker: SemanticReranker | None) -> Report:
     questions = parse_questions(path.read_text(encoding="utf-8").splitlines(), str(path))
     folder = documents or documents_for({q.knowledge for q in questions})
-    advisors: dict[str, PolicyAdvisor] = {}
-    report = Report()
-    for question in questions:
-        if question.knowledge not in advisors:
-            knowledge = load_knowledge(folder if question.knowledge == "*" else folder / question.knowledge)
-            advisors[question.knowledge] = PolicyAdvisor(
-                knowledge, contact=settings.safeguarding_contact, reranker=reranker
-            )
-        report.outcomes.append(Outcome(question, advisors[question.knowledge].answer_now(question.question)))
-    return report
+    return measure(questions, folder, contact=settings.safeguarding_contact, reranker=reranker)
 
 
 def main() -> None:

@@ -74,3 +74,20 @@ def test_a_malformed_question_line_is_named(tmp_path: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
     assert run([str(bad)], out, err) == 2
     assert f"{bad}:1: not a valid question line" in err.getvalue()
+
+
+def test_a_question_refused_or_a_policy_unreadable_is_named_in_one_line(tmp_path: Path) -> None:
+    refused = write_set(
+        tmp_path / "refused.jsonl",
+        [{"id": "q7", "question": "??", "knowledge": "001_2ee1f2c645ae7313.txt", "kind": "none", "expect": []}],
+    )
+    out, err = io.StringIO(), io.StringIO()
+    assert run([str(refused), "--documents", str(SEEDS)], out, err) == 2
+    assert err.getvalue().startswith("policybot eval: q7: Please type a question")
+    missing = write_set(
+        tmp_path / "missing.jsonl",
+        [{"id": "q8", "question": "can i post photos?", "knowledge": "nope.txt", "kind": "none", "expect": []}],
+    )
+    out, err = io.StringIO(), io.StringIO()
+    assert run([str(missing), "--documents", str(SEEDS)], out, err) == 2
+    assert "nope.txt" in err.getvalue() and err.getvalue().count("\n") == 1
