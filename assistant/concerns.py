@@ -57,6 +57,11 @@ class ConcernDetector:
     own_conduct_probability: float = 0.8  # how sure the model alone must then be
     disclosure: tuple[re.Pattern[str], ...] = ()  # someone told the writer ("just told me", "showed me")
     hypothetical: tuple[re.Pattern[str], ...] = ()  # "what if a child told me..."
+    ongoing: tuple[re.Pattern[str], ...] = ()  # what is described keeps happening ("keeps messaging her")
+    conditional: tuple[re.Pattern[str], ...] = ()  # "if a child...": hypothetical unless ongoing
+    purpose: tuple[re.Pattern[str], ...] = ()  # asked for no real case ("for the training quiz")
+    asks_whether_harm: tuple[re.Pattern[str], ...] = ()  # "is that reportable?", "does it count as abuse?"
+    at_risk: tuple[re.Pattern[str], ...] = ()  # someone who may be at risk: a child, a resident
 
     @classmethod
     def from_lexicon(cls, lexicon: ConcernLexicon, model: WorryModel | None = None) -> ConcernDetector:
@@ -87,6 +92,11 @@ class ConcernDetector:
             own_conduct_probability=lexicon.own_conduct_probability,
             disclosure=compiled(lexicon.disclosure),
             hypothetical=compiled(lexicon.hypothetical),
+            ongoing=compiled(lexicon.ongoing),
+            conditional=compiled(lexicon.conditional),
+            purpose=compiled(lexicon.purpose),
+            asks_whether_harm=compiled(lexicon.asks_whether_harm),
+            at_risk=compiled(lexicon.at_risk),
         )
 
     def procedure_weight(self, clause_text: str) -> float:
@@ -143,19 +153,33 @@ class ConcernDetector:
         """A concern describes harm happening to someone; asking what the policy says about harm is not one."""
         text = " ".join(message.lower().replace("’", "'").split())
         about_someone = any(p.search(text) for p in self.incident)
-        topic = any(p.search(text) for p in self.topic_question) and not self._disclosed(text)
-        concern = about_someone and not topic and self._describes_harm(text)
+        real = self._real_case(text)
+        topic = not real and any(p.search(text) for p in (*self.topic_question, *self.purpose))
+        concern = about_someone and not topic and self._describes_harm(text, real)
         return Assessment(concern=concern, immediate_danger=concern and any(p.search(text) for p in self.danger))
 
-    def _disclosed(self, text: str) -> bool:
-        """Someone actually told or showed the writer something, and the message is no hypothetical."""
-        return any(p.search(text) for p in self.disclosure) and not any(p.search(text) for p in self.hypothetical)
+    def _real_case(self, text: str) -> bool:
+        """The message tells of something that happened to someone real, and is no hypothetical ("what if a child
+        told me..."): someone told or showed the writer, without a condition ("if a lad..."), or it is going on to
+        someone who may be at risk, and is not asked for a training session or a quiz."""
+        if any(p.search(text) for p in self.hypothetical):
+            return False
+        if any(p.search(text) for p in self.disclosure) and not any(p.search(text) for p in self.conditional):
+            return True
+        return (
+            any(p.search(text) for p in self.ongoing)
+            and any(p.search(text) for p in self.at_risk)
+            and not any(p.search(text) for p in self.purpose)
+        )
 
-    def _describes_harm(self, text: str) -> bool:
-        """A harm pattern, enough signs of harm (half as many with the writer's unease), or the model: surer
-        when the writer asks about their own action ("was that a bad idea?"), which is most often a question."""
+    def _describes_harm(self, text: str, real: bool) -> bool:
+        """A harm pattern, a real case about someone at risk that the writer asks is harm ("is that reportable?"),
+        enough signs of harm (half as many with the writer's unease), or the model: surer when the writer asks
+        about their own action ("was that a bad idea?"), which is most often a question."""
         if any(p.search(text) for p in self.harm):
             return True
+        if real and any(p.search(text) for p in self.asks_whether_harm) and any(p.search(text) for p in self.at_risk):
+            return True  # (at risk checked again: a disclosure is a real case about anyone, "a colleague told me")
         signs = self.signs_of_harm(text)
         if signs >= self.signs_needed or (signs >= self.signs_needed / 2 and any(p.search(text) for p in self.worry)):
             return True

@@ -66,6 +66,17 @@ class ConcernLexicon(Frozen):
     # policy?"): a disclosure is a worry whatever it then asks, unless the message is a hypothetical
     disclosure: tuple[str, ...] = ()
     hypothetical: tuple[str, ...] = ()
+    # ...or what it describes is going on ("keeps messaging her", "hasn't come back since friday", "every
+    # week"): "does it count as bullying if a group keep kicking the same lad out?" asks about a real lad
+    ongoing: tuple[str, ...] = ()
+    conditional: tuple[str, ...] = ()  # "if a child...": hypothetical, unless what it describes is ongoing
+    # why the writer asks, when it is for no real case ("for the training quiz", "doing a talk for the yr 8s"):
+    # a question about a subject, whatever it describes
+    purpose: tuple[str, ...] = ()
+    # the writer asks whether what they describe is harm, or must be reported ("is that reportable?", "is it a
+    # safeguarding thing?"): a worry when it is a real case, ongoing or told to them, however mild its words
+    asks_whether_harm: tuple[str, ...] = ()
+    at_risk: tuple[str, ...] = ()  # ...and names someone who may be at risk: a child, a resident, a service user
     danger: tuple[str, ...] = ()  # someone may be in danger right now: 999 first
     reporting_terms: str  # words of the clauses that say how and to whom to report
     # signs of harm (words or short phrases, lower case) and their weight: several weak signs together
@@ -98,7 +109,21 @@ class ConcernLexicon(Frozen):
     def _compiles_one(cls, pattern: str) -> str:
         return check_pattern(pattern)
 
-    @field_validator("harm", "incident", "topic_question", "danger", "worry", "own_conduct")
+    @field_validator(
+        "harm",
+        "incident",
+        "topic_question",
+        "disclosure",
+        "hypothetical",
+        "ongoing",
+        "conditional",
+        "purpose",
+        "asks_whether_harm",
+        "at_risk",
+        "danger",
+        "worry",
+        "own_conduct",
+    )
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(check_pattern(pattern) for pattern in patterns)

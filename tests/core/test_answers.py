@@ -129,9 +129,18 @@ async def test_asking_about_a_topic_is_not_a_concern(leaps: PolicyAdvisor) -> No
 
 async def test_asking_what_counts_as_bullying_is_not_a_concern(leaps: PolicyAdvisor) -> None:
     answer = await leaps.answer(
-        "would it count as bullying if a few of them keep ignoring one lad at training? nobody is hitting him"
+        "would it count as bullying if a few of them ignored a lad at training? nobody is hitting him"
     )
     assert answer.status is not AnswerStatus.CONCERN
+
+
+async def test_asking_whether_what_keeps_happening_to_a_real_lad_is_bullying_is_a_concern(leaps: PolicyAdvisor) -> None:
+    # the same words about a lad it keeps happening to: whether it is bullying is the lead's call, so report first
+    answer = await leaps.answer(
+        "would it count as bullying if a few of them keep ignoring one lad at training? nobody is hitting him"
+    )
+    assert answer.status is AnswerStatus.CONCERN
+    assert "report" in answer.hits[0].clause.text.lower()
 
 
 async def test_someone_in_danger_now_gets_call_999_first() -> None:

@@ -131,6 +131,16 @@ def detector() -> ConcernDetector:
         "doing a talk about grooming for the cubs and afterwards a girl told me her uncle touches her",
         "noticed fresh bruises on one of my u10s again today, does that count as neglect or abuse?",
         "saw one of the coaches messaging a 13yo on snap late at night, is that classed as grooming?",
+        # asked whether it is harm, about a real child or resident it keeps happening to: nobody told the writer
+        # anything, and the words alone may be mild ("staying behind", "going through the bins")
+        "does it count as bullying if the older ones keep leaving one girl out of their group chat?",
+        "is it a dsl thing if a lad in my class keeps going through the bins at lunch for food",
+        "is it a safegaurding issue that one of our altar boys has started staying behind alone with the verger?",
+        "do i need to report that a carer keeps taking one of our residents into the office and she comes out crying?",
+        "is it normal for the minibus driver to sit in the girls' changing room most weeks?",
+        "our u13s keeper hasnt been to training since half term and his mum's number is dead, does that count as "
+        "missing?",
+        "a teacher keeps messaging a yr 10 on insta at night, is that reportable?",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -160,7 +170,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "he said the venue is nowhere near the station, can i give the kids a lift?",
         "alfie's auntie is collecting him today and i've never met her, how do i know it's really her?",
         "he came off his bike on the way in and has a bruise on his knee, do we write that down anywhere?",
-        "does it count as bullying if the older ones keep leaving one girl out of their group chat?",
+        "does it count as bullying if older ones leave a girl out of their group chat?",
         # preparing for a worry, not describing one: hypotheticals, training, definitions, records
         "for our risk assessment: what would we do if a young person ever brought a knife to camp?",
         "what are the signs of exploitation we should look out for? i missed the training session",
@@ -178,7 +188,6 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         # her own head in a fall, things gone missing, a rule asked about as the club's "stance"
         "one of the u12s fell at training and hit her head on the post, she seems fine, do we fill in a form?",
         "a boy's trainers went missing from the changing rooms, can we check the cctv?",
-        "a dad on the committee keeps flirting with me at events, what's the stance on staff dating parents?",
         # an abusive comment aimed at staff, a leader messaging the whole team, an app's safety
         "someone posted an abusive comment about a member of staff on our page, can we delete it?",
         "the coach has been messaging them all on the team whatsapp about kit, is that allowed?",
@@ -216,6 +225,12 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "if a child told me her dad hits her what would i do?",
         "what if one of the kids told me they were being hit at home, what's the procedure?",
         "if i noticed bruises on a child would that count as neglect?",
+        # the same questions, asked in general, for a lesson or a quiz, or about adults at work
+        "is it a dsl thing if a lad goes through the bins for food?",
+        "is it abuse if a carer keeps shouting at a resident? it's question 3 on our care certificate quiz",
+        "would it count as grooming if a coach keeps messaging a player? doing a talk for the u14s' parents",
+        "someone in the team chat keeps using crude language, do i need to report it or just ignore?",
+        "a dad on the committee keeps flirting with me at events, what's the stance on staff dating parents?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
