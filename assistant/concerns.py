@@ -60,7 +60,9 @@ class ConcernDetector:
     ongoing: tuple[re.Pattern[str], ...] = ()  # what is described keeps happening ("keeps messaging her")
     conditional: tuple[re.Pattern[str], ...] = ()  # "if a child...": hypothetical unless ongoing
     purpose: tuple[re.Pattern[str], ...] = ()  # asked for no real case ("for the training quiz")
-    asks_whether_harm: tuple[re.Pattern[str], ...] = ()  # "is that reportable?", "does it count as abuse?"
+    asks_whether_harm: tuple[re.Pattern[str], ...] = ()  # "does it count as abuse?", "is it a safeguarding thing?"
+    asks_whether_to_report: tuple[re.Pattern[str], ...] = ()  # "is that reportable?", "should i report it?"
+    adult_conduct: tuple[re.Pattern[str], ...] = ()  # an adult does it ("the coach keeps", "normal for the coach")
     at_risk: tuple[re.Pattern[str], ...] = ()  # someone who may be at risk: a child, a resident
 
     @classmethod
@@ -96,6 +98,8 @@ class ConcernDetector:
             conditional=compiled(lexicon.conditional),
             purpose=compiled(lexicon.purpose),
             asks_whether_harm=compiled(lexicon.asks_whether_harm),
+            asks_whether_to_report=compiled(lexicon.asks_whether_to_report),
+            adult_conduct=_adult_conduct(lexicon.adults),
             at_risk=compiled(lexicon.at_risk),
         )
 
@@ -172,14 +176,25 @@ class ConcernDetector:
             and not any(p.search(text) for p in self.purpose)
         )
 
+    def _asks_whether_harm(self, text: str) -> bool:
+        """The writer asks whether what happens to someone at risk is harm ("does it count as neglect?"), or
+        whether to report what an adult keeps doing to them ("the coach keeps..., is that reportable?")."""
+        if not any(p.search(text) for p in self.at_risk):
+            return False  # (checked here too: a disclosure is a real case about anyone, "a colleague told me")
+        if any(p.search(text) for p in self.asks_whether_harm):
+            return True
+        return any(p.search(text) for p in self.asks_whether_to_report) and any(
+            p.search(text) for p in self.adult_conduct
+        )
+
     def _describes_harm(self, text: str, real: bool) -> bool:
         """A harm pattern, a real case about someone at risk that the writer asks is harm ("is that reportable?"),
         enough signs of harm (half as many with the writer's unease), or the model: surer when the writer asks
         about their own action ("was that a bad idea?"), which is most often a question."""
         if any(p.search(text) for p in self.harm):
             return True
-        if real and any(p.search(text) for p in self.asks_whether_harm) and any(p.search(text) for p in self.at_risk):
-            return True  # (at risk checked again: a disclosure is a real case about anyone, "a colleague told me")
+        if real and self._asks_whether_harm(text):
+            return True
         signs = self.signs_of_harm(text)
         if signs >= self.signs_needed or (signs >= self.signs_needed / 2 and any(p.search(text) for p in self.worry)):
             return True
@@ -188,6 +203,19 @@ class ConcernDetector:
         if any(p.search(text) for p in self.own_conduct):
             return self.model.probability(text) >= max(self.own_conduct_probability, self.model.threshold)
         return self.model.describes_worry(text)
+
+
+def _adult_conduct(adults: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """An adult keeps doing something ("the coach at our club keeps messaging her"), or the writer asks about an
+    adult doing it ("is it normal for the swim coach to be in the girls changing room?")."""
+    if not adults:
+        return ()
+    named = "|".join(re.escape(adult) for adult in sorted(adults, key=len, reverse=True))
+    doing = r"(?:keeps|keep|has (?:been|started)|is (?:always|constantly)|always)"
+    return (
+        re.compile(rf"\b(?:{named})s?\b(?: \w+){{0,4}} {doing}\b"),
+        re.compile(rf"\b(?:that|for) (?:a|an|the|our|my|one of (?:our|the)) (?:\w+ ){{0,2}}(?:{named})s?\b"),
+    )
 
 
 def _alternation(words: dict[str, float]) -> re.Pattern[str] | None:

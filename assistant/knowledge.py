@@ -73,9 +73,12 @@ class ConcernLexicon(Frozen):
     # why the writer asks, when it is for no real case ("for the training quiz", "doing a talk for the yr 8s"):
     # a question about a subject, whatever it describes
     purpose: tuple[str, ...] = ()
-    # the writer asks whether what they describe is harm, or must be reported ("is that reportable?", "is it a
-    # safeguarding thing?"): a worry when it is a real case, ongoing or told to them, however mild its words
+    # the writer asks whether what they describe is harm ("does it count as neglect?", "is it a safeguarding
+    # thing?"), or whether to report what an adult keeps doing ("is that reportable?"): a worry when it is a real
+    # case about someone at risk, however mild its words
     asks_whether_harm: tuple[str, ...] = ()
+    asks_whether_to_report: tuple[str, ...] = ()
+    adults: tuple[str, ...] = ()  # ...that an adult does: words for adults ("coach", "carer", "husband")
     at_risk: tuple[str, ...] = ()  # ...and names someone who may be at risk: a child, a resident, a service user
     danger: tuple[str, ...] = ()  # someone may be in danger right now: 999 first
     reporting_terms: str  # words of the clauses that say how and to whom to report

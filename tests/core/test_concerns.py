@@ -141,6 +141,8 @@ def detector() -> ConcernDetector:
         "our u13s keeper hasnt been to training since half term and his mum's number is dead, does that count as "
         "missing?",
         "a teacher keeps messaging a yr 10 on insta at night, is that reportable?",
+        "the coach keeps shouting at the u9s every session when they lose, is that normal?",
+        "is it normal for the swim coach to be in the girls changing room? he's in there most weeks with the u12s",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -230,6 +232,14 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "is it abuse if a carer keeps shouting at a resident? it's question 3 on our care certificate quiz",
         "would it count as grooming if a coach keeps messaging a player? doing a talk for the u14s' parents",
         "someone in the team chat keeps using crude language, do i need to report it or just ignore?",
+        # something that keeps happening to a child, asked whether to tell or report, with no harm in it and no
+        # adult doing it
+        "a lad in yr 7 keeps forgetting his pe kit, do i need to tell his parents?",
+        "one of the u12s fell at training today and hit her head, do we need to report it?",
+        "one of my year 9s keeps using her phone in class, should i report it to her head of year?",
+        "one of the girls keeps asking me for my snapchat, do i need to report it?",
+        "a boy in my class has started wearing glasses, do i need to tell anyone?",
+        "one of the girls' dads keeps offering to help at every session, is it ok for him to?",
         "a dad on the committee keeps flirting with me at events, what's the stance on staff dating parents?",
     ],
 )
