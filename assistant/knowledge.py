@@ -122,6 +122,7 @@ class ConcernLexicon(Frozen):
         "conditional",
         "purpose",
         "asks_whether_harm",
+        "asks_whether_to_report",
         "at_risk",
         "danger",
         "worry",

@@ -200,3 +200,26 @@ def test_a_pattern_mangled_by_toml_escapes_is_refused(tmp_path: Path) -> None:
     (tmp_path / "vocabulary.toml").write_text('[[intent]]\nwhen = "\\bwho\\b"\nadd = "lead"\n')
     with pytest.raises(KnowledgeError, match="contains a control character"):
         load_knowledge(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "disclosure",
+        "hypothetical",
+        "ongoing",
+        "conditional",
+        "purpose",
+        "asks_whether_harm",
+        "asks_whether_to_report",
+        "at_risk",
+    ],
+)
+def test_a_bad_worry_pattern_stops_startup_naming_the_file_and_the_list(tmp_path: Path, field: str) -> None:
+    # an organisation editing its own concerns.toml learns which list is wrong, not a traceback at the first question
+    (tmp_path / "policy.txt").write_text("Staff must not share photos.\n")
+    (tmp_path / "concerns.toml").write_text(
+        f"harm = ['\\bhits\\b']\nincident = ['\\bshe\\b']\nreporting_terms = 'report'\n{field} = ['(unclosed']\n"
+    )
+    with pytest.raises(KnowledgeError, match=rf"concerns\.toml: {field}"):
+        load_knowledge(tmp_path)
