@@ -207,7 +207,8 @@ class ConcernDetector:
 
 def _adult_conduct(adults: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """An adult keeps doing something ("the coach at our club keeps messaging her"), or the writer asks about an
-    adult doing it ("is it normal for the swim coach to be in the girls changing room?")."""
+    adult doing it ("is it normal for the swim coach to be in the girls changing room?"). Not what children get
+    from adults ("the kids keep getting told off by the dinner staff"): most of it is everyday school life."""
     if not adults:
         return ()
     named = "|".join(re.escape(adult) for adult in sorted(adults, key=len, reverse=True))

@@ -240,6 +240,10 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "one of the girls keeps asking me for my snapchat, do i need to report it?",
         "a boy in my class has started wearing glasses, do i need to tell anyone?",
         "one of the girls' dads keeps offering to help at every session, is it ok for him to?",
+        # adults named like the people at risk: a member of staff, a student volunteer; and children told off
+        "a member of staff keeps using crude language in the team chat, do i need to report it?",
+        "our student volunteer keeps turning up late every session, should we do something?",
+        "the kids keep getting told off by the dinner staff every lunch, is that normal?",
         "a dad on the committee keeps flirting with me at events, what's the stance on staff dating parents?",
     ],
 )
