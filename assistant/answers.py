@@ -68,7 +68,9 @@ class PolicyAdvisor:
         self.contact = contact
         self._today = today
         self.index: ClauseIndex = build_index(knowledge.clauses, knowledge.vocabulary)
-        self._detector = ConcernDetector.from_lexicon(knowledge.concerns, knowledge.worry_model)
+        self._detector = ConcernDetector.from_lexicon(knowledge.concerns, knowledge.worry_model).with_roles_named_in(
+            clause.text for clause in knowledge.clauses
+        )
         self._by_title = {doc.title: doc for doc in knowledge.documents}
 
     @property

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 
 from assistant.knowledge import ConcernLexicon
 from assistant.retrieval import gives_contact_details
@@ -28,6 +28,9 @@ LEAD_DUTY_WEIGHT = 0.5
 FALLBACK_WEIGHT = 0.5
 # An urgent worry (someone in danger now) puts the emergency steps ("call 999", "in an emergency") first.
 EMERGENCY_WEIGHT = 1.5
+# A policy's own short name for a role, given once in brackets ("Parish Safeguarding Officer (PSO)"): up to five
+# capitalised words, then two to six capitals
+_NAMED_ROLE = re.compile(r"((?:\b[A-Z][\w'’-]*\s+){1,5})\(([A-Z]{2,6})\)")
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,21 @@ class ConcernDetector:
             adult_conduct=_adult_conduct(lexicon.adults),
             at_risk=compiled(lexicon.at_risk),
         )
+
+    def with_roles_named_in(self, texts: Iterable[str]) -> ConcernDetector:
+        """This detector, reading a role's short name, where a policy gives one, as whom to tell: the policy that
+        names its "Parish Safeguarding Officer (PSO)" says "tell the PSO" after that."""
+        action, role, urgency = self.procedure
+        short = {
+            abbreviation.lower()
+            for text in texts
+            for long, abbreviation in _NAMED_ROLE.findall(text)
+            if role.search(long)
+        }
+        if not short:
+            return self
+        named = "|".join(re.escape(name) for name in sorted(short))
+        return replace(self, procedure=(action, re.compile(rf"{role.pattern}|\b(?:{named})\b", re.IGNORECASE), urgency))
 
     def procedure_weight(self, clause_text: str) -> float:
         """How much a clause reads as what to do with a worry: whom to tell (an action and a role, or a role

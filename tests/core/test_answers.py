@@ -143,6 +143,23 @@ async def test_asking_whether_what_keeps_happening_to_a_real_lad_is_bullying_is_
     assert "report" in answer.hits[0].clause.text.lower()
 
 
+async def test_a_worry_is_told_to_the_role_the_policy_names_by_its_short_name(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Spark youth group\n\n"
+        "Parish Safeguarding Officer (PSO): Mr Graham Oduya.\n\n"
+        "Messages to young people are sent from the parish youth mobile, never from a personal phone.\n\n"
+        "The diocese's Designated Safeguarding Lead can be contacted through the diocesan office.\n\n"
+        "All concerns about a young person, including anything seen online, should be passed to the PSO on the same "
+        "day.\n",
+    )
+    answer = await advisor.answer(
+        "one of the spark girls told me a man from church keeps sending her messages late at night"
+    )
+    assert answer.status is AnswerStatus.CONCERN
+    assert answer.hits[0].clause.text.startswith("All concerns about a young person")
+
+
 async def test_someone_in_danger_now_gets_call_999_first() -> None:
     advisor = advisor_for(SEEDS / "000_93b0e619727f1d44.txt")
     answer = await advisor.answer("a girl from group just messaged me saying she doesnt want to be here anymore")

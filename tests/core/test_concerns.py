@@ -299,6 +299,7 @@ def test_the_learned_check_must_be_surer_when_the_writer_asks_about_their_own_ac
         "one of the cadets isnt in his bed on the residential and nobody has seen him since 10pm",
         "just had a message from one of our teens saying she's taken a load of tablets",
         "one of our 12 year olds didn't come back from the toilets an hour ago and isn't answering her phone",
+        "its 11pm and one of our 15 yr olds just put 'wont be around much longer' in the group chat",
     ],
 )
 def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
@@ -403,3 +404,25 @@ def test_a_worry_of_another_kind_is_not_a_missing_person() -> None:
     detector = ConcernDetector.from_lexicon(knowledge.concerns)
     situations = detector.situations_for("she's been missing a lot of sessions and looks thin and tired")
     assert not any("missing" in words for words, _ in situations)
+
+
+def test_contact_details_are_not_a_step_to_take(detector: ConcernDetector) -> None:
+    # "contact details" names what is kept, not whom to contact: a records clause is no route for a worry
+    kept = "Safeguarding forms and contact details are kept securely by the Designated Safeguarding Lead."
+    step = "Contact the Designated Safeguarding Lead on the same day."
+    assert detector.procedure_weight(kept) == 1.0
+    assert detector.procedure_weight(step) > 1.0
+
+
+def test_a_policys_own_short_name_for_its_lead_is_whom_to_tell(detector: ConcernDetector) -> None:
+    policy = [
+        "Parish Safeguarding Officer (PSO): Mr Graham Oduya.",
+        "All concerns, including anything seen online, should be passed to the PSO on the same day.",
+        "Youth Council (YC) members may post on the parish page.",
+    ]
+    step = policy[1]
+    reading = detector.with_roles_named_in(policy)
+    # "PSO" means nothing to the lexicon alone ("on the same day" is urgency, whoever is told)
+    assert reading.procedure_weight(step) > detector.procedure_weight(step)
+    # only a role's short name: a youth council is nobody to report to
+    assert reading.procedure_weight("Tell the YC what you plan to post.") == 1.0
