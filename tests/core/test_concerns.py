@@ -143,6 +143,9 @@ def detector() -> ConcernDetector:
         "a teacher keeps messaging a yr 10 on insta at night, is that reportable?",
         "the coach keeps shouting at the u9s every session when they lose, is that normal?",
         "is it normal for the swim coach to be in the girls changing room? he's in there most weeks with the u12s",
+        # one sign of harm, with the writer's unease in other words than "am i overreacting"
+        "does a coach at our club sending a 13 yr old 'ur so fit' and heart emojis count as inappropriate or am i "
+        "reading into it",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -240,6 +243,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "one of the girls keeps asking me for my snapchat, do i need to report it?",
         "a boy in my class has started wearing glasses, do i need to tell anyone?",
         "one of the girls' dads keeps offering to help at every session, is it ok for him to?",
+        "am i reading too much into it or is it ok to post the team photo without surnames?",
         # adults named like the people at risk: a member of staff, a student volunteer; and children told off
         "a member of staff keeps using crude language in the team chat, do i need to report it?",
         "our student volunteer keeps turning up late every session, should we do something?",
