@@ -143,6 +143,9 @@ def detector() -> ConcernDetector:
         "a teacher keeps messaging a yr 10 on insta at night, is that reportable?",
         "the coach keeps shouting at the u9s every session when they lose, is that normal?",
         "is it normal for the swim coach to be in the girls changing room? he's in there most weeks with the u12s",
+        # a child's messages to the writer, asked about: the writer's own wondering is reason enough to tell the
+        # lead (so "a lad keeps calling me by my first name, is that a safeguarding thing?" is a worry too)
+        "one of the girls keeps messaging me at night saying she hates home, is that a safeguarding thing?",
         # one sign of harm, with the writer's unease in other words than "am i overreacting"
         "does a coach at our club sending a 13 yr old 'ur so fit' and heart emojis count as inappropriate or am i "
         "reading into it",
