@@ -107,7 +107,9 @@ class ConcernLexicon(Frozen):
     # a clause on what to do in an emergency ("call 999"): first for a worry happening now. Empty: none.
     emergency_route: str = ""
 
-    @field_validator("procedure_action", "procedure_role", "procedure_urgency", "lead_duty", "fallback_route")
+    @field_validator(
+        "procedure_action", "procedure_role", "procedure_urgency", "lead_duty", "fallback_route", "emergency_route"
+    )
     @classmethod
     def _compiles_one(cls, pattern: str) -> str:
         return check_pattern(pattern)

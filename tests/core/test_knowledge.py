@@ -202,24 +202,30 @@ def test_a_pattern_mangled_by_toml_escapes_is_refused(tmp_path: Path) -> None:
         load_knowledge(tmp_path)
 
 
+LIST_PATTERNS = [
+    "disclosure",
+    "hypothetical",
+    "ongoing",
+    "conditional",
+    "purpose",
+    "asks_whether_harm",
+    "asks_whether_to_report",
+    "at_risk",
+]
+ROUTE_PATTERNS = ["procedure_role", "lead_duty", "fallback_route", "emergency_route"]
+
+
 @pytest.mark.parametrize(
-    "field",
-    [
-        "disclosure",
-        "hypothetical",
-        "ongoing",
-        "conditional",
-        "purpose",
-        "asks_whether_harm",
-        "asks_whether_to_report",
-        "at_risk",
-    ],
+    ("field", "value"),
+    [(field, "['(unclosed']") for field in LIST_PATTERNS] + [(field, "'(unclosed'") for field in ROUTE_PATTERNS],
 )
-def test_a_bad_worry_pattern_stops_startup_naming_the_file_and_the_list(tmp_path: Path, field: str) -> None:
-    # an organisation editing its own concerns.toml learns which list is wrong, not a traceback at the first question
+def test_a_bad_worry_pattern_stops_startup_naming_the_file_and_the_field(
+    tmp_path: Path, field: str, value: str
+) -> None:
+    # an organisation editing its own concerns.toml learns which entry is wrong, not a traceback at the first question
     (tmp_path / "policy.txt").write_text("Staff must not share photos.\n")
     (tmp_path / "concerns.toml").write_text(
-        f"harm = ['\\bhits\\b']\nincident = ['\\bshe\\b']\nreporting_terms = 'report'\n{field} = ['(unclosed']\n"
+        f"harm = ['\\bhits\\b']\nincident = ['\\bshe\\b']\nreporting_terms = 'report'\n{field} = {value}\n"
     )
     with pytest.raises(KnowledgeError, match=rf"concerns\.toml: {field}"):
         load_knowledge(tmp_path)
