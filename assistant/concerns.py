@@ -67,6 +67,8 @@ class ConcernDetector:
     asks_whether_to_report: tuple[re.Pattern[str], ...] = ()  # "is that reportable?", "should i report it?"
     adult_conduct: tuple[re.Pattern[str], ...] = ()  # an adult does it ("the coach keeps", "normal for the coach")
     at_risk: tuple[re.Pattern[str], ...] = ()  # someone who may be at risk: a child, a resident
+    alone_with: tuple[re.Pattern[str], ...] = ()  # alone with them overnight or at home ("on his own... the hotel")
+    adult_named: re.Pattern[str] | None = None  # any of the lexicon's words for adults
 
     @classmethod
     def from_lexicon(cls, lexicon: ConcernLexicon, model: WorryModel | None = None) -> ConcernDetector:
@@ -104,6 +106,8 @@ class ConcernDetector:
             asks_whether_to_report=compiled(lexicon.asks_whether_to_report),
             adult_conduct=_adult_conduct(lexicon.adults),
             at_risk=compiled(lexicon.at_risk),
+            alone_with=compiled(lexicon.alone_with),
+            adult_named=_any_of(lexicon.adults),
         )
 
     def with_roles_named_in(self, texts: Iterable[str]) -> ConcernDetector:
@@ -205,13 +209,23 @@ class ConcernDetector:
             p.search(text) for p in self.adult_conduct
         )
 
+    def _adult_alone_with(self, text: str) -> bool:
+        """An adult means to be, or is, alone with someone at risk overnight or at home: "can a coach take one of
+        the girls away for a comp on his own? he's already booked the hotel"."""
+        return (
+            self.adult_named is not None
+            and self.adult_named.search(text) is not None
+            and any(p.search(text) for p in self.at_risk)
+            and any(p.search(text) for p in self.alone_with)
+        )
+
     def _describes_harm(self, text: str, real: bool) -> bool:
         """A harm pattern, a real case about someone at risk that the writer asks is harm ("is that reportable?"),
         enough signs of harm (half as many with the writer's unease), or the model: surer when the writer asks
         about their own action ("was that a bad idea?"), which is most often a question."""
         if any(p.search(text) for p in self.harm):
             return True
-        if real and self._asks_whether_harm(text):
+        if real and (self._asks_whether_harm(text) or self._adult_alone_with(text)):
             return True
         signs = self.signs_of_harm(text)
         if signs >= self.signs_needed or (signs >= self.signs_needed / 2 and any(p.search(text) for p in self.worry)):
@@ -229,17 +243,24 @@ def _adult_conduct(adults: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     from adults ("the kids keep getting told off by the dinner staff"): most of it is everyday school life."""
     if not adults:
         return ()
-    named = "|".join(re.escape(adult) for adult in sorted(adults, key=len, reverse=True))
+    named = _one_of(adults)
     doing = r"(?:keeps|keep|has (?:been|started)|is (?:always|constantly)|always)"
     return (
-        re.compile(rf"\b(?:{named})s?\b(?: \w+){{0,4}} {doing}\b"),
-        re.compile(rf"\b(?:that|for) (?:a|an|the|our|my|one of (?:our|the)) (?:\w+ ){{0,2}}(?:{named})s?\b"),
+        re.compile(rf"\b{named}s?\b(?: \w+){{0,4}} {doing}\b"),
+        re.compile(rf"\b(?:that|for) (?:a|an|the|our|my|one of (?:our|the)) (?:\w+ ){{0,2}}{named}s?\b"),
     )
+
+
+def _one_of(words: tuple[str, ...]) -> str:
+    """A group matching any of the words, longest first."""
+    return "(?:" + "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Any of the words, as whole words, in the singular or the plural."""
+    return re.compile(rf"\b{_one_of(words)}s?\b") if words else None
 
 
 def _alternation(words: dict[str, float]) -> re.Pattern[str] | None:
     """One pattern finding any of the words or phrases, longest first, as whole words."""
-    if not words:
-        return None
-    ordered = sorted(words, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(word) for word in ordered) + r")\b")
+    return re.compile(rf"\b({_one_of(tuple(words))})\b") if words else None

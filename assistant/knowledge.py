@@ -80,6 +80,9 @@ class ConcernLexicon(Frozen):
     asks_whether_to_report: tuple[str, ...] = ()
     adults: tuple[str, ...] = ()  # ...that an adult does: words for adults ("coach", "carer", "husband")
     at_risk: tuple[str, ...] = ()  # ...and names someone who may be at risk: a child, a resident, a service user
+    # one of `adults` arranging to be alone with someone at risk overnight or at home ("on his own... he's
+    # booked the hotel"): a worry in a real case, however it is asked; asked in general, a question
+    alone_with: tuple[str, ...] = ()
     danger: tuple[str, ...] = ()  # someone may be in danger right now: 999 first
     reporting_terms: str  # words of the clauses that say how and to whom to report
     # signs of harm (words or short phrases, lower case) and their weight: several weak signs together
@@ -126,6 +129,7 @@ class ConcernLexicon(Frozen):
         "asks_whether_harm",
         "asks_whether_to_report",
         "at_risk",
+        "alone_with",
         "danger",
         "worry",
         "own_conduct",

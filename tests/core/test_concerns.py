@@ -143,6 +143,10 @@ def detector() -> ConcernDetector:
         "a teacher keeps messaging a yr 10 on insta at night, is that reportable?",
         "the coach keeps shouting at the u9s every session when they lose, is that normal?",
         "is it normal for the swim coach to be in the girls changing room? he's in there most weeks with the u12s",
+        # an adult arranging to be alone with a child overnight or at home, in a real case, however it is asked
+        "can a coach take one of the girls from our gymnastics squad away for a weekend comp on his own? he's "
+        "already booked the hotel",
+        "one of our volunteers has had a lad round to his flat on his own again this weekend",
         # a child's messages to the writer, asked about: the writer's own wondering is reason enough to tell the
         # lead (so "a lad keeps calling me by my first name, is that a safeguarding thing?" is a worry too)
         "one of the girls keeps messaging me at night saying she hates home, is that a safeguarding thing?",
@@ -247,6 +251,10 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "a boy in my class has started wearing glasses, do i need to tell anyone?",
         "one of the girls' dads keeps offering to help at every session, is it ok for him to?",
         "am i reading too much into it or is it ok to post the team photo without surnames?",
+        # the same, asked in general, or an adult alone with nobody at risk
+        "can a coach take one of the girls away to a comp on his own?",
+        "can a leader share a room with a child on a residential?",
+        "one of the leaders is staying overnight at the hotel on his own tonight to set up, do we pay his room?",
         # adults named like the people at risk: a member of staff, a student volunteer; and children told off
         "a member of staff keeps using crude language in the team chat, do i need to report it?",
         "our student volunteer keeps turning up late every session, should we do something?",
