@@ -67,7 +67,7 @@ class ConcernDetector:
     asks_whether_to_report: tuple[re.Pattern[str], ...] = ()  # "is that reportable?", "should i report it?"
     adult_conduct: tuple[re.Pattern[str], ...] = ()  # an adult does it ("the coach keeps", "normal for the coach")
     at_risk: tuple[re.Pattern[str], ...] = ()  # someone who may be at risk: a child, a resident
-    alone_with: tuple[re.Pattern[str], ...] = ()  # alone with them overnight or at home ("on his own... the hotel")
+    adult_red_flags: tuple[re.Pattern[str], ...] = ()  # alone with them overnight, photos where they change
     adult_named: re.Pattern[str] | None = None  # any of the lexicon's words for adults
 
     @classmethod
@@ -106,7 +106,7 @@ class ConcernDetector:
             asks_whether_to_report=compiled(lexicon.asks_whether_to_report),
             adult_conduct=_adult_conduct(lexicon.adults),
             at_risk=compiled(lexicon.at_risk),
-            alone_with=compiled(lexicon.alone_with),
+            adult_red_flags=compiled(lexicon.adult_red_flags),
             adult_named=_any_of(lexicon.adults),
         )
 
@@ -209,23 +209,29 @@ class ConcernDetector:
             p.search(text) for p in self.adult_conduct
         )
 
-    def _adult_alone_with(self, text: str) -> bool:
-        """An adult means to be, or is, alone with someone at risk overnight or at home: "can a coach take one of
-        the girls away for a comp on his own? he's already booked the hotel"."""
+    def _adult_red_flag(self, text: str) -> bool:
+        """An adult does, or means to do, what a worry is made of with someone at risk: being alone with them
+        overnight, at home or away from the others, photographing them where they change, making it a secret. A
+        worry in a real case ("can a coach take one of the girls away for a comp on his own? he's already booked
+        the hotel") or about a particular adult ("is it normal that one of the leaders has a 15yo round his flat on
+        her own?"); asked in general ("can a coach take a child away on his own?"), a question."""
         return (
             self.adult_named is not None
             and self.adult_named.search(text) is not None
             and any(p.search(text) for p in self.at_risk)
-            and any(p.search(text) for p in self.alone_with)
+            and any(p.search(text) for p in self.adult_red_flags)
         )
 
     def _describes_harm(self, text: str, real: bool) -> bool:
         """A harm pattern, a real case about someone at risk that the writer asks is harm ("is that reportable?"),
-        enough signs of harm (half as many with the writer's unease), or the model: surer when the writer asks
-        about their own action ("was that a bad idea?"), which is most often a question."""
+        an adult's red flag in a real case or about a particular adult, enough signs of harm (half as many with
+        the writer's unease), or the model: surer when the writer asks about their own action ("was that a bad
+        idea?"), which is most often a question."""
         if any(p.search(text) for p in self.harm):
             return True
-        if real and (self._asks_whether_harm(text) or self._adult_alone_with(text)):
+        if real and self._asks_whether_harm(text):
+            return True
+        if (real or any(p.search(text) for p in self.adult_conduct)) and self._adult_red_flag(text):
             return True
         signs = self.signs_of_harm(text)
         if signs >= self.signs_needed or (signs >= self.signs_needed / 2 and any(p.search(text) for p in self.worry)):
@@ -246,8 +252,10 @@ def _adult_conduct(adults: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     named = _one_of(adults)
     doing = r"(?:keeps|keep|has (?:been|started)|is (?:always|constantly)|always)"
     return (
-        re.compile(rf"\b{named}s?\b(?: \w+){{0,4}} {doing}\b"),
+        re.compile(rf"\b{named}s?\b(?: [\w']+){{0,4}} {doing}\b"),
         re.compile(rf"\b(?:that|for) (?:a|an|the|our|my|one of (?:our|the)) (?:\w+ ){{0,2}}{named}s?\b"),
+        # a particular adult: "one of the leaders", "her coach"
+        re.compile(rf"\b(?:one of (?:our|the) (?:\w+ ){{0,2}}{named}s|(?:her|his|their) (?:\w+ ){{0,2}}{named})\b"),
     )
 
 

@@ -80,9 +80,10 @@ class ConcernLexicon(Frozen):
     asks_whether_to_report: tuple[str, ...] = ()
     adults: tuple[str, ...] = ()  # ...that an adult does: words for adults ("coach", "carer", "husband")
     at_risk: tuple[str, ...] = ()  # ...and names someone who may be at risk: a child, a resident, a service user
-    # one of `adults` arranging to be alone with someone at risk overnight or at home ("on his own... he's
-    # booked the hotel"): a worry in a real case, however it is asked; asked in general, a question
-    alone_with: tuple[str, ...] = ()
+    # what one of `adults` does with someone at risk that makes a worry (alone with them overnight, photos where
+    # they change, "our secret"): in a real case or about a particular adult, however it is asked; asked in
+    # general, a question
+    adult_red_flags: tuple[str, ...] = ()
     danger: tuple[str, ...] = ()  # someone may be in danger right now: 999 first
     reporting_terms: str  # words of the clauses that say how and to whom to report
     # signs of harm (words or short phrases, lower case) and their weight: several weak signs together
@@ -129,7 +130,7 @@ class ConcernLexicon(Frozen):
         "asks_whether_harm",
         "asks_whether_to_report",
         "at_risk",
-        "alone_with",
+        "adult_red_flags",
         "danger",
         "worry",
         "own_conduct",

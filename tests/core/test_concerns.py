@@ -147,6 +147,19 @@ def detector() -> ConcernDetector:
         "can a coach take one of the girls from our gymnastics squad away for a weekend comp on his own? he's "
         "already booked the hotel",
         "one of our volunteers has had a lad round to his flat on his own again this weekend",
+        # ...or another red flag, told of a particular adult: photos where children change, sexual material,
+        # "our secret", one child taken off alone
+        "is it normal that one of the scout leaders has a 14yo round his house on her own for 'extra badge work'?",
+        "one of my u11s says her coach takes pictures of her in the changing room to 'check her posture'",
+        "one of the helpers at camp showed the 12yos porn on his phone and told them it's our secret",
+        "the new volunteer keeps taking one little girl off on her own to 'help' him in the shed",
+        # staff taking what is the residents', and an adult who keeps privately messaging one child
+        "one of the night carers has been nicking residents' cash from their purses",
+        "the agency worker takes residents' chocolates from their rooms, saw it again today",
+        "is it ok that our coach keeps giving one of the u14 lads lifts and snapchatting him at night?",
+        # a teacher's conduct the writer isn't sure it is their place to report
+        "i think one of the supply teachers has been following some of our yr 4s on tiktok, a mum showed me. not "
+        "sure it's my place to say anything",
         # a child's messages to the writer, asked about: the writer's own wondering is reason enough to tell the
         # lead (so "a lad keeps calling me by my first name, is that a safeguarding thing?" is a worry too)
         "one of the girls keeps messaging me at night saying she hates home, is that a safeguarding thing?",
@@ -255,6 +268,13 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "can a coach take one of the girls away to a comp on his own?",
         "can a leader share a room with a child on a residential?",
         "one of the leaders is staying overnight at the hotel on his own tonight to set up, do we pay his room?",
+        "one of the leaders keeps staying over at the hotel alone before comps, is that ok with the u16s?",
+        "is the coach allowed to take photos of the kids in the changing room after the final for the team pic?",
+        "can we show the kids an 18 film at the sleepover if their parents agree?",
+        "she told the group it's our secret what the surprise party is, is that ok?",
+        "should a carer take residents' money to the bank for them?",
+        "can staff take a resident's cigarettes off her if she's smoking in her room?",
+        "our coach has been giving out the team kit and messaging her mum about sizes, is that ok?",
         # adults named like the people at risk: a member of staff, a student volunteer; and children told off
         "a member of staff keeps using crude language in the team chat, do i need to report it?",
         "our student volunteer keeps turning up late every session, should we do something?",

@@ -211,7 +211,7 @@ LIST_PATTERNS = [
     "asks_whether_harm",
     "asks_whether_to_report",
     "at_risk",
-    "alone_with",
+    "adult_red_flags",
 ]
 ROUTE_PATTERNS = ["procedure_role", "lead_duty", "fallback_route", "emergency_route"]
 
