@@ -104,10 +104,10 @@ class ConcernDetector:
             purpose=compiled(lexicon.purpose),
             asks_whether_harm=compiled(lexicon.asks_whether_harm),
             asks_whether_to_report=compiled(lexicon.asks_whether_to_report),
-            adult_conduct=_adult_conduct(lexicon.adults),
+            adult_conduct=_adult_conduct(lexicon.adults, lexicon.other_adults),
             at_risk=compiled(lexicon.at_risk),
             adult_red_flags=compiled(lexicon.adult_red_flags),
-            adult_named=_any_of(lexicon.adults),
+            adult_named=_any_of(lexicon.adults + lexicon.other_adults),
         )
 
     def with_roles_named_in(self, texts: Iterable[str]) -> ConcernDetector:
@@ -243,24 +243,27 @@ class ConcernDetector:
         return self.model.describes_worry(text)
 
 
-def _adult_conduct(adults: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+def _adult_conduct(adults: tuple[str, ...], others: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """An adult keeps doing something ("the coach at our club keeps messaging her"), or the writer asks about an
     adult doing it ("is it normal for the swim coach to be in the girls changing room?"). Not what children get
     from adults ("the kids keep getting told off by the dinner staff"): most of it is everyday school life."""
-    if not adults:
+    if not adults and not others:
         return ()
-    named = _one_of(adults)
+    named, in_a_role = _one_of(adults + others), _one_of(adults)
     doing = r"(?:keeps|keep|has (?:been|started)|is (?:always|constantly)|always)"
     return (
         re.compile(rf"\b{named}s?\b(?: [\w']+){{0,4}} {doing}\b"),
         re.compile(rf"\b(?:that|for) (?:a|an|the|our|my|one of (?:our|the)) (?:\w+ ){{0,2}}{named}s?\b"),
-        # a particular adult: "one of the leaders", "her coach"
-        re.compile(rf"\b(?:one of (?:our|the) (?:\w+ ){{0,2}}{named}s|(?:her|his|their) (?:\w+ ){{0,2}}{named})\b"),
+        # a particular adult in a role of trust: "one of the leaders", "her coach" (not "her dad")
+        re.compile(rf"\bone of (?:our|the) (?:\w+ ){{0,2}}{in_a_role}s\b"),
+        re.compile(rf"\b(?:her|his|their) (?:\w+ ){{0,2}}{in_a_role}\b"),
     )
 
 
 def _one_of(words: tuple[str, ...]) -> str:
-    """A group matching any of the words, longest first."""
+    """A group matching any of the words, longest first (none: a group that never matches)."""
+    if not words:
+        return "(?!)"
     return "(?:" + "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) + ")"
 
 

@@ -78,7 +78,10 @@ class ConcernLexicon(Frozen):
     # case about someone at risk, however mild its words
     asks_whether_harm: tuple[str, ...] = ()
     asks_whether_to_report: tuple[str, ...] = ()
-    adults: tuple[str, ...] = ()  # ...that an adult does: words for adults ("coach", "carer", "husband")
+    adults: tuple[str, ...] = ()  # ...that an adult does: words for adults in a role of trust ("coach", "carer")
+    other_adults: tuple[
+        str, ...
+    ] = ()  # ...or other adults ("husband", "uncle"): "her uncle" alone is nobody in particular
     at_risk: tuple[str, ...] = ()  # ...and names someone who may be at risk: a child, a resident, a service user
     # what one of `adults` does with someone at risk that makes a worry (alone with them overnight, photos where
     # they change, "our secret"): in a real case or about a particular adult, however it is asked; asked in

@@ -275,6 +275,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "should a carer take residents' money to the bank for them?",
         "can staff take a resident's cigarettes off her if she's smoking in her room?",
         "our coach has been giving out the team kit and messaging her mum about sizes, is that ok?",
+        # "her coach" is a particular adult in a role of trust; "her dad" named alone is nobody to worry about
+        "one of my yr 9s keeps saying her dad is strict about phones, should we do something?",
         # adults named like the people at risk: a member of staff, a student volunteer; and children told off
         "a member of staff keeps using crude language in the team chat, do i need to report it?",
         "our student volunteer keeps turning up late every session, should we do something?",
