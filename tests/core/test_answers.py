@@ -1499,6 +1499,12 @@ WORRY_ROUTE = {
     "a concern about the behaviour of one of our volunteers is the allegations route": FirstClause(
         f"{GENERAL_ROUTE}## Our people\n\n{VOLUNTEER_ROUTE}\n", COACH_MESSAGING, starts=VOLUNTEER_ROUTE, exact=True
     ),
+    "a leader alone with a child at his flat is the allegations route": FirstClause(
+        f"{GENERAL_ROUTE}## Our people\n\n{VOLUNTEER_ROUTE}\n",
+        "is it normal that one of the leaders has a 15yo girl round his flat on her own for 'bible study'?",
+        starts=VOLUNTEER_ROUTE,
+        exact=True,
+    ),
     "whistle blowing about a colleague is the allegations route": FirstClause(
         f"{GENERAL_ROUTE}## Our people\n\n{WHISTLE_BLOWING}\n", COACH_MESSAGING, starts=WHISTLE_BLOWING, exact=True
     ),
