@@ -66,6 +66,7 @@ class ConcernDetector:
     asks_whether_harm: tuple[re.Pattern[str], ...] = ()  # "does it count as abuse?", "is it a safeguarding thing?"
     asks_whether_to_report: tuple[re.Pattern[str], ...] = ()  # "is that reportable?", "should i report it?"
     adult_conduct: tuple[re.Pattern[str], ...] = ()  # an adult does it ("the coach keeps", "normal for the coach")
+    everyday_conduct: tuple[re.Pattern[str], ...] = ()  # work gone wrong, not harm ("keeps forgetting the registers")
     at_risk: tuple[re.Pattern[str], ...] = ()  # someone who may be at risk: a child, a resident
     adult_red_flags: tuple[re.Pattern[str], ...] = ()  # alone with them overnight, photos where they change
     adult_named: re.Pattern[str] | None = None  # any of the lexicon's words for adults
@@ -105,6 +106,7 @@ class ConcernDetector:
             asks_whether_harm=compiled(lexicon.asks_whether_harm),
             asks_whether_to_report=compiled(lexicon.asks_whether_to_report),
             adult_conduct=_adult_conduct(lexicon.adults, lexicon.other_adults),
+            everyday_conduct=compiled(lexicon.everyday_conduct),
             at_risk=compiled(lexicon.at_risk),
             adult_red_flags=compiled(lexicon.adult_red_flags),
             adult_named=_any_of(lexicon.adults + lexicon.other_adults),
@@ -205,8 +207,10 @@ class ConcernDetector:
             return False  # (checked here too: a disclosure is a real case about anyone, "a colleague told me")
         if any(p.search(text) for p in self.asks_whether_harm):
             return True
-        return any(p.search(text) for p in self.asks_whether_to_report) and any(
-            p.search(text) for p in self.adult_conduct
+        return (
+            any(p.search(text) for p in self.asks_whether_to_report)
+            and any(p.search(text) for p in self.adult_conduct)
+            and not any(p.search(text) for p in self.everyday_conduct)
         )
 
     def _adult_red_flag(self, text: str) -> bool:

@@ -79,9 +79,10 @@ class ConcernLexicon(Frozen):
     asks_whether_harm: tuple[str, ...] = ()
     asks_whether_to_report: tuple[str, ...] = ()
     adults: tuple[str, ...] = ()  # ...that an adult does: words for adults in a role of trust ("coach", "carer")
-    other_adults: tuple[
-        str, ...
-    ] = ()  # ...or other adults ("husband", "uncle"): "her uncle" alone is nobody in particular
+    # ...or other adults ("husband", "uncle"): "her uncle" alone is nobody in particular
+    other_adults: tuple[str, ...] = ()
+    # ...unless what the adult keeps doing is everyday work gone wrong ("keeps forgetting the registers")
+    everyday_conduct: tuple[str, ...] = ()
     at_risk: tuple[str, ...] = ()  # ...and names someone who may be at risk: a child, a resident, a service user
     # what one of `adults` does with someone at risk that makes a worry (alone with them overnight, photos where
     # they change, "our secret"): in a real case or about a particular adult, however it is asked; asked in
@@ -132,6 +133,7 @@ class ConcernLexicon(Frozen):
         "purpose",
         "asks_whether_harm",
         "asks_whether_to_report",
+        "everyday_conduct",
         "at_risk",
         "adult_red_flags",
         "danger",

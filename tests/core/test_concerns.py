@@ -142,6 +142,7 @@ def detector() -> ConcernDetector:
         "missing?",
         "a teacher keeps messaging a yr 10 on insta at night, is that reportable?",
         "the coach keeps shouting at the u9s every session when they lose, is that normal?",
+        "the coach keeps turning up late and shouting at the u9s, is that normal?",
         "is it normal for the swim coach to be in the girls changing room? he's in there most weeks with the u12s",
         # an adult arranging to be alone with a child overnight or at home, in a real case, however it is asked
         "can a coach take one of the girls from our gymnastics squad away for a weekend comp on his own? he's "
@@ -275,6 +276,9 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "should a carer take residents' money to the bank for them?",
         "can staff take a resident's cigarettes off her if she's smoking in her room?",
         "our coach has been giving out the team kit and messaging her mum about sizes, is that ok?",
+        # an adult's everyday work gone wrong, with nothing done to a child: a question for their manager
+        "one of the leaders keeps forgetting the kids' registers, do i need to report it?",
+        "one of the teachers has started giving the yr 6s extra homework, is that normal?",
         # "her coach" is a particular adult in a role of trust; "her dad" named alone is nobody to worry about
         "one of my yr 9s keeps saying her dad is strict about phones, should we do something?",
         # adults named like the people at risk: a member of staff, a student volunteer; and children told off

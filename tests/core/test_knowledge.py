@@ -210,6 +210,7 @@ LIST_PATTERNS = [
     "purpose",
     "asks_whether_harm",
     "asks_whether_to_report",
+    "everyday_conduct",
     "at_risk",
     "adult_red_flags",
 ]
