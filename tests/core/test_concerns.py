@@ -129,6 +129,7 @@ def detector() -> ConcernDetector:
         "after giving the training a volunteer told me her partner hits her and she's scared to go home",
         "a girl just told me her dad hits her, whats the policy on this?",
         "doing a talk about grooming for the cubs and afterwards a girl told me her uncle touches her",
+        "i've been asked to do a talk at the youth club and afterwards a girl told me her uncle touches her",
         "noticed fresh bruises on one of my u10s again today, does that count as neglect or abuse?",
         "saw one of the coaches messaging a 13yo on snap late at night, is that classed as grooming?",
         # asked whether it is harm, about a real child or resident it keeps happening to: nobody told the writer
@@ -237,6 +238,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "what are the 'push factors' for radicalisation? like what makes a young person more vulnerable to it",
         "what are the different types of abuse a child might be experiencing at home?",
         "we're doing a talk about staying safe online for the year 8s, what can we say about grooming?",
+        "the vicar asked me to do a talk for the sunday school leaders on what grooming looks like, he said keep it "
+        "short",
         # the writer's own upset after a hard day
         "had a really upsetting visit with one of the older residents today and i'm feeling a bit shaken, "
         "is there anyone i can talk to?",
