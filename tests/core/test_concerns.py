@@ -159,6 +159,13 @@ def detector() -> ConcernDetector:
         "one of the night carers has been nicking residents' cash from their purses",
         "the agency worker takes residents' chocolates from their rooms, saw it again today",
         "is it ok that our coach keeps giving one of the u14 lads lifts and snapchatting him at night?",
+        # a child left alone for days or denied food, an adult at risk made to sign away her home or left to wander,
+        # presents with "don't tell"
+        "kayden (8) says his mum left him on his own all weekend again, just crisps for tea",
+        "one of the cubs says he's not allowed dinner at home if he's been bad, he's really thin lately",
+        "mrs ahmed's nephew got her to sign papers at the solicitors and now she thinks she's lost her flat",
+        "the agency carers were asleep again and mr bell was found in the road at 4am in his pyjamas",
+        "the caretaker keeps buying one of the yr 6 girls sweets and told her don't tell your friends, weird?",
         # a teacher's conduct the writer isn't sure it is their place to report
         "i think one of the supply teachers has been following some of our yr 4s on tiktok, a mum showed me. not "
         "sure it's my place to say anything",
@@ -268,6 +275,11 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "a boy in my class has started wearing glasses, do i need to tell anyone?",
         "one of the girls' dads keeps offering to help at every session, is it ok for him to?",
         "am i reading too much into it or is it ok to post the team photo without surnames?",
+        # the same words in everyday questions: a rule on eating, a consent form, keys, a colleague's age
+        "the kids are not allowed to eat on the minibus, is that our rule or the bus company's?",
+        "can a parent get him to sign the consent form at pick up?",
+        "she lost her house keys on the trip, can we call a locksmith?",
+        "my colleague (32) keeps asking me out, should i report it?",
         # the same, asked in general, or an adult alone with nobody at risk
         "can a coach take one of the girls away to a comp on his own?",
         "can a leader share a room with a child on a residential?",
