@@ -248,9 +248,10 @@ class ConcernDetector:
 
 
 def _adult_conduct(adults: tuple[str, ...], others: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """An adult keeps doing something ("the coach at our club keeps messaging her"), or the writer asks about an
-    adult doing it ("is it normal for the swim coach to be in the girls changing room?"). Not what children get
-    from adults ("the kids keep getting told off by the dinner staff"): most of it is everyday school life."""
+    """An adult keeps doing something ("the coach at our club keeps messaging her"), the writer asks about an adult
+    doing it ("is it normal for the swim coach to be in the girls changing room?"), or names a particular adult in
+    a role of trust ("one of the leaders", "her coach"; "her dad" alone is nobody in particular). Not what children
+    get from adults ("the kids keep getting told off by the dinner staff"): most of it is everyday school life."""
     if not adults and not others:
         return ()
     named, in_a_role = _one_of(adults + others), _one_of(adults)

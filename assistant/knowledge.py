@@ -84,7 +84,7 @@ class ConcernLexicon(Frozen):
     # ...unless what the adult keeps doing is everyday work gone wrong ("keeps forgetting the registers")
     everyday_conduct: tuple[str, ...] = ()
     at_risk: tuple[str, ...] = ()  # ...and names someone who may be at risk: a child, a resident, a service user
-    # what one of `adults` does with someone at risk that makes a worry (alone with them overnight, photos where
+    # what an adult does with someone at risk that makes a worry (alone with them overnight, photos where
     # they change, "our secret"): in a real case or about a particular adult, however it is asked; asked in
     # general, a question
     adult_red_flags: tuple[str, ...] = ()
