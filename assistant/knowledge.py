@@ -56,6 +56,36 @@ class Situation(Frozen):
         return check_pattern(pattern)
 
 
+# The lexicon's fields that hold regular expressions: each is compiled when the knowledge loads, so a bad one
+# stops startup naming concerns.toml and the field, not a traceback at the first question.
+PATTERN_FIELDS = (
+    "procedure_action",
+    "procedure_role",
+    "procedure_urgency",
+    "lead_duty",
+    "fallback_route",
+    "emergency_route",
+)
+PATTERN_LIST_FIELDS = (
+    "harm",
+    "incident",
+    "topic_question",
+    "disclosure",
+    "hypothetical",
+    "ongoing",
+    "conditional",
+    "purpose",
+    "asks_whether_harm",
+    "asks_whether_to_report",
+    "everyday_conduct",
+    "at_risk",
+    "adult_red_flags",
+    "danger",
+    "worry",
+    "own_conduct",
+)
+
+
 class ConcernLexicon(Frozen):
     """Regular expressions (matched on lower-cased text) that tell a worry from a question."""
 
@@ -115,31 +145,12 @@ class ConcernLexicon(Frozen):
     # a clause on what to do in an emergency ("call 999"): first for a worry happening now. Empty: none.
     emergency_route: str = ""
 
-    @field_validator(
-        "procedure_action", "procedure_role", "procedure_urgency", "lead_duty", "fallback_route", "emergency_route"
-    )
+    @field_validator(*PATTERN_FIELDS)
     @classmethod
     def _compiles_one(cls, pattern: str) -> str:
         return check_pattern(pattern)
 
-    @field_validator(
-        "harm",
-        "incident",
-        "topic_question",
-        "disclosure",
-        "hypothetical",
-        "ongoing",
-        "conditional",
-        "purpose",
-        "asks_whether_harm",
-        "asks_whether_to_report",
-        "everyday_conduct",
-        "at_risk",
-        "adult_red_flags",
-        "danger",
-        "worry",
-        "own_conduct",
-    )
+    @field_validator(*PATTERN_LIST_FIELDS)
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(check_pattern(pattern) for pattern in patterns)

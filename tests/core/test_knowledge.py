@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import KnowledgeError
-from assistant.knowledge import find_review_date, load_knowledge, parse_review_date
+from assistant.knowledge import (
+    PATTERN_FIELDS,
+    PATTERN_LIST_FIELDS,
+    find_review_date,
+    load_knowledge,
+    parse_review_date,
+)
 from assistant.settings import BUNDLED_KNOWLEDGE
 
 
@@ -202,32 +208,16 @@ def test_a_pattern_mangled_by_toml_escapes_is_refused(tmp_path: Path) -> None:
         load_knowledge(tmp_path)
 
 
-LIST_PATTERNS = [
-    "disclosure",
-    "hypothetical",
-    "ongoing",
-    "conditional",
-    "purpose",
-    "asks_whether_harm",
-    "asks_whether_to_report",
-    "everyday_conduct",
-    "at_risk",
-    "adult_red_flags",
-]
-ROUTE_PATTERNS = ["procedure_role", "lead_duty", "fallback_route", "emergency_route"]
-
-
 @pytest.mark.parametrize(
     ("field", "value"),
-    [(field, "['(unclosed']") for field in LIST_PATTERNS] + [(field, "'(unclosed'") for field in ROUTE_PATTERNS],
+    [(field, "['(unclosed']") for field in PATTERN_LIST_FIELDS] + [(field, "'(unclosed'") for field in PATTERN_FIELDS],
 )
 def test_a_bad_worry_pattern_stops_startup_naming_the_file_and_the_field(
     tmp_path: Path, field: str, value: str
 ) -> None:
     # an organisation editing its own concerns.toml learns which entry is wrong, not a traceback at the first question
     (tmp_path / "policy.txt").write_text("Staff must not share photos.\n")
-    (tmp_path / "concerns.toml").write_text(
-        f"harm = ['\\bhits\\b']\nincident = ['\\bshe\\b']\nreporting_terms = 'report'\n{field} = {value}\n"
-    )
+    entries = {"harm": "['\\bhits\\b']", "incident": "['\\bshe\\b']", "reporting_terms": "'report'", field: value}
+    (tmp_path / "concerns.toml").write_text("".join(f"{name} = {entry}\n" for name, entry in entries.items()))
     with pytest.raises(KnowledgeError, match=rf"concerns\.toml: {field}"):
         load_knowledge(tmp_path)
