@@ -124,8 +124,8 @@ class ConcernDetector:
         }
         if not short:
             return self
-        named = "|".join(re.escape(name) for name in sorted(short))
-        return replace(self, procedure=(action, re.compile(rf"{role.pattern}|\b(?:{named})\b", re.IGNORECASE), urgency))
+        named = _one_of(tuple(short))
+        return replace(self, procedure=(action, re.compile(rf"{role.pattern}|\b{named}\b", re.IGNORECASE), urgency))
 
     def procedure_weight(self, clause_text: str) -> float:
         """How much a clause reads as what to do with a worry: whom to tell (an action and a role, or a role
