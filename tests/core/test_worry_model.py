@@ -42,6 +42,10 @@ def test_training_needs_both_kinds_of_example() -> None:
         "one of the girls in my group has started wearing long sleeves even in the heat and she jumps whenever "
         "anyone comes near her",
         "a girl at brownies said her uncle takes photos of her in the bath",
+        # worries asked as questions, heard since the model learned from worry batteries 20, 22 and 24
+        "is it a dsl thing that one of the brownies said her big brother's friends make her play games she doesn't "
+        "like",
+        "does it matter that one of the year 4s keeps saying her mummy's friend sleeps in her bed",
     ],
 )
 def test_the_bundled_model_hears_worries_the_lexicon_has_no_words_for(worry: str) -> None:
