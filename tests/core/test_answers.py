@@ -1609,6 +1609,16 @@ WORRY_ROUTE = {
         "my 12 yo student told me what happened: a man on his game keeps asking him for pics",
         ref="2",
     ),
+    "a child pressed for a picture in his pants is the sexual images route": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. If a young person tells you a secret, or something online worries you, tell the Group Safeguarding "
+        "Lead immediately.\n"
+        "2. Where a young person has been asked for a sexual image, do not ask to see it, and tell the Group "
+        "Safeguarding Lead on the same day.\n",
+        "a cub told me an older boy online says he'll tell everyone his secret unless he sends a pic of himself "
+        "in his pants",
+        ref="2",
+    ),
     "a worry that nothing was done still takes the way out": FirstClause(
         "# Reporting a concern\n\n"
         "1. Report every concern to the Club Welfare Officer (CWO) on the same day.\n"
