@@ -1619,6 +1619,17 @@ WORRY_ROUTE = {
         "in his pants",
         ref="2",
     ),
+    # "allegations" alone is any report of abuse; the allegations route is about what an adult did
+    "allegations of abuse in general are not the allegations route": FirstClause(
+        "# Safeguarding\n\n## Becoming aware of a safeguarding issue\n\n"
+        "If a young person tells you about abuse, the person in receipt of allegations or suspicions of abuse "
+        "should report concerns as soon as possible to the Safeguarding Co-ordinator.\n\n"
+        "## Allegations against staff\n\n"
+        "If an allegation is made against a worker, the person receiving it must make sure the child is safe and "
+        "away from that worker, and tell the Safeguarding Co-ordinator.\n",
+        "one of the teens told me a youth leader touched her leg in the minibus",
+        starts="If an allegation is made against",
+    ),
     "a worry that nothing was done still takes the way out": FirstClause(
         "# Reporting a concern\n\n"
         "1. Report every concern to the Club Welfare Officer (CWO) on the same day.\n"
