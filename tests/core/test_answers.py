@@ -1630,6 +1630,15 @@ WORRY_ROUTE = {
         "one of the teens told me a youth leader touched her leg in the minibus",
         starts="If an allegation is made against",
     ),
+    "sharing a worry with the unit leader within 24 hours is whom to tell": FirstClause(
+        "# Worries about a girl\n\n"
+        "1. Not every worry comes as a disclosure. You might notice that a girl often seems hungry, or wears the "
+        "same clothes every week.\n"
+        "2. Low-level worries still count. Jot down what you noticed and share it with the Unit Leader within 24 "
+        "hours.\n",
+        "bit worried about one of my brownies, she's always starving and wears the same clothes every week",
+        ref="2",
+    ),
     "a worry that nothing was done still takes the way out": FirstClause(
         "# Reporting a concern\n\n"
         "1. Report every concern to the Club Welfare Officer (CWO) on the same day.\n"
