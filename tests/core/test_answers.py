@@ -1639,6 +1639,13 @@ WORRY_ROUTE = {
         "bit worried about one of my brownies, she's always starving and wears the same clothes every week",
         ref="2",
     ),
+    "worries about an adult are the allegations route": FirstClause(
+        "# Worries\n\n## Telling someone\n\nTell the Unit Leader immediately about any worry you have about a girl.\n\n"
+        "## Worries about an adult\n\n"
+        "If you are worried about how a leader or helper behaves towards girls, tell the County Safeguarding Lead.\n",
+        "one of the helpers keeps messaging a 14 year old girl on whatsapp late at night",
+        starts="If you are worried about how a leader",
+    ),
     "a worry that nothing was done still takes the way out": FirstClause(
         "# Reporting a concern\n\n"
         "1. Report every concern to the Club Welfare Officer (CWO) on the same day.\n"
