@@ -140,10 +140,12 @@ _RULE_WORDS = re.compile(
 )
 
 
-def _is_numbered_heading(rest: str) -> bool:
-    """`2. Scope and definitions` is a heading; `3. Must not use social media to bully.` is a clause."""
+def _is_numbered_heading(rest: str, opens_its_subclauses: bool = False) -> bool:
+    """`2. Scope and definitions` is a heading; `3. Must not use social media to bully.` is a clause. A comma
+    reads as a sentence's ("3. If in doubt, ask"), unless the next line is the first of its subclauses ("15.
+    Online grooming, exploitation and radicalisation" over "15.1 ...")."""
     words = rest.split()
-    if rest.endswith((".", "?", "!", ";", ",")) or len(words) > 9 or ", " in rest:
+    if rest.endswith((".", "?", "!", ";", ",")) or len(words) > 9 or (", " in rest and not opens_its_subclauses):
         return False
     if rest.endswith((":", "-", "–")) and len(words) > 4:
         return False  # "In this policy the following definitions apply: -" introduces text
@@ -496,12 +498,12 @@ def parse_blocks(text: str) -> list[Block]:
     titled: list[Block] = []
     lines_titled: dict[int, Block] = {}  # a numbered line taken for a title -> the line as it was
     section_level = 0  # of the last Markdown heading: a numbered title below it is a part of its section
-    for block in blocks:
+    for block, after in itertools.zip_longest(blocks, blocks[1:]):
         if block.kind == "heading" and block.level <= 6:
             section_level = block.level
         elif id(block) not in continued | nesting:
             as_written = block
-            block = _numbered_heading(block)
+            block = _numbered_heading(block, after)
             if block.kind == "heading":
                 block.level = max(block.level, section_level + 1)
                 lines_titled[id(block)] = as_written
@@ -574,9 +576,12 @@ def _follows(number: str, then: str) -> bool:
     return number.isdigit() and then == str(int(number) + 1)
 
 
-def _numbered_heading(block: Block) -> Block:
+def _numbered_heading(block: Block, after: Block | None = None) -> Block:
     """`2. Scope and definitions` on a line of its own is a section heading, not a clause."""
-    if block.kind != "numbered" or not _is_numbered_heading(block.text):
+    if block.kind != "numbered":
+        return block
+    opens = after is not None and after.kind == "numbered" and after.number == f"{block.number.rstrip('.')}.1"
+    if not _is_numbered_heading(block.text, opens_its_subclauses=opens):
         return block
     if "." not in block.number.rstrip("."):
         return Block("heading", _clean_heading(block.text), number=block.number, level=2, titled_line=True)

@@ -439,6 +439,26 @@ def test_a_short_numbered_rule_is_a_clause_not_a_heading() -> None:
     ]
 
 
+def test_a_numbered_title_listing_its_subjects_over_its_subclauses_is_their_heading() -> None:
+    text = (
+        "14. Nude and semi-nude images\n"
+        "14.1 Staff must never view, copy or save the image.\n"
+        "15. Online grooming, exploitation and radicalisation\n"
+        "15.1 If a pupil tells you that an adult they met online asked them to keep secrets, tell the DSL.\n"
+        "16. If in doubt, ask\n"
+        "The DSL would rather hear about a worry than not.\n"
+    )
+    clauses = segment(text)
+    assert [(c.ref, c.heading) for c in clauses[:2]] == [
+        ("14.1", "14 Nude and semi-nude images"),
+        ("15.1", "15 Online grooming, exploitation and radicalisation"),
+    ]
+    # a comma with no subclauses under it is a sentence's: a clause, with the lines that go on from it
+    (last,) = [c for c in clauses if c.ref == "16"]
+    assert last.text == "If in doubt, ask The DSL would rather hear about a worry than not."
+    assert not last.heading.startswith("16")
+
+
 def test_a_numbered_line_over_a_nested_list_introduces_the_list_not_a_new_section() -> None:
     text = (
         "## 1. Policy statement\n\n"
