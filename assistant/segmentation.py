@@ -479,6 +479,9 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(open_block)
             last_number = open_block.number
             continue
+        if open_block is not None and open_block.kind == "numbered" and id(open_block) not in continued:
+            if _title_over_text(open_block.text, line):
+                open_block = None  # "9.1 Work phones" straight over its text is that text's title
         if open_block is not None:
             # a wrapped line of a PDF or hard-wrapped text: it continues the clause or item above
             open_block.text = f"{open_block.text} {line.strip()}"

@@ -459,6 +459,21 @@ def test_a_numbered_title_listing_its_subjects_over_its_subclauses_is_their_head
     assert not last.heading.startswith("16")
 
 
+def test_a_short_numbered_title_straight_above_its_text_is_its_heading() -> None:
+    text = (
+        "9. Phones and messaging\n\n"
+        "9.1 Work phones\n"
+        "Every keyworker is issued with a work mobile. Never give a resident your personal phone number.\n"
+        "9.2 Keep messages about support: appointments, reminders and checking in. Do not message residents late\n"
+        "at night unless they are at risk.\n"
+    )
+    phones, messages = segment(text)
+    assert (phones.ref, phones.heading) == ("9.1", "9 Phones and messaging › 9.1 Work phones")
+    assert phones.text.startswith("Every keyworker is issued")
+    # a numbered clause whose first line is a full sentence's start keeps its wrapped lines
+    assert messages.text.endswith("Do not message residents late at night unless they are at risk.")
+
+
 def test_a_numbered_line_over_a_nested_list_introduces_the_list_not_a_new_section() -> None:
     text = (
         "## 1. Policy statement\n\n"
