@@ -1646,6 +1646,14 @@ WORRY_ROUTE = {
         "one of the helpers keeps messaging a 14 year old girl on whatsapp late at night",
         starts="If you are worried about how a leader",
     ),
+    "a video of a lad getting changed takes the route under 'Images of a sexual nature'": FirstClause(
+        "# Safeguarding\n\n## Reporting\n\nReport every concern about a player to the Club Welfare Officer "
+        "immediately.\n\n## Images of a sexual nature\n\nIf an image is on a device, switch the device off and "
+        "keep it secure until the Club Welfare Officer has given advice.\n",
+        "found out one of the u15s took a video in the changing room of another lad getting changed and its going "
+        "round the squad. ive got his phone",
+        starts="If an image is on a device",
+    ),
     "a worry that nothing was done still takes the way out": FirstClause(
         "# Reporting a concern\n\n"
         "1. Report every concern to the Club Welfare Officer (CWO) on the same day.\n"
