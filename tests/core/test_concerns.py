@@ -482,3 +482,16 @@ def test_a_policys_own_short_name_for_its_lead_is_whom_to_tell(detector: Concern
     assert reading.procedure_weight(step) > detector.procedure_weight(step)
     # only a role's short name: a youth council is nobody to report to
     assert reading.procedure_weight("Tell the YC what you plan to post.") == 1.0
+
+
+@pytest.mark.parametrize(
+    "soon",
+    [
+        "Report every safeguarding concern to the team leader before the end of your shift.",
+        "Share it with the Unit Leader or District Commissioner within 24 hours.",
+        "Let the District Commissioner know the same evening.",
+    ],
+)
+def test_a_deadline_in_the_working_day_is_how_soon_to_tell(detector: ConcernDetector, soon: str) -> None:
+    # the same step without its deadline weighs less: the one that says how soon comes first
+    assert detector.procedure_weight(soon) > detector.procedure_weight("Tell the team leader about any concern.") > 1.0
