@@ -421,6 +421,7 @@ KIND_OF_WORRY = {
         "someone took a pic of her getting changed and it's going round on snap",
         "a boy in her class sent round a pic of her with no top on",
         "one of the u15s took a video in the changing room after the game and it's going round",
+        "an older boy says he'll tell everyone his secret unless he sends a pic of himself in his pants",
     ],
     "bullying": [
         "a few of them have been slagging josh off in the group chat for weeks",
