@@ -155,6 +155,8 @@ def detector() -> ConcernDetector:
         "one of my u11s says her coach takes pictures of her in the changing room to 'check her posture'",
         "one of the helpers at camp showed the 12yos porn on his phone and told them it's our secret",
         "the new volunteer keeps taking one little girl off on her own to 'help' him in the shed",
+        "one of the volunteer tutors keeps saying he can get a young woman in his class a flat if she visits him on "
+        "her own",
         # staff taking what is the residents', and an adult who keeps privately messaging one child
         "one of the night carers has been nicking residents' cash from their purses",
         "the agency worker takes residents' chocolates from their rooms, saw it again today",
