@@ -424,6 +424,7 @@ KIND_OF_WORRY = {
         "a boy in her class sent round a pic of her with no top on",
         "one of the u15s took a video in the changing room after the game and it's going round",
         "an older boy says he'll tell everyone his secret unless he sends a pic of himself in his pants",
+        "there were rude pictures of children on the laptop he left open in the church hall",
     ],
     "bullying": [
         "a few of them have been slagging josh off in the group chat for weeks",
