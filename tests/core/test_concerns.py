@@ -157,6 +157,7 @@ def detector() -> ConcernDetector:
         "the new volunteer keeps taking one little girl off on her own to 'help' him in the shed",
         "one of the volunteer tutors keeps saying he can get a young woman in his class a flat if she visits him on "
         "her own",
+        "one of the arts mentors gave a 14 yr old his number and told her she can pop round to his studio on her own",
         # staff taking what is the residents', and an adult who keeps privately messaging one child
         "one of the night carers has been nicking residents' cash from their purses",
         "the agency worker takes residents' chocolates from their rooms, saw it again today",
