@@ -31,6 +31,8 @@ _PAGE_FURNITURE = re.compile(
 # sentence five times; a repeated heading, list item or table cell is kept: see _without_running_lines)
 RUNNING_LINE_REPEATS = 5
 RUNNING_LINE_MIN_CHARS = 12
+# a footer carrying its page's number ("Uncontrolled when printed    Page 3 of 7") differs on every page but by it
+_PAGE_NUMBER = re.compile(r"\bpage\s*\d+(?:\s*(?:of|/)\s*\d+)?\b", re.IGNORECASE)
 FILL_IN = re.compile(r"[.…_]{4,}")  # a dotted or underlined space to fill in ("Signed ……………")
 _DATE_ALONE = re.compile(
     r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}$"
@@ -103,6 +105,7 @@ LONG_INTRO = 300  # characters: a list's intro paragraph longer than this keeps 
 # them; a longer one is a clause of its own, which would weigh on the ranking of every clause it was read with
 SECTIONS_INTRO_MAX = 40
 FULL_LINE = 0.85  # share of a block's widest line: a line this long was wrapped by the extraction
+WRAPPED_WIDTH_MAX = 130  # characters: a page's lines are no wider; longer lines are unwrapped paragraphs
 TINY_ITEM = 60  # lists of items this short on average are kept whole ("Blogs", "Podcasts")
 
 
@@ -206,6 +209,31 @@ def _wrapped_items(block: list[str]) -> list[str]:
     return items
 
 
+def _wrap_width(lines: list[str]) -> int:
+    """The width an extraction wrapped its lines at (most lines of a wrapped page end near it), or 0 when the
+    text is not wrapped: a Markdown or Word paragraph is one line, as long as it runs."""
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) > 20)
+    if len(lengths) < 20:
+        return 0
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(1 for n in lengths if n >= FULL_LINE * width)
+    return width if width <= WRAPPED_WIDTH_MAX and near >= 0.3 * len(lengths) else 0
+
+
+def _cut_at_page_end(previous: str, line: str, width: int) -> bool:
+    """`previous` filled the page's width and stopped mid-sentence, and `line` is no title in capitals
+    ("APPENDIX A - ..."): the sentence goes on in `line`. Two columns set side by side ("Signed: ...     Signed:
+    ...") are no sentence."""
+    first = line.split()[0] if line.split() else ""
+    return (
+        width > 0
+        and len(previous.rstrip()) >= FULL_LINE * width
+        and not _ENDED.search(previous)
+        and "   " not in previous.strip()
+        and not (len(first) >= 5 and first.isupper())
+    )
+
+
 def _join_broken_lines(lines: list[str]) -> list[str]:
     """Repair sentences split across a page or paragraph break in an extraction.
 
@@ -218,6 +246,7 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     pending_blank = 0
     joins_next = False  # the line before was a lone "and": the next line goes on the same sentence
+    width = _wrap_width(lines)
     for line in lines:
         if not line.strip():
             pending_blank += 1
@@ -232,6 +261,9 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
             or (stripped[:1].islower() and _UNFINISHED.search(previous) is not None)
             or (_CONTINUING.match(stripped) is not None and not _ENDED.search(previous))
             or (pending_blank > 0 and _NEEDS_OBJECT.search(previous) is not None)
+            # a line the extraction wrapped at the page's width, cut off by a page break: it goes on after it,
+            # whatever the case of its next word ("must hold a current enhanced" / "DBS check and ...")
+            or (pending_blank > 0 and _cut_at_page_end(previous, stripped, width))
         )
         if previous and goes_on and not structural and not _MD_HEADING.match(previous):
             out[-1] = previous.rstrip() + " " + stripped
@@ -373,6 +405,7 @@ def _without_running_lines(lines: list[str]) -> list[str]:
     children, young people and"), and no numbered clause is written out five times.
     """
     counts = Counter(" ".join(line.split()) for line in lines)
+    numbered_pages = Counter(_PAGE_NUMBER.sub("page", line) for line in counts if _PAGE_NUMBER.search(line))
     running = {
         line
         for line, count in counts.items()
@@ -380,6 +413,7 @@ def _without_running_lines(lines: list[str]) -> list[str]:
         if (
             (count >= RUNNING_LINE_REPEATS and len(line) >= RUNNING_LINE_MIN_CHARS)
             or (count > 1 and _DATE_ALONE.match(line))
+            or (_PAGE_NUMBER.search(line) and numbered_pages[_PAGE_NUMBER.sub("page", line)] > 1)
         )
         and not _MD_HEADING.match(line)
         and not _BULLET.match(line)

@@ -592,6 +592,37 @@ def test_a_running_header_and_footer_repeated_on_every_page_are_dropped() -> Non
     assert [c.ref for c in clauses if "must report" in c.text] == [f"{n}.1" for n in range(1, 7)]
 
 
+def test_a_footer_carrying_its_page_number_is_dropped_and_the_sentence_it_cut_goes_on() -> None:
+    # clauses as long as the lines the extraction wrapped the page at
+    filler = "".join(
+        f"{n}.1 Every leader reads this clause, which is as long as the lines the extraction wrapped.\n"
+        for n in range(3, 30)
+    )
+    text = (
+        f"{filler}"
+        "2.1 All instructors and grooms who teach or supervise children must hold a current enhanced\n"
+        "\n"
+        "Uncontrolled when printed    Page 1 of 2\n"
+        "\f\n"
+        "DBS check and complete the BHS Safeguarding course before they teach on their own.\n"
+        "2.2 Signed: Graham Lyle, Captain              Signed: Elaine Mercer, Safeguarding Coordinator\n"
+        "\n"
+        "Uncontrolled when printed    Page 2 of 2\n"
+        "\n"
+        "APPENDIX A RECORD OF CONCERN (summary of the form's fields)\n"
+    )
+    clauses = segment(text)
+    assert not any("Uncontrolled" in c.text or "Page 1" in c.text for c in clauses)
+    (vetting,) = [c for c in clauses if c.ref == "2.1"]
+    assert vetting.text == (
+        "All instructors and grooms who teach or supervise children must hold a current enhanced DBS check and "
+        "complete the BHS Safeguarding course before they teach on their own."
+    )
+    # two columns side by side are no sentence cut short, and a title in capitals starts afresh
+    (signed,) = [c for c in clauses if c.ref == "2.2"]
+    assert "APPENDIX" not in signed.text
+
+
 def test_a_template_policys_number_and_title_heading_every_page_are_dropped() -> None:
     # pre-school template policies head each page "1.2 Safeguarding children, young people and" / "...Duty"
     pages = [
