@@ -93,6 +93,7 @@ _NEEDS_OBJECT = re.compile(
 )
 _LABEL_AND_VALUE = re.compile(r":\s*\S.*\d")  # "Date policy to be reviewed: 1st March 2030"
 _INTRO = re.compile(r"(?:[:;]|[:;]\s*[-–]|\s[-–])\s*$")
+_INTRODUCES_SUBCLAUSES = re.compile(r":\s*[-–]?\s*$")  # "6.1 Leaders must:", over 6.1.1, 6.1.2...
 
 LONG_PARAGRAPH = 1200  # characters: longer paragraphs are split at sentence boundaries
 SHORT_LIST = 450  # a whole list this short (intro included) is one clause
@@ -220,6 +221,15 @@ def _wrap_width(lines: list[str]) -> int:
     return width if width <= WRAPPED_WIDTH_MAX and near >= 0.3 * len(lengths) else 0
 
 
+def _continues_numbering(last: str, number: str) -> bool:
+    """`number` could come next after `last` ("2.3" after "2.2", "3" or "2.2.1"), or there was no number yet."""
+    if not last:
+        return True
+    parts = [int(part) for part in last.split(".") if part]
+    following = {".".join(map(str, [*parts[:level], parts[level] + 1])) for level in range(len(parts))}
+    return number.rstrip(".") in following | {f"{last}.1", "1"}
+
+
 def _cut_at_page_end(previous: str, line: str, width: int) -> bool:
     """`previous` filled the page's width and stopped mid-sentence, and `line` is no title in capitals
     ("APPENDIX A - ..."): the sentence goes on in `line`. Two columns set side by side ("Signed: ...     Signed:
@@ -247,16 +257,29 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
     pending_blank = 0
     joins_next = False  # the line before was a lone "and": the next line goes on the same sentence
     width = _wrap_width(lines)
+    last_number = ""  # of the last numbered line: a number out of its sequence may be a wrapped line's first word
     for line in lines:
         if not line.strip():
             pending_blank += 1
             continue
         stripped = line.strip()
-        structural = bool(_BULLET.match(line) or _NUMBERED.match(line) or _MD_HEADING.match(line))
         previous = out[-1] if out else ""
+        numbered = _NUMBERED.match(line)
+        # "...on VHF Channel" / "16 or by dialling 999": a number that goes on a sentence, not a clause's
+        stray_number = bool(
+            numbered
+            and numbered.group(2)[:1].islower()
+            and previous
+            and not _ENDED.search(previous)
+            and not _continues_numbering(last_number, numbered.group(1))
+        )
+        if numbered and not stray_number:
+            last_number = numbered.group(1)
+        structural = bool(_BULLET.match(line) or (numbered and not stray_number) or _MD_HEADING.match(line))
         lone_conjunction = _CONJUNCTION_LINE.match(stripped) is not None
         goes_on = (
-            joins_next
+            stray_number
+            or joins_next
             or lone_conjunction
             or (stripped[:1].islower() and _UNFINISHED.search(previous) is not None)
             or (_CONTINUING.match(stripped) is not None and not _ENDED.search(previous))
@@ -830,6 +853,8 @@ def segment(text: str) -> list[RawClause]:
     intro = ""  # a numbered clause ending "...apply: -" introduces the paragraphs after it
     intro_number = ""
     intro_count = 0
+    # "6.1 Leaders must:" over "6.1.1 treat all members with respect;": the intro of its own subclauses
+    numbered_intro: tuple[str, str] = ("", "")
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -884,11 +909,15 @@ def segment(text: str) -> list[RawClause]:
             asm.add(block.text, number=f"{intro_number} ¶{intro_count}", context=intro)
         elif block.kind == "para" and block.number:
             asm.add(block.text, number=asm.continuation_ref(block.number), context=asm.introduced_by)
+        elif block.kind == "numbered" and numbered_intro[0] and block.number.startswith(f"{numbered_intro[0]}."):
+            asm.add(block.text, number=block.number, context=numbered_intro[1])
         else:
             # under a heading such as "Coaches must not:", each clause is quoted with it, or it reads backwards
             asm.add(block.text, number=block.number, context=asm.introduced_by)
         if block.kind == "numbered" and _INTRO.search(block.text):
             intro, intro_number, intro_count = block.text, block.number, 1
+        if block.kind == "numbered" and _INTRODUCES_SUBCLAUSES.search(block.text):
+            numbered_intro = (block.number.rstrip("."), block.text)
         i += 1
     return _distinct_refs(_printed_numbers(asm.clauses, text))
 

@@ -623,6 +623,35 @@ def test_a_footer_carrying_its_page_number_is_dropped_and_the_sentence_it_cut_go
     assert "APPENDIX" not in signed.text
 
 
+def test_numbered_subclauses_are_quoted_with_the_numbered_line_that_introduces_them() -> None:
+    text = (
+        "6. LEADERS' CODE OF CONDUCT\n"
+        "6.1 Leaders must:\n"
+        "6.1.1 treat all members with respect and avoid favouritism;\n"
+        "6.1.2 use appropriate language and never use sarcasm as a form of discipline;\n"
+        "6.2 One-to-one. Leaders should avoid being alone with a single member.\n"
+    )
+    clauses = {c.ref: c for c in segment(text)}
+    assert (clauses["6.1.1"].context, clauses["6.1.1"].text) == (
+        "Leaders must:",
+        "treat all members with respect and avoid favouritism;",
+    )
+    assert clauses["6.1.2"].context == "Leaders must:"
+    assert clauses["6.2"].context == ""  # a sibling, not a subclause
+
+
+def test_a_number_that_goes_on_a_wrapped_sentence_is_not_a_clause() -> None:
+    text = (
+        "18.1 Missing cadet: if a cadet cannot be found, the Duty Officer starts a search straight away.\n"
+        "18.2 Afloat: in any emergency on the water, the coxswain calls the Coastguard on VHF Channel\n"
+        "16 or by dialling 999, and all boats return to the pontoon.\n"
+        "18.3 Fire: leave the building by the nearest exit.\n"
+    )
+    clauses = segment(text)
+    assert [c.ref for c in clauses] == ["18.1", "18.2", "18.3"]
+    assert clauses[1].text.endswith("on VHF Channel 16 or by dialling 999, and all boats return to the pontoon.")
+
+
 def test_a_template_policys_number_and_title_heading_every_page_are_dropped() -> None:
     # pre-school template policies head each page "1.2 Safeguarding children, young people and" / "...Duty"
     pages = [
