@@ -107,6 +107,8 @@ LONG_INTRO = 300  # characters: a list's intro paragraph longer than this keeps 
 SECTIONS_INTRO_MAX = 40
 FULL_LINE = 0.85  # share of a block's widest line: a line this long was wrapped by the extraction
 WRAPPED_WIDTH_MAX = 130  # characters: a page's lines are no wider; longer lines are unwrapped paragraphs
+WRAPPED_MIN_LINES = 20  # fewer lines of text than this tell no page width
+WRAPPED_SHARE = 0.3  # on a wrapped page at least this share of the lines end near its width
 TINY_ITEM = 60  # lists of items this short on average are kept whole ("Blogs", "Podcasts")
 
 
@@ -213,12 +215,12 @@ def _wrapped_items(block: list[str]) -> list[str]:
 def _wrap_width(lines: list[str]) -> int:
     """The width an extraction wrapped its lines at (most lines of a wrapped page end near it), or 0 when the
     text is not wrapped: a Markdown or Word paragraph is one line, as long as it runs."""
-    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) > 20)
-    if len(lengths) < 20:
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) > 20)  # text, not titles
+    if len(lengths) < WRAPPED_MIN_LINES:
         return 0
-    width = lengths[int(0.9 * (len(lengths) - 1))]
+    width = lengths[int(0.9 * (len(lengths) - 1))]  # the longest lines but a few
     near = sum(1 for n in lengths if n >= FULL_LINE * width)
-    return width if width <= WRAPPED_WIDTH_MAX and near >= 0.3 * len(lengths) else 0
+    return width if width <= WRAPPED_WIDTH_MAX and near >= WRAPPED_SHARE * len(lengths) else 0
 
 
 def _continues_numbering(last: str, number: str) -> bool:
