@@ -236,7 +236,7 @@ def _cut_at_page_end(previous: str, line: str, width: int) -> bool:
     """`previous` filled the page's width and stopped mid-sentence, and `line` is no title in capitals
     ("APPENDIX A - ..."): the sentence goes on in `line`. Two columns set side by side ("Signed: ...     Signed:
     ...") are no sentence."""
-    first = line.split()[0] if line.split() else ""
+    first = line.split()[0]  # a line of text: blank lines never reach here
     return (
         width > 0
         and len(previous.rstrip()) >= FULL_LINE * width
@@ -430,7 +430,9 @@ def _without_running_lines(lines: list[str]) -> list[str]:
     children, young people and"), and no numbered clause is written out five times.
     """
     counts = Counter(" ".join(line.split()) for line in lines)
-    numbered_pages = Counter(_PAGE_NUMBER.sub("page", line) for line in counts if _PAGE_NUMBER.search(line))
+    # a footer with its page's number, as it reads on every page: "Uncontrolled when printed Page 3 of 7" -> "...page"
+    unnumbered = {line: _PAGE_NUMBER.sub("page", line) for line in counts if _PAGE_NUMBER.search(line)}
+    numbered_pages = Counter(unnumbered.values())
     running = {
         line
         for line, count in counts.items()
@@ -438,7 +440,7 @@ def _without_running_lines(lines: list[str]) -> list[str]:
         if (
             (count >= RUNNING_LINE_REPEATS and len(line) >= RUNNING_LINE_MIN_CHARS)
             or (count > 1 and _DATE_ALONE.match(line))
-            or (_PAGE_NUMBER.search(line) and numbered_pages[_PAGE_NUMBER.sub("page", line)] > 1)
+            or (line in unnumbered and numbered_pages[unnumbered[line]] > 1)
         )
         and not _MD_HEADING.match(line)
         and not _BULLET.match(line)
@@ -538,9 +540,13 @@ def parse_blocks(text: str) -> list[Block]:
             blocks.append(open_block)
             last_number = open_block.number
             continue
-        if open_block is not None and open_block.kind == "numbered" and id(open_block) not in continued:
-            if _title_over_text(open_block.text, line):
-                open_block = None  # "9.1 Work phones" straight over its text is that text's title
+        if (
+            open_block is not None
+            and open_block.kind == "numbered"
+            and id(open_block) not in continued
+            and _title_over_text(open_block.text, line)
+        ):
+            open_block = None  # "9.1 Work phones" straight over its text is that text's title
         if open_block is not None:
             # a wrapped line of a PDF or hard-wrapped text: it continues the clause or item above
             open_block.text = f"{open_block.text} {line.strip()}"
