@@ -86,6 +86,21 @@ _READ_ALONGSIDE = re.compile(
 )
 MIN_LISTED_TITLES = 3
 MAX_TITLE_WORDS = 12
+# A clause defining a harm ("Sexual abuse is when...", "NEGLECT: Is the persistent failure...") names photos,
+# the internet, ages and homes in passing: it answers a question about that harm, not one that shares them
+_HARM = (
+    r"(?:(?:physical|sexual|emotional|psychological|financial|material|domestic|discriminatory|organisational|"
+    r"institutional|criminal|child sexual|online|peer[- ]on[- ]peer|child[- ]on[- ]child)\s+)?"
+    r"(?:abuse|neglect|self[- ]neglect|exploitation|modern slavery|grooming|radicalisation|bullying|"
+    r"cyber[- ]?bullying|harassment|trafficking|extremism)"
+)
+_DEFINES_HARM = re.compile(
+    rf"^\W*({_HARM})\W*?(?:\s*[.:]\s*(?:{_HARM}\s+)?|\s+)"
+    r"(?:is|are|involves|includes|may|can|means|refers|happens|occurs|anyone|when)\b"
+    rf"|^\W*({_HARM})\W*\s+[–—-]\s+[a-z]",  # a harm and its signs: "Criminal exploitation – county lines, ..."
+    re.IGNORECASE,
+)
+UNASKED_DEFINITION_PRIOR = 0.3
 _LINK_ONLY = re.compile(r"\[[^\]]*\]\([^)]*\)[\s.,;:–-]*(?:\([^)]*\)|\[[^\]]*\]\([^)]*\)|[\s.,;:–-])*$")
 # The people asking are staff and volunteers: a section addressed to parents or to the young people
 # themselves ("Parent Guidance", "Students must not:") answers them less often than its twin for staff.
@@ -228,6 +243,8 @@ class ClauseIndex:
     about_the_policy: tuple[re.Pattern[str], ...] = ()  # questions about the policy's own scope
     asked_topics: tuple[tuple[re.Pattern[str], str], ...] = ()  # a topic's question pattern -> its concept id
     unranked: frozenset[str] = frozenset()  # concept ids of groups that only tell a topic is covered
+    # clauses defining a harm -> the features naming it; they answer only a question naming it too
+    definitions: dict[int, frozenset[str]] = field(default_factory=dict)
     sentence_cache: dict[int, list[tuple[set[str], set[str]]]] = field(default_factory=dict)
 
     def query_terms(
@@ -410,6 +427,10 @@ class ClauseIndex:
         if not matched or limit <= 0:
             return []
         scores *= self.priors
+        asked = {term.feature for term in terms}
+        for clause, harm in self.definitions.items():
+            if asked.isdisjoint(harm):
+                scores[clause] *= UNASKED_DEFINITION_PRIOR
         if ASKS_FOR_CONTACT.search(lowered):
             scores[self.with_contact_details] *= CONTACT_BOOST
         for document in {self.named_documents[t.feature] for t in terms if t.feature in self.named_documents}:
@@ -814,6 +835,11 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
             audience = audience_prior(f"{clause.heading}\n{clause.context}", opening)
         priors[number] = clause_prior(clause.text, bool(analysed.directs[number])) * audience
 
+    definitions: dict[int, frozenset[str]] = {}
+    for number, text in enumerate(texts):
+        if found := _DEFINES_HARM.match(text):
+            stems = analyzer.stem_all(tokenize(found.group(1) or found.group(2)))
+            definitions[number] = frozenset(stems) | analyzer.concepts(stems)
     named_documents, document_clauses = _named_documents(feature_ids, features, row_clause, clauses)
     known: dict[str, list[str]] = defaultdict(list)
     for word in sorted(analysed.words):
@@ -843,6 +869,7 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         ),
         about_the_policy=tuple(re.compile(i.when) for i in vocabulary.intent if i.about_the_policy),
         unranked=unranked,
+        definitions=definitions,
         asked_topics=tuple(
             (re.compile(group.asked), f"~{number}")
             for number, group in enumerate(vocabulary.group)

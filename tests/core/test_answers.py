@@ -206,6 +206,21 @@ async def test_answers_work_on_a_policy_it_was_not_built_around() -> None:
     assert any("parental controls" in h.clause.text for h in answer.hits)
 
 
+async def test_a_definition_of_abuse_answers_a_question_about_that_abuse_not_one_about_photos() -> None:
+    # the definitions name "photographs" and "the internet" in passing; neither policy says anything on
+    # posting photos of the children
+    mosaik = advisor_for(CORPUS / "mosaik-safeguarding.txt")
+    answer = await mosaik.answer("can I take photos of the kids at english club for our instagram?")
+    assert answer.status is AnswerStatus.NO_MATCH
+    answer = await mosaik.answer("what counts as sexual abuse?")
+    assert answer.hits[0].clause.text.startswith("Sexual Abuse. Sexual abuse is when")
+    church = advisor_for(CORPUS / "city-evangelical-church-leeds-safeguarding.txt")
+    answer = await church.answer("holiday club pics - can we put them on the church website?")
+    assert answer.status is AnswerStatus.NO_MATCH
+    answer = await church.answer("what is emotional abuse?")
+    assert "EMOTIONAL ABUSE:** Is the persistent" in answer.hits[0].clause.text
+
+
 async def test_a_staff_question_prefers_the_rule_for_staff_over_its_twin_for_parents(tmp_path: Path) -> None:
     rules = (
         "- Accept friend requests on social networking sites from any young person at the club, whatever their age.\n"
