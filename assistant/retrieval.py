@@ -427,9 +427,9 @@ class ClauseIndex:
         if not matched or limit <= 0:
             return []
         scores *= self.priors
-        asked = {term.feature for term in terms}
+        named = {term.feature for term in terms}
         for clause, harm in self.definitions.items():
-            if asked.isdisjoint(harm):
+            if named.isdisjoint(harm):
                 scores[clause] *= UNASKED_DEFINITION_PRIOR
         if ASKS_FOR_CONTACT.search(lowered):
             scores[self.with_contact_details] *= CONTACT_BOOST
