@@ -194,6 +194,7 @@ _REVIEW_LINE = re.compile(  # "review_date: 2014-11-25" too: a web page's front 
     r"next[\s_-]review(?:[\s_-]date)?|to\s+be\s+reviewed(?:\s+by)?)\b[\s:\-–\t]*([^\n]{3,40})",
     re.IGNORECASE,
 )
+_REVIEW_MARKS = re.compile(r"[*_`]+")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s*(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"\b([a-z]+)\s+(\d{4})\b", re.IGNORECASE)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
@@ -240,7 +241,8 @@ def find_review_date(text: str) -> tuple[date, str] | None:
     for m in _REVIEW_LINE.finditer(text):
         when = parse_review_date(m.group(1))
         if when is not None:
-            return when, " ".join(m.group(0).replace("_", " ").split())
+            # shown to the reader as the policy says it, without its Markdown marks ("**Next review:** May 2025")
+            return when, " ".join(_REVIEW_MARKS.sub(" ", m.group(0)).split())
     return None
 
 

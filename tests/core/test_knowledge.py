@@ -54,6 +54,11 @@ def test_a_document_without_a_manifest_entry_states_its_own_review_date(tmp_path
     assert doc.review_date == date(2022, 3, 3)
     assert doc.review_text == "Date policy to be reviewed: 3rd March 2022"
     assert find_review_date("Review date\tApril 2024") == (date(2024, 4, 30), "Review date April 2024")
+    # a Markdown policy's bold labels are not shown in the notice
+    assert find_review_date("**Approved by:** Trustees | **Next review:** January 2026") == (
+        date(2026, 1, 31),
+        "Next review: January 2026",
+    )
 
 
 def test_a_web_pages_front_matter_gives_its_title_and_review_date(tmp_path: Path) -> None:
