@@ -109,6 +109,8 @@ FULL_LINE = 0.85  # share of a block's widest line: a line this long was wrapped
 WRAPPED_WIDTH_MAX = 130  # characters: a page's lines are no wider; longer lines are unwrapped paragraphs
 WRAPPED_MIN_LINES = 20  # fewer lines of text than this tell no page width
 WRAPPED_SHARE = 0.3  # on a wrapped page at least this share of the lines end near its width
+# a list item that is a rule of its own: a sentence or more, capital to full stop ("OSM is the only place...")
+_WHOLE_SENTENCE = re.compile(r"^[A-Z][^\n]*?\b\w+\b(?:\s+\S+){4,}[.!?][\"'”’)]*$")
 TINY_ITEM = 60  # lists of items this short on average are kept whole ("Blogs", "Podcasts")
 
 
@@ -796,7 +798,8 @@ class _Assembler:
         item_texts = [_item_text(item) for item in items]
         whole = "\n".join([intro_text, *item_texts]).strip()
         average = sum(len(t) for t in item_texts) / max(1, len(item_texts))
-        if len(whole) <= SHORT_LIST or average <= TINY_ITEM:
+        rules = intro is None and len(item_texts) > 1 and all(_WHOLE_SENTENCE.match(t) for t in item_texts)
+        if (len(whole) <= SHORT_LIST or average <= TINY_ITEM) and not rules:
             if intro is None:  # the heading introduces it: quoted with it, not part of its text
                 self.add("\n".join(item_texts), number=number, context=intro_text)
             else:

@@ -16,7 +16,7 @@ from tests.conftest import CORPUS, SEEDS
 SEED_CLAUSE_COUNTS = {
     "000_93b0e619727f1d44.txt": 24,  # "Policy written by: ..." and "Date written: ..." are one card
     "001_2ee1f2c645ae7313.txt": 69,
-    "002_d52f203a56efd9d8.txt": 48,
+    "002_d52f203a56efd9d8.txt": 49,  # "What we expect of carers": two rules, two clauses
     "003_8e02432411714b95.txt": 40,
     "004_1b448daf2f5f7c51.txt": 22,
 }
@@ -249,11 +249,27 @@ def test_a_title_line_over_a_list_is_its_heading_but_an_unfinished_sentence_is_i
         f"- {what} before the session starts, and again whenever the group moves to another room.\n"
         for what in ("Check the first aid kit", "Count the children", "Read the register aloud")
     )
-    titled = segment(f"Planning\n\n{items}")
-    assert [c.heading for c in titled] == ["Planning"]
+    titled = segment(f"Planning\n\n{items}")  # each item a rule of its own, under the title
+    assert [c.heading for c in titled] == ["Planning"] * 3
     assert titled[0].text.startswith("Check the first aid kit")
     (introduced,) = segment(f"Volunteers at the club must\n\n{items}")  # a short list, quoted whole
     assert introduced.text.startswith("Volunteers at the club must\nCheck the first aid kit")
+
+
+def test_bullets_that_are_rules_of_their_own_are_clauses_of_their_own() -> None:
+    # under a heading, with no line introducing them: three rules a worry must not be answered with together
+    text = (
+        "11. Records and personal data\n\n"
+        "\u2022\tOSM is the only place where young people's personal details should be kept.\n"
+        "\u2022\tNotes about a concern are given to the District Safeguarding Lead and are not kept on phones.\n"
+        "\u2022\tIf you lose a phone with Scout contacts on it, tell your Group Lead Volunteer straight away.\n"
+    )
+    clauses = segment(text)
+    assert [c.text[:12] for c in clauses] == ["OSM is the o", "Notes about ", "If you lose "]
+    assert {c.heading for c in clauses} == {"11 Records and personal data"}
+    # fragments under a heading are one list, quoted whole
+    (kinds,) = segment("Examples\n\n- Blogs\n- Wikis and forums\n- Social networking sites such as Facebook\n")
+    assert kinds.text.splitlines() == ["Blogs", "Wikis and forums", "Social networking sites such as Facebook"]
 
 
 def test_symbol_font_bullets_from_word_and_pdf_are_list_items() -> None:
