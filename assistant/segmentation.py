@@ -842,6 +842,17 @@ def _starts_section(blocks: list[Block], index: int) -> bool:
     return block.kind == "heading" or _looks_like_heading(block, _after(blocks, index))
 
 
+def _sentence_items_end(blocks: list[Block], start: int) -> int:
+    """Where the numbered lines from `start` that go on their intro's sentence ("1. for coaching only;") end,
+    if they number from 1; else 0."""
+    end = start
+    while end < len(blocks) and blocks[end].kind == "numbered" and blocks[end].number == str(end - start + 1):
+        if not blocks[end].text[:1].islower():
+            return 0
+        end += 1
+    return end if end > start else 0
+
+
 def _paragraph_items_end(blocks: list[Block], start: int) -> int:
     """Where the short plain paragraphs from `start` end, if there is one or more; else 0."""
     end = start
@@ -896,6 +907,11 @@ def segment(text: str) -> list[RawClause]:
             asm.introduce_sections(block.text)
         if block.kind == "para" and block.text.endswith(":") and (end := _paragraph_items_end(blocks, following)):
             asm.add_list(block, [Block("item", b.text, marker="-") for b in blocks[following:end]], number="")
+            i = end
+            continue
+        if block.kind == "para" and block.text.endswith(":") and (end := _sentence_items_end(blocks, following)):
+            # "Parents choose whether images may be used:" / "1. for coaching only;": its list, not clauses 1 to 3
+            asm.add_list(block, [replace(b, kind="item") for b in blocks[following:end]], number="")
             i = end
             continue
         listed = following < len(blocks) and blocks[following].kind == "item"

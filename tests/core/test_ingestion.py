@@ -272,6 +272,25 @@ def test_bullets_that_are_rules_of_their_own_are_clauses_of_their_own() -> None:
     assert kinds.text.splitlines() == ["Blogs", "Wikis and forums", "Social networking sites such as Facebook"]
 
 
+def test_a_numbered_list_going_on_its_intro_sentence_is_that_intros_list() -> None:
+    text = (
+        "### 6.1 Consent\n\n"
+        "Consent is collected each season. Parents choose whether images of their child may be used:\n\n"
+        "1. for coaching and video analysis only;\n2. in newsletters and on the website; and/or\n"
+        "3. on social media accounts.\n\n"
+        "Team Managers must check the consent list before any images are taken.\n"
+    )
+    consent, check = segment(text)
+    assert consent.text.endswith(
+        "may be used:\nfor coaching and video analysis only;\n"
+        "in newsletters and on the website; and/or\non social media accounts."
+    )
+    assert consent.ref == check.ref.split()[0] == "6.1"
+    # numbered steps that are sentences of their own stay clauses of their own
+    steps = segment("If this happens:\n\n1. Stay calm and listen.\n2. Tell the DSL the same day.\n")
+    assert [c.ref for c in steps][-2:] == ["1", "2"]
+
+
 def test_symbol_font_bullets_from_word_and_pdf_are_list_items() -> None:
     # Word's Symbol and Wingdings bullets survive extraction as private-use characters
     text = (
