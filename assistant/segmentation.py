@@ -812,11 +812,18 @@ class _Assembler:
             self.add(text, number=cited, context=intro_text)
 
 
+_PART_LABEL = re.compile(
+    r"^(?:part|section|appendix|annex|schedule|chapter)\s+(?:[a-z]|\d{1,2}|[ivx]{1,4})\s*[:.\-–—]\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def _looks_like_heading(block: Block, following: Block | None) -> bool:
     """A short title-like line in a Word/PDF extraction: `Your responsibilities when using social media`."""
     if block.kind != "para" or following is None:
         return False
-    text = block.text
+    # "PART B: THE STANDARDS", "Section 3 - Reporting": the part's label is no sentence's
+    text = _PART_LABEL.sub("", block.text, count=1)
     words = [word for word in text.split() if any(ch.isalnum() for ch in word)]  # "–" and "&" are no words
     if following.kind == "item":
         # "Volunteers" or "Cameras and videos and storage of images" over a list is its title; "Employees at
@@ -840,6 +847,23 @@ def _starts_section(blocks: list[Block], index: int) -> bool:
     """The block at `index` is a heading, or a line read as one."""
     block = blocks[index]
     return block.kind == "heading" or _looks_like_heading(block, _after(blocks, index))
+
+
+FAQ_QUESTION_WORDS = 40
+
+
+def _asks_and_is_answered(block: Block, following: Block | None) -> bool:
+    """A plain paragraph that is one question, with a plain paragraph after it that answers, not asks."""
+    return (
+        following is not None
+        and block.kind == following.kind == "para"
+        and not block.number
+        and not following.number
+        and block.text.endswith("?")
+        and block.text.count("?") == 1
+        and len(block.text.split()) <= FAQ_QUESTION_WORDS
+        and "?" not in following.text
+    )
 
 
 def _sentence_items_end(blocks: list[Block], start: int) -> int:
@@ -882,7 +906,9 @@ def segment(text: str) -> list[RawClause]:
         block = blocks[i]
         if _looks_like_heading(block, _after(blocks, i)):
             introduces = block.text if block.text.endswith(":") else ""
-            block = Block("heading", _clean_heading(block.text), level=7, introduces=introduces)
+            # a part ("PART B: THE STANDARDS") holds the numbered sections after it, not the one before
+            level = 1 if _PART_LABEL.match(block.text) else 7
+            block = Block("heading", _clean_heading(block.text), level=level, introduces=introduces)
         if block.kind != "para":
             intro = ""
         if block.kind == "heading":
@@ -930,6 +956,12 @@ def segment(text: str) -> list[RawClause]:
                 asm.add(block.text, number=block.number)
                 asm.add_list(None, blocks[following:j], number=block.number)
             i = j
+            continue
+        if _asks_and_is_answered(block, _after(blocks, i)):
+            # a question and its answer, each a paragraph ("Can I film pupils on my phone?" / "No. Use an
+            # academy iPad."): the answer alone says "No" to nothing
+            asm.add(f"{block.text}\n{blocks[following].text}", context=asm.introduced_by)
+            i += 2
             continue
         if intro and block.kind == "para":
             intro_count += 1

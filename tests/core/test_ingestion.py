@@ -291,6 +291,32 @@ def test_a_numbered_list_going_on_its_intro_sentence_is_that_intros_list() -> No
     assert [c.ref for c in steps][-2:] == ["1", "2"]
 
 
+def test_a_question_and_its_answer_are_one_clause_under_a_part_of_the_document() -> None:
+    text = (
+        "5. Images of pupils\n\nPhotographs of pupils are only taken on academy devices.\n\n"
+        "PART D: FREQUENTLY ASKED QUESTIONS\n\n"
+        "I teach PE. Can I film pupils on my phone to show them their technique?\n\n"
+        "No. Use an academy iPad. The same rules about storing and deleting images apply.\n\n"
+        "Can I accept a LinkedIn request from a sixth former who is 18?\n\n"
+        "No. The rule about not connecting with pupils applies to every platform.\n"
+    )
+    photos, filming, linkedin = segment(text)
+    assert photos.heading == "5 Images of pupils"
+    # the part is a heading of its own, not a clause and not a part of section 5
+    assert filming.heading == linkedin.heading == "PART D: FREQUENTLY ASKED QUESTIONS"
+    assert filming.text == (
+        "I teach PE. Can I film pupils on my phone to show them their technique?\n"
+        "No. Use an academy iPad. The same rules about storing and deleting images apply."
+    )
+    assert linkedin.text.endswith("\nNo. The rule about not connecting with pupils applies to every platform.")
+    # questions one after another are questions to think about, each its own
+    asked = segment(
+        "Role of the social worker\n\nWhat does the child use the internet for?\n\n"
+        "Who do they talk to online?\n\nHow might it help them stay in touch with their family?\n"
+    )
+    assert [c.text.count("?") for c in asked] == [1, 1, 1]
+
+
 def test_symbol_font_bullets_from_word_and_pdf_are_list_items() -> None:
     # Word's Symbol and Wingdings bullets survive extraction as private-use characters
     text = (
