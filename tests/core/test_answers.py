@@ -2116,6 +2116,20 @@ async def test_a_phone_question_is_no_match_when_the_policy_never_mentions_phone
     assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH
 
 
+async def test_a_passcode_and_multi_factor_sign_in_are_what_a_password_question_asks_about(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Devices\n\n"
+        "1. Staff may read work e-mail on a personal phone only through the approved app, with a passcode and "
+        "multi-factor authentication. A lost or stolen phone is reported to the IT helpdesk the same day.\n"
+        "2. Live lessons with pupils use the school's video call accounts, which only staff can access.\n"
+        "3. Staff must not post photos of pupils on personal accounts.\n",
+    )
+    answer = await advisor.answer("left my phone on the bus with my work email on it, do i just change my password?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "1"
+
+
 async def test_belongings_stolen_are_no_match_where_the_policy_never_covers_them(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
