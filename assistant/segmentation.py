@@ -578,7 +578,25 @@ def parse_blocks(text: str) -> list[Block]:
                 block.level = max(block.level, section_level + 1)
                 lines_titled[id(block)] = as_written
         titled.append(block)
+    titled = _comma_titles_among_titles(titled, lines_titled)
     return _auto_numbered_items(_titles_over_nothing_as_items(titled, lines_titled))
+
+
+def _comma_titles_among_titles(blocks: list[Block], lines_titled: dict[int, Block]) -> list[Block]:
+    """A numbered title with commas ("6. Remote learning, video calls and online tutoring") is a heading too
+    when the numbered lines before and after it are: sections titled one after another, not a rule."""
+    top = [i for i, block in enumerate(blocks) if block.number and "." not in block.number.rstrip(".")]
+    for before, here, after in zip(top, top[1:], top[2:], strict=False):
+        block = blocks[here]
+        if (
+            block.kind == "numbered"
+            and blocks[before].titled_line
+            and blocks[after].titled_line
+            and _is_numbered_heading(block.text, opens_its_subclauses=True)
+        ):
+            blocks[here] = _numbered_heading(block, Block("numbered", "", number=f"{block.number.rstrip('.')}.1"))
+            lines_titled[id(blocks[here])] = block
+    return blocks
 
 
 def _bold_sentence_opening_text(inner: str, lines: list[str], index: int) -> bool:

@@ -317,6 +317,26 @@ def test_a_question_and_its_answer_are_one_clause_under_a_part_of_the_document()
     assert [c.text.count("?") for c in asked] == [1, 1, 1]
 
 
+def test_a_numbered_title_with_commas_between_numbered_titles_is_a_section() -> None:
+    text = (
+        "5. Images of pupils\n\nPhotographs of pupils are only taken on academy devices.\n\n"
+        "6. Remote learning, video calls and online tutoring\n\n"
+        "Live lessons with pupils must use the Trust's Teams accounts.\n\n"
+        "Staff must not offer private paid tutoring to pupils on roll.\n\n"
+        "7. Staff group chats\n\nPupils' names are never shared in staff group chats.\n"
+    )
+    refs = [(c.ref, c.heading) for c in segment(text)]
+    assert refs == [
+        ("5", "5 Images of pupils"),
+        ("6", "6 Remote learning, video calls and online tutoring"),
+        ("6 ¶2", "6 Remote learning, video calls and online tutoring"),
+        ("7", "7 Staff group chats"),
+    ]
+    # between rules, a numbered line with commas is a rule
+    rules = segment("1. Staff must be kind.\n\n2. If in doubt, ask\n\n3. Staff must log every call.\n")
+    assert [c.ref for c in rules] == ["1", "2", "3"]
+
+
 def test_symbol_font_bullets_from_word_and_pdf_are_list_items() -> None:
     # Word's Symbol and Wingdings bullets survive extraction as private-use characters
     text = (
