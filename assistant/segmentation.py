@@ -142,6 +142,7 @@ def _clean_heading(text: str) -> str:
     return text.rstrip(":.").strip()
 
 
+CAPITALS_TITLE_WORDS = 14
 # a numbered line that says what to do ("Be vigilant...", "At no time...") is a rule, not a title
 _RULE_WORDS = re.compile(
     r"^(?:be|do|don'?t|ensure|avoid)\b|\b(?:must|should|shall|never|not|no time|always)\b", re.IGNORECASE
@@ -153,7 +154,9 @@ def _is_numbered_heading(rest: str, opens_its_subclauses: bool = False) -> bool:
     reads as a sentence's ("3. If in doubt, ask"), unless the next line is the first of its subclauses ("15.
     Online grooming, exploitation and radicalisation" over "15.1 ...")."""
     words = rest.split()
-    if rest.endswith((".", "?", "!", ";", ",")) or len(words) > 9 or (", " in rest and not opens_its_subclauses):
+    # a title in capitals may run longer ("3. MOBILE PHONES AND DEVICES ON POOLSIDE AND IN CHANGING ROOMS")
+    longest = CAPITALS_TITLE_WORDS if rest.isupper() else 9
+    if rest.endswith((".", "?", "!", ";", ",")) or len(words) > longest or (", " in rest and not opens_its_subclauses):
         return False
     if rest.endswith((":", "-", "–")) and len(words) > 4:
         return False  # "In this policy the following definitions apply: -" introduces text
@@ -836,6 +839,10 @@ _PART_LABEL = re.compile(
 )
 
 
+_TITLE_CASE_LIST = re.compile(r"^[^,]+(?:, [^,]+)+ (?:and|&) \S")  # "Photography, Filming and Video"
+TITLED_PARAGRAPH = 80  # characters: a paragraph, not another line of a contact card
+
+
 def _looks_like_heading(block: Block, following: Block | None) -> bool:
     """A short title-like line in a Word/PDF extraction: `Your responsibilities when using social media`."""
     if block.kind != "para" or following is None:
@@ -856,8 +863,15 @@ def _looks_like_heading(block: Block, following: Block | None) -> bool:
         return False
     if text.endswith(":"):
         return following.kind == "numbered" and ":" not in text[:-1]
-    # a title in capitals may list its subjects: "GIFTS, MONEY, WILLS AND FAVOURS"
-    punctuation = r"[.?!;:]" if text.isupper() else r"[.?!;,:]"
+    # a title in capitals may list its subjects: "GIFTS, MONEY, WILLS AND FAVOURS", and so may one in title case
+    # over a paragraph ("Transport, Competitions and Overnight Stays"; not "Helen Marsh, DSL" over "Tel: ...")
+    listed = text.isupper() or (
+        _TITLE_CASE_LIST.match(text) is not None
+        and all(word[:1].isupper() for word in words if len(word) > 3)
+        and following.kind == "para"
+        and len(following.text) > TITLED_PARAGRAPH
+    )
+    punctuation = r"[.?!;:]" if listed else r"[.?!;,:]"
     return not re.search(punctuation, text)
 
 

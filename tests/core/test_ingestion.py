@@ -337,6 +337,23 @@ def test_a_numbered_title_with_commas_between_numbered_titles_is_a_section() -> 
     assert [c.ref for c in rules] == ["1", "2", "3"]
 
 
+def test_titles_listing_their_subjects_are_headings() -> None:
+    text = (
+        "Gifts and Favouritism\n\nCoaches may accept small gifts such as a card at the end of term.\n\n"
+        "Transport, Competitions and Overnight Stays\n\n"
+        "The club does not provide transport to training. Parents are responsible for getting gymnasts there.\n\n"
+        "3. MOBILE PHONES AND DEVICES ON POOLSIDE AND IN CHANGING ROOMS\n\n"
+        "3.1 No device that can take images may be used in the changing rooms.\n"
+    )
+    gifts, transport, phones = segment(text)
+    assert transport.heading == "Transport, Competitions and Overnight Stays"
+    assert transport.text.startswith("The club does not provide transport")
+    assert phones.heading == "3 MOBILE PHONES AND DEVICES ON POOLSIDE AND IN CHANGING ROOMS"
+    # a name and role in title case over a contact line is a contact, not a title
+    card = segment("Key contacts\n\nHelen Marsh, Welfare and Safeguarding Lead\n\nTel: 01632 960000\n")
+    assert "Helen Marsh, Welfare and Safeguarding Lead" in card[0].text
+
+
 def test_symbol_font_bullets_from_word_and_pdf_are_list_items() -> None:
     # Word's Symbol and Wingdings bullets survive extraction as private-use characters
     text = (
