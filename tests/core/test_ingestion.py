@@ -346,6 +346,7 @@ def test_titles_listing_their_subjects_are_headings() -> None:
         "3.1 No device that can take images may be used in the changing rooms.\n"
     )
     gifts, transport, phones = segment(text)
+    assert gifts.heading == "Gifts and Favouritism"
     assert transport.heading == "Transport, Competitions and Overnight Stays"
     assert transport.text.startswith("The club does not provide transport")
     assert phones.heading == "3 MOBILE PHONES AND DEVICES ON POOLSIDE AND IN CHANGING ROOMS"
