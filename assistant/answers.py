@@ -101,7 +101,9 @@ class PolicyAdvisor:
             # what to do with the worry comes first: ordered by match and by how much it reads as a
             # procedure, this kind of worry's own procedure (allegations against staff, secrets) most
             clauses = self.knowledge.clauses
-            weight = self._detector.procedure_weigher(situations, urgent=assessment.immediate_danger)
+            weight = self._detector.procedure_weigher(
+                situations, urgent=assessment.immediate_danger, lead_away=self._detector.says_lead_away(text)
+            )
             ranked.sort(key=lambda r: (-r.score * weight(clauses[r.index].text, clauses[r.index].heading), r.index))
             hits = ranked[:top_k]
             # ...and, last, the clause that best matches the message itself: often the rule the worry is

@@ -26,6 +26,7 @@ LEAD_DUTY_WEIGHT = 0.5
 # ...and the route for when the usual one fails ("If you feel the Club has not acted on a concern, contact the County
 # FA") after the usual one, unless the worry is that kind's own ("nothing was done about what I reported").
 FALLBACK_WEIGHT = 0.5
+AWAY_WEIGHT = 2.0  # the way round an unreachable lead, for a message saying the lead can't be reached
 # An urgent worry (someone in danger now) puts the emergency steps ("call 999", "in an emergency") first.
 EMERGENCY_WEIGHT = 1.5
 # A policy's own short name for a role, given once in brackets ("Parish Safeguarding Officer (PSO)"): up to five
@@ -54,6 +55,8 @@ class ConcernDetector:
     harm_routes: tuple[re.Pattern[str], ...] = ()  # the `prefer` of the situations that are kinds of harm
     lead_duty: re.Pattern[str] | None = None  # a clause whose subject is the lead: their steps after a report
     fallback_route: re.Pattern[str] | None = None  # a clause for when the usual route fails
+    unreachable_route: re.Pattern[str] | None = None  # a clause for when the usual person is out of reach
+    lead_away: re.Pattern[str] | None = None  # a message saying that person is out of reach
     emergency_route: re.Pattern[str] | None = None  # a clause on what to do in an emergency (999)
     model: WorryModel | None = None  # a learned check for what the patterns and signs don't name
     own_conduct: tuple[re.Pattern[str], ...] = ()  # the writer asks about their own action
@@ -94,6 +97,8 @@ class ConcernDetector:
             harm_routes=tuple(re.compile(s.prefer) for s in lexicon.situation if s.kind_of_harm),
             lead_duty=re.compile(lexicon.lead_duty) if lexicon.lead_duty else None,
             fallback_route=re.compile(lexicon.fallback_route) if lexicon.fallback_route else None,
+            unreachable_route=re.compile(lexicon.unreachable_route) if lexicon.unreachable_route else None,
+            lead_away=re.compile(lexicon.lead_away) if lexicon.lead_away else None,
             emergency_route=re.compile(lexicon.emergency_route) if lexicon.emergency_route else None,
             model=model,
             own_conduct=compiled(lexicon.own_conduct),
@@ -142,12 +147,13 @@ class ConcernDetector:
         return [(add, prefer) for when, add, prefer in self.situations if when.search(lowered)]
 
     def procedure_weigher(
-        self, situations: list[tuple[str, re.Pattern[str]]], urgent: bool = False
+        self, situations: list[tuple[str, re.Pattern[str]]], urgent: bool = False, lead_away: bool = False
     ) -> Callable[[str, str], float]:
         """`procedure_weight` for a worry of these kinds: the clauses giving their own procedure, in its
         words or under a heading in them ("Allegations against staff"), weigh most; the route of another
         kind of harm ("9 The Prevent Duty" for a child hit at home) least; the lead's own steps after a report,
-        and the route for when the usual one fails, count half."""
+        and the route for when the usual one fails or its person can't be reached count half; the latter
+        counts double when `lead_away` (the message says they can't be reached)."""
 
         def weight(clause_text: str, heading: str) -> float:
             lowered, heading = clause_text.lower(), heading.lower()
@@ -159,7 +165,9 @@ class ConcernDetector:
             else:
                 kind = 1.0
             lead = self.lead_duty is not None and self.lead_duty.search(lowered) is not None
-            fallback = kind != SITUATION_WEIGHT and bool(self.fallback_route and self.fallback_route.search(lowered))
+            unreachable = bool(self.unreachable_route and self.unreachable_route.search(lowered))
+            fails = bool(self.fallback_route and self.fallback_route.search(lowered))
+            fallback = kind != SITUATION_WEIGHT and (fails or (unreachable and not lead_away))
             emergency = urgent and bool(self.emergency_route and self.emergency_route.search(f"{heading}\n{lowered}"))
             return (
                 self.procedure_weight(clause_text)
@@ -167,9 +175,14 @@ class ConcernDetector:
                 * (EMERGENCY_WEIGHT if emergency else 1.0)
                 * (LEAD_DUTY_WEIGHT if lead else 1.0)
                 * (FALLBACK_WEIGHT if fallback else 1.0)
+                * (AWAY_WEIGHT if unreachable and lead_away else 1.0)
             )
 
         return weight
+
+    def says_lead_away(self, message: str) -> bool:
+        """The message says the person a worry goes to can't be reached ("dsl's off sick", "no answer")."""
+        return self.lead_away is not None and self.lead_away.search(message.lower().replace("’", "'")) is not None
 
     def signs_of_harm(self, text: str) -> float:
         """The weight of the distinct signs of harm a message mentions."""

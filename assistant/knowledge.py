@@ -64,6 +64,8 @@ PATTERN_FIELDS = (
     "procedure_urgency",
     "lead_duty",
     "fallback_route",
+    "unreachable_route",
+    "lead_away",
     "emergency_route",
 )
 PATTERN_LIST_FIELDS = (
@@ -142,6 +144,10 @@ class ConcernLexicon(Frozen):
     lead_duty: str = ""
     # a clause for when the usual route fails ("If you feel the Club has not acted on a concern..."). Empty: none.
     fallback_route: str = ""
+    # a clause opening on the lead being out of reach ("If the DSL cannot be reached..."), counted as a fallback
+    # unless the message says so (`lead_away`: "karen's not in today"). Empty: none.
+    unreachable_route: str = ""
+    lead_away: str = ""
     # a clause on what to do in an emergency ("call 999"): first for a worry happening now. Empty: none.
     emergency_route: str = ""
 

@@ -160,6 +160,26 @@ async def test_a_worry_is_told_to_the_role_the_policy_names_by_its_short_name(tm
     assert answer.hits[0].clause.text.startswith("All concerns about a young person")
 
 
+async def test_the_way_round_an_unreachable_lead_comes_after_the_usual_route_unless_the_lead_is_away(
+    tmp_path: Path,
+) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Reporting a concern\n\n"
+        "If the DSL and Deputy DSL cannot be reached that evening and you believe the young person is at risk of "
+        "significant harm, contact Children's Social Care on 01632 960000.\n\n"
+        "Tell the DSL about any concern for a young person the same evening, by phone, and write it up on the "
+        "concern form.\n\n"
+        "Leaders must not give young people lifts home alone.\n",
+    )
+    worry = "jayden (13) told me tonight his mums new bf threw him against the wardrobe"
+    answer = await advisor.answer(worry)
+    assert answer.status is AnswerStatus.CONCERN
+    assert answer.hits[0].clause.text.startswith("Tell the DSL about any concern")
+    answer = await advisor.answer(f"{worry}. dsl isnt answering her phone")
+    assert answer.hits[0].clause.text.startswith("If the DSL and Deputy DSL cannot be reached")
+
+
 async def test_someone_in_danger_now_gets_call_999_first() -> None:
     advisor = advisor_for(SEEDS / "000_93b0e619727f1d44.txt")
     answer = await advisor.answer("a girl from group just messaged me saying she doesnt want to be here anymore")
