@@ -2150,6 +2150,20 @@ async def test_a_passcode_and_multi_factor_sign_in_are_what_a_password_question_
     assert answer.hits[0].clause.ref == "1"
 
 
+async def test_a_late_message_finds_the_hours_messages_may_be_sent_in(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Contact with young people\n\n"
+        "1. Leaders text parents, not young people, about kit lists and changes to meetings.\n"
+        "2. Messages to young people should be sent between 8am and 9pm, except on a camp or expedition.\n"
+        "3. Any group chat with young people must include at least two adult leaders.\n"
+        "4. Leaders must keep a copy of every text message sent to a young person.\n",
+    )
+    answer = await advisor.answer("ok to text the explorers at 10.30pm about tomorrow's hike?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "2"
+
+
 async def test_belongings_stolen_are_no_match_where_the_policy_never_covers_them(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
