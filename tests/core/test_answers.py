@@ -2164,6 +2164,32 @@ async def test_a_late_message_finds_the_hours_messages_may_be_sent_in(tmp_path: 
     assert answer.hits[0].clause.ref == "2"
 
 
+@pytest.mark.parametrize(
+    ("rule", "question"),
+    [
+        (
+            "Staff join the weekly gaming club on the Council's Discord server only in the shared voice channel.",
+            "can i jump in a private voice channel with one of the lads to help with his minecraft build?",
+        ),
+        (
+            "When staff phone parents from home during a school closure, they must withhold their number.",
+            "probably a snow day tomorrow, we have to ring round our class from home. do i use my own mobile?",
+        ),
+    ],
+)
+async def test_a_game_or_a_snow_day_is_a_subject_the_policy_covers_in_its_own_words(
+    tmp_path: Path, rule: str, question: str
+) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        f"# Staff conduct\n\n1. {rule}\n2. Staff must not post photos of young people on personal accounts.\n"
+        "3. Staff must report any concern about a young person to the DSL the same day.\n",
+    )
+    answer = await advisor.answer(question)
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "1"
+
+
 async def test_belongings_stolen_are_no_match_where_the_policy_never_covers_them(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
