@@ -142,7 +142,7 @@ def _clean_heading(text: str) -> str:
     return text.rstrip(":.").strip()
 
 
-CAPITALS_TITLE_WORDS = 14
+CAPITALS_TITLE_WORDS = 14  # a numbered title in capitals this long is still a title (else 9 words)
 # a numbered line that says what to do ("Be vigilant...", "At no time...") is a rule, not a title
 _RULE_WORDS = re.compile(
     r"^(?:be|do|don'?t|ensure|avoid)\b|\b(?:must|should|shall|never|not|no time|always)\b", re.IGNORECASE
@@ -597,7 +597,7 @@ def _comma_titles_among_titles(blocks: list[Block], lines_titled: dict[int, Bloc
             and blocks[after].titled_line
             and _is_numbered_heading(block.text, opens_its_subclauses=True)
         ):
-            blocks[here] = _numbered_heading(block, Block("numbered", "", number=f"{block.number.rstrip('.')}.1"))
+            blocks[here] = _numbered_heading(block, among_titles=True)
             lines_titled[id(blocks[here])] = block
     return blocks
 
@@ -667,12 +667,13 @@ def _follows(number: str, then: str) -> bool:
     return number.isdigit() and then == str(int(number) + 1)
 
 
-def _numbered_heading(block: Block, after: Block | None = None) -> Block:
-    """`2. Scope and definitions` on a line of its own is a section heading, not a clause."""
+def _numbered_heading(block: Block, after: Block | None = None, *, among_titles: bool = False) -> Block:
+    """`2. Scope and definitions` on a line of its own is a section heading, not a clause. A comma is a
+    title's too when its first subclause follows, or when it stands `among_titles` (numbered titles around it)."""
     if block.kind != "numbered":
         return block
     opens = after is not None and after.kind == "numbered" and after.number == f"{block.number.rstrip('.')}.1"
-    if not _is_numbered_heading(block.text, opens_its_subclauses=opens):
+    if not _is_numbered_heading(block.text, opens_its_subclauses=opens or among_titles):
         return block
     if "." not in block.number.rstrip("."):
         return Block("heading", _clean_heading(block.text), number=block.number, level=2, titled_line=True)
@@ -881,7 +882,7 @@ def _starts_section(blocks: list[Block], index: int) -> bool:
     return block.kind == "heading" or _looks_like_heading(block, _after(blocks, index))
 
 
-FAQ_QUESTION_WORDS = 40
+FAQ_QUESTION_WORDS = 40  # a paragraph asking this much is an FAQ's question, not a case told at length
 
 
 def _asks_and_is_answered(block: Block, following: Block | None) -> bool:
