@@ -885,14 +885,22 @@ def _starts_section(blocks: list[Block], index: int) -> bool:
 FAQ_QUESTION_WORDS = 40  # a paragraph asking this much is an FAQ's question, not a case told at length
 
 
+_FAQ_LABELS = (
+    re.compile(r"^(?:Q|Question)\s*[:.)]\s", re.IGNORECASE),
+    re.compile(r"^(?:A|Answer)\s*[:.)]\s", re.IGNORECASE),
+)
+
+
 def _asks_and_is_answered(block: Block, following: Block | None) -> bool:
-    """A plain paragraph that is one question, with a plain paragraph after it that answers, not asks."""
+    """A plain paragraph that is one question, with a plain paragraph after it that answers, not asks; or
+    paragraphs labelled so ("Q: A young coach wants to follow me..." / "A: ...")."""
+    if following is None or not block.kind == following.kind == "para" or block.number or following.number:
+        return False
+    asks, answers = _FAQ_LABELS
+    if asks.match(block.text) and answers.match(following.text):
+        return True
     return (
-        following is not None
-        and block.kind == following.kind == "para"
-        and not block.number
-        and not following.number
-        and block.text.endswith("?")
+        block.text.endswith("?")
         and block.text.count("?") == 1
         and len(block.text.split()) <= FAQ_QUESTION_WORDS
         and "?" not in following.text

@@ -309,6 +309,9 @@ def test_a_question_and_its_answer_are_one_clause_under_a_part_of_the_document()
         "No. Use an academy iPad. The same rules about storing and deleting images apply."
     )
     assert linkedin.text.endswith("\nNo. The rule about not connecting with pupils applies to every platform.")
+    # an answer labelled "A:" under a question labelled "Q:", whether or not the question asks with a "?"
+    (labelled,) = segment("Q: A girl of 11 wants to follow me on TikTok. I coach her.\n\nA: Say no kindly.\n")
+    assert labelled.text == "Q: A girl of 11 wants to follow me on TikTok. I coach her.\nA: Say no kindly."
     # questions one after another are questions to think about, each its own
     asked = segment(
         "Role of the social worker\n\nWhat does the child use the internet for?\n\n"
