@@ -46,6 +46,8 @@ _FRONT_MATTER = re.compile(
     r"\A(?:[^\n]*\n){0,3}?\s*(?:---[ \t]*\n[A-Za-z_][\w-]*:[^\n]*\n(?:[A-Za-z_][\w-]*:[^\n]*\n|[ \t]+[^\n]*\n)*---"
     r"|\+\+\+[ \t]*\n[A-Za-z_][\w-]*[ \t]*=[^\n]*\n(?:[^\n]*\n){0,40}?\+\+\+)[ \t]*\n"
 )
+_TABLE_ROW = re.compile(r"^\s*\|.*\|.*\|\s*$")  # "| Role | Name |": a Markdown table's row
+_TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")  # "|---|---|" under the header
 _SETTING = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(.*)$")
 # "## Principles", and "##Principles" as people type it too (before a capital: "#1" is not a heading)
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s+|(?=[A-Z]))(.*?)\s*#*\s*$")
@@ -116,7 +118,7 @@ TINY_ITEM = 60  # lists of items this short on average are kept whole ("Blogs", 
 
 @dataclass
 class Block:
-    kind: str  # heading | numbered | item | para
+    kind: str  # heading | numbered | item | para | row (of a table; `introduces` holds its header row)
     text: str
     number: str = ""  # its own number; for a paragraph, the numbered clause it is indented under
     level: int = 0  # heading level, or list indent
@@ -484,6 +486,7 @@ def parse_blocks(text: str) -> list[Block]:
             last_number = last_number if indented else ""
             paragraph.clear()
 
+    table_header = ""
     for index, line in enumerate(lines):
         if not line.strip():
             flush_paragraph()
@@ -503,6 +506,16 @@ def parse_blocks(text: str) -> list[Block]:
                 raw = m.group(2).strip().rstrip("*_ ").strip()
                 introduces = raw.lstrip("*_ ") if raw.endswith(":") else ""
                 blocks.append(Block("heading", title, number=number, level=len(m.group(1)), introduces=introduces))
+            continue
+        if _TABLE_ROW.match(line):
+            # a Markdown table: each row a clause of its own, quoted under the header row ("| Role | Name |")
+            flush_paragraph()
+            open_block = None
+            if not _TABLE_RULE.match(line):
+                if index > 0 and _TABLE_ROW.match(lines[index - 1]) and table_header:
+                    blocks.append(Block("row", line.strip(), introduces=table_header))
+                else:
+                    table_header = line.strip()
             continue
         if (b := _BULLET.match(line)) and _paragraph_follows(lines, index):
             if _BOLD_LINE.match(b["text"]):
@@ -954,6 +967,10 @@ def segment(text: str) -> list[RawClause]:
             intro = ""
         if block.kind == "heading":
             asm.enter_heading(block)
+            i += 1
+            continue
+        if block.kind == "row":
+            asm.add(block.text, context=block.introduces)
             i += 1
             continue
         if block.kind == "item":

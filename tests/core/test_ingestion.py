@@ -358,6 +358,23 @@ def test_titles_listing_their_subjects_are_headings() -> None:
     assert "Helen Marsh, Welfare and Safeguarding Lead" in card[0].text
 
 
+def test_each_row_of_a_markdown_table_is_a_clause_quoted_under_its_header() -> None:
+    text = (
+        "## Key contacts\n\n"
+        "| Role | Name | Telephone |\n"
+        "|---|:---:|---|\n"
+        "| Trust Safeguarding Lead | Dr Angela Whitfield | 01632 960210 |\n"
+        "| Data Protection Officer | Sunita Varma | 01632 960230 |\n\n"
+        "Concerns about the DSL go to the Chair of Trustees.\n"
+    )
+    lead, data, chair = segment(text)
+    assert lead.text == "| Trust Safeguarding Lead | Dr Angela Whitfield | 01632 960210 |"
+    assert lead.context == data.context == "| Role | Name | Telephone |"
+    assert data.text.startswith("| Data Protection Officer")
+    assert chair.text == "Concerns about the DSL go to the Chair of Trustees." and chair.context == ""
+    assert {c.heading for c in (lead, data, chair)} == {"Key contacts"}
+
+
 def test_symbol_font_bullets_from_word_and_pdf_are_list_items() -> None:
     # Word's Symbol and Wingdings bullets survive extraction as private-use characters
     text = (
