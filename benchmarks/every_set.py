@@ -6,7 +6,8 @@
 Finds the development set (`../shared/eval/questions.jsonl`), the sets in `benchmarks/` (on the seeds or
 on `../shared/corpus`, whichever holds the files they name) and the sets of `benchmarks/new_policies_*/`
 (each with its own `docs/`). Held-out sets (`heldout` in their name) are left out unless `--heldout` is
-given: read their totals only. Lexical unless POLICYBOT_SEMANTIC_RANKING says otherwise.
+given: read their totals only. `--without V_heldout` leaves a set out altogether, so one written at a session's
+start stays unseen until its end. Lexical unless POLICYBOT_SEMANTIC_RANKING says otherwise.
 """
 
 from __future__ import annotations
@@ -58,11 +59,20 @@ def main() -> None:
     parser.add_argument("--save", type=Path, help="write each question's outcome here")
     parser.add_argument("--compare", type=Path, help="list the questions whose outcome changed since this run")
     parser.add_argument("--heldout", action="store_true", help="include the held-out sets (totals only!)")
+    parser.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="leave out the sets whose name has NAME (a fresh set kept unseen until a session's end); repeatable",
+    )
     args = parser.parse_args()
     settings = CoreSettings(_env_file=None)
     reranker = load_reranker(settings.semantic_ranking, settings.semantic_model, settings.semantic_store)
     outcomes: dict[str, dict[str, object]] = {}
     for name, path, documents in question_sets(args.heldout):
+        if any(part in name for part in args.without):
+            continue
         report = run_set(path, documents, settings, reranker)
         shown = "  ".join(f"{SHORT[key]}={'-' if v is None else f'{v:.3f}'}" for key, v in report.figures().items())
         print(f"{name:40s} {len(report.outcomes):3d}  {shown}")
