@@ -977,7 +977,9 @@ def segment(text: str) -> list[RawClause]:
             j = i
             while j < len(blocks) and blocks[j].kind == "item":
                 j += 1
-            asm.add_list(None, blocks[i:j], number="")
+            # lettered items under a numbered title are cited by its number and their letter ("10 (b)")
+            lettered = asm.section_number and all(item.number for item in blocks[i:j])
+            asm.add_list(None, blocks[i:j], number=asm.section_number if lettered else "")
             i = j
             continue
         # a paragraph or numbered clause; if it introduces a list, they go together

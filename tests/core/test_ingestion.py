@@ -375,6 +375,18 @@ def test_each_row_of_a_markdown_table_is_a_clause_quoted_under_its_header() -> N
     assert {c.heading for c in (lead, data, chair)} == {"Key contacts"}
 
 
+def test_lettered_items_under_a_numbered_title_are_cited_by_its_number_and_their_letter() -> None:
+    text = (
+        "10. Reporting an online safety concern\n\n"
+        "a)\tIf a young person is in immediate danger, call 999 and then tell the District Safeguarding Lead.\n"
+        "b)\tIn all other cases, follow the Yellow Card and tell the District Safeguarding Lead the same day.\n"
+        "c)\tIf a young person tells you something, listen, stay calm and do not promise to keep it secret.\n"
+        "d)\tIf you come across a sexual image of a young person, do not copy, forward or delete it.\n\n"
+        "11. Records\n\nOSM is the only place where young people's personal details are kept.\n"
+    )
+    assert [c.ref for c in segment(text)] == ["10 (a)", "10 (b)", "10 (c)", "10 (d)", "11"]
+
+
 def test_symbol_font_bullets_from_word_and_pdf_are_list_items() -> None:
     # Word's Symbol and Wingdings bullets survive extraction as private-use characters
     text = (
