@@ -2145,9 +2145,9 @@ async def test_a_passcode_and_multi_factor_sign_in_are_what_a_password_question_
         "2. Live lessons with pupils use the school's video call accounts, which only staff can access.\n"
         "3. Staff must not post photos of pupils on personal accounts.\n",
     )
-    answer = await advisor.answer("left my phone on the bus with my work email on it, do i just change my password?")
-    assert answer.status is AnswerStatus.ANSWERED
-    assert answer.hits[0].clause.ref == "1"
+    await assert_answered_first_by(
+        advisor, [("left my phone on the bus with my work email on it, do i just change my password?", "1")]
+    )
 
 
 async def test_a_late_message_finds_the_hours_messages_may_be_sent_in(tmp_path: Path) -> None:
@@ -2159,9 +2159,7 @@ async def test_a_late_message_finds_the_hours_messages_may_be_sent_in(tmp_path: 
         "3. Any group chat with young people must include at least two adult leaders.\n"
         "4. Leaders must keep a copy of every text message sent to a young person.\n",
     )
-    answer = await advisor.answer("ok to text the explorers at 10.30pm about tomorrow's hike?")
-    assert answer.status is AnswerStatus.ANSWERED
-    assert answer.hits[0].clause.ref == "2"
+    await assert_answered_first_by(advisor, [("ok to text the explorers at 10.30pm about tomorrow's hike?", "2")])
 
 
 @pytest.mark.parametrize(
@@ -2185,9 +2183,7 @@ async def test_a_game_or_a_snow_day_is_a_subject_the_policy_covers_in_its_own_wo
         f"# Staff conduct\n\n1. {rule}\n2. Staff must not post photos of young people on personal accounts.\n"
         "3. Staff must report any concern about a young person to the DSL the same day.\n",
     )
-    answer = await advisor.answer(question)
-    assert answer.status is AnswerStatus.ANSWERED
-    assert answer.hits[0].clause.ref == "1"
+    await assert_answered_first_by(advisor, [(question, "1")])
 
 
 async def test_belongings_stolen_are_no_match_where_the_policy_never_covers_them(tmp_path: Path) -> None:
