@@ -34,6 +34,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 from spellchecker import SpellChecker
 
+from assistant.ages import age_bounds, told_ages
 from assistant.models import Clause, Vocabulary
 from assistant.reading import readable
 from assistant.segmentation import FILL_IN
@@ -101,6 +102,10 @@ _DEFINES_HARM = re.compile(
     re.IGNORECASE,
 )
 UNASKED_DEFINITION_PRIOR = 0.3
+# A question that tells a child's age ("Ellie (15)", "just turned 18") is asked of the clauses whose stated ages
+# take it in ("swimmers under 16", "members aged 18 or over") over those stated for other ages
+AGE_AGREES = 1.2
+AGE_DISAGREES = 0.8
 _LINK_ONLY = re.compile(r"\[[^\]]*\]\([^)]*\)[\s.,;:–-]*(?:\([^)]*\)|\[[^\]]*\]\([^)]*\)|[\s.,;:–-])*$")
 # The people asking are staff and volunteers: a section addressed to parents or to the young people
 # themselves ("Parent Guidance", "Students must not:") answers them less often than its twin for staff.
@@ -229,6 +234,10 @@ class ClauseIndex:
     clause_start: np.ndarray
     clause_features: np.ndarray
     priors: np.ndarray  # per clause: how likely a clause of its kind is an answer at all
+    # every age range a clause states: its clause, youngest and oldest age
+    age_clause: np.ndarray
+    age_low: np.ndarray
+    age_high: np.ndarray
     with_contact_details: np.ndarray  # clause numbers of the clauses giving an email address or phone number
     # with several documents loaded: a word only one of them uses, and often ("LEAPS", "attendees"), -> that
     # document, by its number in document_clauses (the clause numbers of each document)
@@ -431,6 +440,8 @@ class ClauseIndex:
         for clause, harm in self.definitions.items():
             if named.isdisjoint(harm):
                 scores[clause] *= UNASKED_DEFINITION_PRIOR
+        if not extra and (told := told_ages(question)):  # a worry's reporting route is for any age
+            self._weigh_ages(scores, told)
         if ASKS_FOR_CONTACT.search(lowered):
             scores[self.with_contact_details] *= CONTACT_BOOST
         for document in {self.named_documents[t.feature] for t in terms if t.feature in self.named_documents}:
@@ -449,6 +460,14 @@ class ClauseIndex:
         first_of_its_words = {self.texts[r.index]: r for r in reversed(head + tail)}
         ranked = [r for r in head + tail if first_of_its_words[self.texts[r.index]] is r]
         return ranked[:limit]
+
+    def _weigh_ages(self, scores: np.ndarray, told: frozenset[int]) -> None:
+        ages = np.fromiter(told, dtype=np.int64)
+        takes_in = ((self.age_low[:, None] <= ages) & (ages <= self.age_high[:, None])).any(axis=1)
+        stated = np.unique(self.age_clause)
+        agreeing = np.unique(self.age_clause[takes_in])
+        scores[stated] *= AGE_DISAGREES
+        scores[agreeing] *= AGE_AGREES / AGE_DISAGREES
 
     def _sentence_coverage(
         self, terms: list[QueryTerm], slots: dict[int, float], clauses: list[int]
@@ -795,6 +814,12 @@ def _joined(batches: list[_Batch]) -> _Batch:
     )
 
 
+def _age_columns(texts: Sequence[str]) -> np.ndarray:
+    """One row per age range a clause states: the clause, the youngest and the oldest age."""
+    ranges = [(number, low, high) for number, text in enumerate(texts) for low, high in age_bounds(text)]
+    return np.array(ranges, dtype=np.int64).reshape(-1, 3)
+
+
 def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseIndex:
     """Index clauses once, at startup: batches of clauses analysed together, then numpy for the arithmetic."""
     analyzer = Analyzer.from_groups(group.terms for group in vocabulary.group)
@@ -840,6 +865,7 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         if found := _DEFINES_HARM.match(text):
             stems = analyzer.stem_all(tokenize(found.group(1) or found.group(2)))
             definitions[number] = frozenset(stems) | analyzer.concepts(stems)
+    ages = _age_columns(texts)
     named_documents, document_clauses = _named_documents(feature_ids, features, row_clause, clauses)
     known: dict[str, list[str]] = defaultdict(list)
     for word in sorted(analysed.words):
@@ -856,6 +882,9 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         clause_start=np.concatenate(([0], np.cumsum(counts))).astype(np.int64),
         clause_features=features,
         priors=priors,
+        age_clause=ages[:, 0],
+        age_low=ages[:, 1],
+        age_high=ages[:, 2],
         with_contact_details=np.array(with_contact, dtype=np.int64),
         named_documents=named_documents,
         document_clauses=document_clauses,

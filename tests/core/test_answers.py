@@ -2478,3 +2478,25 @@ async def test_the_words_staff_use_find_the_clause_in_the_policys_words(
     """The answering clause says it in other words than the question's; the other clause shares words with it."""
     advisor = advisor_with(tmp_path, f"# {heading}\n\n1. {other_clause}\n\n2. {answering_clause}\n")
     await assert_answered_first_by(advisor, [(question, "2")])
+
+
+async def test_the_age_a_question_tells_picks_the_rule_for_that_age(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Swimming club: contact with swimmers\n\n"
+        "1. Coaches contact swimmers under 16 only through their parents, by the club's e-mail or the parents' "
+        "WhatsApp group, never by direct message.\n\n"
+        "2. Coaches may message swimmers aged 16 and 17 directly about training, with a parent copied in, "
+        "never through a personal social media account.\n\n"
+        "3. Swimmers who turn 18 while in a junior squad are treated as juniors until the end of the season: "
+        "coaches must not follow them or accept a follow request from them.\n\n"
+        "4. Poolside, coaches keep their phones in the office.\n",
+    )
+    await assert_answered_first_by(
+        advisor,
+        [
+            ("can I message Ellie (15) directly to say tomorrow's session is off?", "1"),
+            ("can I message Ellie (17) directly to say tomorrow's session is off?", "2"),
+            ("one of my juniors just turned 18 and followed me on insta, ok to follow back?", "3"),
+        ],
+    )

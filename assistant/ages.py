@@ -1,0 +1,86 @@
+"""Ages: the ages a question tells ("Ellie (15)", "just turned 18", "a year 11") and the age ranges a clause
+states ("swimmers under 16", "members aged 18 or over", "16 and 17 year olds", "who turn 18").
+
+Policies for young people often give one rule for under-16s and another for 16 and 17 year olds, or for
+members who turn 18; a question's words match both alike, and its age tells which one applies.
+"""
+
+from __future__ import annotations
+
+import re
+
+YOUNGEST, OLDEST = 4, 25  # the ages these policies speak of; other numbers are times, sizes and counts
+SCHOOL_YEAR_AGE = 5  # a pupil in year 9 is 14 for most of it: year + 5
+NO_LIMIT = 200
+
+AgeRange = tuple[int, int]  # youngest and oldest, both included
+
+_N = r"(\d{1,2})"
+_TOLD = re.compile(
+    rf"\({_N}(?=[,)])"  # "Ellie (15)", "(17, at college now)"
+    rf"|\b{_N}\s*-?\s*(?:yo|y/o|yrs?|years?)(?:\s*-?\s*olds?)?\b"  # "15yo", "a 15 yr old", "15-year-old"
+    rf"|\b(?:aged?|turned|turning|(?:s?he|they)(?:'?s|'?re| is| are)) {_N}\b"  # "turned 18", "shes 16"
+    r"(?!\s*(?:min|hour|hr|pm|am|%|quid|pounds|mile|km|day|week|time|of\b))",  # "he's 5 mins late"
+    re.IGNORECASE,
+)
+_SCHOOL_YEAR = re.compile(r"\b(?:year|yr|y)\s?(\d{1,2})s?\b", re.IGNORECASE)  # "year 11", "my yr5s"
+_BETWEEN = re.compile(
+    rf"\b(?:aged\s+|between\s+(?:the\s+ages?\s+of\s+)?){_N}\s*(?:-|–|to|and)\s*{_N}\b"  # "aged 16 to 17"
+    rf"|\b{_N}\s*(?:-|–|to|and)\s*{_N}[\s-]*years?[\s-]*olds?\b",  # "16 and 17 year olds"
+    re.IGNORECASE,
+)
+_UNDER = re.compile(
+    rf"\b(?:under|below|younger than|less than)(?: the age of)?[\s-]{_N}s?\b|\bu-?{_N}s?\b",  # "under-18s", "U15"
+    re.IGNORECASE,
+)
+_AT_LEAST = re.compile(
+    rf"\b{_N}\s*(?:years?\s+)?(?:or|and)\s+(?:over|above|older)\b|\b{_N}\+"  # "18 or over", "18+"
+    rf"|\b(?:over|older than)(?: the age of)?[\s-]{_N}s?\b",  # "over-18s"
+    re.IGNORECASE,
+)
+_EXACT = re.compile(
+    rf"\b{_N}[\s-]*years?[\s-]*olds?\b|\b(?:turns?|turning|reach(?:es)?) {_N}\b"  # "a 16-year-old", "who turn 18"
+    rf"|\baged\s+{_N}\b(?!\s*(?:-|–|to|and|or)\s*\d)",
+    re.IGNORECASE,
+)
+
+
+def _age(found: re.Match[str], group: int = 0) -> int | None:
+    numbers = [int(number) for number in found.groups() if number]
+    value = numbers[group] if group < len(numbers) else None
+    return value if value is not None and YOUNGEST <= value <= OLDEST else None
+
+
+def _range(pattern: re.Pattern[str], found: re.Match[str]) -> tuple[int | None, int | None]:
+    age = _age(found)
+    if pattern is _BETWEEN:
+        return age, _age(found, 1)
+    if pattern is _UNDER:
+        return (0, age - 1) if age else (None, None)
+    if pattern is _AT_LEAST:
+        return age, NO_LIMIT
+    return age, age
+
+
+def told_ages(question: str) -> frozenset[int]:
+    """The ages of the people a question is about."""
+    ages = {_age(found) for found in _TOLD.finditer(question)}
+    ages |= {int(found.group(1)) + SCHOOL_YEAR_AGE for found in _SCHOOL_YEAR.finditer(question)}
+    return frozenset(age for age in ages if age is not None and YOUNGEST <= age <= OLDEST)
+
+
+def age_bounds(clause: str) -> tuple[AgeRange, ...]:
+    """The age ranges a clause states its rules for; none when it names no age. Each stretch of text is read
+    once, the widest reading first ("aged 16 and 17" is one range, not "aged 16" and a stray 17)."""
+    bounds: list[AgeRange] = []
+    read: list[tuple[int, int]] = []
+    for pattern in (_BETWEEN, _UNDER, _AT_LEAST, _EXACT):
+        for found in pattern.finditer(clause):
+            low, high = _range(pattern, found)
+            if low is None or high is None or low > high:
+                continue
+            if any(start < found.end() and found.start() < end for start, end in read):
+                continue
+            read.append(found.span())
+            bounds.append((low, high))
+    return tuple(bounds)
