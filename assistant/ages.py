@@ -19,8 +19,10 @@ _N = r"(\d{1,2})"
 _TOLD = re.compile(
     rf"\({_N}(?=[,)])"  # "Ellie (15)", "(17, at college now)"
     rf"|\b{_N}\s*-?\s*(?:yo|y/o|yrs?|years?)(?:\s*-?\s*olds?)?\b"  # "15yo", "a 15 yr old", "15-year-old"
-    rf"|\b(?:aged?|turned|turning|(?:s?he|they)(?:'?s|'?re| is| are)) {_N}\b"  # "turned 18", "shes 16"
-    r"(?!\s*(?:min|hour|hr|pm|am|%|quid|pounds|mile|km|day|week|time|of\b))",  # "he's 5 mins late"
+    rf"|\b(?:aged?|turned|turning) {_N}\b"  # "turned 18"
+    # "shes 16 and", "Tyler's 14.", "my son is 15 now" (not "he's 5 mins late")
+    rf"|(?:\b(?:s?he|they)(?:s|re)|['’](?:s|re)|\b(?:is|are)) {_N}"
+    r"(?=\s*(?:[,.!?)]|$|(?:and|but|so|now|too|next|in)\b))",
     re.IGNORECASE,
 )
 _SCHOOL_YEAR = re.compile(r"\b(?:year|yr|y)\s?(\d{1,2})s?\b", re.IGNORECASE)  # "year 11", "my yr5s"

@@ -16,9 +16,12 @@ from assistant.ages import NO_LIMIT, age_bounds, told_ages
         ("a 15 yr old asked for my snap", {15}),
         ("my 14yo nephew is in the group", {14}),
         ("shes 16 and wants to help run the session", {16}),
+        ("Tyler's 14 and wants me to take a pic of him", {14}),
+        ("my son is 15 now, can he volunteer?", {15}),
         ("one of my yr5s found my insta", {10}),
         ("he's 5 mins late every week, can I ring his mum?", set()),  # a time, not an age
         ("we've got 19 guides and 5 tents", set()),  # counts
+        ("there's 12 of them on the trip", set()),
         ("the trip is on the 12th, 40 of them going", set()),
         ("can I accept a parent's friend request?", set()),
     ],
@@ -31,11 +34,17 @@ def test_the_ages_a_question_tells(question: str, ages: set[int]) -> None:
     ("clause", "bounds"),
     [
         ("The club communicates with swimmers under 16 through their parents or carers.", [(0, 15)]),
-        ("Where a coach still coaches a swimmer who is 18 or over, the coach should think carefully.", [(18, NO_LIMIT)]),
+        (
+            "Where a coach still coaches a swimmer who is 18 or over, the coach should think carefully.",
+            [(18, NO_LIMIT)],
+        ),
         ("Students aged 16 and 17 may be added to a company WhatsApp group.", [(16, 17)]),
         ("Young adult carers aged 18 to 25 have a group of their own.", [(18, 25)]),
         ("No under-18s may be added; over-18s may join with consent.", [(0, 17), (18, NO_LIMIT)]),
-        ("Players who turn 18 while in an Under 18 squad are treated as under-18 players.", [(0, 17), (18, 18), (0, 17)]),
+        (
+            "Players who turn 18 while in an Under 18 squad are treated as under-18 players.",
+            [(0, 17), (18, 18), (0, 17)],
+        ),
         ("Leaders must not message a young person under the age of 14 directly.", [(0, 13)]),
         ("A 16-year-old may volunteer as a Young Leader.", [(16, 16)]),
         ("Sessions run from 7pm to 8.30pm; up to 30 members attend.", []),  # times and counts state no age
