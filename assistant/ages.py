@@ -37,7 +37,8 @@ _UNDER = re.compile(
 )
 _AT_LEAST = re.compile(
     rf"\b{_N}\s*(?:years?\s+)?(?:or|and)\s+(?:over|above|older)\b|\b{_N}\+"  # "18 or over", "18+"
-    rf"|\b(?:over|older than)(?: the age of)?[\s-]{_N}s?\b",  # "over-18s"
+    rf"|\b(?:over|older than)(?: the age of)?[\s-]{_N}s?\b"  # "over-18s"
+    rf"|\b(?:at least|minimum age(?: of| is)?) {_N}\b",  # "at least 14 years old"
     re.IGNORECASE,
 )
 _EXACT = re.compile(

@@ -47,6 +47,8 @@ def test_the_ages_a_question_tells(question: str, ages: set[int]) -> None:
         ),
         ("Leaders must not message a young person under the age of 14 directly.", [(0, 13)]),
         ("A 16-year-old may volunteer as a Young Leader.", [(16, 16)]),
+        ("Young volunteers must be at least 14 years old.", [(14, NO_LIMIT)]),
+        ("At least 2 adults must be present.", []),
         ("Sessions run from 7pm to 8.30pm; up to 30 members attend.", []),  # times and counts state no age
         ("Staff must not accept friend requests from pupils.", []),
     ],
