@@ -76,14 +76,13 @@ def age_bounds(clause: str) -> tuple[AgeRange, ...]:
     """The age ranges a clause states its rules for; none when it names no age. Each stretch of text is read
     once, the widest reading first ("aged 16 and 17" is one range, not "aged 16" and a stray 17)."""
     bounds: list[AgeRange] = []
-    read: list[tuple[int, int]] = []
+    read = bytearray(len(clause))  # characters already read as part of an age
     for pattern in (_BETWEEN, _UNDER, _AT_LEAST, _EXACT):
         for found in pattern.finditer(clause):
             low, high = _range(pattern, found)
-            if low is None or high is None or low > high:
+            start, end = found.span()
+            if low is None or high is None or low > high or any(read[start:end]):
                 continue
-            if any(start < found.end() and found.start() < end for start, end in read):
-                continue
-            read.append(found.span())
+            read[start:end] = b"\x01" * (end - start)
             bounds.append((low, high))
     return tuple(bounds)
