@@ -169,6 +169,9 @@ def detector() -> ConcernDetector:
         "mrs ahmed's nephew got her to sign papers at the solicitors and now she thinks she's lost her flat",
         "the agency carers were asleep again and mr bell was found in the road at 4am in his pyjamas",
         "the caretaker keeps buying one of the yr 6 girls sweets and told her don't tell your friends, weird?",
+        # an injury's mark, and a child nobody can find
+        "noticed a burn mark on the back of leo's hand today, he says he cant remember how he got it",
+        "we cant find him anywhere, Sam (11) was here 10 mins ago and his phone off",
         # a teacher's conduct the writer isn't sure it is their place to report
         "i think one of the supply teachers has been following some of our yr 4s on tiktok, a mum showed me. not "
         "sure it's my place to say anything",
