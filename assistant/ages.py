@@ -16,6 +16,8 @@ NO_LIMIT = 200
 AgeRange = tuple[int, int]  # youngest and oldest, both included
 
 _N = r"(\d{1,2})"
+# a word, as the tokenizer gives it, that may be an age: "16", "u15", "18s", "18plus" (for "18+")
+_AGE_WORD = re.compile(r"u?(?:[4-9]|1\d|2[0-5])(?:s|plus)?")
 _TOLD = re.compile(
     rf"\({_N}(?=[,)])"  # "Ellie (15)", "(17, at college now)"
     rf"|\b{_N}\s*-?\s*(?:yo|y/o|yrs?|years?)(?:\s*-?\s*olds?)?\b"  # "15yo", "a 15 yr old", "15-year-old"
@@ -63,6 +65,11 @@ def _range(pattern: re.Pattern[str], found: re.Match[str]) -> tuple[int | None, 
     if pattern is _AT_LEAST:
         return age, NO_LIMIT
     return age, age
+
+
+def may_be_age(word: str) -> bool:
+    """Whether a tokenized word may be an age: a clause with none states no age (and is not read for one)."""
+    return _AGE_WORD.fullmatch(word) is not None
 
 
 def told_ages(question: str) -> frozenset[int]:

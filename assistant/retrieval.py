@@ -34,7 +34,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 from spellchecker import SpellChecker
 
-from assistant.ages import age_bounds, told_ages
+from assistant.ages import age_bounds, may_be_age, told_ages
 from assistant.models import Clause, Vocabulary
 from assistant.reading import readable
 from assistant.segmentation import FILL_IN
@@ -746,13 +746,14 @@ def _named_documents(
 @dataclass(frozen=True)
 class _Batch:
     """Clauses analysed together: rows (clause, feature id, weighted term frequency) ordered by clause,
-    each clause's length and whether it directs, and the words of their own texts."""
+    each clause's length, whether it directs and whether it may state an age, and the words of their own texts."""
 
     clause: np.ndarray
     feature: np.ndarray
     tf: np.ndarray
     lengths: np.ndarray
     directs: np.ndarray
+    may_state_ages: np.ndarray
     words: set[str]
 
 
@@ -798,6 +799,7 @@ def _analyse_clauses(
         tf=row_tf.astype(np.float32),  # term frequencies are kept to float32 precision
         lengths=np.maximum(1, own).astype(np.float64),
         directs=_directing(tokens, runs),
+        may_state_ages=_with_age_words(tokens, size),
         words={tokens.words[number] for number in np.flatnonzero(used)},
     )
 
@@ -810,13 +812,26 @@ def _joined(batches: list[_Batch]) -> _Batch:
         tf=np.concatenate([batch.tf for batch in batches]),
         lengths=np.concatenate([batch.lengths for batch in batches]),
         directs=np.concatenate([batch.directs for batch in batches]),
+        may_state_ages=np.concatenate([batch.may_state_ages for batch in batches]),
         words=set().union(*(batch.words for batch in batches)),
     )
 
 
-def _age_columns(texts: Sequence[str]) -> np.ndarray:
-    """One row per age range a clause states: the clause, the youngest and the oldest age."""
-    ranges = [(number, low, high) for number, text in enumerate(texts) for low, high in age_bounds(text)]
+def _with_age_words(tokens: Tokens, size: int) -> np.ndarray:
+    """Per text of the first `size`, whether a word of it may be an age (numbers from 4 to 25, "u15")."""
+    age_words = np.array([may_be_age(word) for word in tokens.words], dtype=bool)
+    found = age_words[tokens.ids[: tokens.starts[size]]]
+    return np.bincount(tokens.text_of()[: tokens.starts[size]][found], minlength=size)[:size] > 0
+
+
+def _age_columns(texts: Sequence[str], may_state_ages: np.ndarray) -> np.ndarray:
+    """One row per age range a clause states: the clause, the youngest and the oldest age. Only the clauses with
+    a word that may be an age are read (the regular expressions would take seconds over 100,000 clauses)."""
+    ranges = [
+        (number, low, high)
+        for number in np.flatnonzero(may_state_ages).tolist()
+        for low, high in age_bounds(texts[number])
+    ]
     return np.array(ranges, dtype=np.int64).reshape(-1, 3)
 
 
@@ -865,7 +880,7 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         if found := _DEFINES_HARM.match(text):
             stems = analyzer.stem_all(tokenize(found.group(1) or found.group(2)))
             definitions[number] = frozenset(stems) | analyzer.concepts(stems)
-    ages = _age_columns(texts)
+    ages = _age_columns(texts, analysed.may_state_ages)
     named_documents, document_clauses = _named_documents(feature_ids, features, row_clause, clauses)
     known: dict[str, list[str]] = defaultdict(list)
     for word in sorted(analysed.words):
