@@ -20,7 +20,8 @@ _N = r"(\d{1,2})"
 _AGE_WORD = re.compile(r"u?(?:[4-9]|1\d|2[0-5])(?:s|plus)?")
 _TOLD = re.compile(
     rf"\({_N}(?=[,)])"  # "Ellie (15)", "(17, at college now)"
-    rf"|\b{_N}\s*-?\s*(?:yo|y/o|yrs?|years?)(?:\s*-?\s*olds?)?\b"  # "15yo", "a 15 yr old", "15-year-old"
+    # "15yo", "a 15 yr old", "15-year-old" (not "for 5 years")
+    rf"|\b{_N}\s*-?\s*(?:yo|y/o)\b|\b{_N}\s*-?\s*(?:yrs?|years?)\s*-?\s*olds?\b"
     rf"|\b(?:aged?|turned|turning) {_N}\b"  # "turned 18"
     # "shes 16 and", "Tyler's 14.", "my son is 15 now" (not "he's 5 mins late")
     rf"|(?:\b(?:s?he|they)(?:s|re)|['’](?:s|re)|\b(?:is|are)) {_N}"

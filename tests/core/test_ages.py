@@ -20,6 +20,7 @@ from assistant.ages import NO_LIMIT, age_bounds, told_ages
         ("my son is 15 now, can he volunteer?", {15}),
         ("one of my yr5s found my insta", {10}),
         ("he's 5 mins late every week, can I ring his mum?", set()),  # a time, not an age
+        ("i've volunteered here for 5 years, can i still do the minibus run?", set()),
         ("we've got 19 guides and 5 tents", set()),  # counts
         ("there's 12 of them on the trip", set()),
         ("the trip is on the 12th, 40 of them going", set()),
