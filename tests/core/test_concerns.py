@@ -307,6 +307,9 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "our student volunteer keeps turning up late every session, should we do something?",
         "the kids keep getting told off by the dinner staff every lunch, is that normal?",
         "a dad on the committee keeps flirting with me at events, what's the stance on staff dating parents?",
+        # a form or a parent that can't be found is no missing child
+        "i cant find her consent form for the trip, can she still come?",
+        "one of the girls left her coat and i cant find her mum to give it back, what do i do",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
