@@ -169,6 +169,8 @@ def detector() -> ConcernDetector:
         "mrs ahmed's nephew got her to sign papers at the solicitors and now she thinks she's lost her flat",
         "the agency carers were asleep again and mr bell was found in the road at 4am in his pyjamas",
         "the caretaker keeps buying one of the yr 6 girls sweets and told her don't tell your friends, weird?",
+        # a sign of harm with the writer's unease ("thats not ok is it")
+        "the new volunteer told ruby (8) not to tell anyone he gave her sweets, thats not ok is it",
         # an injury's mark, and a child nobody can find
         "noticed a burn mark on the back of leo's hand today, he says he cant remember how he got it",
         "we cant find him anywhere, Sam (11) was here 10 mins ago and his phone off",
@@ -307,6 +309,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "our student volunteer keeps turning up late every session, should we do something?",
         "the kids keep getting told off by the dinner staff every lunch, is that normal?",
         "a dad on the committee keeps flirting with me at events, what's the stance on staff dating parents?",
+        # unease about a rule is no worry about a child
+        "that new rule on phones at camp, thats not ok is it? the kids need them for music",
         # a form or a parent that can't be found is no missing child
         "i cant find her consent form for the trip, can she still come?",
         "one of the girls left her coat and i cant find her mum to give it back, what do i do",

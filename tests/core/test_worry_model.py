@@ -46,6 +46,8 @@ def test_training_needs_both_kinds_of_example() -> None:
         "is it a dsl thing that one of the brownies said her big brother's friends make her play games she doesn't "
         "like",
         "does it matter that one of the year 4s keeps saying her mummy's friend sleeps in her bed",
+        # a child named with their age and what they did is someone the message is about
+        "kai, 11, went to the shop at break and hasnt come back, phone off",
     ],
 )
 def test_the_bundled_model_hears_worries_the_lexicon_has_no_words_for(worry: str) -> None:
