@@ -1593,6 +1593,14 @@ WORRY_ROUTE = {
         "theres a wee lad in the class always starving, same filthy kit every week, no one collects him til late",
         ref="2",
     ),
+    "what the team does on receiving a concern comes after how to raise it": FirstClause(
+        "# Raising a concern\n\n"
+        "Within 72 hours of receiving a concern, the Safeguarding Team must acknowledge it and refer suspected "
+        "abuse of a learner to the local authority.\n\n"
+        "Report any concern about a learner to the Safeguarding Team.\n",
+        "one of the women in my english group said her husband takes her phone and wont let her go out alone",
+        starts="Report any concern about a learner",
+    ),
     "the usual route comes before the one for when it fails": FirstClause(
         "# Reporting a concern\n\n"
         "1. If you do not feel able to raise a concern internally, or it has not been dealt with, contact the "
