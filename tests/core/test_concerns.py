@@ -169,6 +169,8 @@ def detector() -> ConcernDetector:
         "mrs ahmed's nephew got her to sign papers at the solicitors and now she thinks she's lost her flat",
         "the agency carers were asleep again and mr bell was found in the road at 4am in his pyjamas",
         "the caretaker keeps buying one of the yr 6 girls sweets and told her don't tell your friends, weird?",
+        # what a young person is doing, told with chat's dropped "is", asked about as harm
+        "one of my yr 9s sharing videos about a race war in the group chat, does that count as extremism?",
         # a sign of harm with the writer's unease ("thats not ok is it")
         "the new volunteer told ruby (8) not to tell anyone he gave her sweets, thats not ok is it",
         # an injury's mark, and a child nobody can find
@@ -309,6 +311,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "our student volunteer keeps turning up late every session, should we do something?",
         "the kids keep getting told off by the dinner staff every lunch, is that normal?",
         "a dad on the committee keeps flirting with me at events, what's the stance on staff dating parents?",
+        # ...and asked about as a breach of the policy, a question
+        "one of our members posting photos of the team on her insta, does that count as a breach of the policy?",
         # unease about a rule is no worry about a child
         "that new rule on phones at camp, thats not ok is it? the kids need them for music",
         # a form or a parent that can't be found is no missing child
