@@ -14,7 +14,8 @@ features, with the words of the sentence that actually asks weighted up and the 
 question are answered with ("who do I tell?") added. It runs on numpy over an inverted index whose
 per-posting BM25 term weights are precomputed at build time, so a query costs one vector add per
 feature. The top candidates are then re-ordered by how much of the question they cover, and by a
-prior that prefers clauses that direct ("must", "should not") over introductions and furniture.
+prior that prefers clauses that direct ("must", "should not") over introductions and furniture. A question
+that tells a child's age prefers the clauses stated for that age (`assistant/ages.py`).
 
 The index is built from batches of clauses, analysed together so that each distinct word is stemmed
 once and numpy counts the features.
