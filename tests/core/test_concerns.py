@@ -315,6 +315,16 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "one of our members posting photos of the team on her insta, does that count as a breach of the policy?",
         # unease about a rule is no worry about a child
         "that new rule on phones at camp, thats not ok is it? the kids need them for music",
+        # a lesson or an assembly on the subject, what a word means, the law, the paperwork being written, the
+        # writer's own family, a hypothetical told as "say a child..."
+        "yr 9 assembly on county lines and knife crime next week, anyone got a good video?",
+        "one of the cubs asked what 'grooming' means, heard it on the news. how much do i say at that age?",
+        "is it illegal for two 16 year olds to send each other nudes? for a pshe thing",
+        "does 'peer on peer abuse' still get called that or is it child on child now?",
+        "drafting our self harm policy and it says never ask a young person about methods, is that right?",
+        "writing the body map guidance: does every bruise on a toddler go to the dsl or only odd ones?",
+        "my own daughter was bullied at her dance school, how do i raise it with them as a parent?",
+        "say a child told you their uncle hits them, who do you ring first?",
         # a form or a parent that can't be found is no missing child
         "i cant find her consent form for the trip, can she still come?",
         "one of the girls left her coat and i cant find her mum to give it back, what do i do",
