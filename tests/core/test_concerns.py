@@ -173,11 +173,16 @@ def detector() -> ConcernDetector:
         "one of my yr 9s sharing videos about a race war in the group chat, does that count as extremism?",
         # a sign of harm with the writer's unease ("thats not ok is it")
         "the new volunteer told ruby (8) not to tell anyone he gave her sweets, thats not ok is it",
-        # a lesson or the news as the scene of a worry, not its subject
+        # a lesson, the news, the policy or a word as the scene of a worry, not its subject: patterns that made
+        # questions of messages about a lesson, a policy or a word were tried, and made these questions
         "girl in my lesson said her stepdad hits her",
         "a girl in my maths lesson has bruises all up her arm and flinched when i moved",
         "there was a lad on the news who got stabbed, he used to come to our club, his little brother still does "
         "and is really upset",
+        "reviewing the policy made me realise one of our volunteers has been messaging a 14 yr old on snap",
+        "whats the right word for it when an older lad gets a 13yo to carry stuff for him? its happening to one of "
+        "ours",
+        "i'd say a child who comes in hungry and dirty is neglected? leo (7) is like that",
         # an injury's mark, and a child nobody can find
         "noticed a burn mark on the back of leo's hand today, he says he cant remember how he got it",
         "we cant find him anywhere, Sam (11) was here 10 mins ago and his phone off",
@@ -320,13 +325,6 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "one of our members posting photos of the team on her insta, does that count as a breach of the policy?",
         # unease about a rule is no worry about a child
         "that new rule on phones at camp, thats not ok is it? the kids need them for music",
-        # an assembly on the subject, what a harm is called now, the paperwork being written, a hypothetical told
-        # as "say a child..."
-        "yr 9 assembly on county lines and knife crime next week, anyone got a good video?",
-        "does 'peer on peer abuse' still get called that or is it child on child now?",
-        "drafting our self harm policy and it says never ask a young person about methods, is that right?",
-        "writing the body map guidance: does every bruise on a toddler go to the dsl or only odd ones?",
-        "say a child told you their uncle hits them, who do you ring first?",
         # a form or a parent that can't be found is no missing child
         "i cant find her consent form for the trip, can she still come?",
         "one of the girls left her coat and i cant find her mum to give it back, what do i do",
