@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "keygen": ("adapters.report_console", "print a new POLICYBOT_REPORT_KEY"),
     "train-concerns": ("adapters.train_concerns", "fit the learned worry check to labelled examples"),
+    "train-reranker": ("adapters.train_reranker", "fit the semantic re-ranker's question map to question sets"),
     "slack": ("adapters.slack_bot", "run the Slack app (HTTP or --socket)"),
     "discord": ("adapters.discord_bot", "run the Discord bot"),
 }

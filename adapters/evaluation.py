@@ -81,7 +81,9 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
     folder = _documents_folder(args.file, args.documents)
     settings = CoreSettings(_env_file=None)
     try:  # one model for every policy the questions name
-        reranker = load_reranker(settings.semantic_ranking, settings.semantic_model, settings.semantic_store)
+        reranker = load_reranker(
+            settings.semantic_ranking, settings.semantic_model, settings.semantic_store, settings.semantic_tuning
+        )
     except ConfigurationError as error:
         print(f"policybot eval: {error}", file=err)
         return 2

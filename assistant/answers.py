@@ -159,7 +159,9 @@ class PolicyAdvisor:
 def build_advisor(settings: CoreSettings, knowledge: KnowledgeBase | None = None) -> PolicyAdvisor:
     """Load the knowledge once (unless given) and index it. Raises KnowledgeError naming any unreadable
     file, and ConfigurationError when a semantic model that is set can't be read."""
-    reranker = load_reranker(settings.semantic_ranking, settings.semantic_model, settings.semantic_store)
+    reranker = load_reranker(
+        settings.semantic_ranking, settings.semantic_model, settings.semantic_store, settings.semantic_tuning
+    )
     if knowledge is None:
         knowledge = load_knowledge(settings.knowledge)
     return PolicyAdvisor(knowledge, contact=settings.safeguarding_contact, reranker=reranker)

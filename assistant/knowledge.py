@@ -25,7 +25,14 @@ from assistant.settings import BUNDLED_KNOWLEDGE
 from assistant.worry_model import WorryModel
 
 M = TypeVar("M", bound=Frozen)
-DATA_FILES = {"manifest.toml", "vocabulary.toml", "concerns.toml", "concern_model.json", "concern_examples.jsonl"}
+DATA_FILES = {
+    "manifest.toml",
+    "vocabulary.toml",
+    "concerns.toml",
+    "concern_model.json",
+    "concern_examples.jsonl",
+    "semantic_tuning.npz",  # the re-ranker's question map, named by a setting of its own
+}
 
 
 class ManifestEntry(Frozen):

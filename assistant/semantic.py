@@ -298,52 +298,104 @@ class VectorStore:
             log.warning("semantic vector store %s not written (%s)", self.path, type(error).__name__)
 
 
+def reorder(similar: np.ndarray, strengths: Sequence[float]) -> list[int]:
+    """Positions in their new order, given each clause's similarity to the question (of the first REACH, in
+    the lexical order) and its lexical strength: the first POOL, and the one of the next closest to the
+    question, reordered; then the rest as they were."""
+    count = len(strengths)
+    if min(count, POOL) < 2:
+        return list(range(count))
+    pool = list(range(min(POOL, count)))
+    if len(similar) > POOL:
+        pool.append(POOL + int(np.argmax(similar[POOL:REACH])))
+    fused = SIMILARITY_WEIGHT * similar[pool] - PLACE_STEP * np.arange(len(pool))
+    reordered = [pool[i] for i in sorted(range(len(pool)), key=lambda i: (-fused[i], i))]
+    strongest = max(strengths[i] for i in pool)
+    first = next(i for i in reordered if strengths[i] >= FIRST_PLACE_STRENGTH * strongest)
+    reordered = [first] + [i for i in reordered if i != first]
+    return reordered + [i for i in range(count) if i not in reordered]
+
+
+class QuestionMap:
+    """A square matrix applied to a question's vector before it is compared with the clauses' vectors,
+    fitted (`policybot train-reranker`, `assistant/semantic_tuning.py`) to questions and the clauses that
+    answer them: staff's words and policies' words meet closer than the published model puts them. Only
+    the question is mapped, so stored clause vectors stay valid. It is tied to the model it was fitted with
+    (`tag`, see `model_tag`)."""
+
+    def __init__(self, matrix: np.ndarray, tag: str) -> None:
+        self.matrix = np.asarray(matrix, dtype=np.float32)
+        self.tag = tag
+
+    def apply(self, vector: np.ndarray) -> np.ndarray:
+        mapped: np.ndarray = self.matrix @ vector
+        return mapped
+
+    def write(self, path: Path) -> None:
+        with path.open("wb") as file:
+            np.savez_compressed(file, matrix=self.matrix, tag=np.array(self.tag))
+
+    @classmethod
+    def read(cls, path: Path) -> QuestionMap:
+        """Raises ConfigurationError naming the file when it is missing or not a question map."""
+        try:
+            with path.open("rb") as file, np.load(file, allow_pickle=False) as data:
+                matrix, tag = data["matrix"], str(data["tag"])
+        except Exception as error:  # missing, not an .npz, or without its arrays
+            raise ConfigurationError(f"semantic tuning file {path}: cannot read it ({type(error).__name__})") from None
+        if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1] or not np.isfinite(matrix).all():
+            raise ConfigurationError(f"semantic tuning file {path}: not a square matrix of numbers")
+        return cls(matrix, tag)
+
+
 class SemanticReranker:
     """Reorders the first clauses of an answer by how close each is in meaning to the question."""
 
     def __init__(
-        self, encoder: SentenceEncoder, cache_size: int = CACHE_SIZE, store: VectorStore | None = None
+        self,
+        encoder: SentenceEncoder,
+        cache_size: int = CACHE_SIZE,
+        store: VectorStore | None = None,
+        question_map: QuestionMap | None = None,
     ) -> None:
-        self._encoder = encoder
+        self.encoder = encoder
+        self.question_map = question_map
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._store = store
 
     def similarities(self, question: str, texts: Sequence[str]) -> np.ndarray:
-        """Cosine similarity of each text to the question."""
+        """Cosine similarity of each text to the question (to its vector through the question map, if any)."""
+        asked = self.encoder.encode([question])[0]
+        if self.question_map is not None:
+            asked = self.question_map.apply(asked)
+        similar: np.ndarray = self.clause_vectors(texts) @ asked
+        return similar
+
+    def clause_vectors(self, texts: Sequence[str]) -> np.ndarray:
+        """The texts' vectors, in order: kept ones (in memory or in the store) or encoded now."""
         vectors = {text: self._cache[text] for text in texts if text in self._cache}
         missing = list(dict.fromkeys(text for text in texts if text not in vectors))
         if self._store is not None and missing:
-            vectors.update(self._store.get(self._encoder.tag, missing))
+            vectors.update(self._store.get(self.encoder.tag, missing))
             missing = [text for text in missing if text not in vectors]
-        encoded = dict(zip(missing, self._encoder.encode(missing), strict=True))
+        encoded = dict(zip(missing, self.encoder.encode(missing), strict=True))
         if self._store is not None and encoded:
-            self._store.add(self._encoder.tag, encoded)
+            self._store.add(self.encoder.tag, encoded)
         vectors.update(encoded)
         for text, vector in vectors.items():  # the most recently asked are kept longest
             self._cache[text] = vector
             self._cache.move_to_end(text)
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
-        asked = self._encoder.encode([question])[0]
-        return np.array([float(vectors[text] @ asked) for text in texts])
+        return np.array([vectors[text] for text in texts], dtype=np.float32).reshape(len(texts), -1)
 
     def order(self, question: str, texts: Sequence[str], strengths: Sequence[float]) -> list[int]:
-        """Positions of the texts in their new order: the first POOL, and the one of the next up to REACH
-        closest to the question, reordered; then the rest as they were. `strengths` are the lexical
-        ranking's, in the same order."""
+        """Positions of the texts in their new order (see `reorder`); `strengths` are the lexical ranking's,
+        in the same order."""
         if min(len(texts), POOL) < 2:
             return list(range(len(texts)))
-        similar = self.similarities(question, texts[:REACH])
-        pool = list(range(min(POOL, len(texts))))
-        if len(similar) > POOL:
-            pool.append(POOL + int(np.argmax(similar[POOL:])))
-        fused = SIMILARITY_WEIGHT * similar[pool] - PLACE_STEP * np.arange(len(pool))
-        reordered = [pool[i] for i in sorted(range(len(pool)), key=lambda i: (-fused[i], i))]
-        strongest = max(strengths[i] for i in pool)
-        first = next(i for i in reordered if strengths[i] >= FIRST_PLACE_STRENGTH * strongest)
-        reordered = [first] + [i for i in reordered if i != first]
-        return reordered + [i for i in range(len(texts)) if i not in reordered]
+        return reorder(self.similarities(question, texts[:REACH]), strengths)
 
     def rerank(self, question: str, ranked: list[Ranked], clauses: Sequence[Clause]) -> list[Ranked]:
         """The lexical ranking's matches (of `clauses`), reordered by `order`."""
@@ -360,13 +412,22 @@ def packaged_model() -> Path | None:
     return folder if folder.is_dir() else None
 
 
-def load_reranker(enabled: bool, folder: Path | None, store: Path | None = None) -> SemanticReranker | None:
+def load_reranker(
+    enabled: bool, folder: Path | None, store: Path | None = None, tuning: Path | None = None
+) -> SemanticReranker | None:
     """The re-ranker the settings ask for: None when turned off, or when no folder is set and the
     packaged model is not installed (lexical ranking alone). A folder that is set must load. `store`: the
-    file keeping clause vectors between processes (none: kept in memory only)."""
+    file keeping clause vectors between processes (none: kept in memory only). `tuning`: the question map
+    (none: the model alone); it must load, and is left unused, with a warning, when it was fitted to
+    another model."""
     if not enabled:
         return None
     folder = folder or packaged_model()
     if folder is None:
         return None
-    return SemanticReranker(SentenceEncoder.load(folder), store=VectorStore(store) if store else None)
+    encoder = SentenceEncoder.load(folder)
+    question_map = QuestionMap.read(tuning) if tuning is not None else None
+    if question_map is not None and question_map.tag != encoder.tag:
+        log.warning("semantic tuning file %s was fitted to another model; ranking without it", tuning)
+        question_map = None
+    return SemanticReranker(encoder, store=VectorStore(store) if store else None, question_map=question_map)

@@ -47,6 +47,9 @@ class CoreSettings(BaseSettings):
     # Where the re-ranker keeps the vectors of the clauses it has read, for the next process (policy text only,
     # never a question). Empty: kept in memory only.
     semantic_store: Path | None = DEFAULT_DATA_DIR / "clause-vectors.npz"
+    # The question map fitted to staff's questions and the clauses answering them (`policybot train-reranker`).
+    # Empty: the model alone.
+    semantic_tuning: Path | None = BUNDLED_KNOWLEDGE / "semantic_tuning.npz"
     # Store the text of questions whose answers get helpful/not-helpful feedback. Off by default.
     store_question_text: bool = False
     # Extra recipients for a report that concerns a lead (e.g. chair of trustees), per platform.
@@ -68,7 +71,7 @@ class CoreSettings(BaseSettings):
     # An unacknowledged report is re-sent (escalated) at most this many times, ack_timeout_minutes apart.
     max_escalations: int = Field(default=3, ge=0)
 
-    @field_validator("semantic_store", mode="before")
+    @field_validator("semantic_store", "semantic_tuning", mode="before")
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

@@ -68,7 +68,9 @@ def main() -> None:
     )
     args = parser.parse_args()
     settings = CoreSettings(_env_file=None)
-    reranker = load_reranker(settings.semantic_ranking, settings.semantic_model, settings.semantic_store)
+    reranker = load_reranker(
+        settings.semantic_ranking, settings.semantic_model, settings.semantic_store, settings.semantic_tuning
+    )
     outcomes: dict[str, dict[str, object]] = {}
     for name, path, documents in question_sets(args.heldout):
         if any(part in name for part in args.without):

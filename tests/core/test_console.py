@@ -15,6 +15,13 @@ from adapters.console import run
 from tests.conftest import REPO, SEEDS
 
 
+@pytest.fixture(autouse=True)
+def _as_the_quick_start_installs_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lexical ranking, as the README's Quick start installs policybot (the re-ranker is an extra, tested in
+    test_semantic.py): these tests pin what `ask` prints, in the order the default install gives."""
+    monkeypatch.setenv("POLICYBOT_SEMANTIC_RANKING", "false")
+
+
 def ask(*argv: str, stdin: str = "") -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = run(list(argv), out, err, io.StringIO(stdin))

@@ -21,6 +21,7 @@ from assistant.evaluation import parse_questions
 from assistant.knowledge import load_knowledge
 from assistant.models import AnswerStatus
 from assistant.semantic import SemanticReranker, SentenceEncoder, VectorStore, load_reranker, read_safetensors
+from assistant.settings import CoreSettings
 from tests.conftest import CORPUS, REPO, SHARED
 
 REFERENCE = [  # all-MiniLM-L6-v2 through sentence-transformers (torch), the first six dimensions
@@ -217,8 +218,10 @@ def test_a_question_about_private_messages_is_answered_first_by_the_rule_on_chan
 
 
 def test_the_reranker_never_changes_whether_the_policy_answers(model_folder: Path) -> None:
-    """Abstention and the worry check are decided before the order: every status is the same."""
-    reranker = load_reranker(True, model_folder)
+    """Abstention and the worry check are decided before the order: every status is the same (with the
+    bundled question map, as answers are given by default)."""
+    reranker = load_reranker(True, model_folder, tuning=CoreSettings(_env_file=None).semantic_tuning)
+    assert reranker is not None and reranker.question_map is not None
     questions = parse_questions((SHARED / "eval" / "questions.jsonl").read_text().splitlines(), "dev")
     seeds = REPO / "knowledge" / "documents"
     plain: dict[str, PolicyAdvisor] = {}
