@@ -158,7 +158,7 @@ class PolicyAdvisor:
 
 def build_advisor(settings: CoreSettings, knowledge: KnowledgeBase | None = None) -> PolicyAdvisor:
     """Load the knowledge once (unless given) and index it. Raises KnowledgeError naming any unreadable
-    file, and ConfigurationError when a semantic model that is set can't be read."""
+    file, and ConfigurationError when a semantic model or question map that is set can't be read."""
     reranker = load_reranker(
         settings.semantic_ranking, settings.semantic_model, settings.semantic_store, settings.semantic_tuning
     )

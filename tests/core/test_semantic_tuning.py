@@ -206,3 +206,15 @@ def test_train_reranker_says_in_one_line_what_is_wrong(tmp_path: Path, monkeypat
     assert "no folder holds the policies it names" in errors([str(lost)])
     monkeypatch.setattr(semantic, "PACKAGED_MODEL", "no_such_model_package")
     assert "the semantic re-ranker is not installed" in errors([str(lost)])
+
+
+def test_ask_says_in_one_line_when_the_set_question_map_is_broken(
+    model_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "map.npz"
+    broken.write_bytes(b"\x00\x01 not a map")
+    monkeypatch.setenv("POLICYBOT_SEMANTIC_TUNING", str(broken))
+    err = io.StringIO()
+    assert run_ask(["can I accept a friend request?"], io.StringIO(), err, sys.stdin) == 2
+    assert err.getvalue().count("\n") == 1
+    assert f"semantic tuning file {broken}: cannot read it" in err.getvalue()
