@@ -178,7 +178,9 @@ def test_train_reranker_writes_a_map_that_ask_then_uses(
     assert "club phone" in answers[1]["hits"][0]["text"]
 
 
-def test_train_reranker_says_in_one_line_what_is_wrong(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_train_reranker_says_in_one_line_what_is_wrong(
+    model_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def errors(argv: list[str]) -> str:
         err = io.StringIO()
         assert run_train(argv, io.StringIO(), err) == 2
@@ -192,6 +194,13 @@ def test_train_reranker_says_in_one_line_what_is_wrong(tmp_path: Path, monkeypat
         json.dumps({"id": "a", "question": "q?", "knowledge": "gone.md", "kind": "answer", "expect": ["x"]})
     )
     assert "no folder holds the policies it names" in errors([str(lost)])
+    binary = tmp_path / "binary.jsonl"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff\xfe")
+    assert f"cannot read {binary}" in errors([str(binary)])
+    questions = _question_set(tmp_path)  # only its unanswerable question kept: nothing to learn an order from
+    lines = questions.read_text(encoding="utf-8").splitlines()
+    questions.write_text("\n".join(line for line in lines if '"kind": "none"' in line) + "\n", encoding="utf-8")
+    assert "no examples to fit" in errors([str(questions)])
     monkeypatch.setattr(semantic, "PACKAGED_MODEL", "no_such_model_package")
     assert "the semantic re-ranker is not installed" in errors([str(lost)])
 
