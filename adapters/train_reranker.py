@@ -1,6 +1,7 @@
 """`policybot train-reranker`: fit the semantic re-ranker's question map to question sets and save it.
 
-Run by hand when the question sets change; the map is data in the knowledge folder, read at startup.
+Run by hand, on questions about the policy the bot answers from: the map helps questions about the policies it
+was fitted with questions about, and measurably nothing on others (README, "The question map").
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from assistant.evaluation import EvalQuestion, parse_questions
 from assistant.knowledge import load_knowledge
 from assistant.semantic import QuestionMap, SemanticReranker, load_reranker
 from assistant.semantic_tuning import TuningExample, answered_first, fit_question_map, tuning_examples
-from assistant.settings import BUNDLED_KNOWLEDGE, CoreSettings
+from assistant.settings import CoreSettings
 
 
 def _parser() -> Parser:
@@ -37,8 +38,8 @@ def _parser() -> Parser:
     parser.add_argument(
         "--out",
         type=Path,
-        default=BUNDLED_KNOWLEDGE / "semantic_tuning.npz",
-        help="where to write the map (default: the bundled knowledge; POLICYBOT_SEMANTIC_TUNING names the one used)",
+        required=True,
+        help="where to write the map (POLICYBOT_SEMANTIC_TUNING then names it to use it)",
     )
     return parser
 

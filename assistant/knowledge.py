@@ -31,7 +31,6 @@ DATA_FILES = {
     "concerns.toml",
     "concern_model.json",
     "concern_examples.jsonl",
-    "semantic_tuning.npz",  # the re-ranker's question map, named by a setting of its own
 }
 
 

@@ -5,8 +5,9 @@ reorders the first `POOL` of an answer it has already decided to give, with the 
 next few closest in meaning to the question, so abstention and the worry check are the same with it
 or without it. Measured in the README ("The semantic re-ranker"): +24 of
 498 answerable questions answered first by the right clause on the development sets, +15 of 298 on
-the held-out ones. The question's vector passes first through a question map (`QuestionMap`) fitted to
-staff's questions (`assistant/semantic_tuning.py`; README, "The question map").
+the held-out ones. An organisation may fit a question map (`QuestionMap`) to questions about its own
+policy, through which the question's vector passes first (`assistant/semantic_tuning.py`; README, "The
+question map").
 
 The model is all-MiniLM-L6-v2 (a 6-layer BERT, 22M weights), run here in numpy: its forward pass is
 short, and torch would add gigabytes to an install that otherwise has none. It is read from a folder

@@ -47,9 +47,8 @@ class CoreSettings(BaseSettings):
     # Where the re-ranker keeps the vectors of the clauses it has read, for the next process (policy text only,
     # never a question). Empty: kept in memory only.
     semantic_store: Path | None = DEFAULT_DATA_DIR / "clause-vectors.npz"
-    # The question map fitted to staff's questions and the clauses answering them (`policybot train-reranker`).
-    # Empty: the model alone.
-    semantic_tuning: Path | None = BUNDLED_KNOWLEDGE / "semantic_tuning.npz"
+    # A question map fitted to questions about your own policy (`policybot train-reranker`). None: the model alone.
+    semantic_tuning: Path | None = None
     # Store the text of questions whose answers get helpful/not-helpful feedback. Off by default.
     store_question_text: bool = False
     # Extra recipients for a report that concerns a lead (e.g. chair of trustees), per platform.

@@ -24,7 +24,7 @@ from assistant.answers import PolicyAdvisor
 from assistant.evaluation import hit_matches, parse_questions
 from assistant.knowledge import KnowledgeBase, load_knowledge
 from assistant.semantic import REACH, load_reranker
-from assistant.settings import BUNDLED_KNOWLEDGE, CoreSettings
+from assistant.settings import BUNDLED_KNOWLEDGE
 
 
 def main() -> None:
@@ -39,7 +39,7 @@ def main() -> None:
     questions = [q for q in parse_questions(args.file.read_text().splitlines(), str(args.file)) if q.kind == "answer"]
     stemmer = Stemmer.Stemmer("english")
     loaded: dict[str, tuple[KnowledgeBase, PolicyAdvisor, bm25s.BM25]] = {}
-    reranker = load_reranker(True, None, tuning=CoreSettings(_env_file=None).semantic_tuning)
+    reranker = load_reranker(True, None)
     scores = {"policybot": [0, 0], "bm25s": [0, 0]}
     if reranker is not None:
         scores["policybot + semantic re-ranker"] = [0, 0]

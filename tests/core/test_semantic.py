@@ -19,8 +19,14 @@ from assistant.errors import ConfigurationError
 from assistant.evaluation import parse_questions
 from assistant.knowledge import load_knowledge
 from assistant.models import AnswerStatus
-from assistant.semantic import SemanticReranker, SentenceEncoder, VectorStore, load_reranker, read_safetensors
-from assistant.settings import CoreSettings
+from assistant.semantic import (
+    QuestionMap,
+    SemanticReranker,
+    SentenceEncoder,
+    VectorStore,
+    load_reranker,
+    read_safetensors,
+)
 from tests.conftest import CORPUS, REPO, SHARED
 
 REFERENCE = [  # all-MiniLM-L6-v2 through sentence-transformers (torch), the first six dimensions
@@ -205,11 +211,18 @@ def test_a_question_about_private_messages_is_answered_first_by_the_rule_on_chan
     assert "Private communication channels are not to be used." in answer.hits[0].clause.text
 
 
-def test_the_reranker_never_changes_whether_the_policy_answers(model_folder: Path) -> None:
-    """Abstention and the worry check are decided before the order: every status is the same (with the
-    bundled question map, as answers are given by default)."""
-    reranker = load_reranker(True, model_folder, tuning=CoreSettings(_env_file=None).semantic_tuning)
-    assert reranker is not None and reranker.question_map is not None
+@pytest.mark.parametrize("mapped", [False, True], ids=["the model alone", "with a question map"])
+def test_the_reranker_never_changes_whether_the_policy_answers(
+    model_folder: Path, tmp_path: Path, mapped: bool
+) -> None:
+    """Abstention and the worry check are decided before the order: every status is the same."""
+    tuning = None
+    if mapped:
+        tuning = tmp_path / "map.npz"
+        nudged = np.eye(384, dtype=np.float32) + np.random.default_rng(2).normal(scale=0.05, size=(384, 384))
+        QuestionMap(nudged, SentenceEncoder.load(model_folder).tag).write(tuning)
+    reranker = load_reranker(True, model_folder, tuning=tuning)
+    assert reranker is not None and (reranker.question_map is not None) is mapped
     questions = parse_questions((SHARED / "eval" / "questions.jsonl").read_text().splitlines(), "dev")
     seeds = REPO / "knowledge" / "documents"
     plain: dict[str, PolicyAdvisor] = {}

@@ -18,7 +18,7 @@ from assistant import semantic
 from assistant.errors import ConfigurationError
 from assistant.semantic import QuestionMap, SentenceEncoder, load_reranker
 from assistant.semantic_tuning import TuningExample, answered_first, fit_question_map
-from assistant.settings import BUNDLED_KNOWLEDGE, CoreSettings
+from assistant.settings import CoreSettings
 
 
 def _examples(rng: np.random.Generator, twist: np.ndarray, count: int) -> list[TuningExample]:
@@ -84,17 +84,18 @@ def test_a_map_that_cannot_be_read_is_named(tmp_path: Path, damage: str) -> None
         QuestionMap.read(path)
 
 
-def test_the_bundled_map_was_fitted_to_the_packaged_model_and_is_used_by_default(model_folder: Path) -> None:
-    tuning = CoreSettings(_env_file=None).semantic_tuning
-    assert tuning == BUNDLED_KNOWLEDGE / "semantic_tuning.npz"
-    reranker = load_reranker(True, None, tuning=tuning)
-    assert reranker is not None and reranker.question_map is not None
-    assert reranker.question_map.tag == SentenceEncoder.load(model_folder).tag
-    plain = load_reranker(True, None)
+def test_no_map_is_used_unless_one_is_set_and_a_set_one_is(model_folder: Path, tmp_path: Path) -> None:
+    assert CoreSettings(_env_file=None).semantic_tuning is None  # none is shipped: see semantic_tuning's docstring
+    plain = load_reranker(True, None, tuning=CoreSettings(_env_file=None).semantic_tuning)
     assert plain is not None and plain.question_map is None
+    path = tmp_path / "map.npz"
+    nudged = np.eye(384, dtype=np.float32) + np.random.default_rng(1).normal(scale=0.05, size=(384, 384))
+    QuestionMap(nudged, SentenceEncoder.load(model_folder).tag).write(path)
+    mapped = load_reranker(True, None, tuning=path)
+    assert mapped is not None and mapped.question_map is not None
     clauses = ["Staff must not use school equipment for personal social media.", "Do not post photos of pupils."]
     question = "can I check facebook on the classroom pc?"
-    assert not np.allclose(reranker.similarities(question, clauses), plain.similarities(question, clauses))
+    assert not np.allclose(mapped.similarities(question, clauses), plain.similarities(question, clauses))
 
 
 def test_a_map_fitted_to_another_model_is_left_unused_with_a_warning(
@@ -183,7 +184,7 @@ def test_train_reranker_says_in_one_line_what_is_wrong(
 ) -> None:
     def errors(argv: list[str]) -> str:
         err = io.StringIO()
-        assert run_train(argv, io.StringIO(), err) == 2
+        assert run_train([*argv, "--out", str(tmp_path / "map.npz")] if argv else argv, io.StringIO(), err) == 2
         assert len(err.getvalue().strip().splitlines()) == 1
         return err.getvalue()
 
