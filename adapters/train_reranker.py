@@ -90,13 +90,10 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
     except UsageError as error:
         print(error, file=err)
         return 2
-    except (ConfigurationError, KnowledgeError) as error:
-        print(f"policybot train-reranker: {error}", file=err)
-        return 2
     except OSError as error:
         print(f"policybot train-reranker: {error.filename}: {error.strerror}", file=err)
         return 2
-    except ValueError as error:
+    except (ConfigurationError, KnowledgeError, ValueError) as error:  # each names what is wrong
         print(f"policybot train-reranker: {error}", file=err)
         return 2
     print(

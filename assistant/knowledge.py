@@ -25,13 +25,7 @@ from assistant.settings import BUNDLED_KNOWLEDGE
 from assistant.worry_model import WorryModel
 
 M = TypeVar("M", bound=Frozen)
-DATA_FILES = {
-    "manifest.toml",
-    "vocabulary.toml",
-    "concerns.toml",
-    "concern_model.json",
-    "concern_examples.jsonl",
-}
+DATA_FILES = {"manifest.toml", "vocabulary.toml", "concerns.toml", "concern_model.json", "concern_examples.jsonl"}
 
 
 class ManifestEntry(Frozen):
