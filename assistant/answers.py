@@ -1,7 +1,8 @@
 """Answer a policy question: quote the clauses that answer it, or say the policy doesn't.
 
 The decisions live here: whether a message is a safeguarding concern (point to reporting first),
-whether the best clause is good enough to quote (else `no_match` and who to ask), and whether a
+whether the best clause is good enough to quote (else `no_match` and who to ask; a question asking for an
+amount needs a clause that states one), and whether a
 quoted document is past its stated review date.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from assistant import messages
+from assistant.amounts import asks_for_amount, gives_amount
 from assistant.concerns import ConcernDetector
 from assistant.errors import EmptyQuestion
 from assistant.knowledge import KnowledgeBase, load_knowledge
@@ -120,9 +122,21 @@ class PolicyAdvisor:
         strongest = max(ranked[:judged], key=lambda r: r.strength, default=None)
         if strongest is None or not self.confident(strongest) or self.index.missing_topics(text, first=ranked[0].index):
             return self._answer(text, AnswerStatus.NO_MATCH, [], False)
+        if asks_for_amount(text):  # "what's the mileage rate?" is answered by a clause stating one, or not at all
+            ranked = self._amount_first(ranked, judged)
+            if not ranked:
+                return self._answer(text, AnswerStatus.NO_MATCH, [], False)
         if self.reranker is not None:  # only the order of an answer already decided on
             ranked = self.reranker.rerank(text, ranked, self.knowledge.clauses)
         return self._answer(text, AnswerStatus.ANSWERED, ranked[:top_k], False)
+
+    def _amount_first(self, ranked: list[Ranked], judged: int) -> list[Ranked]:
+        """For a question asking for an amount: the first of the judged clauses that states one, put first if it
+        is a confident match itself (a review date below the rule on who the policy applies to); else none."""
+        for place, candidate in enumerate(ranked[:judged]):
+            if gives_amount(self.knowledge.clauses[candidate.index].text) and (place == 0 or self.confident(candidate)):
+                return [candidate, *ranked[:place], *ranked[place + 1 :]]
+        return []
 
     @staticmethod
     def confident(best: Ranked) -> bool:

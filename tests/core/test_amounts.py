@@ -1,0 +1,101 @@
+"""A question asking for an amount, a time or a date is answered only by a clause that states one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.amounts import asks_for_amount, gives_amount
+from assistant.models import AnswerStatus
+from tests.core.test_answers import advisor_with
+
+EXPENSES_POLICY = (
+    "# Money and gifts\n\n"
+    "1. Staff must not lend or give money to young people, or pay their bus fares and expenses from their own "
+    "pocket.\n"
+    "2. Staff must not accept gifts of money from parents.\n\n"
+    "# Photos\n\n"
+    "3. Photos of young people are taken only on the club's tablet.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats the mileage rate we claim now, still 45p?",
+        "what time does the minibus leave on saturday?",
+        "how many girls can we put in each tent at camp?",
+        "how much is the junior membership this year?",
+        "quick q - when's the next training evening?",
+        "spring term subs deadline??",
+        "Sorry to bother you. What are the fees for the summer camp?",
+    ],
+)
+def test_asking_how_many_how_much_what_time_or_by_when_asks_for_an_amount(question: str) -> None:
+    assert asks_for_amount(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "one of the young ppl dm'd me on insta asking what time club starts. do i just reply?",
+        "if a learner starts opening up to me, how much am i supposed to ask?",
+        "can I post about how many medals we won on my own facebook?",
+        "can i accept a parent's friend request?",
+        "the deadline for the grant is friday. can I put the kids' photos in the bid?",
+    ],
+)
+def test_a_question_that_only_mentions_an_amount_does_not_ask_for_one(question: str) -> None:
+    assert not asks_for_amount(question)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Report it to the DSL within 24 hours.",
+        "At least two adults must have the login.",
+        "Mileage is paid at 45p a mile.",
+        "Supervision takes place every half term.",
+        "Tell the safeguarding lead immediately.",
+    ],
+)
+def test_a_clause_stating_a_number_a_price_or_a_time_limit_gives_an_amount(clause: str) -> None:
+    assert gives_amount(clause)
+
+
+def test_a_rule_without_a_number_gives_no_amount() -> None:
+    assert not gives_amount("Staff must not lend or give money to young people.")
+
+
+async def test_a_rate_the_policy_never_states_is_not_answered_by_a_clause_sharing_its_words(tmp_path: Path) -> None:
+    advisor = advisor_with(tmp_path, EXPENSES_POLICY)
+    answer = await advisor.answer("whats the expenses rate for bus fares now?")
+    assert answer.status is AnswerStatus.NO_MATCH
+    assert answer.hits == ()
+    # asked what the policy does say about the same words, it quotes the clause
+    rule = await advisor.answer("can I pay a young person's bus fare from my own pocket?")
+    assert rule.status is AnswerStatus.ANSWERED
+    assert rule.hits[0].clause.ref == "1"
+
+
+async def test_a_rate_the_policy_states_is_quoted(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path, EXPENSES_POLICY + "\n# Expenses\n\n4. Staff claim bus fares and mileage at 45p a mile on the form.\n"
+    )
+    answer = await advisor.answer("whats the mileage rate now?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "4"
+
+
+async def test_the_clause_stating_the_date_asked_for_is_quoted_before_one_sharing_more_words(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Social media policy\n\n"
+        "1. Staff must not post photographs of young people on their own social media.\n"
+        "2. The social media policy applies to all staff and volunteers.\n"
+        "3. Date policy to be reviewed: 1st March 2030\n",
+    )
+    answer = await advisor.answer("when is the social media policy due to be looked at again?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert [hit.clause.ref for hit in answer.hits[:2]] == ["3", "2"]
