@@ -195,6 +195,15 @@ def detector() -> ConcernDetector:
         # one sign of harm, with the writer's unease in other words than "am i overreacting"
         "does a coach at our club sending a 13 yr old 'ur so fit' and heart emojis count as inappropriate or am i "
         "reading into it",
+        # physical punishment with an object, told as the way things are done
+        "one of the tutors still raps the kids across the knuckles with a ruler when they get it wrong",
+        "lad said his mum hit him with a hairbrush last night cos he was cheeky",
+        # a threat to find a young person, work a child can't refuse, an adult dating a 17-year-old they teach
+        "someone's messaged our 16yo ref saying they know where he lives after sunday's game",
+        "a helper has a few of the girls doing his garden for cash and they seem too scared to say no",
+        "our swim instructor (21) is dating one of the u18s he coaches, she's 17",
+        # pictures of children someone is looking at, told as not right
+        "bloke in the cafe corner has pics of little kids on his laptop, really not ok ones",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -328,6 +337,11 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         # a form or a parent that can't be found is no missing child
         "i cant find her consent form for the trip, can she still come?",
         "one of the girls left her coat and i cant find her mum to give it back, what do i do",
+        # the words of those worries in everyday work
+        "the kids left empty crisp packets all over the minibus again, can i make them tidy it?",
+        "the new volunteer asked if i know where he lives so she can drop his kit round",
+        "some of the new volunteers are too scared to say no to extra shifts, is there a limit?",
+        "can i use a ruler to measure the kids hands for the new goalie gloves?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -383,6 +397,9 @@ def test_the_learned_check_must_be_surer_when_the_writer_asks_about_their_own_ac
         "just had a message from one of our teens saying she's taken a load of tablets",
         "one of our 12 year olds didn't come back from the toilets an hour ago and isn't answering her phone",
         "its 11pm and one of our 15 yr olds just put 'wont be around much longer' in the group chat",
+        # an overdose found, or an adult's suicidal talk with the means to hand
+        "found amy asleep on the sofa and cant wake her properly, empty packets of paracetamol by the bed",
+        "resident's son in reception saying he can't take it anymore, he's got a box of pills in his hand",
     ],
 )
 def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
