@@ -268,12 +268,12 @@ def _adult_conduct(adults: tuple[str, ...], others: tuple[str, ...]) -> tuple[re
     if not adults and not others:
         return ()
     named, in_a_role = _one_of(adults + others), _one_of(adults)
-    doing = r"(?:keeps|keep|has (?:been|started)|is (?:always|constantly)|always)"
+    doing = r"(?:keeps|keep|has (?:been|started)|is (?:always|constantly)|always|insists on|insisted on)"
     return (
         re.compile(rf"\b{named}s?\b(?: [\w']+){{0,4}} {doing}\b"),
         re.compile(rf"\b(?:that|for) (?:a|an|the|our|my|one of (?:our|the)) (?:\w+ ){{0,2}}{named}s?\b"),
         # a particular adult in a role of trust: "one of the leaders", "her coach" (not "her dad")
-        re.compile(rf"\bone of (?:our|the) (?:\w+ ){{0,2}}{in_a_role}s\b"),
+        re.compile(rf"\bone of (?:our|the) (?:\w+ ){{0,2}}{in_a_role}e?s\b"),
         re.compile(rf"\b(?:her|his|their) (?:\w+ ){{0,2}}{in_a_role}\b"),
     )
 

@@ -204,6 +204,38 @@ def detector() -> ConcernDetector:
         "our swim instructor (21) is dating one of the u18s he coaches, she's 17",
         # pictures of children someone is looking at, told as not right
         "bloke in the cafe corner has pics of little kids on his laptop, really not ok ones",
+        # a small child's words for sexual harm, and a child's words told as a question ("what counts as...")
+        "what counts as a disclosure? tia 5 said her uncle touches her front bottom",
+        # self-harm seen, county lines and FGM as families say them, a marriage found and a passport taken
+        "saw cuts all over her forearms when she pushed her sleeves up at dance",
+        "lads reckon our kyle is going country now, hes got new trainers and a second phone",
+        "she's 8 and says her gran is taking her abroad in the holidays to have the cutting like her cousin",
+        "17yo says her family have found her a husband back home and her dad has taken her passport",
+        # money or freedom held by another, a small child left alone, an adult mocked or left in care
+        "resident says her son holds her bank card and she's not allowed out unless he says so",
+        "4 yr old left alone in the flat again while mum's at work, neighbour rang us",
+        "mrs k was left in a wet pad all night, nobody turned her",
+        # a child's drawing, sexual videos shown, made to strip or stand out in the cold, told to stay quiet
+        "year 1 girl keeps drawing a man on top of a little girl in bed",
+        "11yo says his brother's mate shows him grown up videos on his phone at the park",
+        "leader made one of the cubs strip to his pants as a forfeit in front of everyone",
+        "lad says his dad makes him stand in the garden in the cold when he's naughty",
+        "dad at pick up said if his son tells us anything about home he'll regret it",
+        # kept in return for carrying bags, meeting a stranger from a game
+        "16yo sleeping at an older lad's flat in return for a bed and doing 'runs' for him",
+        "one of my guides has been chatting to a man she met gaming online and he's coming to meet her saturday",
+        # pictures of children undressed asked for or looked at
+        "the violin tutor asks the girls to send videos in their pyjamas to his own phone",
+        # what an adult in a role of trust does with a child: a lap, a shared room, changing rooms, home visits,
+        # messages calling them beautiful, adding them on personal accounts, asking who walks home alone
+        "one of the coaches had a yr 6 girl sat on his lap on the coach home, stroking her hair",
+        "on the tour one of the leaders shared a room with one of the boys, nobody else knew",
+        "our trampoline coach insists on being in the changing rooms with the under 9s",
+        "the new helper keeps offering to help the little ones get changed, we've said parents do it",
+        "one of our volunteers keeps inviting a 14 year old girl back to his flat for extra maths",
+        "the drama leader keeps messaging the yr 8 girls late at night telling them they look beautiful",
+        "a volunteer keeps adding the u12 girls on snapchat from his own account",
+        "one of the new helpers keeps asking which kids walk home on their own",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -342,6 +374,16 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "the new volunteer asked if i know where he lives so she can drop his kit round",
         "some of the new volunteers are too scared to say no to extra shifts, is there a limit?",
         "can i use a ruler to measure the kids hands for the new goalie gloves?",
+        "the 5 yr old was left in the car park waiting for 5 mins cos mum was parking, is that ok?",
+        "the kids were laughing when he fell off the bench, should i have a word?",
+        "one of the lads said the word grooming in class, how do i explain what it means?",
+        "can we post pics of the kids in their swimwear from the gala on the club fb?",
+        "my mum holds my bank card cos im rubbish with money lol, can i still claim expenses?",
+        "can i travel to syria for a family wedding during term time? asking for annual leave",
+        "are coaches allowed in the changing rooms with the u10s to help with laces?",
+        "is it ok for leaders to help the beavers get changed after swimming?",
+        "can a leader share a tent with his own son on camp?",
+        "the coach messaged the team saying they played beautiful football today, can i repost it?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:

@@ -43,8 +43,8 @@ def test_training_needs_both_kinds_of_example() -> None:
         "anyone comes near her",
         "a girl at brownies said her uncle takes photos of her in the bath",
         # worries asked as questions, heard since the model learned from worry batteries 20, 22 and 24
-        "is it a dsl thing that one of the brownies said her big brother's friends make her play games she doesn't "
-        "like",
+        "is it a safeguarding issue if one of our dance students (12) has lost loads of weight and her mum tells her "
+        "she's fat in front of everyone?",
         "does it matter that one of the year 4s keeps saying her mummy's friend sleeps in her bed",
         # a child named with their age and what they did is someone the message is about
         "kai, 11, went to the shop at break and hasnt come back, phone off",
