@@ -139,6 +139,26 @@ async def test_a_worry_with_a_procedure_of_its_own_quotes_that_procedure(
     assert procedure in answer.hits[0].clause.text
 
 
+async def test_a_worry_about_a_teacher_quotes_the_route_for_concerns_about_staff_however_it_is_headed(
+    tmp_path: Path,
+) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Safeguarding\n\n"
+        "## Reporting\n\n"
+        "Any concern about a learner's welfare, however small, must be recorded and reported to the DSL the same "
+        "day.\n\n"
+        "## Adults\n\n"
+        "Any concern that a member of staff or a teacher may have harmed a learner, or behaved in a way that "
+        "suggests they are unsuitable, must be reported to the Principal immediately.\n",
+    )
+    answer = await advisor.answer(
+        "one of the maths teachers gives the same girl in yr 11 a lift home most days and snaps her at night"
+    )
+    assert answer.status is AnswerStatus.CONCERN
+    assert "reported to the Principal immediately" in answer.hits[0].clause.text
+
+
 async def test_asking_about_a_topic_is_not_a_concern(leaps: PolicyAdvisor) -> None:
     answer = await leaps.answer("what does the policy say about radicalisation online?")
     assert answer.status is AnswerStatus.ANSWERED

@@ -458,6 +458,8 @@ def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
         "he keeps quoting stuff about the great replacement from some youtuber",
         "a few of the lads reckon the migrants are invading and should all be 'sent back'",
         "one of the older lads keeps posting videos about defending our streets and says the mosque should be shut",
+        "a lad in my group keeps sharing stuff from a 'patriot' account and nasty stuff about muslims",
+        "one of the year 10s keeps calling the non-muslim kids kuffar and says they're the enemy",
     ],
 )
 def test_talk_of_hate_or_justified_violence_against_a_group_takes_the_prevent_route(
@@ -512,6 +514,9 @@ KIND_OF_WORRY = {
     ],
     "bullying": [
         "a few of them have been slagging josh off in the group chat for weeks",
+        "she's getting slated in the team snap about her weight and has stopped coming",
+        "the other girls keep sending round a video of her falling over with crying laughing emojis",
+        "they kicked him out of the group chat again and he was in tears at training",
     ],
     "scams": [
         "a girl he met online needs £300 for a flight to come and see him",
@@ -522,6 +527,7 @@ KIND_OF_WORRY = {
         "his support worker pinches him when no one is looking",
         "a teacher in our dept follows some year 10 girls on tiktok and dm'd one of them about her outfit",
         "our organist has been messaging a couple of the teenage girls from the choir on insta",
+        "one of the coaches gives the same 15yo girl a lift home after every session and no one else",
     ],
     "secret": [
         "he told her to keep it between them",
