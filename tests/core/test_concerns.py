@@ -502,6 +502,7 @@ KIND_OF_WORRY = {
         "he took a load of his dad's pills before the session",
         "his mum rang, he told her he doesn't want to be alive anymore",
         "he posted 'cant do this anymore, sorry everyone' in the squad chat and left",
+        "mentee says he's got pills saved up and he's going to take them tonight",
     ],
     "nude": [
         "a lad sent her a pic of his privates and keeps asking her for one back",
@@ -532,6 +533,7 @@ KIND_OF_WORRY = {
     "secret": [
         "he told her to keep it between them",
         "she's not allowed to tell her mum and made me pinky promise",
+        "she told me her stepdad gets rough when he's had a drink and made me promise not to say anything",
     ],
     "missing": [
         "one of the residents has gone missing from the garden",
