@@ -384,6 +384,14 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "is it ok for leaders to help the beavers get changed after swimming?",
         "can a leader share a tent with his own son on camp?",
         "the coach messaged the team saying they played beautiful football today, can i repost it?",
+        # about words, the law, a draft or a lesson, or harm somewhere not in our care
+        "do we still call it peer on peer abuse or is it child on child abuse now?",
+        "can i use the word 'suicide' with the yr 8s or is that too much?",
+        "is sharing nudes between two 16 yr olds actually illegal or just against our rules?",
+        "our new bullying policy draft says staff must never confiscate phones, is that right?",
+        "year 10 lesson on county lines next week, has anyone got a good video?",
+        "my nephew's being bullied at his school (not ours) any tips for my sister?",
+        "i'm drafting our neglect guidance for the new volunteers, what should go in it?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
