@@ -236,6 +236,11 @@ def detector() -> ConcernDetector:
         "the drama leader keeps messaging the yr 8 girls late at night telling them they look beautiful",
         "a volunteer keeps adding the u12 girls on snapchat from his own account",
         "one of the new helpers keeps asking which kids walk home on their own",
+        # a real case asked about a word or the law, or after what the guidance says, is still a worry
+        "is it illegal that a 30 yr old volunteer is dating one of our 16 yr old girls?",
+        "the guidance says we should record it - lad (12) said his mum's boyfriend locks him in his room",
+        "our policy says tell the dsl but she's off - a yr 8 just told me her dad hit her with a belt",
+        "after the lesson on consent a girl in yr 10 told me her boyfriend hits her when he is drunk",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -385,7 +390,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "can a leader share a tent with his own son on camp?",
         "the coach messaged the team saying they played beautiful football today, can i repost it?",
         # about words, the law, a draft or a lesson, or harm somewhere not in our care
-        "do we still call it peer on peer abuse or is it child on child abuse now?",
+        "does it still get called peer on peer abuse or is it child on child abuse now?",
         "can i use the word 'suicide' with the yr 8s or is that too much?",
         "is sharing nudes between two 16 yr olds actually illegal or just against our rules?",
         "our new bullying policy draft says staff must never confiscate phones, is that right?",
