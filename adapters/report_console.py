@@ -31,7 +31,9 @@ from adapters.cli import Parser, UsageError
 from assistant import messages
 from assistant.bootstrap import open_report_desk
 from assistant.encryption import generate_key
-from assistant.errors import ConfigurationError, UserFacingError
+from assistant.errors import ConfigurationError, KnowledgeError, UserFacingError
+from assistant.feedback import question_set_from_votes
+from assistant.knowledge import load_knowledge
 from assistant.models import (
     Decision,
     DeliveryProblem,
@@ -153,6 +155,13 @@ def reports_parser() -> Parser:
     export = action("export", "export every report you received", reference=False)
     export.add_argument("--format", choices=["json", "csv"], default="json")
     export.add_argument("--output", help="write to this file (readable only by you) instead of the terminal")
+    votes = action(
+        "votes",
+        "write the questions staff marked answered as a question set (for policybot eval and train-reranker)",
+        reference=False,
+    )
+    votes.add_argument("--output", required=True, help="the question set to write (readable only by you)")
+    votes.add_argument("--knowledge", type=Path, help="the policies the bot answers from (default: as configured)")
     action("purge", "delete closed reports older than the retention period", reference=False)
     action("problems", "deliveries that are failing and being retried", reference=False)
     return parser
@@ -325,11 +334,30 @@ async def run_action(
             say(messages.console_exported(count, args.output))
         else:
             out.write(text if text.endswith("\n") else text + "\n")
+    elif args.action == "votes":
+        await export_voted_questions(desk, lead, args.knowledge or settings.knowledge, Path(args.output), say)
     elif args.action == "purge":
         say(messages.console_purged(await desk.purge(lead), settings.retention_days))
     elif args.action == "problems":
         problems = await desk.delivery_problems(lead)
         say("\n".join(render_problem(p) for p in problems) if problems else messages.CONSOLE_NO_DELIVERY_PROBLEMS)
+
+
+async def export_voted_questions(
+    desk: ReportDesk, lead: UserRef, knowledge: Path, output: Path, say: Callable[[str], None]
+) -> None:
+    """The votes kept with their question, as a question set on the policies the bot answers from now."""
+    votes = await desk.voted_questions(lead)
+    if not votes:
+        say(messages.CONSOLE_NO_VOTED_QUESTIONS)
+        return
+    try:
+        clauses = load_knowledge(knowledge).clauses
+    except KnowledgeError as error:
+        raise UsageError(f"policybot reports votes: {error}") from None
+    voted = question_set_from_votes(votes, clauses)
+    write_private(output, "".join(question.model_dump_json() + "\n" for question in voted.questions))
+    say(messages.console_voted_questions(len(voted.questions), str(output), voted.not_helpful, voted.clause_gone))
 
 
 def exported_count(text: str, fmt: str) -> int:

@@ -205,6 +205,28 @@ def console_purged(count: int, retention_days: int) -> str:
     return f"Purged {count} closed {noun} older than {retention_days} days."
 
 
+CONSOLE_NO_VOTED_QUESTIONS = (
+    "No vote was kept with its question, so nothing was written. Set POLICYBOT_STORE_QUESTION_TEXT=true to keep "
+    "each voted question (encrypted) from now on."
+)
+
+
+def console_voted_questions(count: int, path: str, not_helpful: int, clause_gone: int) -> str:
+    noun = "question" if count == 1 else "questions"
+    left_out = []
+    if not_helpful:
+        left_out.append(f"{not_helpful} 'not helpful' vote{'s' if not_helpful != 1 else ''}, which don't say what does")
+    if clause_gone:
+        left_out.append(f"{clause_gone} vote{'s' if clause_gone != 1 else ''} on clauses no longer in the policy")
+    return (
+        f"Wrote {count} {noun} staff marked answered to {path} (readable only by you: keep it as securely as the "
+        "reports, a question can name a child)."
+        + (f" Left out: {'; '.join(left_out)}." if left_out else "")
+        + f" Measure answers with `policybot eval {path} --documents FOLDER`, or fit the re-ranker to them with "
+        f"`policybot train-reranker {path} --documents FOLDER --out map.npz`."
+    )
+
+
 def console_exported(count: int, path: str) -> str:
     noun = "report" if count == 1 else "reports"
     return f"Exported {count} {noun} to {path} (readable only by you). Keep it as securely as the reports."

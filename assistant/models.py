@@ -249,6 +249,16 @@ class FeedbackCount(Frozen):
     not_helpful: int
 
 
+class Vote(Frozen):
+    """One helpful / not helpful vote on a quoted clause, with the question asked (kept only when the
+    organisation opted in to keeping question text)."""
+
+    question: str
+    source: str
+    clause_ref: str
+    helpful: bool
+
+
 def check_pattern(pattern: str) -> str:
     """A regular expression from a data file: it compiles, and no TOML escape turned into a control
     character (in a double-quoted TOML string "\b" is a backspace, not a word boundary)."""

@@ -16,6 +16,7 @@ from assistant.models import (
     ReportStatus,
     ReportSummary,
     UserRef,
+    Vote,
 )
 
 
@@ -156,6 +157,6 @@ class ReportStore(Protocol):
 
     async def feedback_counts(self) -> list[FeedbackCount]: ...
 
-    async def feedback_questions(self) -> list[str]:
-        """Question text kept with feedback (only when the organisation opted in), oldest first."""
+    async def voted_questions(self) -> list[Vote]:
+        """The votes kept with their question text (only when the organisation opted in), oldest first."""
         ...

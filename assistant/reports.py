@@ -59,6 +59,7 @@ from assistant.models import (
     ReportStatus,
     ReportSummary,
     UserRef,
+    Vote,
 )
 from assistant.ports import Clock, ReportNotifier, ReportStore
 from assistant.settings import CoreSettings
@@ -331,6 +332,14 @@ class ReportDesk:
                 reports.append(report)
         log.info("%s exported %d reports as %s", actor.key, len(reports), fmt)
         return render_json(reports) if fmt == "json" else render_csv(reports)
+
+    async def voted_questions(self, actor: UserRef) -> list[Vote]:
+        """The votes kept with their question text (POLICYBOT_STORE_QUESTION_TEXT), for the organisation's own
+        question set. A lead's action: a question can name a child."""
+        self._require_recipient(actor)
+        votes = await self.feedback.votes()
+        log.info("%s exported %d voted questions", actor.key, len(votes))
+        return votes
 
     async def purge(self, actor: UserRef) -> int:
         """Delete closed reports (routed to this lead) closed longer ago than the retention period."""

@@ -27,6 +27,7 @@ from assistant.models import (
     ReportStatus,
     ReportSummary,
     UserRef,
+    Vote,
 )
 
 Row = Mapping[str, Any]
@@ -557,11 +558,22 @@ class SqlReportStore:
             for row in rows
         ]
 
-    async def feedback_questions(self) -> list[str]:
-        """The opted-in question text (for the organisation's own review); empty when not stored."""
+    async def voted_questions(self) -> list[Vote]:
+        """The votes kept with their opted-in question text; empty when none was stored."""
         async with self._db.transaction(readonly=True) as tx:
-            rows = await tx.fetch("SELECT sealed_question FROM feedback WHERE sealed_question IS NOT NULL ORDER BY id")
-        return [self._cipher.open(bytes(row["sealed_question"]), "feedback") for row in rows]
+            rows = await tx.fetch(
+                "SELECT source, clause_ref, helpful, sealed_question FROM feedback"
+                " WHERE sealed_question IS NOT NULL ORDER BY id"
+            )
+        return [
+            Vote(
+                question=self._cipher.open(bytes(row["sealed_question"]), "feedback"),
+                source=row["source"],
+                clause_ref=row["clause_ref"],
+                helpful=bool(row["helpful"]),
+            )
+            for row in rows
+        ]
 
 
 def _platform(value: str) -> Platform:

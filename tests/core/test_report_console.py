@@ -18,9 +18,12 @@ import pytest
 
 from adapters import cli, report_console
 from assistant import messages
+from assistant.answers import PolicyAdvisor
 from assistant.bootstrap import open_report_desk
 from assistant.encryption import generate_key, parse_key
 from assistant.errors import DeliveryFailed
+from assistant.evaluation import parse_questions
+from assistant.knowledge import load_knowledge
 from assistant.models import Receipt, ReportDraft, UserRef
 from assistant.reports import recipients_from_ids
 from assistant.settings import CoreSettings, load
@@ -289,3 +292,89 @@ def test_a_discord_lead_reads_a_discord_report_and_its_delivery_problem_from_the
     assert refused.code == 1 and TEXT not in refused.out + refused.err
     bad = policybot("reports", "list", "--as", "teams:42")
     assert bad.code == 2 and "--as takes ID, slack:ID or discord:ID" in bad.err
+
+
+VOTED_POLICY = (
+    "# Social media\n\n"
+    "1. Staff must not accept friend requests from parents of children at the club on personal accounts.\n"
+    "2. Photos of children are taken only on the club's tablet and never posted without consent.\n"
+)
+
+
+async def vote_as_a_chat_app_would(policies: Path, votes: list[tuple[str, bool]]) -> None:
+    """Each question answered from the policy, then voted on its first quoted clause, as the Slack and Discord
+    buttons do; and one helpful vote on a clause the policy has since lost."""
+    advisor = PolicyAdvisor(load_knowledge(policies), contact="the DSL")
+    async with open_report_desk(load(CoreSettings), RECIPIENTS_CONSOLE, RecordingNotifier(), run_worker=False) as desk:
+        for question, helpful in votes:
+            first = (await advisor.answer(question)).hits[0].clause
+            await desk.feedback.record("slack", first.source, first.ref, helpful, question)
+        await desk.feedback.record("slack", "policy.md", "9", True, "a question on a clause since removed")
+
+
+RECIPIENTS_CONSOLE = recipients_from_ids("console", ["dsl"])
+
+
+def test_the_questions_staff_marked_answered_become_a_question_set_that_eval_measures(
+    local_setup: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("POLICYBOT_STORE_QUESTION_TEXT", "true")
+    policies = tmp_path / "policies"
+    policies.mkdir()
+    (policies / "policy.md").write_text(VOTED_POLICY)
+    asked = "a mum sent me a friend request on fb, can I accept?"
+    asyncio.run(vote_as_a_chat_app_would(policies, [(asked, True), (asked, True), ("pics of the kids?", False)]))
+    target = tmp_path / "our-questions.jsonl"
+
+    run = policybot("reports", "votes", "--as", "dsl", "--output", str(target), "--knowledge", str(policies))
+
+    assert run.code == 0, run.err
+    assert run.out.strip() == messages.console_voted_questions(1, str(target), not_helpful=1, clause_gone=1)
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    (question,) = parse_questions(target.read_text().splitlines(), str(target))
+    assert (question.question, question.knowledge, question.kind) == (asked, "policy.md", "answer")
+    assert question.expect == (load_knowledge(policies).clauses[0].text,)
+    # the set is one `policybot eval` reads, and the bot answers it as staff said it did
+    assert cli.main(["eval", str(target), "--documents", str(policies)]) == 0
+    assert "top1_accuracy       1.000" in capsys.readouterr().out
+
+
+def test_without_question_text_kept_no_question_set_is_written(local_setup: Path, tmp_path: Path) -> None:
+    policies = tmp_path / "policies"
+    policies.mkdir()
+    (policies / "policy.md").write_text(VOTED_POLICY)
+    asyncio.run(vote_as_a_chat_app_would(policies, [("can I accept a parent's friend request?", True)]))
+    target = tmp_path / "our-questions.jsonl"
+    run = policybot("reports", "votes", "--as", "dsl", "--output", str(target), "--knowledge", str(policies))
+    assert run.code == 0 and run.out.strip() == messages.CONSOLE_NO_VOTED_QUESTIONS
+    assert not target.exists()
+
+
+def test_only_a_lead_may_write_out_the_questions_staff_asked(
+    local_setup: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POLICYBOT_STORE_QUESTION_TEXT", "true")
+    policies = tmp_path / "policies"
+    policies.mkdir()
+    (policies / "policy.md").write_text(VOTED_POLICY)
+    secret = "Jo in year 8 asked me to add her on insta, can I?"
+    asyncio.run(vote_as_a_chat_app_would(policies, [(secret, True)]))
+    target = tmp_path / "our-questions.jsonl"
+    run = policybot("reports", "votes", "--as", "amy", "--output", str(target), "--knowledge", str(policies))
+    assert run.code != 0 and run.err.strip() == messages.NOT_ALLOWED
+    assert not target.exists() and secret not in run.out + run.err
+
+
+def test_a_question_set_from_votes_names_a_policy_folder_that_cannot_be_read(
+    local_setup: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POLICYBOT_STORE_QUESTION_TEXT", "true")
+    policies = tmp_path / "policies"
+    policies.mkdir()
+    (policies / "policy.md").write_text(VOTED_POLICY)
+    asyncio.run(vote_as_a_chat_app_would(policies, [("can I accept a parent's friend request?", True)]))
+    missing = tmp_path / "no-such-folder"
+    run = policybot(
+        "reports", "votes", "--as", "dsl", "--output", str(tmp_path / "q.jsonl"), "--knowledge", str(missing)
+    )
+    assert run.code == 2 and "no-such-folder" in run.err and "Traceback" not in run.err
