@@ -2,8 +2,7 @@
 
 The decisions live here: whether a message is a safeguarding concern (point to reporting first),
 whether the best clause is good enough to quote (else `no_match` and who to ask; a question asking for an
-amount needs a clause that states one), and whether a
-quoted document is past its stated review date.
+amount needs a clause that states one), and whether a quoted document is past its stated review date.
 """
 
 from __future__ import annotations

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from assistant.evaluation import EvalQuestion
-from assistant.models import Clause, FeedbackCount, Platform, Vote
+from assistant.models import Clause, FeedbackCount, Frozen, Platform, Vote
 from assistant.ports import Clock, ReportStore
 
 log = logging.getLogger(__name__)
@@ -48,20 +47,15 @@ class FeedbackLog:
         """Votes per quoted clause, ordered by source then clause."""
         return await self._store.feedback_counts()
 
-    async def questions(self) -> list[str]:
-        """Question text kept while POLICYBOT_STORE_QUESTION_TEXT was on, oldest first."""
-        return [vote.question for vote in await self._store.voted_questions()]
-
     async def votes(self) -> list[Vote]:
-        """The votes kept with their question text, oldest first."""
+        """The votes kept with their question text (while POLICYBOT_STORE_QUESTION_TEXT was on), oldest first."""
         return await self._store.voted_questions()
 
 
-@dataclass(frozen=True)
-class VotedQuestionSet:
+class VotedQuestionSet(Frozen):
     """Questions staff marked answered, in the eval format, and the votes that could not become one."""
 
-    questions: list[EvalQuestion]
+    questions: tuple[EvalQuestion, ...]
     not_helpful: int  # votes saying a clause did not answer: they don't say which clause does
     clause_gone: int  # helpful votes on a clause no longer in the loaded policy (edited or removed since)
 
@@ -83,8 +77,8 @@ def question_set_from_votes(votes: Sequence[Vote], clauses: Sequence[Clause]) ->
         texts = expected.setdefault((vote.question, vote.source), [])
         if clause.text not in texts:
             texts.append(clause.text)
-    questions = [
+    questions = tuple(
         EvalQuestion(id=f"vote-{number}", question=question, knowledge=source, kind="answer", expect=tuple(texts))
         for number, ((question, source), texts) in enumerate(expected.items(), start=1)
-    ]
+    )
     return VotedQuestionSet(questions=questions, not_helpful=not_helpful, clause_gone=clause_gone)

@@ -215,7 +215,7 @@ def console_voted_questions(count: int, path: str, not_helpful: int, clause_gone
     noun = "question" if count == 1 else "questions"
     left_out = []
     if not_helpful:
-        left_out.append(f"{not_helpful} 'not helpful' vote{'s' if not_helpful != 1 else ''}, which don't say what does")
+        left_out.append(f"{not_helpful} 'not helpful' vote{'s' if not_helpful != 1 else ''} (not which clause would)")
     if clause_gone:
         left_out.append(f"{clause_gone} vote{'s' if clause_gone != 1 else ''} on clauses no longer in the policy")
     return (

@@ -55,5 +55,5 @@ def test_not_helpful_votes_and_votes_on_clauses_since_removed_are_counted_not_us
         ],
         CLAUSES,
     )
-    assert voted.questions == []
+    assert voted.questions == ()
     assert (voted.not_helpful, voted.clause_gone) == (1, 2)

@@ -326,14 +326,12 @@ async def test_feedback_counts_per_clause_and_keeps_questions_only_when_allowed(
             await desk.feedback.record("discord", "social-media.docx", "6.14", False, "friend a parent?")
             await desk.feedback.record("slack", "code-of-conduct.pdf", "2.1", True)
             counts = await desk.feedback.counts()
-            questions = await desk.feedback.questions()
             votes = await desk.feedback.votes()
     assert [(c.source, c.clause_ref, c.helpful, c.not_helpful) for c in counts] == [
         ("code-of-conduct.pdf", "2.1", 2, 0),
         ("social-media.docx", "6.14", 2, 2),
     ]
-    assert questions == ["can I friend a parent?", "friend a parent?"]  # only from the opted-in round
-    assert [(v.question, v.source, v.clause_ref, v.helpful) for v in votes] == [
+    assert [(v.question, v.source, v.clause_ref, v.helpful) for v in votes] == [  # only from the opted-in round
         ("can I friend a parent?", "social-media.docx", "6.14", True),
         ("friend a parent?", "social-media.docx", "6.14", False),
     ]
