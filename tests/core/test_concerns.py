@@ -525,12 +525,14 @@ KIND_OF_WORRY = {
         "one of the u15s took a video in the changing room after the game and it's going round",
         "an older boy says he'll tell everyone his secret unless he sends a pic of himself in his pants",
         "there were rude pictures of children on the laptop he left open in the church hall",
+        "the u16 boys are sending round a pic of one lad in the shower after training",
     ],
     "bullying": [
         "a few of them have been slagging josh off in the group chat for weeks",
         "she's getting slated in the team snap about her weight and has stopped coming",
         "the other girls keep sending round a video of her falling over with crying laughing emojis",
         "they kicked him out of the group chat again and he was in tears at training",
+        "some of the girls made a fake account of her and keep posting her photos with nasty captions",
     ],
     "scams": [
         "a girl he met online needs £300 for a flight to come and see him",
@@ -542,6 +544,8 @@ KIND_OF_WORRY = {
         "a teacher in our dept follows some year 10 girls on tiktok and dm'd one of them about her outfit",
         "our organist has been messaging a couple of the teenage girls from the choir on insta",
         "one of the coaches gives the same 15yo girl a lift home after every session and no one else",
+        "one of the academy coaches keeps giving a 14yo girl extra free lessons and buys her drinks",
+        "another ambassador has been snapping one of the yr12 girls late at night",
     ],
     "secret": [
         "he told her to keep it between them",
