@@ -200,6 +200,7 @@ def detector() -> ConcernDetector:
         "lad said his mum hit him with a hairbrush last night cos he was cheeky",
         # a threat to find a young person, work a child can't refuse, an adult dating a 17-year-old they teach
         "someone's messaged our 16yo ref saying they know where he lives after sunday's game",
+        "max (14) joked that his dad would batter him if he lost the match, then went really quiet",
         "a helper has a few of the girls doing his garden for cash and they seem too scared to say no",
         "our swim instructor (21) is dating one of the u18s he coaches, she's 17",
         # pictures of children someone is looking at, told as not right
