@@ -315,13 +315,23 @@ async def vote_as_a_chat_app_would(policies: Path, votes: list[tuple[str, bool]]
 RECIPIENTS_CONSOLE = recipients_from_ids("console", ["dsl"])
 
 
+@pytest.fixture
+def policies(tmp_path: Path) -> Path:
+    """The policy folder the votes were cast on."""
+    folder = tmp_path / "policies"
+    folder.mkdir()
+    (folder / "policy.md").write_text(VOTED_POLICY)
+    return folder
+
+
 def test_the_questions_staff_marked_answered_become_a_question_set_that_eval_measures(
-    local_setup: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    local_setup: Path,
+    policies: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("POLICYBOT_STORE_QUESTION_TEXT", "true")
-    policies = tmp_path / "policies"
-    policies.mkdir()
-    (policies / "policy.md").write_text(VOTED_POLICY)
     asked = "a mum sent me a friend request on fb, can I accept?"
     asyncio.run(vote_as_a_chat_app_would(policies, [(asked, True), (asked, True), ("pics of the kids?", False)]))
     target = tmp_path / "our-questions.jsonl"
@@ -339,10 +349,9 @@ def test_the_questions_staff_marked_answered_become_a_question_set_that_eval_mea
     assert "top1_accuracy       1.000" in capsys.readouterr().out
 
 
-def test_without_question_text_kept_no_question_set_is_written(local_setup: Path, tmp_path: Path) -> None:
-    policies = tmp_path / "policies"
-    policies.mkdir()
-    (policies / "policy.md").write_text(VOTED_POLICY)
+def test_without_question_text_kept_no_question_set_is_written(
+    local_setup: Path, policies: Path, tmp_path: Path
+) -> None:
     asyncio.run(vote_as_a_chat_app_would(policies, [("can I accept a parent's friend request?", True)]))
     target = tmp_path / "our-questions.jsonl"
     run = policybot("reports", "votes", "--as", "dsl", "--output", str(target), "--knowledge", str(policies))
@@ -351,12 +360,9 @@ def test_without_question_text_kept_no_question_set_is_written(local_setup: Path
 
 
 def test_only_a_lead_may_write_out_the_questions_staff_asked(
-    local_setup: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    local_setup: Path, policies: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("POLICYBOT_STORE_QUESTION_TEXT", "true")
-    policies = tmp_path / "policies"
-    policies.mkdir()
-    (policies / "policy.md").write_text(VOTED_POLICY)
     secret = "Jo in year 8 asked me to add her on insta, can I?"
     asyncio.run(vote_as_a_chat_app_would(policies, [(secret, True)]))
     target = tmp_path / "our-questions.jsonl"
@@ -366,12 +372,9 @@ def test_only_a_lead_may_write_out_the_questions_staff_asked(
 
 
 def test_a_question_set_from_votes_names_a_policy_folder_that_cannot_be_read(
-    local_setup: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    local_setup: Path, policies: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("POLICYBOT_STORE_QUESTION_TEXT", "true")
-    policies = tmp_path / "policies"
-    policies.mkdir()
-    (policies / "policy.md").write_text(VOTED_POLICY)
     asyncio.run(vote_as_a_chat_app_would(policies, [("can I accept a parent's friend request?", True)]))
     missing = tmp_path / "no-such-folder"
     run = policybot(
