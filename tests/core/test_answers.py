@@ -159,6 +159,19 @@ async def test_a_worry_about_a_teacher_quotes_the_route_for_concerns_about_staff
     assert "reported to the Principal immediately" in answer.hits[0].clause.text
 
 
+async def test_a_rule_on_alcohol_does_not_answer_a_question_about_vaping(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Conduct\n\n"
+        "1. Staff must not drink alcohol while responsible for young people, including on trips.\n"
+        "2. Photos of young people are taken only on the club's tablet.\n",
+    )
+    drinking = await advisor.answer("are staff allowed a drink on the trip once the kids are in bed?")
+    assert drinking.status is AnswerStatus.ANSWERED and drinking.hits[0].clause.ref == "1"
+    for question in ["can the kids vape on the minibus?", "are staff allowed to smoke on the trip?"]:
+        assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH, question
+
+
 async def test_asking_about_a_topic_is_not_a_concern(leaps: PolicyAdvisor) -> None:
     answer = await leaps.answer("what does the policy say about radicalisation online?")
     assert answer.status is AnswerStatus.ANSWERED
