@@ -159,6 +159,18 @@ async def test_a_worry_about_a_teacher_quotes_the_route_for_concerns_about_staff
     assert "reported to the Principal immediately" in answer.hits[0].clause.text
 
 
+async def test_a_lift_home_is_answered_by_a_rule_against_taking_the_child_home(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Late collection\n\n"
+        "1. If a parent is late, two adults wait with the child; do not take the child home yourself.\n"
+        "2. Record late collections in the register.\n",
+    )
+    answer = await advisor.answer("mum's not answering and it's nearly 8, can i just drop him home?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "1"
+
+
 async def test_a_rule_on_alcohol_does_not_answer_a_question_about_vaping(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
