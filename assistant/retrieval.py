@@ -592,10 +592,16 @@ def _how_news_came(tokens: list[str], start: int, end: int) -> bool:
     return any(tuple(tokens[end : end + len(words)]) == words for words in _REPORTED)
 
 
+_UNTIL = frozenset({"til", "till", "until", "untill"})
+
+
 def _when(tokens: list[str], start: int, end: int) -> bool:
     """The words from `start` to `end` name a time of the day or session: "at snack time", "during break time",
-    "on the snow day"."""
+    "on the snow day", or how long something lasts: "short til payday", "until the residential"."""
     if start > 0 and tokens[start - 1] in ("at", "during") and tokens[end : end + 1] == ["time"]:
+        return True
+    before = tokens[max(0, start - 2) : start]
+    if before[-1:] and (before[-1] in _UNTIL or (before[-1] == "the" and before[:1] and before[0] in _UNTIL)):
         return True
     return start > 1 and tokens[start - 2 : start] in (["on", "the"], ["on", "a"]) and tokens[end - 1] == "day"
 

@@ -525,6 +525,20 @@ async def test_the_day_something_happens_on_is_not_what_is_asked(tmp_path: Path)
     assert asked.status is AnswerStatus.NO_MATCH  # here the snow day is what is asked, and the policy never says
 
 
+async def test_how_long_something_lasts_is_not_what_is_asked(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Money\n\n"
+        "1. Staff must not lend money to, or borrow money from, residents.\n"
+        "2. Residents' savings are kept in the office safe.\n",
+    )
+    answer = await advisor.answer("a resident is short til payday and wants to borrow a tenner, can i lend it her")
+    assert answer.status is AnswerStatus.ANSWERED  # pay is a subject of its own, but here it is until when
+    assert answer.hits[0].clause.ref == "1"
+    asked = await advisor.answer("when is payday this month?")
+    assert asked.status is AnswerStatus.NO_MATCH  # here pay is what is asked, and the policy never says
+
+
 async def test_a_one_word_asking_sentence_names_what_the_policy_must_cover(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
