@@ -334,6 +334,8 @@ class ClauseIndex:
                 continue
             if _posted_about(tokens, start) or _posted_from(tokens, start) or _gone_for(tokens, start):
                 continue  # "can I post about our funding?" asks about posting, whatever the post is about
+            if _a_thing_gone_missing(tokens, start):
+                continue  # "his phone went missing at drop in": lost property, not a missing child
             if _how_news_came(tokens, start, start + length) or _when(tokens, start, start + length):
                 continue  # "mum just text to say her brother's collecting", "at snack time": they set the scene
             # a topic-only group speaks for its words alone: "text" is covered by messages, not by "contact"
@@ -604,6 +606,20 @@ def _when(tokens: list[str], start: int, end: int) -> bool:
     if before[-1:] and (before[-1] in _UNTIL or (before[-1] == "the" and before[:1] and before[0] in _UNTIL)):
         return True
     return start > 1 and tokens[start - 2 : start] in (["on", "the"], ["on", "a"]) and tokens[end - 1] == "day"
+
+
+# belongings that go missing: a missing phone is lost property, not a missing child
+_BELONGINGS = frozenset(
+    "phone phones mobile bag bags coat coats jacket wallet purse keys money cash trainers shoes tablet ipad laptop "
+    "headphones airpods watch bike scooter kit".split()
+)
+
+
+def _a_thing_gone_missing(tokens: list[str], start: int) -> bool:
+    """The words at `start` ("went missing") say a belonging went missing: "his phone went missing at drop in"."""
+    return tokens[start : start + 1] in (["went"], ["gone"], ["goes"], ["has"], ["go"]) and _any_before(
+        tokens, start, _BELONGINGS, 2
+    )
 
 
 def _gone_for(tokens: list[str], start: int) -> bool:

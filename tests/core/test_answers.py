@@ -525,6 +525,21 @@ async def test_the_day_something_happens_on_is_not_what_is_asked(tmp_path: Path)
     assert asked.status is AnswerStatus.NO_MATCH  # here the snow day is what is asked, and the policy never says
 
 
+async def test_a_phone_gone_missing_is_lost_property_not_a_missing_child(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Phones\n\n"
+        "1. Young people's phones are their own responsibility: the club does not pay for phones that are lost or "
+        "broken at sessions.\n"
+        "2. Staff use the club phone to contact parents.\n",
+    )
+    answer = await advisor.answer("his phone went missing at drop in and now his mum wants us to pay for a new one?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "1"
+    asked = await advisor.answer("what do we do if a kid goes missing at drop in?")
+    assert asked.status is AnswerStatus.NO_MATCH  # a missing child, which this policy never covers
+
+
 async def test_how_long_something_lasts_is_not_what_is_asked(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
