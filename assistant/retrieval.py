@@ -322,6 +322,8 @@ class ClauseIndex:
         longer = [(start, start + length) for start, length, _ in matches if length > 2]
         if focus and not any(start in focus for start, _, _ in matches):
             focus = set()  # "does leaps need me to do a fresh one?" names its subject in the scene before it
+        if focus and _POINTS_BACK.search(" ".join(tokens[i] for i in sorted(focus))):
+            focus = set()  # "is there a club rule on that?": what is asked about is in the scene
         missing: list[str] = []
         for start, length, concepts in matches:
             if focus and start not in focus:
@@ -595,6 +597,8 @@ def _how_news_came(tokens: list[str], start: int, end: int) -> bool:
 
 
 _UNTIL = frozenset({"til", "till", "until", "untill"})
+# an asking sentence whose subject is a word pointing back to the scene before it
+_POINTS_BACK = re.compile(r"\b(?:on|about|for|with|allow|allowed) (?:that|this)\b")
 
 
 def _when(tokens: list[str], start: int, end: int) -> bool:

@@ -540,6 +540,20 @@ async def test_a_phone_gone_missing_is_lost_property_not_a_missing_child(tmp_pat
     assert asked.status is AnswerStatus.NO_MATCH  # a missing child, which this policy never covers
 
 
+async def test_an_asking_sentence_pointing_back_asks_about_the_scene_before_it(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Club rules\n\n"
+        "1. Juniors must not be served alcohol at the club bar.\n"
+        "2. Juniors play in adult sides from the age of 11 with a parent's consent.\n",
+    )
+    question = "caught one of the u17s vaping by the pavilion. is there a club rule on that or do i just have a word"
+    assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH  # the rule asked about is on vaping
+    drinking = "one of the u17s asked for a pint at the bar. is there a club rule on that?"
+    answer = await advisor.answer(drinking)
+    assert answer.status is AnswerStatus.ANSWERED and answer.hits[0].clause.ref == "1"
+
+
 async def test_how_long_something_lasts_is_not_what_is_asked(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
