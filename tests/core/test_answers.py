@@ -171,6 +171,19 @@ async def test_a_lift_home_is_answered_by_a_rule_against_taking_the_child_home(t
     assert answer.hits[0].clause.ref == "1"
 
 
+async def test_a_bottle_of_wine_among_gifts_says_nothing_of_staff_having_a_drink(tmp_path: Path) -> None:
+    gifts = (
+        "# Gifts\n\n"
+        "1. Coaches may accept small end-of-season gifts, such as a card or a bottle of wine.\n"
+        "2. Coaches must not give juniors gifts or money.\n"
+    )
+    question = "is it ok for a coach to have a pint at the bar before taking the juniors session?"
+    assert (await advisor_with(tmp_path / "gifts", gifts).answer(question)).status is AnswerStatus.NO_MATCH
+    rule = gifts + "3. Coaches must not drink alcohol before or during sessions with juniors.\n"
+    answer = await advisor_with(tmp_path / "rule", rule).answer(question)
+    assert answer.status is AnswerStatus.ANSWERED and answer.hits[0].clause.ref == "3"
+
+
 async def test_a_rule_on_alcohol_does_not_answer_a_question_about_vaping(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
