@@ -307,7 +307,8 @@ class ClauseIndex:
         of a policy with nothing on video calls, "annual leave" of a social media policy. A group named in one
         clause only counts when that clause is `first`, the one the answer would quote first (see `_mentions`).
         Words the vocabulary doesn't know ("farm", "mural") set a scene and decide nothing. A topic's `asked`
-        pattern finds the questions its words can't list ("can i drive one of the young people home").
+        pattern finds the questions its words can't list ("can i drive one of the young people home"). Only the
+        asking sentence's words count, unless it points back to the scene ("is there a rule on that?").
         """
         lowered = question.lower()
         if any(pattern.search(lowered) for pattern in self.about_the_policy):
