@@ -8,7 +8,7 @@ import pytest
 
 from assistant.amounts import asks_for_amount, gives_amount
 from assistant.models import AnswerStatus
-from tests.core.test_answers import advisor_with
+from tests.core.test_answers import advisor_with, assert_answered_first_by
 
 EXPENSES_POLICY = (
     "# Money and gifts\n\n"
@@ -74,18 +74,14 @@ async def test_a_rate_the_policy_never_states_is_not_answered_by_a_clause_sharin
     assert answer.status is AnswerStatus.NO_MATCH
     assert answer.hits == ()
     # asked what the policy does say about the same words, it quotes the clause
-    rule = await advisor.answer("can I pay a young person's bus fare from my own pocket?")
-    assert rule.status is AnswerStatus.ANSWERED
-    assert rule.hits[0].clause.ref == "1"
+    await assert_answered_first_by(advisor, [("can I pay a young person's bus fare from my own pocket?", "1")])
 
 
 async def test_a_rate_the_policy_states_is_quoted(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path, EXPENSES_POLICY + "\n# Expenses\n\n4. Staff claim bus fares and mileage at 45p a mile on the form.\n"
     )
-    answer = await advisor.answer("whats the mileage rate now?")
-    assert answer.status is AnswerStatus.ANSWERED
-    assert answer.hits[0].clause.ref == "4"
+    await assert_answered_first_by(advisor, [("whats the mileage rate now?", "4")])
 
 
 async def test_the_clause_stating_the_date_asked_for_is_quoted_before_one_sharing_more_words(tmp_path: Path) -> None:

@@ -166,9 +166,7 @@ async def test_a_lift_home_is_answered_by_a_rule_against_taking_the_child_home(t
         "1. If a parent is late, two adults wait with the child; do not take the child home yourself.\n"
         "2. Record late collections in the register.\n",
     )
-    answer = await advisor.answer("mum's not answering and it's nearly 8, can i just drop him home?")
-    assert answer.status is AnswerStatus.ANSWERED
-    assert answer.hits[0].clause.ref == "1"
+    await assert_answered_first_by(advisor, [("mum's not answering and it's nearly 8, can i just drop him home?", "1")])
 
 
 async def test_a_bottle_of_wine_among_gifts_says_nothing_of_staff_having_a_drink(tmp_path: Path) -> None:
@@ -180,8 +178,7 @@ async def test_a_bottle_of_wine_among_gifts_says_nothing_of_staff_having_a_drink
     question = "is it ok for a coach to have a pint at the bar before taking the juniors session?"
     assert (await advisor_with(tmp_path / "gifts", gifts).answer(question)).status is AnswerStatus.NO_MATCH
     rule = gifts + "3. Coaches must not drink alcohol before or during sessions with juniors.\n"
-    answer = await advisor_with(tmp_path / "rule", rule).answer(question)
-    assert answer.status is AnswerStatus.ANSWERED and answer.hits[0].clause.ref == "3"
+    await assert_answered_first_by(advisor_with(tmp_path / "rule", rule), [(question, "3")])
 
 
 async def test_a_rule_on_alcohol_does_not_answer_a_question_about_vaping(tmp_path: Path) -> None:
@@ -191,8 +188,7 @@ async def test_a_rule_on_alcohol_does_not_answer_a_question_about_vaping(tmp_pat
         "1. Staff must not drink alcohol while responsible for young people, including on trips.\n"
         "2. Photos of young people are taken only on the club's tablet.\n",
     )
-    drinking = await advisor.answer("are staff allowed a drink on the trip once the kids are in bed?")
-    assert drinking.status is AnswerStatus.ANSWERED and drinking.hits[0].clause.ref == "1"
+    await assert_answered_first_by(advisor, [("are staff allowed a drink on the trip once the kids are in bed?", "1")])
     for question in ["can the kids vape on the minibus?", "are staff allowed to smoke on the trip?"]:
         assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH, question
 
@@ -546,9 +542,8 @@ async def test_a_phone_gone_missing_is_lost_property_not_a_missing_child(tmp_pat
         "broken at sessions.\n"
         "2. Staff use the club phone to contact parents.\n",
     )
-    answer = await advisor.answer("his phone went missing at drop in and now his mum wants us to pay for a new one?")
-    assert answer.status is AnswerStatus.ANSWERED
-    assert answer.hits[0].clause.ref == "1"
+    lost = "his phone went missing at drop in and now his mum wants us to pay for a new one?"
+    await assert_answered_first_by(advisor, [(lost, "1")])
     asked = await advisor.answer("what do we do if a kid goes missing at drop in?")
     assert asked.status is AnswerStatus.NO_MATCH  # a missing child, which this policy never covers
 
@@ -562,9 +557,9 @@ async def test_an_asking_sentence_pointing_back_asks_about_the_scene_before_it(t
     )
     question = "caught one of the u17s vaping by the pavilion. is there a club rule on that or do i just have a word"
     assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH  # the rule asked about is on vaping
-    drinking = "one of the u17s asked for a pint at the bar. is there a club rule on that?"
-    answer = await advisor.answer(drinking)
-    assert answer.status is AnswerStatus.ANSWERED and answer.hits[0].clause.ref == "1"
+    await assert_answered_first_by(
+        advisor, [("one of the u17s asked for a pint at the bar. is there a club rule on that?", "1")]
+    )
 
 
 async def test_how_long_something_lasts_is_not_what_is_asked(tmp_path: Path) -> None:
@@ -574,9 +569,9 @@ async def test_how_long_something_lasts_is_not_what_is_asked(tmp_path: Path) -> 
         "1. Staff must not lend money to, or borrow money from, residents.\n"
         "2. Residents' savings are kept in the office safe.\n",
     )
-    answer = await advisor.answer("a resident is short til payday and wants to borrow a tenner, can i lend it her")
-    assert answer.status is AnswerStatus.ANSWERED  # pay is a subject of its own, but here it is until when
-    assert answer.hits[0].clause.ref == "1"
+    # pay is a subject of its own, but here it is until when
+    short = "a resident is short til payday and wants to borrow a tenner, can i lend it her"
+    await assert_answered_first_by(advisor, [(short, "1")])
     asked = await advisor.answer("when is payday this month?")
     assert asked.status is AnswerStatus.NO_MATCH  # here pay is what is asked, and the policy never says
 
