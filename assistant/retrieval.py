@@ -607,8 +607,8 @@ def _when(tokens: list[str], start: int, end: int) -> bool:
     "on the snow day", or how long something lasts: "short til payday", "until the residential"."""
     if start > 0 and tokens[start - 1] in ("at", "during") and tokens[end : end + 1] == ["time"]:
         return True
-    before = tokens[max(0, start - 2) : start]
-    if before[-1:] and (before[-1] in _UNTIL or (before[-1] == "the" and before[:1] and before[0] in _UNTIL)):
+    until = start - 2 if tokens[start - 1 : start] == ["the"] else start - 1
+    if until >= 0 and tokens[until] in _UNTIL:
         return True
     return start > 1 and tokens[start - 2 : start] in (["on", "the"], ["on", "a"]) and tokens[end - 1] == "day"
 
@@ -620,11 +620,12 @@ _BELONGINGS = frozenset(
 )
 
 
+_GOING_MISSING = frozenset({"went", "gone", "goes", "has", "go"})
+
+
 def _a_thing_gone_missing(tokens: list[str], start: int) -> bool:
     """The words at `start` ("went missing") say a belonging went missing: "his phone went missing at drop in"."""
-    return tokens[start : start + 1] in (["went"], ["gone"], ["goes"], ["has"], ["go"]) and _any_before(
-        tokens, start, _BELONGINGS, 2
-    )
+    return tokens[start] in _GOING_MISSING and _any_before(tokens, start, _BELONGINGS, 2)
 
 
 def _gone_for(tokens: list[str], start: int) -> bool:
