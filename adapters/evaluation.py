@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from assistant.answers import PolicyAdvisor
+from assistant.answers import PolicyAdvisor, configured_reranker
 from assistant.errors import ConfigurationError, KnowledgeError, UserFacingError
 from assistant.evaluation import EvalQuestion, Outcome, Report, parse_questions
 from assistant.knowledge import load_knowledge
-from assistant.semantic import SemanticReranker, load_reranker
+from assistant.semantic import SemanticReranker
 from assistant.settings import BUNDLED_KNOWLEDGE, CoreSettings
 
 
@@ -81,9 +81,7 @@ def run(argv: list[str], out: TextIO, err: TextIO) -> int:
     folder = _documents_folder(args.file, args.documents)
     settings = CoreSettings(_env_file=None)
     try:  # one model for every policy the questions name
-        reranker = load_reranker(
-            settings.semantic_ranking, settings.semantic_model, settings.semantic_store, settings.semantic_tuning
-        )
+        reranker = configured_reranker(settings)
     except ConfigurationError as error:
         print(f"policybot eval: {error}", file=err)
         return 2

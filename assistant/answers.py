@@ -169,12 +169,18 @@ class PolicyAdvisor:
         return tuple(notices.values())
 
 
+def configured_reranker(settings: CoreSettings) -> SemanticReranker | None:
+    """The semantic re-ranker the settings ask for, or None. Raises ConfigurationError when a semantic model or
+    question map that is set can't be read."""
+    return load_reranker(
+        settings.semantic_ranking, settings.semantic_model, settings.semantic_store, settings.semantic_tuning
+    )
+
+
 def build_advisor(settings: CoreSettings, knowledge: KnowledgeBase | None = None) -> PolicyAdvisor:
     """Load the knowledge once (unless given) and index it. Raises KnowledgeError naming any unreadable
     file, and ConfigurationError when a semantic model or question map that is set can't be read."""
-    reranker = load_reranker(
-        settings.semantic_ranking, settings.semantic_model, settings.semantic_store, settings.semantic_tuning
-    )
+    reranker = configured_reranker(settings)
     if knowledge is None:
         knowledge = load_knowledge(settings.knowledge)
     return PolicyAdvisor(knowledge, contact=settings.safeguarding_contact, reranker=reranker)

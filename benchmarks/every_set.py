@@ -17,8 +17,9 @@ import json
 from pathlib import Path
 
 from adapters.evaluation import measure
+from assistant.answers import configured_reranker
 from assistant.evaluation import Report, parse_questions
-from assistant.semantic import SemanticReranker, load_reranker
+from assistant.semantic import SemanticReranker
 from assistant.settings import CoreSettings
 
 HERE = Path(__file__).resolve().parent
@@ -68,9 +69,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     settings = CoreSettings(_env_file=None)
-    reranker = load_reranker(
-        settings.semantic_ranking, settings.semantic_model, settings.semantic_store, settings.semantic_tuning
-    )
+    reranker = configured_reranker(settings)
     outcomes: dict[str, dict[str, object]] = {}
     for name, path, documents in question_sets(args.heldout):
         if any(part in name for part in args.without):
