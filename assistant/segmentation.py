@@ -125,6 +125,7 @@ class Block:
     children: list[Block] = field(default_factory=list)
     introduces: str = ""  # a heading that ends "...must not:" introduces what follows, in these words
     marker: str = ""  # a list item's bullet: "-", "•", "a)" (letters and numbers as "a)" and "1)")
+    printed: str = ""  # a lettered or numbered item's letter or number as printed: "(b)", "ii.", "3)"
     titled_line: bool = False  # a heading that was a numbered line ("3. Concerns"), not a Markdown or bold one
 
 
@@ -134,7 +135,7 @@ class RawClause:
     heading: str
     context: str  # an intro line for list items, else ""
     text: str
-    label: str = ""  # the number printed before the clause's first words ("11.3.1", "3.1:"), when it has one
+    label: str = ""  # the number or letter printed before the clause's first words ("11.3.1", "3.1:", "(b)")
 
 
 def _clean_heading(text: str) -> str:
@@ -534,7 +535,15 @@ def parse_blocks(text: str) -> list[Block]:
             flush_paragraph()
             indent = len(m["indent"].expandtabs(4))
             marker = "a)" if m["letter"] else "1)" if m["digit"] else line.strip()[:1]
-            item = Block("item", m["text"].strip(), number=m["letter"] or m["digit"] or "", level=indent, marker=marker)
+            printed = line[len(m["indent"]) : m.start("text")].strip() if m["letter"] or m["digit"] else ""
+            item = Block(
+                "item",
+                m["text"].strip(),
+                number=m["letter"] or m["digit"] or "",
+                level=indent,
+                marker=marker,
+                printed=printed,
+            )
             if _sub_item(blocks[-1] if blocks else None, item):
                 blocks[-1].children.append(item)
                 open_block = item
@@ -800,13 +809,14 @@ class _Assembler:
                 self.paragraphs[(path, ref)] = len(self.clauses)
                 return ref
 
-    def add(self, text: str, *, number: str = "", context: str = "") -> None:
+    def add(self, text: str, *, number: str = "", context: str = "", label: str = "") -> None:
         context = _SPACE_RUN.sub(" ", context)
         if not number and self._adds_to_contact_card(text.strip(), context):
             return
         for piece in _split_long(_SPACE_RUN.sub(" ", text.strip())):
             if piece:
-                self.clauses.append(RawClause(self._ref(number), self.heading_path, context, piece))
+                self.clauses.append(RawClause(self._ref(number), self.heading_path, context, piece, label))
+                label = ""  # printed before the first piece only
 
     def _adds_to_contact_card(self, text: str, context: str) -> bool:
         """Short lines one after another giving someone's details ("Email: ...", "Tel: ...", their photo) are
@@ -844,7 +854,7 @@ class _Assembler:
         for ordinal, (item, text) in enumerate(zip(items, item_texts, strict=True), start=1):
             # an item of clause 4 is cited "4 (b)" by its own letter, else "4 (item 2)"
             cited = f"{number} ({item.number or f'item {ordinal}'})" if number else ""
-            self.add(text, number=cited, context=intro_text)
+            self.add(text, number=cited, context=intro_text, label=item.printed)  # quoted as printed: "(b) ..."
 
 
 _PART_LABEL = re.compile(

@@ -127,6 +127,24 @@ def test_a_numbered_clause_is_quoted_with_its_number_as_printed() -> None:
     ]
 
 
+def test_a_long_lettered_item_is_quoted_with_its_letter_as_printed(tmp_path: Path) -> None:
+    # each item long enough to be quoted alone: its letter is part of the policy's words, as a number is
+    reason = ", because the young person needs to know from the start what will happen next and who will be told"
+    (tmp_path / "policy.txt").write_text(
+        "13. Disclosures\n\n"
+        "13.2 If a cadet tells you about abuse or something that worries you:\n"
+        f"(a) stay calm, listen and let them talk at their own pace{reason};\n"
+        f"(b) do not promise to keep it a secret; explain that you will need to tell the USO{reason};\n"
+        f"ii. write down what was said, in their words, as soon as you can{reason}.\n"
+    )
+    items = [c for c in load_knowledge(tmp_path).clauses if c.context]
+    assert [(c.ref, c.label) for c in items] == [("13.2 (a)", "(a)"), ("13.2 (b)", "(b)"), ("13.2 (ii)", "ii.")]
+    assert items[1].quote.startswith(
+        "If a cadet tells you about abuse or something that worries you:\n(b) do not promise to keep it a secret"
+    )
+    assert items[1].text.startswith("do not promise")  # ranked on its words alone
+
+
 def test_plain_text_headings_from_word_extractions() -> None:
     independence = clauses_of("004_1b448daf2f5f7c51.txt")
     debate = next(c for c in independence if c.text.startswith("You must not enter into any public debate"))
