@@ -169,6 +169,32 @@ async def test_a_lift_home_is_answered_by_a_rule_against_taking_the_child_home(t
     await assert_answered_first_by(advisor, [("mum's not answering and it's nearly 8, can i just drop him home?", "1")])
 
 
+async def test_lifts_asked_about_are_answered_by_a_rule_on_giving_lifts(tmp_path: Path) -> None:
+    # "give lifts to gymnasts" is how policies put it: the policy covers lifts, so it doesn't "not say"
+    advisor = advisor_with(
+        tmp_path,
+        "# Travel, competitions and lifts\n\n"
+        "1. Parents are responsible for getting their children to and from training and competitions.\n"
+        "2. Coaches and volunteers should not give lifts to gymnasts unless a parent has arranged it in advance "
+        "with the Welfare Officer.\n",
+    )
+    question = "a gymnast's dad asked if i can give her lifts to tues training as i drive past their house. ok?"
+    await assert_answered_first_by(advisor, [(question, "2")])
+
+
+async def test_a_zoom_lens_is_a_camera_not_a_video_call(tmp_path: Path) -> None:
+    # a policy with nothing on video calls still answers a question about someone filming with a zoom lens
+    advisor = advisor_with(
+        tmp_path,
+        "# Photographs and filming\n\n"
+        "1. Anyone using a camera with a long lens or filming in a way that causes concern should be approached "
+        "politely by a club official and asked who they are.\n"
+        "2. Every coach must hold a current DBS check.\n",
+    )
+    question = "bloke with a massive zoom lens was filming the u12s from behind the dugout. what do we do"
+    await assert_answered_first_by(advisor, [(question, "1")])
+
+
 async def test_a_bottle_of_wine_among_gifts_says_nothing_of_staff_having_a_drink(tmp_path: Path) -> None:
     gifts = (
         "# Gifts\n\n"
