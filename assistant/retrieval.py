@@ -256,6 +256,7 @@ class ClauseIndex:
     # clauses defining a harm -> the features naming it; they answer only a question naming it too
     definitions: dict[int, frozenset[str]] = field(default_factory=dict)
     sentence_cache: dict[int, list[tuple[set[str], set[str]]]] = field(default_factory=dict)
+    asked_cache: dict[str, frozenset[int]] = field(default_factory=dict)  # see `_asked_in`
 
     def query_terms(
         self, question: str, focused: tuple[list[str], set[int]] | None = None
@@ -307,7 +308,8 @@ class ClauseIndex:
         of a policy with nothing on video calls, "annual leave" of a social media policy. A group named in one
         clause only counts when that clause is `first`, the one the answer would quote first (see `_mentions`).
         Words the vocabulary doesn't know ("farm", "mural") set a scene and decide nothing. A topic's `asked`
-        pattern finds the questions its words can't list ("can i drive one of the young people home"). Only the
+        pattern finds the questions its words can't list ("can i drive one of the young people home"), and the
+        policies ("never drop the girl home alone"). Only the
         asking sentence's words count, unless it points back to the scene ("is there a rule on that?").
         """
         lowered = question.lower()
@@ -350,7 +352,7 @@ class ClauseIndex:
                 missing.append(" ".join(tokens[start : start + length]))
         asking = " ".join(tokens[i] for i in sorted(focus)) if focus else " ".join(tokens)
         for pattern, concept in self.asked_topics:
-            if not self._mentions(concept, first) and (found := pattern.search(asking)):
+            if (found := pattern.search(asking)) and not self._mentions(concept, first):
                 missing.append(found.group(0))
         return missing
 
@@ -363,15 +365,30 @@ class ClauseIndex:
         if concept in self.titled:
             return True
         fid = self.feature_ids.get(concept)
-        if fid is None:
-            return False
-        start, end = self.posting_start[fid], self.posting_start[fid + 1]
-        if end - start > 1:
-            return True
-        clause = int(self.posting_clause[start])
+        named = (
+            set() if fid is None else set(self.posting_clause[self.posting_start[fid] : self.posting_start[fid + 1]])
+        )
+        named |= self._asked_in(concept)
+        if len(named) != 1:
+            return bool(named)
+        clause = int(named.pop())
         return (
             clause == first or len(self.texts[clause].split()) <= PASSING_MENTION_WORDS or self._opens(clause, concept)
         )
+
+    def _asked_in(self, concept: str) -> frozenset[int]:
+        """Clauses that say the topic as its `asked` pattern finds it in a question, in words its group can't
+        list ("never drop the girl home alone"). Read once per topic, when first needed."""
+        if (cached := self.asked_cache.get(concept)) is not None:
+            return cached
+        patterns = [pattern for pattern, asked in self.asked_topics if asked == concept]
+        found = frozenset(
+            number
+            for number, text in enumerate(self.texts)
+            if patterns and any(p.search(" ".join(tokenize(text))) for p in patterns)
+        )
+        self.asked_cache[concept] = found
+        return found
 
     def _opens(self, clause: int, concept: str) -> bool:
         """The concept is named in the clause's first words, as its subject ("When transporting children")."""

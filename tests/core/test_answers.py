@@ -169,6 +169,21 @@ async def test_a_lift_home_is_answered_by_a_rule_against_taking_the_child_home(t
     await assert_answered_first_by(advisor, [("mum's not answering and it's nearly 8, can i just drop him home?", "1")])
 
 
+async def test_a_policy_saying_a_topic_in_words_no_list_has_still_covers_it(tmp_path: Path) -> None:
+    # "drop the girl home" is no phrase of the vocabulary, but the topic's own question pattern finds it in the
+    # policy as it finds "drop her home" in the question: the policy covers lifts home, so it doesn't "not say"
+    advisor = advisor_with(
+        tmp_path,
+        "# Collection\n\n"
+        "1. Parents and carers sign girls in and out of each meeting.\n"
+        "2. Waiting for the last girl: two adults stay until she has been collected. Never drop the girl home "
+        "alone or take her back to your house.\n",
+    )
+    answer = await advisor.answer("amelia's mum still isn't here and she lives round the corner, can i drop her home?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert "Never drop the girl home" in answer.hits[0].clause.text
+
+
 async def test_lifts_asked_about_are_answered_by_a_rule_on_giving_lifts(tmp_path: Path) -> None:
     # "give lifts to gymnasts" is how policies put it: the policy covers lifts, so it doesn't "not say"
     advisor = advisor_with(
