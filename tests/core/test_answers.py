@@ -184,6 +184,19 @@ async def test_a_policy_saying_a_topic_in_words_no_list_has_still_covers_it(tmp_
     assert "Never drop the girl home" in answer.hits[0].clause.text
 
 
+async def test_driving_other_young_people_is_the_topic_of_lifts_in_the_question_and_in_the_policy(
+    tmp_path: Path,
+) -> None:
+    question = "maya in 12B just got her own car and says she'll drive 3 of the netball girls to the fixture. allowed?"
+    rules = "1. Learners who drive to school park in the lower car park and register with the office.\n"
+    silent = advisor_with(tmp_path / "silent", "# Sixth form\n\n" + rules)
+    assert (await silent.answer(question)).status is AnswerStatus.NO_MATCH
+    covers = advisor_with(
+        tmp_path / "covers", "# Sixth form\n\n" + rules + "2. They must not drive other learners to school fixtures.\n"
+    )
+    await assert_answered_first_by(covers, [(question, "2")])
+
+
 async def test_lifts_asked_about_are_answered_by_a_rule_on_giving_lifts(tmp_path: Path) -> None:
     # "give lifts to gymnasts" is how policies put it: the policy covers lifts, so it doesn't "not say"
     advisor = advisor_with(
