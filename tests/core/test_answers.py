@@ -197,6 +197,17 @@ async def test_driving_other_young_people_is_the_topic_of_lifts_in_the_question_
     await assert_answered_first_by(covers, [(question, "2")])
 
 
+async def test_a_rule_deleting_footage_at_a_time_answers_how_long_it_may_be_kept(tmp_path: Path) -> None:
+    # "deleted from the coaching drive at the end of each season" says how long: the policy covers keeping it
+    advisor = advisor_with(
+        tmp_path,
+        "# Video analysis\n\n"
+        "1. Every coach must hold a current DBS check.\n"
+        "2. All technique footage is deleted from the coaching drive at the end of each season.\n",
+    )
+    await assert_answered_first_by(advisor, [("how long are we allowed to hang on to the technique vids?", "2")])
+
+
 async def test_lifts_asked_about_are_answered_by_a_rule_on_giving_lifts(tmp_path: Path) -> None:
     # "give lifts to gymnasts" is how policies put it: the policy covers lifts, so it doesn't "not say"
     advisor = advisor_with(
