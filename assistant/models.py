@@ -280,7 +280,8 @@ class SynonymGroup(Frozen):
     # through other groups); its words match clauses as those groups say
     ranks: bool = True
     # a topic's questions its terms can't list: a regular expression on the lower-cased question
-    # ("can i drive one of the young people home" asks about transport)
+    # ("can i drive one of the young people home" asks about transport); a clause it matches names the
+    # topic too ("never drop the girl home alone")
     asked: str = ""
 
     @field_validator("asked")

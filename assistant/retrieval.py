@@ -309,8 +309,8 @@ class ClauseIndex:
         clause only counts when that clause is `first`, the one the answer would quote first (see `_mentions`).
         Words the vocabulary doesn't know ("farm", "mural") set a scene and decide nothing. A topic's `asked`
         pattern finds the questions its words can't list ("can i drive one of the young people home"), and the
-        policies ("never drop the girl home alone"). Only the
-        asking sentence's words count, unless it points back to the scene ("is there a rule on that?").
+        policies ("never drop the girl home alone"). Only the asking sentence's words count, unless it points
+        back to the scene ("is there a rule on that?").
         """
         lowered = question.lower()
         if any(pattern.search(lowered) for pattern in self.about_the_policy):
@@ -384,8 +384,8 @@ class ClauseIndex:
         patterns = [pattern for pattern, asked in self.asked_topics if asked == concept]
         found = frozenset(
             number
-            for number, text in enumerate(self.texts)
-            if patterns and any(p.search(" ".join(tokenize(text))) for p in patterns)
+            for number, text in enumerate(self.texts if patterns else ())
+            if any(p.search(" ".join(tokenize(text))) for p in patterns)
         )
         self.asked_cache[concept] = found
         return found
