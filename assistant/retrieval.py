@@ -365,13 +365,13 @@ class ClauseIndex:
         if concept in self.titled:
             return True
         fid = self.feature_ids.get(concept)
-        named = (
-            set() if fid is None else set(self.posting_clause[self.posting_start[fid] : self.posting_start[fid + 1]])
-        )
-        named |= self._asked_in(concept)
+        start, end = (self.posting_start[fid], self.posting_start[fid + 1]) if fid is not None else (0, 0)
+        if end - start > 1:
+            return True  # most topics a question names: decided without reading the asked pattern's clauses
+        named = {int(clause) for clause in self.posting_clause[start:end]} | self._asked_in(concept)
         if len(named) != 1:
             return bool(named)
-        clause = int(named.pop())
+        clause = named.pop()
         return (
             clause == first or len(self.texts[clause].split()) <= PASSING_MENTION_WORDS or self._opens(clause, concept)
         )
