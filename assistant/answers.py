@@ -170,10 +170,14 @@ class PolicyAdvisor:
 
 
 def configured_reranker(settings: CoreSettings) -> SemanticReranker | None:
-    """The semantic re-ranker the settings ask for, or None. Raises ConfigurationError when a semantic model or
-    question map that is set can't be read."""
+    """The semantic re-ranker the settings ask for, or None. Raises ConfigurationError when a semantic model,
+    question map or adapter that is set can't be read."""
     return load_reranker(
-        settings.semantic_ranking, settings.semantic_model, settings.semantic_store, settings.semantic_tuning
+        settings.semantic_ranking,
+        settings.semantic_model,
+        settings.semantic_store,
+        settings.semantic_tuning,
+        settings.semantic_adapter,
     )
 
 

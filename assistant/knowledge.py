@@ -25,7 +25,15 @@ from assistant.settings import BUNDLED_KNOWLEDGE
 from assistant.worry_model import WorryModel
 
 M = TypeVar("M", bound=Frozen)
-DATA_FILES = {"manifest.toml", "vocabulary.toml", "concerns.toml", "concern_model.json", "concern_examples.jsonl"}
+# files of a knowledge folder that are data, not policy (`reranker_adapter.npz`: the re-ranker's, see settings)
+DATA_FILES = {
+    "manifest.toml",
+    "vocabulary.toml",
+    "concerns.toml",
+    "concern_model.json",
+    "concern_examples.jsonl",
+    "reranker_adapter.npz",
+}
 
 
 class ManifestEntry(Frozen):

@@ -5,9 +5,10 @@ reorders the first `POOL` of an answer it has already decided to give, with the 
 next few closest in meaning to the question, so abstention and the worry check are the same with it
 or without it. Measured in the README ("The semantic re-ranker"): +24 of
 498 answerable questions answered first by the right clause on the development sets, +15 of 298 on
-the held-out ones. An organisation may fit a question map (`QuestionMap`) to questions about its own
-policy, through which the question's vector passes first (`assistant/semantic_tuning.py`; README, "The
-question map").
+the held-out ones. The model's weights are changed a little by a shipped adapter (`EncoderAdapter`: low-rank
+factors fitted to staff's questions; README, "The adapter"). An organisation may fit a question map
+(`QuestionMap`) to questions about its own policy, through which the question's vector passes first
+(`assistant/semantic_tuning.py`; README, "The question map").
 
 The model is all-MiniLM-L6-v2 (a 6-layer BERT, 22M weights), run here in numpy: its forward pass is
 short, and torch would add gigabytes to an install that otherwise has none. It is read from a folder
@@ -26,7 +27,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -137,8 +138,10 @@ class SentenceEncoder:
             raise ValueError("no encoder layers in the weights")
 
     @classmethod
-    def load(cls, folder: Path) -> SentenceEncoder:
-        """Read a model folder. Raises ConfigurationError naming what is missing or unreadable."""
+    def load(cls, folder: Path, adapter: EncoderAdapter | None = None) -> SentenceEncoder:
+        """Read a model folder, with the adapter's changes to its weights when it was fitted to this model (a
+        warning, and the model alone, when not). Raises ConfigurationError naming what is missing or
+        unreadable."""
         try:
             from tokenizers import Tokenizer
         except ImportError as error:
@@ -155,12 +158,17 @@ class SentenceEncoder:
             tokenizer.enable_padding()
             config = folder / "config.json"  # a BERT of another size says its number of heads here
             heads = json.loads(config.read_text())["num_attention_heads"] if config.is_file() else HEADS
-            weights = folder / "model.safetensors"
-            return cls(read_safetensors(weights), tokenizer, heads, tag=model_tag(weights))
+            path = folder / "model.safetensors"
+            weights, tag = read_safetensors(path), model_tag(path)
         except Exception as error:  # the libraries' own errors: a corrupt or foreign file
             raise ConfigurationError(
                 f"semantic model folder {folder}: cannot read it ({type(error).__name__})"
             ) from None
+        if adapter is not None and adapter.base != tag:
+            log.warning("semantic adapter %s was fitted to another model; ranking without it", adapter.path)
+        elif adapter is not None:
+            weights, tag = adapter.apply(weights), f"{tag}+{adapter.tag}"
+        return cls(weights, tokenizer, heads, tag=tag)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One unit vector per text, in order."""
@@ -318,6 +326,59 @@ def reorder(similar: np.ndarray, strengths: Sequence[float]) -> list[int]:
     return reordered + [i for i in range(count) if i not in reordered]
 
 
+class EncoderAdapter:
+    """Small changes to the model's weights, fitted to questions staff ask and the policy clauses that answer
+    them (`benchmarks/train_adapter.py`): each changed weight matrix gains the product of two thin matrices
+    (LoRA's low-rank factors, `b @ a`), so the file holds 0.3 million numbers, not the model's 22 million. It is
+    tied to the model it was fitted to (`base`, that model's `model_tag`)."""
+
+    def __init__(self, factors: dict[str, tuple[np.ndarray, np.ndarray]], base: str, path: Path | None = None) -> None:
+        self.factors = factors  # weight name -> (b, a): the weight gains b @ a
+        self.base = base
+        self.path = path
+        digest = hashlib.sha256(base.encode())
+        for name in sorted(factors):
+            digest.update(name.encode())
+            for factor in factors[name]:
+                digest.update(np.ascontiguousarray(factor, dtype=np.float32).tobytes())
+        self.tag = digest.hexdigest()[:16]  # this adapter's share of the vectors' model tag
+
+    def apply(self, weights: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """The weights with each changed matrix replaced by its sum (the others are the same arrays)."""
+        changed = dict(weights)
+        for name, (b, a) in self.factors.items():
+            if name not in weights or weights[name].shape != (b.shape[0], a.shape[1]):
+                raise ConfigurationError(f"semantic adapter {self.path}: {name} does not fit the model")
+            changed[name] = np.asarray(weights[name], dtype=np.float32) + b.astype(np.float32) @ a.astype(np.float32)
+        return changed
+
+    def write(self, path: Path) -> None:
+        arrays: dict[str, Any] = {"base": np.array(self.base)}  # Any: numpy's stubs take a ** of arrays for flags
+        arrays |= {f"{name}:b": b for name, (b, _) in self.factors.items()}
+        arrays |= {f"{name}:a": a for name, (_, a) in self.factors.items()}
+        with path.open("wb") as file:
+            np.savez_compressed(file, **arrays)
+
+    @classmethod
+    def read(cls, path: Path) -> EncoderAdapter:
+        """Raises ConfigurationError naming the file when it is missing or not an adapter."""
+        try:
+            with path.open("rb") as file, np.load(file, allow_pickle=False) as data:
+                base = str(data["base"])
+                arrays = {key: data[key] for key in data.files if key != "base"}
+        except Exception as error:  # missing, not an .npz, or without its base
+            raise ConfigurationError(f"semantic adapter {path}: cannot read it ({type(error).__name__})") from None
+        factors: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for name in {key.rpartition(":")[0] for key in arrays}:
+            b, a = arrays.get(f"{name}:b"), arrays.get(f"{name}:a")
+            if b is None or a is None or b.ndim != 2 or a.ndim != 2 or b.shape[1] != a.shape[0]:
+                raise ConfigurationError(f"semantic adapter {path}: {name} is not a pair of matrices")
+            if not (np.isfinite(b).all() and np.isfinite(a).all()):
+                raise ConfigurationError(f"semantic adapter {path}: {name} holds a number that is not finite")
+            factors[name] = (b, a)
+        return cls(factors, base, path)
+
+
 class QuestionMap:
     """A square matrix applied to a question's vector before it is compared with the clauses' vectors,
     fitted (`policybot train-reranker`, `assistant/semantic_tuning.py`) to questions and the clauses that
@@ -415,19 +476,23 @@ def packaged_model() -> Path | None:
 
 
 def load_reranker(
-    enabled: bool, folder: Path | None, store: Path | None = None, tuning: Path | None = None
+    enabled: bool,
+    folder: Path | None,
+    store: Path | None = None,
+    tuning: Path | None = None,
+    adapter: Path | None = None,
 ) -> SemanticReranker | None:
     """The re-ranker the settings ask for: None when turned off, or when no folder is set and the
     packaged model is not installed (lexical ranking alone). A folder that is set must load. `store`: the
     file keeping clause vectors between processes (none: kept in memory only). `tuning`: the question map
-    (none: the model alone); it must load, and is left unused, with a warning, when it was fitted to
-    another model."""
+    (none: the model alone), and `adapter`: changes to the model's weights (none: the model as published);
+    each must load, and is left unused, with a warning, when it was fitted to another model."""
     if not enabled:
         return None
     folder = folder or packaged_model()
     if folder is None:
         return None
-    encoder = SentenceEncoder.load(folder)
+    encoder = SentenceEncoder.load(folder, EncoderAdapter.read(adapter) if adapter is not None else None)
     question_map = QuestionMap.read(tuning) if tuning is not None else None
     if question_map is not None and question_map.tag != encoder.tag:
         log.warning("semantic tuning file %s was fitted to another model; ranking without it", tuning)

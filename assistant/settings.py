@@ -49,6 +49,9 @@ class CoreSettings(BaseSettings):
     semantic_store: Path | None = DEFAULT_DATA_DIR / "clause-vectors.npz"
     # A question map fitted to questions about your own policy (`policybot train-reranker`). None: the model alone.
     semantic_tuning: Path | None = None
+    # Changes to the model's weights fitted to staff's questions and the clauses answering them (shipped; see the
+    # README's "The semantic re-ranker"). Empty: the model as published.
+    semantic_adapter: Path | None = BUNDLED_KNOWLEDGE / "reranker_adapter.npz"
     # Store the text of questions whose answers get helpful/not-helpful feedback. Off by default.
     store_question_text: bool = False
     # Extra recipients for a report that concerns a lead (e.g. chair of trustees), per platform.
@@ -70,7 +73,7 @@ class CoreSettings(BaseSettings):
     # An unacknowledged report is re-sent (escalated) at most this many times, ack_timeout_minutes apart.
     max_escalations: int = Field(default=3, ge=0)
 
-    @field_validator("semantic_store", "semantic_tuning", mode="before")
+    @field_validator("semantic_store", "semantic_tuning", "semantic_adapter", mode="before")
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

@@ -27,6 +27,7 @@ from assistant.semantic import (
     load_reranker,
     read_safetensors,
 )
+from assistant.settings import CoreSettings
 from tests.conftest import CORPUS, REPO, SHARED
 
 REFERENCE = [  # all-MiniLM-L6-v2 through sentence-transformers (torch), the first six dimensions
@@ -211,9 +212,13 @@ def test_a_question_about_private_messages_is_answered_first_by_the_rule_on_chan
     assert "Private communication channels are not to be used." in answer.hits[0].clause.text
 
 
-@pytest.mark.parametrize("mapped", [False, True], ids=["the model alone", "with a question map"])
+@pytest.mark.parametrize(
+    ("mapped", "adapted"),
+    [(False, False), (True, False), (False, True)],
+    ids=["the model alone", "with a question map", "with the shipped adapter"],
+)
 def test_the_reranker_never_changes_whether_the_policy_answers(
-    model_folder: Path, tmp_path: Path, mapped: bool
+    model_folder: Path, tmp_path: Path, mapped: bool, adapted: bool
 ) -> None:
     """Abstention and the worry check are decided before the order: every status is the same."""
     tuning = None
@@ -221,7 +226,8 @@ def test_the_reranker_never_changes_whether_the_policy_answers(
         tuning = tmp_path / "map.npz"
         nudged = np.eye(384, dtype=np.float32) + np.random.default_rng(2).normal(scale=0.05, size=(384, 384))
         QuestionMap(nudged, SentenceEncoder.load(model_folder).tag).write(tuning)
-    reranker = load_reranker(True, model_folder, tuning=tuning)
+    adapter = CoreSettings(_env_file=None).semantic_adapter if adapted else None
+    reranker = load_reranker(True, model_folder, tuning=tuning, adapter=adapter)
     assert reranker is not None and (reranker.question_map is not None) is mapped
     questions = parse_questions((SHARED / "eval" / "questions.jsonl").read_text().splitlines(), "dev")
     seeds = REPO / "knowledge" / "documents"
