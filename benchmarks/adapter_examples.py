@@ -1,0 +1,62 @@
+"""Training examples for the re-ranker's adapter (by hand): each answerable question of the chosen sets, the
+clauses that answer it and the lexical ranking's strongest clauses that don't.
+
+    .venv/bin/python benchmarks/adapter_examples.py --out /tmp/adapter-examples.jsonl
+
+By default the seed and corpus sets in `benchmarks/` (held-out ones too), never the development set of the
+bars nor the sets on new policies, which measure whether the adapter carries over to policies it never saw.
+Then `benchmarks/train_adapter.py` fits the adapter to them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from every_set import documents_for, question_sets
+
+from assistant.answers import PolicyAdvisor, clean_question
+from assistant.evaluation import hit_matches, parse_questions
+from assistant.knowledge import load_knowledge
+
+NEGATIVES = 4  # the clauses ranked highest that don't answer: the near misses the model must learn to tell apart
+REACH = 20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--new-policies", action="store_true", help="also the sets on new policies")
+    args = parser.parse_args()
+    written = 0
+    with args.out.open("w", encoding="utf-8") as out:
+        for name, path, documents in question_sets(heldout=True):
+            if name == "dev" or (documents is not None and not args.new_policies):
+                continue
+            questions = parse_questions(path.read_text(encoding="utf-8").splitlines(), str(path))
+            folder = documents or documents_for({q.knowledge for q in questions})
+            advisors: dict[str, PolicyAdvisor] = {}
+            for question in questions:
+                if question.kind != "answer":
+                    continue
+                key = question.knowledge
+                if key not in advisors:
+                    advisors[key] = PolicyAdvisor(load_knowledge(folder if key == "*" else folder / key), contact="-")
+                advisor = advisors[key]
+                texts = [
+                    advisor.knowledge.clauses[r.index].text
+                    for r in advisor.index.search(clean_question(question.question), REACH)
+                ]
+                answering = [text for text in texts if hit_matches(text, question.expect)]
+                others = [text for text in texts if not hit_matches(text, question.expect)][:NEGATIVES]
+                if answering and others:
+                    out.write(
+                        json.dumps({"question": question.question, "answers": answering, "others": others}) + "\n"
+                    )
+                    written += 1
+    print(f"{written} questions written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
