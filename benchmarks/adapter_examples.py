@@ -44,12 +44,13 @@ def main() -> None:
                 if key not in advisors:
                     advisors[key] = PolicyAdvisor(load_knowledge(folder if key == "*" else folder / key), contact="-")
                 advisor = advisors[key]
-                texts = [
-                    advisor.knowledge.clauses[r.index].text
-                    for r in advisor.index.search(clean_question(question.question), REACH)
-                ]
-                answering = [text for text in texts if hit_matches(text, question.expect)]
-                others = [text for text in texts if not hit_matches(text, question.expect)][:NEGATIVES]
+                ranked = advisor.index.search(clean_question(question.question), REACH)
+                # matched as `policybot eval` matches (the quote, with its list's intro line); the model reads the
+                # clause's text, as the re-ranker gives it
+                clauses = [advisor.knowledge.clauses[r.index] for r in ranked]
+                matched = [(clause.text, hit_matches(clause.quote, question.expect)) for clause in clauses]
+                answering = [text for text, answers in matched if answers]
+                others = [text for text, answers in matched if not answers][:NEGATIVES]
                 if answering and others:
                     out.write(
                         json.dumps({"question": question.question, "answers": answering, "others": others}) + "\n"
