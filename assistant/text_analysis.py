@@ -70,6 +70,27 @@ OVERSTEMMED = {
     "tripped": "tripped",  # a fall, not an outing
     "tripping": "tripped",
     "sexuality": "sexuality",  # who someone is, not sexual harm
+    "expensive": "expensive",  # costly, not expenses
+    "initial": "initial",  # "initial concerns", a name's initials: not an initiation
+    "initials": "initial",
+    "initially": "initial",
+    "polite": "polite",  # not political
+    "politely": "polite",
+    "quite": "quite",  # not quitting
+    "rowing": "rowing",  # the sport, not a row
+    "collective": "collective",  # not collecting a child
+    "collectively": "collective",
+    "valuable": "valuable",  # worth a lot, not someone's valuables
+    "hospitality": "hospitality",  # gifts and meals, not a hospital
+    "doctored": "doctored",  # an altered image, not a doctor
+    "lifting": "lifting",  # lifting a child, not a lift home
+    "lifted": "lifting",
+    "spotted": "spotted",  # noticed, not a gymnast's spotting
+    "equally": "equally",  # not equality
+    "mobility": "mobility",  # not a mobile phone
+    "production": "production",  # a show, not a product
+    "productions": "production",
+    "publicity": "publicity",  # promotion, not who can see a post
 }
 
 

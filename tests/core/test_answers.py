@@ -467,6 +467,28 @@ async def test_chat_shorthand_finds_policy_words(tmp_path: Path) -> None:
     )
 
 
+async def test_money_in_an_envelope_and_a_lift_to_an_away_game_find_the_rules_on_gifts_and_lifts(
+    tmp_path: Path,
+) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Conduct\n\n"
+        "1. Staff must not give individual gifts or money to a young person, other than team awards.\n\n"
+        "2. Staff may accept small gifts such as cards or chocolates from families. Cash and gift vouchers must not "
+        "be accepted; any money given is passed to the treasurer as a donation.\n\n"
+        "3. Parents may take photos of their own child at matches for family use.\n\n"
+        "4. Staff may give a young person a lift to a match only when the parent has agreed in advance and the "
+        "welfare officer knows.\n",
+    )
+    await assert_answered_first_by(
+        advisor,
+        [
+            ("a mum gave me an envelope with £50 in after the presentation night, can i keep it?", "2"),
+            ("jaden's mum cant make the away game on sunday, asked if i can take him with me as im going anyway", "4"),
+        ],
+    )
+
+
 async def test_staff_words_for_checks_toilets_visitors_and_suspension_find_policy_words(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
@@ -764,6 +786,12 @@ async def test_words_the_stemmer_would_join_keep_their_own_sense(tmp_path: Path)
             "# Anti-bullying\n\nWe are committed to the prevention of bullying, and every report of bullying is "
             "recorded by the session lead and shared with parents.\n",
             "what does the prevent duty mean for us?",
+        ),
+        (
+            "# Worries\n\nIf you are worried but nothing has been said, for example about weight loss, new expensive "
+            "items or older friends picking a child up, tell the DSL the same day.\n\nAll volunteers complete a "
+            "booking form before their first session.\n",
+            "wheres the form to claim back the pizza money from saturday",
         ),
         (
             "# Climbing wall\n\nChildren's legs and arms must be covered on the climbing wall, and leaders check "
