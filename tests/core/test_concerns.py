@@ -377,6 +377,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "one of the girls left her coat and i cant find her mum to give it back, what do i do",
         # the words of those worries in everyday work
         "the kids left empty crisp packets all over the minibus again, can i make them tidy it?",
+        "can the kids' meds stay in the office and do they take them all at lunch?",
         "the new volunteer asked if i know where he lives so she can drop his kit round",
         "some of the new volunteers are too scared to say no to extra shifts, is there a limit?",
         "can i use a ruler to measure the kids hands for the new goalie gloves?",
@@ -456,6 +457,8 @@ def test_the_learned_check_must_be_surer_when_the_writer_asks_about_their_own_ac
         # an overdose found, or an adult's suicidal talk with the means to hand
         "found amy asleep on the sofa and cant wake her properly, empty packets of paracetamol by the bed",
         "resident's son in reception saying he can't take it anymore, he's got a box of pills in his hand",
+        # an overdose planned, told in a post
+        "its 8.40 and a yp just posted on the discord that hes got a load of pills and is taking them all tonight",
     ],
 )
 def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
