@@ -722,6 +722,42 @@ async def test_everyday_questions_outside_a_social_media_policy_say_so(leaps: Po
     assert (await leaps.answer(question)).status is AnswerStatus.NO_MATCH
 
 
+YOUTH_CENTRE = (
+    "# Youth centre online safety\n\n"
+    "1. Young people may use their own phones at the centre, but phones must not be used in the toilets or the sports "
+    "hall changing area.\n\n"
+    "2. The club's Instagram, Facebook and website are run by the Communications Officer. At least two committee "
+    "members hold the log-in details.\n\n"
+    "3. This policy applies to all coaches, committee members, helpers and members who help at a session.\n\n"
+    "4. Do not post about sessions, trips or members on your personal accounts, even without faces or names.\n\n"
+    "5. The committee reviews this policy every year.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i book the sports hall for my sons 9th birthday party",
+        "when's the agm this year and can ordinary members vote or just committee",
+        "a few of the young people want to make a podcast and put it on spotify. just voices, no names. ok?",
+    ],
+)
+async def test_booking_a_room_the_agm_and_podcasts_are_topics_a_policy_covers_or_not(
+    tmp_path: Path, question: str
+) -> None:
+    # each question shares words with a clause ("sports hall", "committee", "members"), not its subject
+    assert (await advisor_with(tmp_path, YOUTH_CENTRE).answer(question)).status is AnswerStatus.NO_MATCH
+
+
+async def test_a_policy_on_podcasts_answers_a_question_about_one(tmp_path: Path) -> None:
+    podcasts = "6. Podcasts made by young people are checked by a youth worker before they go on Spotify.\n"
+    policy = f"{YOUTH_CENTRE}\n{podcasts}"
+    await assert_answered_first_by(
+        advisor_with(tmp_path, policy),
+        [("a few of the young people want to make a podcast and put it on spotify. just voices, no names. ok?", "6")],
+    )
+
+
 async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: Path) -> None:
     # the stemmer cuts "publications" to "public" and "references" to "refer"; they are kept apart
     advisor = advisor_with(
