@@ -550,6 +550,8 @@ KIND_OF_WORRY = {
         "one of the coaches gives the same 15yo girl a lift home after every session and no one else",
         "one of the academy coaches keeps giving a 14yo girl extra free lessons and buys her drinks",
         "another ambassador has been snapping one of the yr12 girls late at night",
+        "one of the other coaches seems to be msging our u16 captain on insta quite late at night",
+        "one of the dads who helps out keeps offering to run her home after training",
     ],
     "secret": [
         "he told her to keep it between them",
