@@ -313,7 +313,7 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
 _DANGLING = re.compile(r"\b(?:the|a|an|of|and|or|for|with|in|on|at|from|our|their|your|its)\s*$", re.IGNORECASE)
 
 
-def _title_over_text(line: str, following: str, then: str = "") -> bool:
+def _title_over_text(line: str, following: str, then: str = "", *, listing: bool = False) -> bool:
     """A short title on the line straight above its text, with no blank line between (PDF and Word).
 
     `Indecent images` over `There are no circumstances that will justify...` is a title; a wrapped
@@ -322,17 +322,27 @@ def _title_over_text(line: str, following: str, then: str = "") -> bool:
     too.
     """
     text, after = line.strip(), following.strip()
-    if not _title_like(text) or not after or not after[:1].isupper():
+    if (item := _BULLET.match(after)) and not item["letter"]:
+        after = item["text"]  # a title over a bulleted list ("Consent" / "• Parents are asked...")
+    if not _title_like(text, listing=listing) or not after or not after[:1].isupper():
         return False
     if len(text) <= 0.6 * len(after):
         return True
-    return bool(then) and _title_like(after) and _title_over_text(following, then)
+    return bool(then) and _title_like(after, listing=listing) and _title_over_text(following, then, listing=listing)
 
 
-def _title_like(text: str) -> bool:
-    """Short, capitalised, with no sentence punctuation and not ending mid-phrase."""
+# a title naming several things ("Photographs, filming and live-streaming"); other commas are a sentence's
+_LISTED_TITLE = re.compile(r"^[^,]+(?:, [^,]+)*,? (?:and|&|or) [^,]+$")
+
+
+def _title_like(text: str, *, listing: bool = False) -> bool:
+    """Short, capitalised, with no sentence punctuation and not ending mid-phrase; with `listing`, it may name
+    several things ("Photographs, filming and live-streaming"), as a plain line may (a numbered one with commas
+    is more often a clause's first line)."""
     words = text.split()
-    if not words or len(words) > 8 or len(text) > 60 or not text[:1].isupper() or re.search(r"[.?!;,:]", text):
+    if not words or len(words) > 8 or len(text) > 60 or not text[:1].isupper() or re.search(r"[.?!;:]", text):
+        return False
+    if "," in text and not (listing and _LISTED_TITLE.match(text)):
         return False
     return not (_OPEN_ENDING.search(text.lower()) or _DANGLING.search(text))
 
@@ -574,13 +584,23 @@ def parse_blocks(text: str) -> list[Block]:
             and _title_over_text(open_block.text, line)
         ):
             open_block = None  # "9.1 Work phones" straight over its text is that text's title
+        if open_block is not None and open_block.kind == "item" and _ENDED.search(open_block.text):
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            bullet = _BULLET.match(following)
+            if (bullet and not bullet["letter"] and _title_like(line.strip(), listing=True)) or _title_over_text(
+                line, following, listing=True
+            ):
+                open_block = None  # "Photos in class and at events" between two lists (Word) titles the next one
         if open_block is not None:
             # a wrapped line of a PDF or hard-wrapped text: it continues the clause or item above
             open_block.text = f"{open_block.text} {line.strip()}"
             continued.add(id(open_block))
             continue
         if not paragraph and _title_over_text(
-            line, lines[index + 1] if index + 1 < len(lines) else "", lines[index + 2] if index + 2 < len(lines) else ""
+            line,
+            lines[index + 1] if index + 1 < len(lines) else "",
+            lines[index + 2] if index + 2 < len(lines) else "",
+            listing=True,
         ):
             blocks.append(Block("para", line.strip()))  # judged a heading or not with what follows it
             continue
@@ -891,9 +911,17 @@ def _looks_like_heading(block: Block, following: Block | None) -> bool:
     # over a paragraph ("Transport, Competitions and Overnight Stays"; not "Helen Marsh, DSL" over "Tel: ...")
     listed = text.isupper() or (
         _TITLE_CASE_LIST.match(text) is not None
-        and all(word[:1].isupper() for word in words if len(word) > 3)
-        and following.kind == "para"
-        and len(following.text) > TITLED_PARAGRAPH
+        and (
+            (
+                all(word[:1].isupper() for word in words if len(word) > 3)
+                and following.kind == "para"
+                and len(following.text) > TITLED_PARAGRAPH
+            )
+            # in sentence case over a list or over a title of its own ("Photographs, filming and live-streaming" /
+            # "Consent"), where a contact card's "Helen Marsh, DSL" never is
+            or following.kind == "item"
+            or (following.kind == "para" and _title_like(following.text, listing=True))
+        )
     )
     punctuation = r"[.?!;:]" if listed else r"[.?!;,:]"
     return not re.search(punctuation, text)

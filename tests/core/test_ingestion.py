@@ -1025,6 +1025,37 @@ def test_a_title_of_a_few_words_and_a_dash_over_bullets_is_their_heading() -> No
     }
 
 
+def test_word_subheadings_between_lists_title_the_next_list_and_never_end_a_quote() -> None:
+    # as extracted from Word: no blank line around a subheading, and a title may name several subjects
+    text = (
+        "Photographs, filming and live-streaming\n"
+        "Consent\n"
+        "\u2022 Parents are asked for consent on the registration form for photographs of their child.\n"
+        "\u2022 The Head keeps the list of children without consent and gives each teacher a copy.\n"
+        "Live-streaming from the hall\n"
+        "\u2022 The hall is streamed on our YouTube channel every day.\n"
+        "\u2022 Classrooms and the youth room are never live-streamed.\n"
+        "Photos in class and at events\n"
+        "\u2022 Teachers take photos only on the school tablet.\n"
+    )
+    clauses = segment(text)
+    assert {c.heading for c in clauses} == {"Consent", "Live-streaming from the hall", "Photos in class and at events"}
+    assert [c.text.splitlines()[0] for c in clauses if c.heading != "Live-streaming from the hall"] == [
+        "Parents are asked for consent on the registration form for photographs of their child.",
+        "The Head keeps the list of children without consent and gives each teacher a copy.",
+        "Teachers take photos only on the school tablet.",
+    ]
+    assert not any("Photos in class" in c.text or "Photographs, filming" in c.text for c in clauses)
+
+
+def test_a_numbered_title_listing_its_subjects_keeps_its_text() -> None:
+    text = (
+        "6.4 Scams, mate crime and exploitation\n"
+        "People with learning disabilities are sometimes targeted by people who pretend to be friends.\n"
+    )
+    assert any("People with learning disabilities" in c.text for c in segment(text))
+
+
 def test_a_numbered_sections_own_paragraphs_are_cited_apart_from_its_numbered_list() -> None:
     # "1. Policy statement" over a paragraph, its own list "1.", "2." and another paragraph: three clauses
     # would otherwise all be "1"
