@@ -530,6 +530,7 @@ KIND_OF_WORRY = {
         "an older boy says he'll tell everyone his secret unless he sends a pic of himself in his pants",
         "there were rude pictures of children on the laptop he left open in the church hall",
         "the u16 boys are sending round a pic of one lad in the shower after training",
+        "found a video in the downloads on the room tablet that i think is a child being abused",
     ],
     "bullying": [
         "a few of them have been slagging josh off in the group chat for weeks",
