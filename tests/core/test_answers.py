@@ -489,6 +489,19 @@ async def test_money_in_an_envelope_and_a_lift_to_an_away_game_find_the_rules_on
     )
 
 
+async def test_being_paid_to_teach_a_child_is_asking_about_private_tuition(tmp_path: Path) -> None:
+    policy = (
+        "# Conduct\n\n"
+        "1. Tutors should reply to learners' messages only between 8am and 8pm.\n\n"
+        "2. Physical punishment of any kind is never allowed.\n\n"
+        "3. Staff must not give a learner a lift in their own car except in an emergency agreed with the DSL.\n"
+    )
+    question = "one of the mums asked if i'd tutor her son on weekday evenings, she'd pay me. he's in my english class"
+    assert (await advisor_with(tmp_path / "silent", policy).answer(question)).status is AnswerStatus.NO_MATCH
+    tuition = "4. Staff must not offer or give paid private tuition to any learner attending the school.\n"
+    await assert_answered_first_by(advisor_with(tmp_path / "covers", f"{policy}\n{tuition}"), [(question, "4")])
+
+
 async def test_staff_words_for_checks_toilets_visitors_and_suspension_find_policy_words(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,

@@ -215,9 +215,11 @@ def test_a_form_to_fill_in_or_a_contents_line_is_told_from_a_clause(text: str, f
         ("can i go live on insta at the gala?", "sessions are never streamed from a personal account"),
         ("can i get her a £20 roblox card as a well done?", "staff must not give gifts to a young person"),
         ("is it ok to send him robux for his birthday?", "no individual gifts to players"),
+        ("class finished 20 mins ago and noones come for jayden", "if he has not been collected"),
+        ("its nearly 2 and ayaan's dad is still not here", "late collection"),
     ],
 )
-def test_chat_words_for_streaming_and_gaming_credit_are_the_policy_words(
+def test_chat_words_for_streaming_gaming_credit_and_late_pick_ups_are_the_policy_words(
     analyzer: Analyzer, asked: str, policy: str
 ) -> None:
     def concepts(text: str) -> set[str]:
@@ -231,6 +233,7 @@ def test_chat_words_for_streaming_and_gaming_credit_are_the_policy_words(
     [
         ("who covers her bit if she's not there?", "a standby Safeguarding Officer will be appointed"),
         ("he's off sick on the day, who do we go to?", "in the absence of the designated lead, contact the deputy"),
+        ("she isnt picking up, who next?", "if she cannot be reached"),
     ],
 )
 def test_a_lead_who_cant_be_there_is_asked_in_the_words_for_deputies(
