@@ -91,6 +91,36 @@ OVERSTEMMED = {
     "production": "production",  # a show, not a product
     "productions": "production",
     "publicity": "publicity",  # promotion, not who can see a post
+    "definitely": "definite",  # "is it definitely ok?" asks for no definition
+    "definite": "definite",
+    "conversion": "conversion",  # not a conversation
+    "kidding": "kidding",  # not a kid
+    "lately": "lately",  # recently, not late
+    "animated": "animated",  # not animals
+    "animation": "animated",
+    "constitute": "constitute",  # "what constitutes abuse" is not the organisation's constitution
+    "constitutes": "constitute",
+    "constituted": "constitute",
+    "exclusive": "exclusive",  # not an exclusion
+    "exclusively": "exclusive",
+    "evident": "evident",  # not evidence
+    "evidently": "evident",
+    "identical": "identical",  # not an identity
+    "minority": "minority",  # not a minor
+    "minorities": "minority",
+    "practically": "practically",  # nearly, not a practice
+    "relatively": "relatively",  # not relating
+    "remarkable": "remarkable",  # not a remark made
+    "remarkably": "remarkable",
+    "reporter": "reporter",  # the press, not reporting a concern
+    "reporters": "reporter",
+    "savings": "savings",  # money, not saving an image
+    "boarding": "boarding",  # a boarding school, not a board
+    "spots": "spots",  # not a gymnast's spotting
+    "snapped": "snapped",  # lost their temper, not Snapchat
+    "grams": "grams",  # a weight, not Instagram
+    "racing": "racing",  # a sport, not race
+    "raced": "racing",
 }
 
 

@@ -792,6 +792,11 @@ async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: 
     )
 
 
+async def test_what_constitutes_a_breach_is_no_question_about_a_constitution(leaps: PolicyAdvisor) -> None:
+    for question in ("what constitutes a breach of the social media policy?", "does name calling constitute bullying?"):
+        assert (await leaps.answer(question)).status is AnswerStatus.ANSWERED, question
+
+
 async def test_words_the_stemmer_would_join_keep_their_own_sense(tmp_path: Path) -> None:
     # Snowball cuts "tripped" to "trip" (an outing) and "sexuality" to "sexual" (harm)
     advisor = advisor_with(

@@ -134,6 +134,15 @@ def test_liking_a_post_is_told_from_the_like_of_a_comparison(text: str, liking: 
         ("one of our members uses mobility aids", "mobile"),
         ("can we sell the club's products at the fete?", "production"),
         ("who does the publicity for the fete?", "public"),
+        ("what constitutes a breach?", "constitution"),
+        ("is it definitely ok to reply?", "definitions"),
+        ("are you kidding me", "kids"),
+        ("she's been really quiet lately", "late"),
+        ("a reporter from the local paper rang", "reporting"),
+        ("can a volunteer look after her savings?", "saved"),
+        ("he snapped at her in front of everyone", "snapchat"),
+        ("our boarding house has a different phone rule", "board"),
+        ("a minority of parents complained", "minors"),
     ],
 )
 def test_a_common_little_word_does_not_stand_for_a_concept(
