@@ -792,9 +792,18 @@ async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: 
     )
 
 
-async def test_what_constitutes_a_breach_is_no_question_about_a_constitution(leaps: PolicyAdvisor) -> None:
-    for question in ("what constitutes a breach of the social media policy?", "does name calling constitute bullying?"):
-        assert (await leaps.answer(question)).status is AnswerStatus.ANSWERED, question
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what constitutes a breach of the social media policy?",
+        "does name calling constitute bullying?",
+        "can i share my views on the general election on my personal fb?",
+    ],
+)
+async def test_a_question_in_the_words_of_governance_is_not_about_the_organisations_agm(
+    leaps: PolicyAdvisor, question: str
+) -> None:
+    assert (await leaps.answer(question)).status is AnswerStatus.ANSWERED
 
 
 async def test_words_the_stemmer_would_join_keep_their_own_sense(tmp_path: Path) -> None:
