@@ -337,7 +337,12 @@ class ClauseIndex:
                 continue
             if length > 1 and any(a <= start and start + length <= b and b - a > length for a, b in longer):
                 continue
-            if _posted_about(tokens, start) or _posted_from(tokens, start) or _gone_for(tokens, start):
+            if (
+                _posted_about(tokens, start)
+                or _posted_from(tokens, start)
+                or _gone_for(tokens, start)
+                or _put_online(tokens, start, start + length)
+            ):
                 continue  # "can I post about our funding?" asks about posting, whatever the post is about
             if _a_thing_gone_missing(tokens, start):
                 continue  # "his phone went missing at drop in": lost property, not a missing child
@@ -570,6 +575,23 @@ def _posted_about(tokens: list[str], start: int) -> bool:
         if tokens[about] == "about":
             return _posting_before(tokens, about)
     return False
+
+
+# putting something on a page: what is put there is what the post shows ("post the lunch menu on our facebook page")
+_PUTTING = frozenset("post posts posted posting share shares shared sharing upload uploaded uploading mention".split())
+_PAGES = frozenset(
+    "insta instagram ig facebook fb twitter tiktok snapchat snap whatsapp youtube linkedin online page website "
+    "story stories feed account".split()
+)
+_PUT_BEFORE = 5  # words between the putting word and the thing put ("post a link to my podcast")
+_PUT_AFTER = 6  # words between the thing put and the page it goes on
+
+
+def _put_online(tokens: list[str], start: int, end: int) -> bool:
+    """The words from `start` to `end` are what is put on a page: "share the club's podcast on my insta"."""
+    return _any_before(tokens, start, _PUTTING, _PUT_BEFORE) and any(
+        token in _PAGES for token in tokens[end : end + _PUT_AFTER]
+    )
 
 
 # filming or photographing: the phone it is done "on" is the camera, not the subject asked about

@@ -795,6 +795,21 @@ async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: 
 @pytest.mark.parametrize(
     "question",
     [
+        "can i share the club's podcast on my personal insta?",
+        "can i post a link to my podcast on the work facebook page?",
+        "can we post the lunch menu on our facebook page?",
+        "can i mention the agm on the club instagram?",
+    ],
+)
+async def test_what_is_put_on_a_page_is_what_the_post_shows_not_a_topic_the_policy_must_cover(
+    leaps: PolicyAdvisor, question: str
+) -> None:
+    assert (await leaps.answer(question)).status is AnswerStatus.ANSWERED
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "what constitutes a breach of the social media policy?",
         "does name calling constitute bullying?",
         "can i share my views on the general election on my personal fb?",
