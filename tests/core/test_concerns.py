@@ -477,6 +477,7 @@ def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
         "one of the older lads keeps posting videos about defending our streets and says the mosque should be shut",
         "a lad in my group keeps sharing stuff from a 'patriot' account and nasty stuff about muslims",
         "one of the year 10s keeps calling the non-muslim kids kuffar and says they're the enemy",
+        "he was going on about how 'they' are replacing 'us' and someone needs to do something about it",
     ],
 )
 def test_talk_of_hate_or_justified_violence_against_a_group_takes_the_prevent_route(
@@ -531,6 +532,7 @@ KIND_OF_WORRY = {
         "there were rude pictures of children on the laptop he left open in the church hall",
         "the u16 boys are sending round a pic of one lad in the shower after training",
         "found a video in the downloads on the room tablet that i think is a child being abused",
+        "some lad he met on a gaming app says he'll send the ones he already sent to his school unless he sends more",
     ],
     "bullying": [
         "a few of them have been slagging josh off in the group chat for weeks",
@@ -558,6 +560,11 @@ KIND_OF_WORRY = {
         "he told her to keep it between them",
         "she's not allowed to tell her mum and made me pinky promise",
         "she told me her stepdad gets rough when he's had a drink and made me promise not to say anything",
+    ],
+    "forced marriage": [
+        "she heard her family talking about her rishta with some guy in india, she's 15",
+        "her dad says she's getting married to her cousin back home this summer",
+        "she's off to her grandma's for the summer for a big party for becoming a big girl",
     ],
     "missing": [
         "one of the residents has gone missing from the garden",
