@@ -489,6 +489,21 @@ async def test_money_in_an_envelope_and_a_lift_to_an_away_game_find_the_rules_on
     )
 
 
+async def test_a_clubs_players_are_the_young_people_a_question_calls_the_girls(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Social media\n\n"
+        "1. The Club does not livestream junior matches, festivals or training sessions, and Club officials must not "
+        "livestream them from a personal account.\n\n"
+        "2. Club officials must not contact any player under the age of 16 directly by text, phone call, WhatsApp or "
+        "email. All communication about training and fixtures must go through the player's parent or carer.\n\n"
+        "3. Each age group may have one official WhatsApp group, set up by the team manager. Group members should be "
+        "parents, carers and Club officials only.\n",
+    )
+    question = "new u13s coach here, can i text the girls when training gets moved or does it all go thru the parents?"
+    await assert_answered_first_by(advisor, [(question, "2")])
+
+
 async def test_being_paid_to_teach_a_child_is_asking_about_private_tuition(tmp_path: Path) -> None:
     policy = (
         "# Conduct\n\n"
