@@ -225,11 +225,10 @@ def test_a_form_to_fill_in_or_a_contents_line_is_told_from_a_clause(text: str, f
         ("is it ok to send him robux for his birthday?", "no individual gifts to players"),
         ("class finished 20 mins ago and noones come for jayden", "if he has not been collected"),
         ("its nearly 2 and ayaan's dad is still not here", "late collection"),
-        ("a yr 8 asked me how to stop randoms seeing her tiktok", "advice for pupils"),
         ("tom 7 said daddy hurt mummy", "tell parents"),
     ],
 )
-def test_chat_words_for_streaming_gifts_pick_ups_school_years_and_parents_are_the_policy_words(
+def test_chat_words_for_streaming_gifts_pick_ups_and_parents_are_the_policy_words(
     analyzer: Analyzer, asked: str, policy: str
 ) -> None:
     def concepts(text: str) -> set[str]:
