@@ -102,14 +102,21 @@ def test_an_adapter_fitted_to_another_model_is_left_unused_with_a_warning(
     assert f"semantic adapter {path} was fitted to another model" in caplog.text
 
 
-def test_with_the_adapter_a_players_message_is_answered_first_by_the_rule_on_replying(model_folder: Path) -> None:
-    """A question on a policy the adapter was never trained on (new-policy set R): the published model puts the
-    clause listing the club's accounts first; the adapter, the rule on replying to a player who messages."""
-    policy = REPO / "benchmarks" / "new_policies_2026_12_04" / "R" / "docs"
-    policy = policy / "hartshire-cricket-board-pathway-social-media-online-safety.txt"
+def test_with_the_adapter_a_lesson_moved_to_zoom_is_answered_first_by_the_rule_on_where_lessons_happen(
+    model_folder: Path,
+) -> None:
+    """A question on a policy the adapter was never trained on (new-policy set N): the published model puts the
+    rule on phone and video calls outside lessons first; the adapter, the rule that lessons happen only in the
+    tutoring company's own classroom, never on Zoom."""
+    policy = (
+        REPO / "benchmarks" / "new_policies_2026_12_04" / "N" / "docs" / "brightpath-online-tutoring-safeguarding.txt"
+    )
     knowledge = load_knowledge(policy)
-    question = "one of my u15 lads msgd me on insta asking about his bowling grip. can i just reply or not??"
-    rule = "If a player contacts a coach directly, the coach should keep any reply short and about cricket"
+    question = (
+        "parent says the app keeps crashing on her laptop and asked if we can just do tonights lesson on zoom "
+        "instead. fine just this once?"
+    )
+    rule = "You must never teach a learner on Zoom"
     first: dict[Path | None, str] = {}
     for adapter in (None, SHIPPED):
         reranker = load_reranker(True, model_folder, adapter=adapter)
