@@ -515,6 +515,9 @@ async def test_being_paid_to_teach_a_child_is_asking_about_private_tuition(tmp_p
     assert (await advisor_with(tmp_path / "silent", policy).answer(question)).status is AnswerStatus.NO_MATCH
     tuition = "4. Staff must not offer or give paid private tuition to any learner attending the school.\n"
     await assert_answered_first_by(advisor_with(tmp_path / "covers", f"{policy}\n{tuition}"), [(question, "4")])
+    # ...and a policy that words it "private paid tutoring" covers it too
+    tutoring = "4. Staff must not offer or provide private paid tutoring, online or in person, to pupils on roll.\n"
+    await assert_answered_first_by(advisor_with(tmp_path / "words", f"{policy}\n{tutoring}"), [(question, "4")])
 
 
 async def test_staff_words_for_checks_toilets_visitors_and_suspension_find_policy_words(tmp_path: Path) -> None:
