@@ -43,6 +43,11 @@ def analyzer() -> Analyzer:
     return Analyzer.from_groups(group.terms for group in vocabulary.group)
 
 
+def concepts_of(analyzer: Analyzer, text: str) -> set[str]:
+    """The vocabulary's concepts a text names."""
+    return analyzer.concepts(analyzer.stem_all(tokenize(text)))
+
+
 def features_of(analyzer: Analyzer, text: str) -> Counter[str]:
     """A text's features by their definition: the stems of its words that are not stopwords, the pairs of
     those side by side, and the concepts found among all its stems (as a question's are), each once."""
@@ -147,11 +152,8 @@ def test_liking_a_post_is_told_from_the_like_of_a_comparison(text: str, liking: 
 def test_a_common_little_word_does_not_stand_for_a_concept(
     analyzer: Analyzer, everyday: str, concept_word: str
 ) -> None:
-    def concepts(text: str) -> set[str]:
-        return analyzer.concepts(analyzer.stem_all(tokenize(text)))
-
-    assert concepts(concept_word)  # the word names the concept...
-    assert not concepts(concept_word) & concepts(everyday)  # ...the little word in everyday use does not
+    assert concepts_of(analyzer, concept_word)  # the word names the concept...
+    assert not concepts_of(analyzer, concept_word) & concepts_of(analyzer, everyday)  # ...the everyday word doesn't
 
 
 def test_wanting_to_do_something_is_not_liking_a_post() -> None:
@@ -231,10 +233,7 @@ def test_a_form_to_fill_in_or_a_contents_line_is_told_from_a_clause(text: str, f
 def test_chat_words_for_streaming_gifts_pick_ups_and_parents_are_the_policy_words(
     analyzer: Analyzer, asked: str, policy: str
 ) -> None:
-    def concepts(text: str) -> set[str]:
-        return analyzer.concepts(analyzer.stem_all(tokenize(text)))
-
-    assert concepts(asked) & concepts(policy)
+    assert concepts_of(analyzer, asked) & concepts_of(analyzer, policy)
 
 
 @pytest.mark.parametrize(
@@ -248,10 +247,7 @@ def test_chat_words_for_streaming_gifts_pick_ups_and_parents_are_the_policy_word
 def test_a_lead_who_cant_be_there_is_asked_in_the_words_for_deputies(
     analyzer: Analyzer, asked: str, policy: str
 ) -> None:
-    def concepts(text: str) -> set[str]:
-        return analyzer.concepts(analyzer.stem_all(tokenize(text)))
-
-    assert concepts(asked) & concepts(policy)
+    assert concepts_of(analyzer, asked) & concepts_of(analyzer, policy)
 
 
 def test_an_exclamation_is_the_scene_not_the_question() -> None:
