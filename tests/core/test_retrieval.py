@@ -228,6 +228,8 @@ def test_a_form_to_fill_in_or_a_contents_line_is_told_from_a_clause(text: str, f
         ("class finished 20 mins ago and noones come for jayden", "if he has not been collected"),
         ("its nearly 2 and ayaan's dad is still not here", "late collection"),
         ("tom 7 said daddy hurt mummy", "tell parents"),
+        ("got a love2shop at christmas", "no gifts"),
+        ("can i just give him a tenner?", "no gifts"),
     ],
 )
 def test_chat_words_for_streaming_gifts_pick_ups_and_parents_are_the_policy_words(
