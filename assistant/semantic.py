@@ -326,6 +326,19 @@ def reorder(similar: np.ndarray, strengths: Sequence[float]) -> list[int]:
     return reordered + [i for i in range(count) if i not in reordered]
 
 
+def _read_arrays(path: Path, what: str, required: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """The arrays of an .npz file we wrote (an adapter, a question map). Raises ConfigurationError naming the file
+    when it is missing, not an .npz, or without one of the `required` arrays."""
+    try:
+        with path.open("rb") as file, np.load(file, allow_pickle=False) as data:
+            arrays = {key: data[key] for key in data.files}
+        if missing := [key for key in required if key not in arrays]:
+            raise KeyError(missing[0])  # reported, as numpy's own errors are, as the file not being read
+    except Exception as error:
+        raise ConfigurationError(f"{what} {path}: cannot read it ({type(error).__name__})") from None
+    return arrays
+
+
 class EncoderAdapter:
     """Small changes to the model's weights, fitted to questions staff ask and the policy clauses that answer
     them (`benchmarks/train_adapter.py`): each changed weight matrix gains the product of two thin matrices
@@ -362,12 +375,8 @@ class EncoderAdapter:
     @classmethod
     def read(cls, path: Path) -> EncoderAdapter:
         """Raises ConfigurationError naming the file when it is missing or not an adapter."""
-        try:
-            with path.open("rb") as file, np.load(file, allow_pickle=False) as data:
-                base = str(data["base"])
-                arrays = {key: data[key] for key in data.files if key != "base"}
-        except Exception as error:  # missing, not an .npz, or without its base
-            raise ConfigurationError(f"semantic adapter {path}: cannot read it ({type(error).__name__})") from None
+        arrays = _read_arrays(path, "semantic adapter", required=("base",))
+        base = str(arrays.pop("base"))
         factors: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         for name in {key.rpartition(":")[0] for key in arrays}:
             b, a = arrays.get(f"{name}:b"), arrays.get(f"{name}:a")
@@ -401,11 +410,8 @@ class QuestionMap:
     @classmethod
     def read(cls, path: Path) -> QuestionMap:
         """Raises ConfigurationError naming the file when it is missing or not a question map."""
-        try:
-            with path.open("rb") as file, np.load(file, allow_pickle=False) as data:
-                matrix, tag = data["matrix"], str(data["tag"])
-        except Exception as error:  # missing, not an .npz, or without its arrays
-            raise ConfigurationError(f"semantic tuning file {path}: cannot read it ({type(error).__name__})") from None
+        arrays = _read_arrays(path, "semantic tuning file", required=("matrix", "tag"))
+        matrix, tag = arrays["matrix"], str(arrays["tag"])
         if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1] or not np.isfinite(matrix).all():
             raise ConfigurationError(f"semantic tuning file {path}: not a square matrix of numbers")
         return cls(matrix, tag)
