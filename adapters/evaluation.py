@@ -47,18 +47,31 @@ def _format_failure(outcome: Outcome, verbose: bool) -> str:
     return line
 
 
+class PolicyAdvisors:
+    """The advisor on each policy a question set names (a file in `folder`, or "*" for all of them), each
+    loaded once. Raises KnowledgeError for a policy that can't be read."""
+
+    def __init__(self, folder: Path, *, contact: str, reranker: SemanticReranker | None = None) -> None:
+        self.folder, self.contact, self.reranker = folder, contact, reranker
+        self._advisors: dict[str, PolicyAdvisor] = {}
+
+    def __getitem__(self, knowledge: str) -> PolicyAdvisor:
+        if knowledge not in self._advisors:
+            path = self.folder if knowledge == "*" else self.folder / knowledge
+            self._advisors[knowledge] = PolicyAdvisor(
+                load_knowledge(path), contact=self.contact, reranker=self.reranker
+            )
+        return self._advisors[knowledge]
+
+
 def measure(questions: list[EvalQuestion], folder: Path, *, contact: str, reranker: SemanticReranker | None) -> Report:
     """Answer every question from the policy it names (each loaded once). Raises KnowledgeError for a policy
     that can't be read, and UserFacingError, its message led by the question's id, for a question refused."""
-    advisors: dict[str, PolicyAdvisor] = {}
+    advisors = PolicyAdvisors(folder, contact=contact, reranker=reranker)
     report = Report()
     for question in questions:
-        key = question.knowledge
-        if key not in advisors:
-            path = folder if key == "*" else folder / key
-            advisors[key] = PolicyAdvisor(load_knowledge(path), contact=contact, reranker=reranker)
         try:
-            answer = advisors[key].answer_now(question.question)
+            answer = advisors[question.knowledge].answer_now(question.question)
         except UserFacingError as error:
             raise UserFacingError(f"{question.id}: {error.message}") from None
         report.outcomes.append(Outcome(question, answer))

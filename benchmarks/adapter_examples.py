@@ -16,9 +16,9 @@ from pathlib import Path
 
 from every_set import documents_for, question_sets
 
-from assistant.answers import PolicyAdvisor, clean_question
+from adapters.evaluation import PolicyAdvisors
+from assistant.answers import clean_question
 from assistant.evaluation import hit_matches, parse_questions
-from assistant.knowledge import load_knowledge
 
 NEGATIVES = 4  # the clauses ranked highest that don't answer: the near misses the model must learn to tell apart
 REACH = 20
@@ -36,14 +36,11 @@ def main() -> None:
                 continue
             questions = parse_questions(path.read_text(encoding="utf-8").splitlines(), str(path))
             folder = documents or documents_for({q.knowledge for q in questions})
-            advisors: dict[str, PolicyAdvisor] = {}
+            advisors = PolicyAdvisors(folder, contact="-")
             for question in questions:
                 if question.kind != "answer":
                     continue
-                key = question.knowledge
-                if key not in advisors:
-                    advisors[key] = PolicyAdvisor(load_knowledge(folder if key == "*" else folder / key), contact="-")
-                advisor = advisors[key]
+                advisor = advisors[question.knowledge]
                 ranked = advisor.index.search(clean_question(question.question), REACH)
                 # matched as `policybot eval` matches (the quote, with its list's intro line); the model reads the
                 # clause's text, as the re-ranker gives it
