@@ -2811,3 +2811,27 @@ async def test_the_age_a_question_tells_picks_the_rule_for_that_age(tmp_path: Pa
             ("one of my juniors just turned 18 and followed me on insta, ok to follow back?", "3"),
         ],
     )
+
+
+async def test_a_who_that_names_people_does_not_ask_whom_to_tell(tmp_path: Path) -> None:
+    """"the lads who come on friday so I can tell them" asks about a group chat, not who to report to."""
+    advisor = advisor_with(
+        tmp_path,
+        "# Responding to a disclosure\n\n"
+        "If a young person tells you that they are being harmed, listen, do not promise to keep it secret and "
+        "report it to the DSL the same day.\n\n"
+        "# WhatsApp and group messaging\n\n"
+        "To let young people know about sessions, use WhatsApp broadcast lists rather than groups, so that "
+        "numbers are not shared.\n",
+    )
+    await assert_answered_first_by(
+        advisor,
+        [
+            (
+                "thinking of making a whatsapp group for the lads who come to friday footy so i can tell them "
+                "when the cage is booked",
+                "WhatsApp and group messaging",
+            ),
+            ("a young person told me something worrying tonight, who do i tell?", "Responding to a disclosure"),
+        ],
+    )
