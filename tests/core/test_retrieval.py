@@ -264,3 +264,22 @@ def test_a_group_that_only_names_a_topic_leaves_the_ranking_as_it_was() -> None:
     silent = [c for c in clauses if not re.search(r"\b(text|texting|message)", c.text + c.heading + c.context, re.I)]
     assert "text" in build_index(silent, topic_only).missing_topics(question)
     assert "text" not in build_index(silent, plain).missing_topics(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_whom"),
+    [
+        ("who do i tell?", True),
+        ("saw something dodgy a colleague posted. who do i flag it to?", True),
+        ("i dont know who to tell about this", True),
+        ("not sure who i should speak to", True),
+        ("making a group chat for the lads who come on friday so i can tell them when it's on", False),
+        ("the officer asked which of the kids did it. i know who it was tbh. do i tell him?", False),
+    ],
+)
+def test_only_a_who_that_asks_asks_whom_to_tell(question: str, asks_whom: bool) -> None:
+    """A relative "who" ("the lads who come") or a known one ("I know who it was") asks no one to report to."""
+    clause = Clause(document="Policy", source="p.txt", ref="1", heading="", text="Report it.", position=0)
+    index = build_index([clause], load_knowledge(REPO / "knowledge").vocabulary)
+    asked = [words for pattern, words in index.intents if pattern.search(question)]
+    assert any("designated safeguarding lead" in words for words in asked) is asks_whom
