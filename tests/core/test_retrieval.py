@@ -147,6 +147,7 @@ def test_liking_a_post_is_told_from_the_like_of_a_comparison(text: str, liking: 
         ("he snapped at her in front of everyone", "snapchat"),
         ("our boarding house has a different phone rule", "board"),
         ("a minority of parents complained", "minors"),
+        ("he messaged me, can i reply?", "comments"),  # answering a message is no comment on a post
     ],
 )
 def test_a_common_little_word_does_not_stand_for_a_concept(
