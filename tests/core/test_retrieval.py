@@ -148,6 +148,7 @@ def test_liking_a_post_is_told_from_the_like_of_a_comparison(text: str, liking: 
         ("our boarding house has a different phone rule", "board"),
         ("a minority of parents complained", "minors"),
         ("he messaged me, can i reply?", "comments"),  # answering a message is no comment on a post
+        ("sue from the office invited me to her party", "legal action"),  # a name, not a lawsuit
     ],
 )
 def test_a_common_little_word_does_not_stand_for_a_concept(
@@ -236,6 +237,7 @@ def test_a_form_to_fill_in_or_a_contents_line_is_told_from_a_clause(text: str, f
         ("who covers her bit if she's not there?", "a standby Safeguarding Officer will be appointed"),
         ("he's off sick on the day, who do we go to?", "in the absence of the designated lead, contact the deputy"),
         ("she isnt picking up, who next?", "if she cannot be reached"),
+        ("could the parents sue me for that?", "legal action"),
     ],
 )
 def test_chat_words_share_a_concept_with_the_policy_words_for_the_same_thing(
