@@ -138,7 +138,7 @@ def test_liking_a_post_is_told_from_the_like_of_a_comparison(text: str, liking: 
         ("every child is treated equally", "equality"),
         ("one of our members uses mobility aids", "mobile"),
         ("can we sell the club's products at the fete?", "production"),
-        ("who does the publicity for the fete?", "public"),
+        ("who does the publicity for the fete?", "set to public"),
         ("is it definitely ok to reply?", "definitions"),
         ("are you kidding me", "kids"),
         ("she's been really quiet lately", "late"),
@@ -149,6 +149,7 @@ def test_liking_a_post_is_told_from_the_like_of_a_comparison(text: str, liking: 
         ("a minority of parents complained", "minors"),
         ("he messaged me, can i reply?", "comments"),  # answering a message is no comment on a post
         ("sue from the office invited me to her party", "legal action"),  # a name, not a lawsuit
+        ("can i put the photos on our public fb page?", "privacy settings"),  # a page for the public
     ],
 )
 def test_a_common_little_word_does_not_stand_for_a_concept(
@@ -238,6 +239,7 @@ def test_a_form_to_fill_in_or_a_contents_line_is_told_from_a_clause(text: str, f
         ("he's off sick on the day, who do we go to?", "in the absence of the designated lead, contact the deputy"),
         ("she isnt picking up, who next?", "if she cannot be reached"),
         ("could the parents sue me for that?", "legal action"),
+        ("her tiktok is on public", "privacy settings"),
     ],
 )
 def test_chat_words_share_a_concept_with_the_policy_words_for_the_same_thing(
