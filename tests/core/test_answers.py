@@ -2814,7 +2814,7 @@ async def test_the_age_a_question_tells_picks_the_rule_for_that_age(tmp_path: Pa
 
 
 async def test_a_who_that_names_people_does_not_ask_whom_to_tell(tmp_path: Path) -> None:
-    """"the lads who come on friday so I can tell them" asks about a group chat, not who to report to."""
+    """ "the lads who come on friday so I can tell them" asks about a group chat, not who to report to."""
     advisor = advisor_with(
         tmp_path,
         "# Responding to a disclosure\n\n"
@@ -2835,3 +2835,15 @@ async def test_a_who_that_names_people_does_not_ask_whom_to_tell(tmp_path: Path)
             ("a young person told me something worrying tonight, who do i tell?", "Responding to a disclosure"),
         ],
     )
+
+
+async def test_a_lead_out_of_reach_finds_the_rule_for_that_case(tmp_path: Path) -> None:
+    """Every clause names the deputy; the one for a lead who can't be reached is the answer."""
+    advisor = advisor_with(
+        tmp_path,
+        "# Concerns\n\nConcerns about a coach must go to the CSO or the Deputy CSO the same day.\n\n"
+        "# Photos\n\nAnyone filming without consent must be asked to stop and the CSO or the Deputy CSO told.\n\n"
+        "# Key contacts\n\nIf the CSO cannot be reached, contact the Deputy CSO, whose number is on the "
+        "noticeboard in the clubhouse and in the coaches' handbook.\n",
+    )
+    await assert_answered_first_by(advisor, [("the CSO isnt picking up. who next?", "Key contacts")])
