@@ -151,6 +151,7 @@ def test_liking_a_post_is_told_from_the_like_of_a_comparison(text: str, liking: 
         ("sue from the office invited me to her party", "legal action"),  # a name, not a lawsuit
         ("can i put the photos on our public fb page?", "privacy settings"),  # a page for the public
         ("a man on the touchline had a camera with a huge lens", "camera off"),  # not a video call's camera
+        ("what background checks do new volunteers need?", "virtual background"),
     ],
 )
 def test_a_common_little_word_does_not_stand_for_a_concept(
