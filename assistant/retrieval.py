@@ -70,18 +70,7 @@ DIRECTIVE_WORDS = frozenset(
     "must should shouldnt never wont cannot only avoid prohibited required forbidden dont applies".split()
 )
 DIRECTIVE_PAIRS = frozenset(
-    {
-        ("will", "not"),
-        ("not", "permitted"),
-        ("not", "allowed"),
-        ("may", "not"),
-        ("do", "not"),
-        ("does", "not"),
-        ("responsibility", "to"),
-        ("duty", "to"),
-        ("obliged", "to"),
-        ("expected", "to"),
-    }
+    {("will", "not"), ("not", "permitted"), ("not", "allowed"), ("may", "not"), ("do", "not"), ("does", "not")}
 )
 DIRECTIVE_PRIOR = 1.5
 FURNITURE_PRIOR = 0.7  # very short lines and table rows: titles, signatures, dates

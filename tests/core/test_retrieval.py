@@ -292,17 +292,3 @@ def test_only_a_who_that_asks_asks_whom_to_tell(question: str, asks_whom: bool) 
     index = build_index([clause], load_knowledge(REPO / "knowledge").vocabulary)
     asked = [words for pattern, words in index.intents if pattern.search(question)]
     assert any("designated safeguarding lead" in words for words in asked) is asks_whom
-
-
-def test_a_responsibility_to_do_something_weighs_as_a_rule() -> None:
-    texts = [
-        "Staff have a responsibility to report any discriminatory comments they see.",
-        "Staff are expected to keep their profiles private.",
-        "Our staff come from many backgrounds and comments are welcome.",
-    ]
-    clauses = [
-        Clause(document="Policy", source="p.txt", ref=str(n), heading="", text=text, position=n)
-        for n, text in enumerate(texts)
-    ]
-    priors = build_index(clauses, load_knowledge(REPO / "knowledge").vocabulary).priors
-    assert priors[0] == priors[1] > priors[2]
