@@ -242,6 +242,10 @@ def detector() -> ConcernDetector:
         "the guidance says we should record it - lad (12) said his mum's boyfriend locks him in his room",
         "our policy says tell the dsl but she's off - a yr 8 just told me her dad hit her with a belt",
         "after the lesson on consent a girl in yr 10 told me her boyfriend hits her when he is drunk",
+        # someone wanting to meet a child: the child is met, or met them online, or it is to be secret
+        "a man she met on roblox wants to meet up with her this weekend",
+        "a 13 yr old in my group is chatting to someone on fortnite who wants to meet up on saturday",
+        "one of the members (15) says a guy wants to meet up just the two of them and not tell her mum",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -399,6 +403,10 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "year 10 lesson on county lines next week, has anyone got a good video?",
         "my nephew's being bullied at his school (not ours) any tips for my sister?",
         "i'm drafting our neglect guidance for the new volunteers, what should go in it?",
+        # someone wanting to meet the writer is a question of boundaries, not a child being groomed
+        "a parent wants to meet me after session to discuss his progress, fine?",
+        "one of the mums wants to meet up for a coffee to talk about her son, is that ok?",
+        "a lad i used to work with msgd me on insta, he's 19 now and wants to meet up for a coffee. fine now?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
