@@ -246,6 +246,7 @@ def detector() -> ConcernDetector:
         "a man she met on roblox wants to meet up with her this weekend",
         "a 13 yr old in my group is chatting to someone on fortnite who wants to meet up on saturday",
         "one of the members (15) says a guy wants to meet up just the two of them and not tell her mum",
+        "the new volunteer has been messaging one of the girls on snap late at night",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -407,6 +408,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "a parent wants to meet me after session to discuss his progress, fine?",
         "one of the mums wants to meet up for a coffee to talk about her son, is that ok?",
         "a lad i used to work with msgd me on insta, he's 19 now and wants to meet up for a coffee. fine now?",
+        "a parent keeps messaging me late at night about the rota, do i have to reply?",
+        "my manager keeps messaging me late at night about shifts",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
