@@ -247,6 +247,7 @@ def detector() -> ConcernDetector:
         "a 13 yr old in my group is chatting to someone on fortnite who wants to meet up on saturday",
         "one of the members (15) says a guy wants to meet up just the two of them and not tell her mum",
         "the new volunteer has been messaging one of the girls on snap late at night",
+        "a helper buys one of the girls presents and told her to keep it a secret from her mum",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -410,6 +411,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "a lad i used to work with msgd me on insta, he's 19 now and wants to meet up for a coffee. fine now?",
         "a parent keeps messaging me late at night about the rota, do i have to reply?",
         "my manager keeps messaging me late at night about shifts",
+        "a parent asked me to keep it secret that she's planning a surprise party for her son",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
