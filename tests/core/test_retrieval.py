@@ -284,6 +284,8 @@ def test_a_group_that_only_names_a_topic_leaves_the_ranking_as_it_was() -> None:
         ("the officer asked which of the kids did it. i know who it was tbh. do i tell him?", False),
         ("who do i ask to get a school laptop for planning at home?", False),  # asking for a thing
         ("can i take my foster kids to spain? who do i need permission from?", False),
+        ("my colleague, who i told about it, says i should report it", False),
+        ("ok, who do i tell?", True),
     ],
 )
 def test_only_a_who_that_asks_asks_whom_to_tell(question: str, asks_whom: bool) -> None:
