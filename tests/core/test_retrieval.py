@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -41,6 +42,17 @@ def clauses_of(*paths: Path) -> list[Clause]:
 def analyzer() -> Analyzer:
     vocabulary = load_knowledge(REPO / "knowledge").vocabulary
     return Analyzer.from_groups(group.terms for group in vocabulary.group)
+
+
+@functools.cache
+def _bundled_intents() -> tuple[tuple[re.Pattern[str], str], ...]:
+    clause = Clause(document="Policy", source="p.txt", ref="1", heading="", text="Report it.", position=0)
+    return build_index([clause], load_knowledge(REPO / "knowledge").vocabulary).intents
+
+
+def words_added_for(question: str) -> list[str]:
+    """The words the bundled vocabulary's kinds of question add to this question (its intents' `add`)."""
+    return [words for pattern, words in _bundled_intents() if pattern.search(question)]
 
 
 def concepts_of(analyzer: Analyzer, text: str) -> set[str]:
@@ -182,10 +194,7 @@ def test_wanting_to_do_something_is_not_liking_a_post() -> None:
     ],
 )
 def test_giving_something_back_is_no_lift_home(question: str, lift: bool) -> None:
-    clause = Clause(document="Policy", source="p.txt", ref="1", heading="", text="Leaders give lifts.", position=0)
-    index = build_index([clause], load_knowledge(REPO / "knowledge").vocabulary)
-    asked = [words for pattern, words in index.intents if pattern.search(question)]
-    assert any("transport" in words for words in asked) is lift
+    assert any("transport" in words for words in words_added_for(question)) is lift
 
 
 def test_saying_whom_a_rule_applies_to_weighs_as_a_rule() -> None:
@@ -290,7 +299,4 @@ def test_a_group_that_only_names_a_topic_leaves_the_ranking_as_it_was() -> None:
 )
 def test_only_a_who_that_asks_asks_whom_to_tell(question: str, asks_whom: bool) -> None:
     """A relative "who" ("the lads who come") or a known one ("I know who it was") asks no one to report to."""
-    clause = Clause(document="Policy", source="p.txt", ref="1", heading="", text="Report it.", position=0)
-    index = build_index([clause], load_knowledge(REPO / "knowledge").vocabulary)
-    asked = [words for pattern, words in index.intents if pattern.search(question)]
-    assert any("designated safeguarding lead" in words for words in asked) is asks_whom
+    assert any("designated safeguarding lead" in words for words in words_added_for(question)) is asks_whom
