@@ -11,6 +11,7 @@ for list items, the line that introduces the list (a sentence ending ":", or a h
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -89,6 +90,8 @@ _OPEN_ENDING = re.compile(r"\b(must|should|will|can|may|are|is|to|by|that|includ
 _CONJUNCTION_LINE = re.compile(r"^(?:and|or|and/or|&)$")
 _CONTINUING = re.compile(r"^(?:and|or|but|who|which|whose)\s+[a-z]")
 _ENDED = re.compile(r"[.!?:;]\s*$")
+# a line the extraction broke after a hyphen inside a word ("child-on-" / "child abuse", "DBS-" / "checked")
+_BROKEN_AT_HYPHEN = re.compile(r"[A-Za-z0-9]-$")
 _NEEDS_OBJECT = re.compile(
     r"[a-z]\s+(?:appoints|appoint|appointed|believes|recognises|recognizes|requires|expects|ensures|"
     r"undertakes|acknowledges|affirms|commits|agrees|are|is)\s*$"
@@ -213,7 +216,7 @@ def _wrapped_items(block: list[str]) -> list[str]:
     full = False
     for line in block:
         if items and full:
-            items[-1] += " " + line.strip()
+            items[-1] = _joined(items[-1], line)
         else:
             items.append(line.strip())
         full = len(line.rstrip()) >= FULL_LINE * width
@@ -254,6 +257,15 @@ def _cut_at_page_end(previous: str, line: str, width: int) -> bool:
     )
 
 
+def _joined(left: str, right: str) -> str:
+    """Two lines of one sentence as one: a space between them, but none after a hyphen that ended the first line
+    inside a word ("one-to-" / "one contact" is "one-to-one contact")."""
+    left, right = left.rstrip(), right.strip()
+    if _BROKEN_AT_HYPHEN.search(left) and right[:1].isalnum():
+        return left + right
+    return f"{left} {right}" if left else right
+
+
 def _join_broken_lines(lines: list[str]) -> list[str]:
     """Repair sentences split across a page or paragraph break in an extraction.
 
@@ -275,17 +287,25 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
         stripped = line.strip()
         previous = out[-1] if out else ""
         numbered = _NUMBERED.match(line)
-        # "...on VHF Channel" / "16 or by dialling 999": a number that goes on a sentence, not a clause's
+        number = numbered.group(1) if numbered else ""
+        follows = _continues_numbering(last_number, number) if last_number else number == "1"  # 1 starts one
+        # a number that goes on a sentence, not a clause's: "...on VHF Channel" / "16 or by dialling 999", and
+        # before any numbered line "(Under 7 to Under" / "12) and junior players"
         stray_number = bool(
+            numbered and numbered.group(2)[:1].islower() and previous and not _ENDED.search(previous) and not follows
+        ) or bool(
+            # "...where the students are under" / "16. Each group must...": a sentence ending on a number,
+            # wrapped onto a line of its own straight after a line that filled the width
             numbered
-            and numbered.group(2)[:1].islower()
             and previous
-            and not _ENDED.search(previous)
-            and not _continues_numbering(last_number, numbered.group(1))
+            and not pending_blank
+            and _UNFINISHED.search(previous)
+            and _cut_at_page_end(previous, stripped, width)
+            and not (last_number and follows)
         )
         if numbered and not stray_number:
             last_number = numbered.group(1)
-        structural = bool(_BULLET.match(line) or (numbered and not stray_number) or _MD_HEADING.match(line))
+        structural = not stray_number and bool(_BULLET.match(line) or numbered or _MD_HEADING.match(line))
         lone_conjunction = _CONJUNCTION_LINE.match(stripped) is not None
         goes_on = (
             stray_number
@@ -299,7 +319,7 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
             or (pending_blank > 0 and _cut_at_page_end(previous, stripped, width))
         )
         if previous and goes_on and not structural and not _MD_HEADING.match(previous):
-            out[-1] = previous.rstrip() + " " + stripped
+            out[-1] = _joined(previous, stripped)
             joins_next = lone_conjunction
         else:
             joins_next = False
@@ -492,7 +512,7 @@ def parse_blocks(text: str) -> list[Block]:
         nonlocal last_number
         if paragraph:
             indented = paragraph[0].startswith(("  ", "\t"))
-            text = " ".join(s.strip() for s in paragraph)
+            text = functools.reduce(_joined, (s.strip() for s in paragraph))
             blocks.append(Block("para", text, number=last_number if indented else ""))
             last_number = last_number if indented else ""
             paragraph.clear()
@@ -593,7 +613,7 @@ def parse_blocks(text: str) -> list[Block]:
                 open_block = None  # "Photos in class and at events" between two lists (Word) titles the next one
         if open_block is not None:
             # a wrapped line of a PDF or hard-wrapped text: it continues the clause or item above
-            open_block.text = f"{open_block.text} {line.strip()}"
+            open_block.text = _joined(open_block.text, line)
             continued.add(id(open_block))
             continue
         if not paragraph and _title_over_text(

@@ -73,6 +73,43 @@ def test_sentences_split_across_a_page_break_are_repaired() -> None:
     assert "risks of extremism and radicalisation." in by_ref(leaps, "9.1").text
 
 
+def test_a_word_broken_at_its_hyphen_across_lines_is_whole_again() -> None:
+    # as a PDF wraps them: the hyphen of "child-on-child" or "DBS-checked" ends one line, the word goes on
+    (clause,) = segment(
+        "3.1 All staff should be alert to child-on-\n"
+        "child abuse. At least two DBS-\n"
+        "checked adults are present for ages 11-\n"
+        "16, and a learner may make an audio-\n"
+        "only recording. Contact us -\n"
+        "we will help.\n"
+    )
+    assert clause.text == (
+        "All staff should be alert to child-on-child abuse. At least two DBS-checked adults are present for ages "
+        "11-16, and a learner may make an audio-only recording. Contact us - we will help."
+    )
+
+
+def test_a_sentence_ending_on_a_number_wrapped_onto_its_own_line_is_no_new_clause() -> None:
+    # a PDF's text wrapped at 80 characters: "under" fills its line, and "16." then looks like a clause's
+    # number. Before any numbered line, "12)" after "(Under 7 to Under" does too, though the line is short.
+    lines = [f"Message {n} to a family is kept short, polite and about the club's own events," for n in range(20)]
+    lines += [
+        "and the Class WhatsApp groups are for parents only where the students are under",
+        "16. Each group must have at least two staff admins and is set so only admins post.",
+    ]
+    text = (
+        "Messaging\n\n" + "\n".join(lines) + "\n\n"
+        "Players\n\nWe have around 300 mini players (Under 7 to Under\n"
+        "12) and junior players training and playing on Sundays.\n"
+    )
+    clauses = segment(text)
+    assert not any(clause.label or clause.text.startswith(("16", "12")) for clause in clauses)
+    assert " ".join(clause.text for clause in clauses[:-1]) == " ".join(lines)  # every word, in order
+    assert clauses[-1].text == (
+        "We have around 300 mini players (Under 7 to Under 12) and junior players training and playing on Sundays."
+    )
+
+
 def test_page_furniture_is_dropped_without_losing_text() -> None:
     texts = [c.text for c in clauses_of("004_1b448daf2f5f7c51.txt")]
     assert not any("Page |" in t for t in texts)
