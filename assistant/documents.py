@@ -26,6 +26,12 @@ BOLD_TITLE_WORDS = 12  # a bold paragraph this short is a title; a longer one is
 MAX_BYTES = 20 * 1024 * 1024  # a policy is never this big; a file this big is not a policy
 BINARY_SAMPLE = 8192  # bytes read to tell text from binary: more than 1% zero bytes is binary...
 STRAY_ZEROS = 8  # ...and more than a few
+PAGE_LINES_MIN = 5  # lines of text on a page before its wrapping can be told...
+PAGE_LINE_CHARS = 20  # ...counting lines longer than a title
+WRAP_SPACES = 0.3  # share of those lines ending in a space, on a page whose wrapped lines keep theirs
+TITLE_SHARE = 0.6  # of the page's widest line: a line ended on purpose this short, ending no sentence, is a title
+_ENDS_SENTENCE = re.compile(r"[.!?:]\W*$")
+_STARTS_PARAGRAPH = re.compile(r"^[\"'“‘(]?[A-Z0-9•▪●◦·\-*]")
 
 
 def read_text(path: Path) -> str:
@@ -211,7 +217,35 @@ def _read_pdf(path: Path) -> str:
     except (PdfReadError, ValueError, KeyError, TypeError, OSError):
         raise UnreadableDocument(str(path), "is not a valid PDF file") from None
     # a blank line between pages: segmentation repairs sentences split across them
-    return "\n\n".join(_words_into_lines(page) for page in pages)
+    return "\n\n".join(_paragraphs_apart(_words_into_lines(page)) for page in pages)
+
+
+def _paragraphs_apart(page: str) -> str:
+    """A page's paragraphs and titles with a blank line between them, as a text file has them.
+
+    pypdf gives a page's lines with no blank line between paragraphs, so a title between two paragraphs would
+    run into them. Where a PDF keeps the space at each wrapped line's end (Word's and LibreOffice's do), a
+    line without one was ended on purpose: when it ends a sentence, its paragraph ends; when it is short and
+    ends no sentence, after a paragraph's end, it is a title ("KEY CONTACTS"). Pages without that space
+    are left as they are: telling a short last line from a wrapped one by its length alone misreads
+    proportional fonts."""
+    lines = page.split("\n")
+    text_lines = [line for line in lines if len(line.strip()) > PAGE_LINE_CHARS]
+    if len(text_lines) < PAGE_LINES_MIN or sum(line[-1:].isspace() for line in text_lines) < WRAP_SPACES * len(
+        text_lines
+    ):
+        return page
+    width = max(len(line.rstrip()) for line in text_lines)
+    out: list[str] = []
+    ended = True  # the line before ended its paragraph (or the page began)
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        out.append(line)
+        on_purpose = bool(line.strip()) and not line[-1:].isspace()
+        title = on_purpose and ended and len(line.strip()) <= TITLE_SHARE * width and not _ENDS_SENTENCE.search(line)
+        ended = on_purpose and (title or _ENDS_SENTENCE.search(line) is not None)
+        if ended and _STARTS_PARAGRAPH.match(following.strip()):
+            out.append("")
+    return "\n".join(out)
 
 
 def _words_into_lines(page: str) -> str:

@@ -113,6 +113,36 @@ def test_a_pdf_given_one_word_a_line_reads_as_its_sentences_with_every_word(tmp_
     assert "Safeguarding concerns are reported to the Safeguarding Lead by the end of session 2 on day 3." in texts
 
 
+def test_a_pdf_with_no_blank_lines_keeps_its_paragraphs_and_titles_apart(tmp_path: Path) -> None:
+    # as Word and LibreOffice write a PDF and pypdf reads it: no blank line between paragraphs, and a space
+    # left at the end of each wrapped line but not at a paragraph's or a title's end
+    make_pdf(
+        tmp_path / "policy.pdf",
+        [
+            [
+                "Personal allowances of residents are held in the office safe. Every withdrawal is ",
+                "signed for by two members of staff and a receipt is kept. Staff must never hold ",
+                "the bank card or PIN of a resident.",
+                "TRANSPORT AND OUTINGS",
+                "Residents are taken to hospital and GP appointments in the minibus of the home or by ",
+                "taxi, with a member of staff as escort. Staff must not take residents out in ",
+                "their own car unless the Registered Manager has agreed in advance.",
+                "Drivers must hold business use insurance and show it to the office once a year, ",
+                "before their first trip with a resident.",
+            ]
+        ],
+    )
+    clauses = load_knowledge(tmp_path / "policy.pdf").clauses
+    assert [(c.heading, c.text[:40]) for c in clauses] == [
+        ("", "Personal allowances of residents are hel"),
+        ("TRANSPORT AND OUTINGS", "Residents are taken to hospital and GP a"),
+        ("TRANSPORT AND OUTINGS", "Drivers must hold business use insurance"),
+    ]
+    assert clauses[1].text.endswith(
+        "Staff must not take residents out in their own car unless the Registered Manager has agreed in advance."
+    )
+
+
 def test_a_pdf_that_is_all_page_furniture_is_named_as_having_no_text(tmp_path: Path) -> None:
     make_pdf(tmp_path / "cover.pdf", [["Riverside Club confidential document"]] * 6)
     (tmp_path / "policy.md").write_text("# Photos\n\nStaff must not post photos of children.\n")
