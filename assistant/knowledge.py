@@ -279,6 +279,7 @@ _MARKUP = re.compile(r"[:*_`#|\[\]]")  # fields and marks a title line never has
 OPENING_LINES = 12  # a document's title is among its first lines...
 TITLE_LINE_WORDS = 8  # ...set in lines this short ("SAFEGUARDING AND CHILD", "PROTECTION POLICY")...
 TITLE_WORDS = 14  # ...or one line this long
+TITLE_LINES = 2  # a line naming the document takes the short line above it into its title (the organisation)
 
 
 def _title_in_opening(body: str, *, from_first_line: bool = False) -> str:
@@ -300,8 +301,11 @@ def _title_in_opening(body: str, *, from_first_line: bool = False) -> str:
         words = line.split()
         short = len(words) <= TITLE_LINE_WORDS and not line.endswith((".", ":", ",")) and "…" not in line
         if not short:
-            if not run and len(words) <= TITLE_WORDS and _names_the_document(line):
-                return line
+            # a longer line naming the document is its title, or ends the title the short lines above begin
+            # ("HARTSDALE RUGBY FOOTBALL CLUB" / "Safeguarding and Online Conduct Policy - Mini, Junior and
+            # Adult Sections"); a sentence naming a policy ("We adopt the RFU Safeguarding Policy.") is none
+            if len(words) <= TITLE_WORDS and not line.endswith(".") and _names_the_document(line):
+                return " ".join([*run, line]) if len(run) + 1 <= TITLE_LINES else line
             run = []
             continue
         run.append(line)

@@ -159,8 +159,28 @@ def test_a_pdf_is_titled_as_its_first_lines_set_its_title(tmp_path: Path) -> Non
     )
     # a field labelled "Policy ..." in a table over the text is not a title: the file's name is used
     make_pdf(tmp_path / "rugby.pdf", [["Policy Owner General Manager, Community Rugby Approved by", *body]])
+    # the organisation's name over a title line too long to be one of a run of short ones; a sentence naming a
+    # policy below it is no title
+    make_pdf(
+        tmp_path / "hartsdale.pdf",
+        [
+            [
+                "HARTSDALE RUGBY FOOTBALL CLUB",
+                "Safeguarding and Online Conduct Policy - Mini, Junior and Adult Sections",
+                "Our club adopts the RFU Safeguarding Policy in full.",
+                *body,
+            ]
+        ],
+    )
+    make_pdf(tmp_path / "sentence.pdf", [["Our club adopts the RFU Safeguarding Policy in full.", *body]])
     titles = {doc.source: doc.title for doc in load_knowledge(tmp_path).documents}
-    assert titles == {"policy_v3_FINAL.pdf": "CHILD PROTECTION & SAFEGUARDING POLICY", "rugby.pdf": "Rugby"}
+    assert titles == {
+        "policy_v3_FINAL.pdf": "CHILD PROTECTION & SAFEGUARDING POLICY",
+        "rugby.pdf": "Rugby",
+        "hartsdale.pdf": "HARTSDALE RUGBY FOOTBALL CLUB Safeguarding and Online Conduct Policy - Mini, Junior and "
+        "Adult Sections",
+        "sentence.pdf": "Sentence",
+    }
 
 
 def test_a_folder_loads_what_it_can_and_names_what_it_cannot(tmp_path: Path) -> None:
