@@ -223,7 +223,7 @@ def _wrapped_items(block: list[str]) -> list[str]:
     return items
 
 
-def _wrap_width(lines: list[str]) -> int:
+def wrap_width(lines: list[str]) -> int:
     """The width an extraction wrapped its lines at (most lines of a wrapped page end near it), or 0 when the
     text is not wrapped: a Markdown or Word paragraph is one line, as long as it runs."""
     lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) > 20)  # text, not titles
@@ -278,7 +278,7 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     pending_blank = 0
     joins_next = False  # the line before was a lone "and": the next line goes on the same sentence
-    width = _wrap_width(lines)
+    width = wrap_width(lines)
     last_number = ""  # of the last numbered line: a number out of its sequence may be a wrapped line's first word
     for line in lines:
         if not line.strip():

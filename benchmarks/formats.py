@@ -1,0 +1,113 @@
+"""The same policies as Word and PDF files: do they answer as their text does? (run by hand)
+
+    sudo apt-get install libreoffice-writer-nogui pandoc        # the converters (Debian's packages)
+    .venv/bin/python benchmarks/formats.py                     # the new-policy sets L to S
+    .venv/bin/python benchmarks/formats.py --sets L,M --keep /tmp/formats   # and keep the files made
+
+Each set's documents (`benchmarks/new_policies_*/<set>/docs/*.txt`) are made into the files an
+organisation would have, and its questions answered from each, lexically:
+
+- `word`: a Word file. A Markdown document goes through pandoc, so its headings, lists and bold are
+  Word's own; any other through LibreOffice, a paragraph a line, as Word has them.
+- `word pdf`: that Word file printed to PDF by LibreOffice: proportional type, wrapped at the page's width,
+  and read back by pypdf with no blank lines between paragraphs.
+
+A text file wrapped by hand at a fixed width (as text taken from a PDF is) has no faithful Word or PDF form:
+its lines would stay short in either, so its questions are left out and counted apart. Printed for each
+format: the questions passing (as `policybot eval` counts them) on the same questions as the text files,
+and the ones that pass only in one of the two.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from adapters.evaluation import measure
+from assistant.evaluation import EvalQuestion, parse_questions
+from assistant.segmentation import wrap_width
+
+HERE = Path(__file__).resolve().parent
+SETS = HERE / "new_policies_2026_12_04"
+CONTACT = "the Designated Safeguarding Lead"
+
+
+def convert(source: Path, folder: Path, target: str) -> Path:
+    """`source` as a `target` file ("docx" or "pdf") in `folder`, by LibreOffice."""
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", target, "--outdir", str(folder), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return folder / f"{source.stem}.{target}"
+
+
+def as_word(text_file: Path, folder: Path) -> Path:
+    markdown = any(line.startswith("#") for line in text_file.read_text(encoding="utf-8").splitlines())
+    if markdown and shutil.which("pandoc"):
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{text_file.stem}.docx"
+        # "-smart": quotes and dashes stay as the text has them, so the expected snippets still match
+        subprocess.run(["pandoc", "-f", "markdown-smart", "-o", str(target), str(text_file)], check=True)
+        return target
+    return convert(text_file, folder, "docx")
+
+
+def passed(questions: list[EvalQuestion], folder: Path, suffix: str) -> dict[str, bool]:
+    renamed = [q.model_copy(update={"knowledge": f"{Path(q.knowledge).stem}{suffix}"}) for q in questions]
+    report = measure(renamed, folder, contact=CONTACT, reranker=None)
+    return {outcome.question.id: outcome.passed for outcome in report.outcomes}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sets", default="L,M,N,P,R,S", help="comma-separated set names (not held-out ones)")
+    parser.add_argument("--keep", type=Path, help="write the Word and PDF files here, and keep them")
+    args = parser.parse_args()
+    if not shutil.which("soffice"):
+        raise SystemExit("formats.py needs LibreOffice's soffice on the PATH (see the module's docstring)")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="policybot-formats-"))
+    totals = {"text": 0, "word": 0, "word pdf": 0}
+    asked = wrapped_out = 0
+    for name in args.sets.split(","):
+        docs = SETS / name / "docs"
+        questions = parse_questions((SETS / name / "questions.jsonl").read_text(encoding="utf-8").splitlines(), name)
+        hard_wrapped = {p.name for p in docs.glob("*.txt") if wrap_width(p.read_text(encoding="utf-8").split("\n"))}
+        kept = [q for q in questions if q.knowledge not in hard_wrapped]
+        wrapped_out += len(questions) - len(kept)
+        word_dir, pdf_dir = work / name / "word", work / name / "pdf"
+        for text_file in sorted(docs.glob("*.txt")):
+            if text_file.name not in hard_wrapped:
+                convert(as_word(text_file, word_dir), pdf_dir, "pdf")
+        outcomes = {
+            "text": passed(kept, docs, ".txt"),
+            "word": passed(kept, word_dir, ".docx"),
+            "word pdf": passed(kept, pdf_dir, ".pdf"),
+        }
+        asked += len(kept)
+        for form, results in outcomes.items():
+            totals[form] += sum(results.values())
+            if form != "text":
+                only_text = [q for q, ok in outcomes["text"].items() if ok and not results[q]]
+                only_here = [q for q, ok in results.items() if ok and not outcomes["text"][q]]
+                print(
+                    f"{name} {form:8s} {sum(results.values()):3d} / {len(kept)}  text only: {only_text}  "
+                    f"{form} only: {only_here}"
+                )
+    print(
+        f"\n{asked} questions on documents with a faithful Word and PDF form "
+        f"({wrapped_out} on hand-wrapped ones left out)"
+    )
+    for form, total in totals.items():
+        print(f"  {form:8s} {total:4d} passed")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
