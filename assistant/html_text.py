@@ -100,6 +100,7 @@ class _PageText(HTMLParser):
         self.lists: list[int] = []  # open lists, innermost last: the next item's number, 0 for bullets
         self.item_open = False  # a list item's marker is written and its text not yet begun
         self.has_title_heading = False  # the page has its own <h1>, or a component has given its title
+        self.preformatted = 0  # open <pre> blocks: a text file pasted into a page keeps its lines
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIPPED:
@@ -121,6 +122,8 @@ class _PageText(HTMLParser):
         elif tag in _HEADINGS:
             self.parts.append(f"\n\n{'#' * _HEADINGS[tag]} ")
         elif tag in _BLOCKS:
+            if tag == "pre":
+                self.preformatted += 1
             if not self.item_open:  # "<li><p>text": the item's paragraph is its text, on its marker's line
                 self.parts.append("\n\n" + _UNDER_ITEM * len(self.lists))
         elif tag in _CELLS:
@@ -162,11 +165,13 @@ class _PageText(HTMLParser):
         elif tag in _BOLD:
             self.parts.append(_BOLD_OFF)
         elif tag not in _INLINE:  # a heading, a block or a page component ends its paragraph
+            if tag == "pre":
+                self.preformatted = max(0, self.preformatted - 1)
             self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.skipping:  # runs of whitespace are one space, as a browser shows them
-            self.parts.append(re.sub(r"\s+", " ", data))
+        if not self.skipping:  # runs of whitespace are one space, as a browser shows them, but in <pre>
+            self.parts.append(data if self.preformatted else re.sub(r"\s+", " ", data))
             self.item_open = self.item_open and not data.strip()
 
 

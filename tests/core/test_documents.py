@@ -273,6 +273,32 @@ def test_a_web_page_reads_as_its_headings_lists_and_paragraphs(tmp_path: Path, n
     assert "color" not in texts and "var menu" not in texts and "<" not in texts  # no style, script or tags
 
 
+def test_a_text_pasted_into_a_web_page_keeps_its_lines_and_paragraphs(tmp_path: Path) -> None:
+    # a policy published as one <pre> block, as LibreOffice saves a text file as a page: its line breaks and
+    # blank lines are its structure, not whitespace to collapse
+    body = (
+        "Riverside Scouts\n\nOnline Safety Policy\n\nWho to contact\n\n"
+        "District Commissioner\tHelen Marsh\t07700 900412\n"
+        "Safeguarding Lead\tRaj Bhatti\t07700 900187\n\n"
+        "Key principles\n\n"
+        "\u2022\tNo adult should be in private one-to-one contact with a young person.\n"
+        "\u2022\tThink before you post &amp; share.\n"
+    )
+    (tmp_path / "policy.html").write_text(
+        f"<html><head><style>pre {{ font-family: monospace }}</style></head><body><pre>{body}</pre>"
+        + "<p>Page footer</p>" * 8
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    clauses = load_knowledge(tmp_path / "policy.html").clauses
+    texts = [c.text for c in clauses]
+    assert "No adult should be in private one-to-one contact with a young person." in texts
+    assert "Think before you post & share." in texts
+    rules = next(c for c in clauses if c.text.startswith("No adult"))
+    assert rules.heading.endswith("Key principles")
+    assert not any("Helen Marsh" in t and "No adult" in t for t in texts)  # the contacts are not the rules
+
+
 def test_a_markdown_file_with_a_few_tags_or_an_html_table_is_still_markdown(tmp_path: Path) -> None:
     rows = "".join(f"  <tr>\n    <th>Review {n}</th>\n    <td>May 202{n}</td>\n  </tr>\n" for n in range(4))
     (tmp_path / "policy.md").write_text(
