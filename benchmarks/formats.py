@@ -1,4 +1,4 @@
-"""The same policies as Word and PDF files: do they answer as their text does? (run by hand)
+"""The same policies as Word, PDF and web page files: do they answer as their text does? (run by hand)
 
     sudo apt-get install libreoffice-writer-nogui pandoc        # the converters (Debian's packages)
     .venv/bin/python benchmarks/formats.py                     # the new-policy sets L to S
@@ -11,9 +11,11 @@ organisation would have, and its questions answered from each, lexically:
   Word's own; any other through LibreOffice, a paragraph a line, as Word has them.
 - `word pdf`: that Word file printed to PDF by LibreOffice: proportional type, wrapped at the page's width,
   and read back by pypdf with no blank lines between paragraphs.
+- `web page`: a saved web page. A Markdown document goes through pandoc (headings, lists, paragraphs as
+  tags); any other through LibreOffice, which keeps the text whole in one `<pre>` block.
 
-A text file wrapped by hand at a fixed width (as text taken from a PDF is) has no faithful Word or PDF form:
-its lines would stay short in either, so its questions are left out and counted apart. Printed for each
+A text file wrapped by hand at a fixed width (as text taken from a PDF is) has no faithful Word, PDF or web
+page form: its lines would stay short in each, so its questions are left out and counted apart. Printed for each
 format: the questions passing (as `policybot eval` counts them) on the same questions as the text files,
 and the ones that pass only in one of the two.
 """
@@ -58,6 +60,19 @@ def as_word(text_file: Path, folder: Path) -> Path:
     return convert(text_file, folder, "docx")
 
 
+def as_web_page(text_file: Path, folder: Path) -> Path:
+    markdown = any(line.startswith("#") for line in text_file.read_text(encoding="utf-8").splitlines())
+    if markdown and shutil.which("pandoc"):
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{text_file.stem}.html"
+        title = f"title={text_file.stem}"  # pandoc wants a page title; the document's own heading stays
+        subprocess.run(
+            ["pandoc", "-f", "markdown-smart", "-s", "-M", title, "-o", str(target), str(text_file)], check=True
+        )
+        return target
+    return convert(text_file, folder, "html")
+
+
 def passed(questions: list[EvalQuestion], folder: Path, suffix: str) -> dict[str, bool]:
     renamed = [q.model_copy(update={"knowledge": f"{Path(q.knowledge).stem}{suffix}"}) for q in questions]
     report = measure(renamed, folder, contact=CONTACT, reranker=None)
@@ -72,7 +87,7 @@ def main() -> None:
     if not shutil.which("soffice"):
         raise SystemExit("formats.py needs LibreOffice's soffice on the PATH (see the module's docstring)")
     work = args.keep or Path(tempfile.mkdtemp(prefix="policybot-formats-"))
-    totals = {"text": 0, "word": 0, "word pdf": 0}
+    totals = {"text": 0, "word": 0, "word pdf": 0, "web page": 0}
     asked = wrapped_out = 0
     for name in args.sets.split(","):
         docs = SETS / name / "docs"
@@ -80,14 +95,16 @@ def main() -> None:
         hard_wrapped = {p.name for p in docs.glob("*.txt") if wrap_width(p.read_text(encoding="utf-8").split("\n"))}
         kept = [q for q in questions if q.knowledge not in hard_wrapped]
         wrapped_out += len(questions) - len(kept)
-        word_dir, pdf_dir = work / name / "word", work / name / "pdf"
+        word_dir, pdf_dir, page_dir = work / name / "word", work / name / "pdf", work / name / "web"
         for text_file in sorted(docs.glob("*.txt")):
             if text_file.name not in hard_wrapped:
                 convert(as_word(text_file, word_dir), pdf_dir, "pdf")
+                as_web_page(text_file, page_dir)
         outcomes = {
             "text": passed(kept, docs, ".txt"),
             "word": passed(kept, word_dir, ".docx"),
             "word pdf": passed(kept, pdf_dir, ".pdf"),
+            "web page": passed(kept, page_dir, ".html"),
         }
         asked += len(kept)
         for form, results in outcomes.items():
@@ -100,7 +117,7 @@ def main() -> None:
                     f"{form} only: {only_here}"
                 )
     print(
-        f"\n{asked} questions on documents with a faithful Word and PDF form "
+        f"\n{asked} questions on documents with a faithful Word, PDF and web page form "
         f"({wrapped_out} on hand-wrapped ones left out)"
     )
     for form, total in totals.items():
