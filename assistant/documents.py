@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ BOLD_TITLE_WORDS = 12  # a bold paragraph this short is a title; a longer one is
 MAX_BYTES = 20 * 1024 * 1024  # a policy is never this big; a file this big is not a policy
 BINARY_SAMPLE = 8192  # bytes read to tell text from binary: more than 1% zero bytes is binary...
 STRAY_ZEROS = 8  # ...and more than a few
+EDGE_LINES = 2  # a page's first and last lines, where its running header and footer stand
 PAGE_LINES_MIN = 5  # lines of text on a page before its wrapping can be told...
 PAGE_LINE_CHARS = 20  # ...counting lines longer than a title
 WRAP_SPACES = 0.3  # share of those lines ending in a space, on a page whose wrapped lines keep theirs
@@ -217,7 +219,39 @@ def _read_pdf(path: Path) -> str:
     except (PdfReadError, ValueError, KeyError, TypeError, OSError):
         raise UnreadableDocument(str(path), "is not a valid PDF file") from None
     # a blank line between pages: segmentation repairs sentences split across them
-    return "\n\n".join(_paragraphs_apart(_words_into_lines(page)) for page in pages)
+    pages = _without_running_lines([_words_into_lines(page) for page in pages])
+    return "\n\n".join(_paragraphs_apart(page) for page in pages)
+
+
+def _edge_key(line: str) -> str:
+    """A page's header or footer line as it reads on every page: its numbers ("Page 3 of 7") as any number."""
+    return re.sub(r"\d+", "#", " ".join(line.split()))
+
+
+def _without_running_lines(pages: list[str]) -> list[str]:
+    """The pages without their running header and footer: a line with words in it among the first or last
+    lines of at least half the pages, two at least ("Lantern Young Carers Social Media | Version 2.1",
+    "Page 2 | Uncontrolled when printed"). Left in, it would land mid-sentence wherever a page break cut
+    one; segmentation drops such lines only when they repeat often, and a short policy's pages are few."""
+    edges: list[set[str]] = []
+    for page in pages:
+        lines = [line for line in page.split("\n") if line.strip()]
+        edges.append({_edge_key(line) for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:]})
+    counts = Counter(key for keys in edges for key in keys)
+    running = {
+        key for key, count in counts.items() if count >= max(2, len(pages) / 2) and any(ch.isalpha() for ch in key)
+    }
+    if not running:
+        return pages
+    kept = []
+    for page in pages:
+        lines = page.split("\n")
+        filled = [number for number, line in enumerate(lines) if line.strip()]
+        at_edges = set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
+        kept.append(
+            "\n".join(line for n, line in enumerate(lines) if n not in at_edges or _edge_key(line) not in running)
+        )
+    return kept
 
 
 def _paragraphs_apart(page: str) -> str:

@@ -143,6 +143,36 @@ def test_a_pdf_with_no_blank_lines_keeps_its_paragraphs_and_titles_apart(tmp_pat
     )
 
 
+def test_a_short_pdfs_running_header_and_footer_are_dropped_and_the_sentence_they_cut_goes_on(tmp_path: Path) -> None:
+    # three pages, so each line repeats only three times: too few for the repeated-line rule of text files
+    header, footer = "Lantern Young Carers Social Media | Version 2.1", "Page {} | Uncontrolled when printed"
+    make_pdf(
+        tmp_path / "policy.pdf",
+        [
+            [
+                header,
+                "1. Messages",
+                "1.1 If a message suggests a young carer is in danger, call 999 and give",
+                footer.format(1),
+            ],
+            [
+                header,
+                "the details, then leave a message for the DSL.",
+                "1.2 Do not message back and forth.",
+                footer.format(2),
+            ],
+            [header, "2. Groups", "2.1 We do not put young carers into WhatsApp groups.", footer.format(3)],
+        ],
+    )
+    clauses = load_knowledge(tmp_path / "policy.pdf").clauses
+    assert {c.ref: c.text for c in clauses} == {
+        "1.1": "If a message suggests a young carer is in danger, call 999 and give the details, then leave a message "
+        "for the DSL.",
+        "1.2": "Do not message back and forth.",
+        "2.1": "We do not put young carers into WhatsApp groups.",
+    }
+
+
 def test_a_pdf_that_is_all_page_furniture_is_named_as_having_no_text(tmp_path: Path) -> None:
     make_pdf(tmp_path / "cover.pdf", [["Riverside Club confidential document"]] * 6)
     (tmp_path / "policy.md").write_text("# Photos\n\nStaff must not post photos of children.\n")
