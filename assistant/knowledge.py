@@ -270,6 +270,7 @@ _TITLE_LINE = re.compile(r"\A\s*#{2,6}\s*(.+?)(?:\s+#+)?\s*$", re.MULTILINE)
 
 
 _KIND_OF_DOCUMENT = re.compile(r"\b(?:polic(?:y|ies)|procedures?|guidance|code of conduct|handbook|protocol)\b", re.I)
+_POINTS_AT_ITSELF = re.compile(r"\b(?:this|the)\s+$", re.IGNORECASE)  # "this policy", "the procedure"
 _NUMBERING = re.compile(r"^\d+[:.)]?\s+")
 _OPENING_FURNITURE = re.compile(r"^(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+|v(?:ersion)?\s*[\d.]+)$", re.IGNORECASE)
 _ADDRESS = re.compile(
@@ -279,6 +280,8 @@ _MARKUP = re.compile(r"[:*_`#|\[\]]")  # fields and marks a title line never has
 OPENING_LINES = 12  # a document's title is among its first lines...
 TITLE_LINE_WORDS = 8  # ...set in lines this short ("SAFEGUARDING AND CHILD", "PROTECTION POLICY")...
 TITLE_WORDS = 14  # ...or one line this long
+FIELD_LABELS = 2  # a line with this many labelled fields ("Issued: ... | Review: ...") is no title
+_FIELD_LABEL = re.compile(r"(?:^|\|\s*)[A-Z][\w ]{0,25}:\s")
 TITLE_LINES = 2  # a line naming the document takes the short line above it into its title (the organisation)
 
 
@@ -295,10 +298,14 @@ def _title_in_opening(body: str, *, from_first_line: bool = False) -> str:
         if line and not _OPENING_FURNITURE.match(line) and not _is_date(line) and not _ADDRESS.search(line)
     ][:OPENING_LINES]
     run: list[str] = []
+    wrapped = ""  # a longer line just above that named nothing and ended no sentence: a title's first part
     for number, line in enumerate(lines):
         if from_first_line and number > 0 and not run:
             return ""  # the first line began no title
         words = line.split()
+        if len(_FIELD_LABEL.findall(line)) >= FIELD_LABELS:
+            run, wrapped = [], ""  # "Issued: February 2025 | Review: ... | Policy owner: ..." is fields
+            continue
         short = len(words) <= TITLE_LINE_WORDS and not line.endswith((".", ":", ",")) and "…" not in line
         if not short:
             # a longer line naming the document is its title, or ends the title the short lines above begin
@@ -306,11 +313,13 @@ def _title_in_opening(body: str, *, from_first_line: bool = False) -> str:
             # Adult Sections"); a sentence naming a policy ("We adopt the RFU Safeguarding Policy.") is none
             if len(words) <= TITLE_WORDS and not line.endswith(".") and _names_the_document(line):
                 return " ".join([*run, line]) if len(run) + 1 <= TITLE_LINES else line
-            run = []
+            run, wrapped = [], "" if line.endswith((".", ",")) else line
             continue
         run.append(line)
         if _names_the_document(" ".join(run)):
             title = " ".join(run)
+            if wrapped and len(run) == 1 and _KIND_OF_DOCUMENT.fullmatch(line.strip()):
+                title = f"{wrapped} {title}"  # "...AND PROFESSIONAL BOUNDARIES" / "PROCEDURE", a title a PDF wrapped
             return title if len(title.split()) <= TITLE_WORDS else ""
     return ""
 
@@ -320,9 +329,14 @@ def _is_date(line: str) -> bool:
 
 
 def _names_the_document(text: str) -> bool:
-    """Names a kind of document, and not as the label of a field ("Policy Owner: ...")."""
+    """Names a kind of document, and not as the label of a field ("Policy Owner: ...") nor as a section's
+    heading speaking of it ("WHY WE HAVE THIS POLICY")."""
     found = _KIND_OF_DOCUMENT.search(text)
-    return found is not None and (found.start() > 0 or len(text.split()) <= 4)
+    return (
+        found is not None
+        and (found.start() > 0 or len(text.split()) <= 4)
+        and not _POINTS_AT_ITSELF.search(text[: found.start()])
+    )
 
 
 def _title_from(text: str, path: Path) -> str:

@@ -203,6 +203,21 @@ def test_a_pdf_is_titled_as_its_first_lines_set_its_title(tmp_path: Path) -> Non
         ],
     )
     make_pdf(tmp_path / "sentence.pdf", [["Our club adopts the RFU Safeguarding Policy in full.", *body]])
+    # fields are no title, nor a section's heading speaking of "this policy"; a title the page wrapped is whole
+    make_pdf(
+        tmp_path / "care-home.pdf",
+        [
+            [
+                "Issued: February 2025 | Review: February 2026 | Policy owner: Registered Manager",
+                "WHY WE HAVE THIS POLICY",
+                *body,
+            ]
+        ],
+    )
+    make_pdf(
+        tmp_path / "outreach.pdf",
+        [["YOUTH OUTREACH TEAM: SAFEGUARDING, DIGITAL CONTACT AND PROFESSIONAL BOUNDARIES", "PROCEDURE", *body]],
+    )
     titles = {doc.source: doc.title for doc in load_knowledge(tmp_path).documents}
     assert titles == {
         "policy_v3_FINAL.pdf": "CHILD PROTECTION & SAFEGUARDING POLICY",
@@ -210,6 +225,8 @@ def test_a_pdf_is_titled_as_its_first_lines_set_its_title(tmp_path: Path) -> Non
         "hartsdale.pdf": "HARTSDALE RUGBY FOOTBALL CLUB Safeguarding and Online Conduct Policy - Mini, Junior and "
         "Adult Sections",
         "sentence.pdf": "Sentence",
+        "care-home.pdf": "Care home",
+        "outreach.pdf": "YOUTH OUTREACH TEAM: SAFEGUARDING, DIGITAL CONTACT AND PROFESSIONAL BOUNDARIES PROCEDURE",
     }
 
 
