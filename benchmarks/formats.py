@@ -11,6 +11,8 @@ organisation would have, and its questions answered from each, lexically:
   Word's own; any other through LibreOffice, a paragraph a line, as Word has them.
 - `word pdf`: that Word file printed to PDF by LibreOffice: proportional type, wrapped at the page's width,
   and read back by pypdf with no blank lines between paragraphs.
+- `headed pdf`: the Word file given a running header (the document's name and version) and a page footer
+  ("Page N | Uncontrolled when printed"), as most organisations' are, then printed to PDF.
 - `web page`: a saved web page. A Markdown document goes through pandoc (headings, lists, paragraphs as
   tags); any other through LibreOffice, which keeps the text whole in one `<pre>` block.
 
@@ -27,6 +29,10 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+
+import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from adapters.evaluation import measure
 from assistant.evaluation import EvalQuestion, parse_questions
@@ -60,6 +66,22 @@ def as_word(text_file: Path, folder: Path) -> Path:
     return convert(text_file, folder, "docx")
 
 
+def with_header_and_footer(word_file: Path, folder: Path) -> Path:
+    """The Word file with a running header and a page-numbered footer on every page, as python-docx writes them."""
+    document = docx.Document(str(word_file))
+    section = document.sections[0]
+    section.header.paragraphs[0].text = f"{word_file.stem.replace('-', ' ').replace('_', ' ').title()} | Version 2.1"
+    footer = section.footer.paragraphs[0]
+    footer.text = "Page "
+    number = OxmlElement("w:fldSimple")
+    number.set(qn("w:instr"), "PAGE")
+    footer.add_run()._r.append(number)
+    footer.add_run(" | Uncontrolled when printed")
+    folder.mkdir(parents=True, exist_ok=True)
+    document.save(str(folder / word_file.name))
+    return folder / word_file.name
+
+
 def as_web_page(text_file: Path, folder: Path) -> Path:
     markdown = any(line.startswith("#") for line in text_file.read_text(encoding="utf-8").splitlines())
     if markdown and shutil.which("pandoc"):
@@ -87,7 +109,7 @@ def main() -> None:
     if not shutil.which("soffice"):
         raise SystemExit("formats.py needs LibreOffice's soffice on the PATH (see the module's docstring)")
     work = args.keep or Path(tempfile.mkdtemp(prefix="policybot-formats-"))
-    totals = {"text": 0, "word": 0, "word pdf": 0, "web page": 0}
+    totals = {"text": 0, "word": 0, "word pdf": 0, "headed pdf": 0, "web page": 0}
     asked = wrapped_out = 0
     for name in args.sets.split(","):
         docs = SETS / name / "docs"
@@ -96,14 +118,18 @@ def main() -> None:
         kept = [q for q in questions if q.knowledge not in hard_wrapped]
         wrapped_out += len(questions) - len(kept)
         word_dir, pdf_dir, page_dir = work / name / "word", work / name / "pdf", work / name / "web"
+        headed_dir = work / name / "headed"
         for text_file in sorted(docs.glob("*.txt")):
             if text_file.name not in hard_wrapped:
-                convert(as_word(text_file, word_dir), pdf_dir, "pdf")
+                word_file = as_word(text_file, word_dir)
+                convert(word_file, pdf_dir, "pdf")
+                convert(with_header_and_footer(word_file, headed_dir / "word"), headed_dir, "pdf")
                 as_web_page(text_file, page_dir)
         outcomes = {
             "text": passed(kept, docs, ".txt"),
             "word": passed(kept, word_dir, ".docx"),
             "word pdf": passed(kept, pdf_dir, ".pdf"),
+            "headed pdf": passed(kept, headed_dir, ".pdf"),
             "web page": passed(kept, page_dir, ".html"),
         }
         asked += len(kept)
@@ -113,7 +139,7 @@ def main() -> None:
                 only_text = [q for q, ok in outcomes["text"].items() if ok and not results[q]]
                 only_here = [q for q, ok in results.items() if ok and not outcomes["text"][q]]
                 print(
-                    f"{name} {form:8s} {sum(results.values()):3d} / {len(kept)}  text only: {only_text}  "
+                    f"{name} {form:10s} {sum(results.values()):3d} / {len(kept)}  text only: {only_text}  "
                     f"{form} only: {only_here}"
                 )
     print(
@@ -121,7 +147,7 @@ def main() -> None:
         f"({wrapped_out} on hand-wrapped ones left out)"
     )
     for form, total in totals.items():
-        print(f"  {form:8s} {total:4d} passed")
+        print(f"  {form:10s} {total:4d} passed")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 
