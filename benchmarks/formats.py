@@ -3,6 +3,7 @@
     sudo apt-get install libreoffice-writer-nogui pandoc        # the converters (Debian's packages)
     .venv/bin/python benchmarks/formats.py                     # the new-policy sets L to S
     .venv/bin/python benchmarks/formats.py --sets L,M --keep /tmp/formats   # and keep the files made
+    .venv/bin/python benchmarks/formats.py --corpus            # the sets on ../shared/corpus too
 
 Each set's documents (`benchmarks/new_policies_*/<set>/docs/*.txt`) are made into the files an
 organisation would have, and its questions answered from each, lexically:
@@ -40,6 +41,7 @@ from assistant.segmentation import wrap_width
 
 HERE = Path(__file__).resolve().parent
 SETS = HERE / "new_policies_2026_12_04"
+CORPUS = HERE.parent.parent / "shared" / "corpus"
 CONTACT = "the Designated Safeguarding Lead"
 
 
@@ -101,15 +103,49 @@ def passed(questions: list[EvalQuestion], folder: Path, suffix: str) -> dict[str
     return {outcome.question.id: outcome.passed for outcome in report.outcomes}
 
 
+FORMS = ("text", "word", "word pdf", "headed pdf", "web page")
+
+
+def make_forms(docs: Path, work: Path, skip: set[str]) -> dict[str, tuple[Path, str]]:
+    """Every form of the documents in `docs` but those named in `skip`: form -> (its folder, its suffix)."""
+    word_dir, pdf_dir, headed_dir, page_dir = work / "word", work / "pdf", work / "headed", work / "web"
+    for text_file in sorted(docs.glob("*.txt")):
+        if text_file.name not in skip:
+            word_file = as_word(text_file, word_dir)
+            convert(word_file, pdf_dir, "pdf")
+            convert(with_header_and_footer(word_file, headed_dir / "word"), headed_dir, "pdf")
+            as_web_page(text_file, page_dir)
+    places = (docs, word_dir, pdf_dir, headed_dir, page_dir)
+    suffixes = (".txt", ".docx", ".pdf", ".pdf", ".html")
+    return {form: (place, suffix) for form, place, suffix in zip(FORMS, places, suffixes, strict=True)}
+
+
+def compare(name: str, questions: list[EvalQuestion], forms: dict[str, tuple[Path, str]]) -> dict[str, int]:
+    """Each form's questions passing, printed beside the text's; returns the counts."""
+    outcomes = {form: passed(questions, place, suffix) for form, (place, suffix) in forms.items()}
+    for form, results in outcomes.items():
+        if form != "text":
+            only_text = [q for q, ok in outcomes["text"].items() if ok and not results[q]]
+            only_here = [q for q, ok in results.items() if ok and not outcomes["text"][q]]
+            print(
+                f"{name} {form:10s} {sum(results.values()):3d} / {len(questions)}  text only: {only_text}  "
+                f"{form} only: {only_here}"
+            )
+    return {form: sum(results.values()) for form, results in outcomes.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sets", default="L,M,N,P,R,S", help="comma-separated set names (not held-out ones)")
-    parser.add_argument("--keep", type=Path, help="write the Word and PDF files here, and keep them")
+    parser.add_argument(
+        "--corpus", action="store_true", help="also the question sets on ../shared/corpus (Markdown documents)"
+    )
+    parser.add_argument("--keep", type=Path, help="write the Word, PDF and web page files here, and keep them")
     args = parser.parse_args()
     if not shutil.which("soffice"):
         raise SystemExit("formats.py needs LibreOffice's soffice on the PATH (see the module's docstring)")
     work = args.keep or Path(tempfile.mkdtemp(prefix="policybot-formats-"))
-    totals = {"text": 0, "word": 0, "word pdf": 0, "headed pdf": 0, "web page": 0}
+    totals = dict.fromkeys(FORMS, 0)
     asked = wrapped_out = 0
     for name in args.sets.split(","):
         docs = SETS / name / "docs"
@@ -117,37 +153,29 @@ def main() -> None:
         hard_wrapped = {p.name for p in docs.glob("*.txt") if wrap_width(p.read_text(encoding="utf-8").split("\n"))}
         kept = [q for q in questions if q.knowledge not in hard_wrapped]
         wrapped_out += len(questions) - len(kept)
-        word_dir, pdf_dir, page_dir = work / name / "word", work / name / "pdf", work / name / "web"
-        headed_dir = work / name / "headed"
-        for text_file in sorted(docs.glob("*.txt")):
-            if text_file.name not in hard_wrapped:
-                word_file = as_word(text_file, word_dir)
-                convert(word_file, pdf_dir, "pdf")
-                convert(with_header_and_footer(word_file, headed_dir / "word"), headed_dir, "pdf")
-                as_web_page(text_file, page_dir)
-        outcomes = {
-            "text": passed(kept, docs, ".txt"),
-            "word": passed(kept, word_dir, ".docx"),
-            "word pdf": passed(kept, pdf_dir, ".pdf"),
-            "headed pdf": passed(kept, headed_dir, ".pdf"),
-            "web page": passed(kept, page_dir, ".html"),
-        }
         asked += len(kept)
-        for form, results in outcomes.items():
-            totals[form] += sum(results.values())
-            if form != "text":
-                only_text = [q for q, ok in outcomes["text"].items() if ok and not results[q]]
-                only_here = [q for q, ok in results.items() if ok and not outcomes["text"][q]]
-                print(
-                    f"{name} {form:10s} {sum(results.values()):3d} / {len(kept)}  text only: {only_text}  "
-                    f"{form} only: {only_here}"
-                )
+        for form, count in compare(name, kept, make_forms(docs, work / name, hard_wrapped)).items():
+            totals[form] += count
     print(
         f"\n{asked} questions on documents with a faithful Word, PDF and web page form "
         f"({wrapped_out} on hand-wrapped ones left out)"
     )
     for form, total in totals.items():
         print(f"  {form:10s} {total:4d} passed")
+    if args.corpus:
+        corpus_forms = make_forms(CORPUS, work / "corpus", set())
+        corpus_totals = dict.fromkeys(FORMS, 0)
+        for path in sorted(HERE.glob("*.jsonl")):
+            if "worry_battery" in path.name or "heldout" in path.name:
+                continue  # a worry battery, or a set kept for its totals
+            questions = parse_questions(path.read_text(encoding="utf-8").splitlines(), path.name)
+            if not all((CORPUS / q.knowledge).exists() for q in questions):
+                continue  # a set on the seeds
+            for form, count in compare(path.stem, questions, corpus_forms).items():
+                corpus_totals[form] += count
+        print("\nthe question sets on ../shared/corpus")
+        for form, total in corpus_totals.items():
+            print(f"  {form:10s} {total:4d} passed")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 
