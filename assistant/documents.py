@@ -36,10 +36,26 @@ _ENDS_SENTENCE = re.compile(r"[.!?:]\W*$")
 _STARTS_PARAGRAPH = re.compile(r"^[\"'“‘(]?[A-Z0-9•▪●◦·\-*]")
 
 
+# files an office keeps its policies in that we can't read, and how to make one we can
+_SAVE_AS = {
+    ".doc": "an old Word file: open it in Word and save it as .docx",
+    ".odt": "save it as .docx from LibreOffice or Google Docs",
+    ".rtf": "save it as .docx from Word",
+    ".pages": "export it from Pages as Word (.docx)",
+}
+
+
+def unsupported(suffix: str) -> str:
+    """Why a file of this type is not read, and what to do instead."""
+    if hint := _SAVE_AS.get(suffix.lower()):
+        return f"unsupported file type {suffix} ({hint})"
+    return f"unsupported file type {suffix or '(none)'}; use {SUPPORTED_NAMES}"
+
+
 def read_text(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise UnreadableDocument(str(path), f"unsupported file type {suffix or '(none)'}; use {SUPPORTED_NAMES}")
+        raise UnreadableDocument(str(path), unsupported(suffix))
     try:
         size = path.stat().st_size
     except OSError as err:
@@ -58,6 +74,10 @@ def read_text(path: Path) -> str:
         else:
             text = html_blocks_as_text(text)
     if not text.strip():
+        if suffix == ".pdf":  # a scan is pictures of pages: there are no words in it to read
+            raise UnreadableDocument(
+                str(path), "contains no text (a scanned PDF? save the policy as a PDF or .docx from Word)"
+            )
         raise UnreadableDocument(str(path), "contains no text")
     return text
 

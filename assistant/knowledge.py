@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from pydantic import Field, ValidationError, field_validator
 
-from assistant.documents import SUPPORTED, SUPPORTED_NAMES, read_text
+from assistant.documents import SUPPORTED, SUPPORTED_NAMES, read_text, unsupported
 from assistant.errors import KnowledgeError, UnreadableDocument
 from assistant.models import Clause, DocumentInfo, Frozen, Vocabulary, check_pattern
 from assistant.segmentation import page_settings, segment, split_front_matter
@@ -418,7 +418,7 @@ def _document_files(root: Path) -> tuple[list[Path], list[str]]:
         if path.suffix.lower() in SUPPORTED:
             files.append(path)
         else:
-            problems.append(f"{path}: skipped, unsupported file type (use {SUPPORTED_NAMES})")
+            problems.append(f"{path}: skipped, {unsupported(path.suffix)}")
     return files, problems
 
 
