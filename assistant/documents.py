@@ -278,7 +278,7 @@ def _paragraphs_apart(page: str) -> str:
     """A page's paragraphs and titles with a blank line between them, as a text file has them.
 
     pypdf gives a page's lines with no blank line between paragraphs, so a title between two paragraphs would
-    run into them. Where a PDF keeps the space at each wrapped line's end (Word's and LibreOffice's do), a
+    run into them. Where a PDF keeps the space at each wrapped line's end (LibreOffice's PDFs do), a
     line without one was ended on purpose: when it ends a sentence, its paragraph ends; when it is short and
     ends no sentence, after a paragraph's end, it is a title ("KEY CONTACTS"). Pages without that space
     are left as they are: telling a short last line from a wrapped one by its length alone misreads

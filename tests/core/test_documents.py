@@ -114,7 +114,7 @@ def test_a_pdf_given_one_word_a_line_reads_as_its_sentences_with_every_word(tmp_
 
 
 def test_a_pdf_with_no_blank_lines_keeps_its_paragraphs_and_titles_apart(tmp_path: Path) -> None:
-    # as Word and LibreOffice write a PDF and pypdf reads it: no blank line between paragraphs, and a space
+    # as LibreOffice writes a PDF and pypdf reads it: no blank line between paragraphs, and a space
     # left at the end of each wrapped line but not at a paragraph's or a title's end
     make_pdf(
         tmp_path / "policy.pdf",
