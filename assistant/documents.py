@@ -32,6 +32,7 @@ PAGE_LINES_MIN = 5  # lines of text on a page before its wrapping can be told...
 PAGE_LINE_CHARS = 20  # ...counting lines longer than a title
 WRAP_SPACES = 0.3  # share of those lines ending in a space, on a page whose wrapped lines keep theirs
 TITLE_SHARE = 0.6  # of the page's widest line: a line ended on purpose this short, ending no sentence, is a title
+_BROKEN_EMAIL = re.compile(r"(?P<start>[\w.+-]+@[\w.-]*)[ \t]*\n(?P<rest>[\w-]+(?:\.[\w-]+)*)")
 _ENDS_SENTENCE = re.compile(r"[.!?:]\W*$")
 _STARTS_PARAGRAPH = re.compile(r"^[\"'“‘(]?[A-Z0-9•▪●◦·\-*]")
 
@@ -239,8 +240,22 @@ def _read_pdf(path: Path) -> str:
     except (PdfReadError, ValueError, KeyError, TypeError, OSError):
         raise UnreadableDocument(str(path), "is not a valid PDF file") from None
     # a blank line between pages: segmentation repairs sentences split across them
-    pages = _without_running_lines([_words_into_lines(page) for page in pages])
+    pages = _without_running_lines([_emails_whole(_words_into_lines(page)) for page in pages])
     return "\n\n".join(_paragraphs_apart(page) for page in pages)
+
+
+def _emails_whole(page: str) -> str:
+    """E-mail addresses a narrow table cell broke across lines, whole again: "dsl@eastgatemu" / "sic.example.org"
+    is "dsl@eastgatemusic.example.org". The first part ends in a domain no address can end in (no dot yet, or
+    a dot or hyphen last); the next line begins with the rest of it."""
+
+    def whole(found: re.Match[str]) -> str:
+        domain, rest = found["start"].split("@", 1)[1], found["rest"]
+        if domain.endswith((".", "-")) or ("." not in domain and "." in rest):
+            return found["start"] + rest
+        return found.group(0)  # a whole address at a line's end, or a line of words after a part of one
+
+    return _BROKEN_EMAIL.sub(whole, page)
 
 
 def _edge_key(line: str) -> str:

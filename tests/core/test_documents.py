@@ -173,6 +173,27 @@ def test_a_short_pdfs_running_header_and_footer_are_dropped_and_the_sentence_the
     }
 
 
+def test_an_email_address_a_pdfs_table_cell_broke_across_lines_is_whole(tmp_path: Path) -> None:
+    make_pdf(
+        tmp_path / "contacts.pdf",
+        [
+            [
+                "Who to contact",
+                "Designated Safeguarding Lead Helen Marsh 01632 960211 dsl@eastgatemu",
+                "sic.example.org",
+                "Data Protection Lead Anne Forsyth data@hartshirecricket.",
+                "example",
+                "Chair Robert Eames chair@club.example.org",
+                "Staff must report any concern the same day.",
+            ]
+        ],
+    )
+    text = " ".join(c.text for c in load_knowledge(tmp_path / "contacts.pdf").clauses)
+    assert "dsl@eastgatemusic.example.org" in text
+    assert "data@hartshirecricket.example" in text
+    assert "chair@club.example.org Staff must report" in text  # a whole address, then the next line's words
+
+
 def test_a_pdf_that_is_all_page_furniture_is_named_as_having_no_text(tmp_path: Path) -> None:
     make_pdf(tmp_path / "cover.pdf", [["Riverside Club confidential document"]] * 6)
     (tmp_path / "policy.md").write_text("# Photos\n\nStaff must not post photos of children.\n")
