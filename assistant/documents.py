@@ -123,8 +123,8 @@ def _read_docx(path: Path) -> str:
             continue
         text = block.text.strip()
         style = _style_of(block)
-        if not text:
-            continue
+        if not text or style.startswith("toc"):
+            continue  # Word's table of contents ("TOC 1"): every section's title and page, no rule
         if style.startswith("heading") or style == "title":
             level = 1 if style == "title" else int("".join(ch for ch in style if ch.isdigit()) or "1") + under_title
             number = numbering.marker(block).strip()  # "3." of a heading Word numbers itself

@@ -60,6 +60,11 @@ _DIRECTIVE = re.compile(
     r"^\s*(?:\.\.\s+(?:[\w:-]+::|_[^:\n]+:\s*$)|:::\s*\w*\s*$|(?:\{\{[<%].*?[>%]\}\}|\{%.*?%\}\s*)+$"
     r"|\{:[^}\n]*\}\s*$|(?:[-*+•]|\d{1,3}[.)])?\s*\[[^\]\n]+\]\(#[^)\s]*\)\s*$)"
 )
+# a table of contents' entry: a title, dot leaders and its page number (a Word file's own contents are dropped
+# by their style as it is read)
+_CONTENTS_ENTRY = re.compile(r"^\s*\S.{0,100}?(?:\s*(?:\.\s*){3,}|\s*…+)\s*(?P<page>\d{1,3})\s*$")
+_CONTENTS_TITLE = re.compile(r"^\s*(?:#+\s*)?\**\s*(?:table of )?contents:?\s*\**\s*$", re.IGNORECASE)
+MIN_CONTENTS_ENTRIES = 3
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+\"([^\"]*)\")?\s*$")
 _UNDERLINE = re.compile(r"^\s{0,3}(={3,}|-{3,}|~{3,}|\^{3,})\s*$")
 _UNDERLINE_LEVEL = {"=": 1, "-": 2, "~": 3, "^": 4}
@@ -486,6 +491,35 @@ def _without_running_lines(lines: list[str]) -> list[str]:
     return [line for line in lines if " ".join(line.split()) not in running] if running else lines
 
 
+def _without_contents(lines: list[str]) -> list[str]:
+    """Lines without the document's table of contents: a run of entries, a title and its page number after
+    dot leaders ("3. Photographs and videos ........ 3"), their page numbers never going back, and
+    the "Contents" title over them. Kept, it would be quoted as an answer: it names every subject and says
+    nothing of any. A list of contacts ("Police ........ 999", "DSL ........ 07700 900123") is no run of
+    page numbers."""
+    entries = [_CONTENTS_ENTRY.match(line) for line in lines]
+    dropped: set[int] = set()
+    start = 0
+    while start < len(lines):
+        if entries[start] is None:
+            start += 1
+            continue
+        run = [start]  # entries, blank lines between them allowed
+        cursor = start + 1
+        while cursor < len(lines) and (entries[cursor] is not None or not lines[cursor].strip()):
+            if entries[cursor] is not None:
+                run.append(cursor)
+            cursor += 1
+        pages = [int(entry["page"]) for entry in (entries[number] for number in run) if entry]
+        if len(run) >= MIN_CONTENTS_ENTRIES and pages == sorted(pages):
+            dropped.update(range(run[0], run[-1] + 1))
+            above = next((n for n in range(run[0] - 1, -1, -1) if lines[n].strip()), None)
+            if above is not None and _CONTENTS_TITLE.match(lines[above]):
+                dropped.add(above)
+        start = cursor
+    return [line for number, line in enumerate(lines) if number not in dropped] if dropped else lines
+
+
 def parse_blocks(text: str) -> list[Block]:
     """Turn document text into a flat list of blocks, nesting sub-items under their parent item."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\f", "\n")
@@ -495,7 +529,7 @@ def parse_blocks(text: str) -> list[Block]:
         for ln in _rejoin_column_bullets(_underlined_titles(text.split("\n")))
         if not _PAGE_FURNITURE.match(ln) and not _DIRECTIVE.match(ln)
     ]
-    lines = [_ADMONITION.sub(r"\1", ln) for ln in _without_running_lines(lines)]
+    lines = [_ADMONITION.sub(r"\1", ln) for ln in _without_running_lines(_without_contents(lines))]
     # a blockquote marker, and Markdown's hard line break (a trailing backslash), are not words
     lines = [_BLOCKQUOTE.sub("", ln).removesuffix("\\") for ln in lines]
     lines = _join_broken_lines(_numbers_back_on_their_text(lines))

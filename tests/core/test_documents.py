@@ -7,6 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
@@ -64,6 +65,19 @@ def make_pdf(path: Path, pages: list[list[str]]) -> None:
     out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path.write_bytes(bytes(out))
+
+
+def test_a_word_documents_own_table_of_contents_is_not_read(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Riverside Youth Club - Social Media Policy", level=0)
+    document.styles.add_style("TOC 1", WD_STYLE_TYPE.PARAGRAPH)
+    for number, title in enumerate(["Contact with young people", "Photographs", "Reporting a concern"], start=2):
+        document.add_paragraph(f"{title}\t{number}", style="TOC 1")
+    document.add_heading("Contact with young people", level=1)
+    document.add_paragraph("Staff must not accept friend requests from young people on personal accounts.")
+    document.save(str(tmp_path / "policy.docx"))
+    texts = [clause.text for clause in load_knowledge(tmp_path / "policy.docx").clauses]
+    assert texts == ["Staff must not accept friend requests from young people on personal accounts."]
 
 
 def test_a_word_document_keeps_headings_lists_and_words(tmp_path: Path) -> None:

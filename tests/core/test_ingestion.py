@@ -110,6 +110,23 @@ def test_a_sentence_ending_on_a_number_wrapped_onto_its_own_line_is_no_new_claus
     )
 
 
+def test_a_table_of_contents_is_no_clause_but_a_contacts_list_with_dot_leaders_is() -> None:
+    text = (
+        "Riverside Youth Club Safeguarding Policy\n\nTable of Contents\n"
+        "1. Introduction ........................ 2\n2. Who to contact ...................... 2\n"
+        "3. Photographs and videos . . . . . . . . 3\n4. Social media and messaging ........ 14\n\n"
+        "1. Introduction\n\nThis policy applies to all staff and volunteers.\n\n"
+        "2. Who to contact\n\nDesignated Safeguarding Lead ........ 07700 900123\nPolice ........ 999\n"
+        "Childline ........ 0800 1111\n\n"
+        "3. Photographs and videos\n\nStaff must not take photos of young people on their own phones.\n"
+    )
+    texts = [clause.text for clause in segment(text)]
+    assert not any("Introduction ...." in t or "Contents" in t for t in texts)
+    assert "This policy applies to all staff and volunteers." in texts
+    assert any("Police ........ 999" in t for t in texts)  # page numbers go up; these numbers do not
+    assert "Staff must not take photos of young people on their own phones." in texts
+
+
 def test_page_furniture_is_dropped_without_losing_text() -> None:
     texts = [c.text for c in clauses_of("004_1b448daf2f5f7c51.txt")]
     assert not any("Page |" in t for t in texts)
