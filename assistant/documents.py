@@ -37,6 +37,10 @@ _ENDS_SENTENCE = re.compile(r"[.!?:]\W*$")
 _STARTS_PARAGRAPH = re.compile(r"^[\"'“‘(]?[A-Z0-9•▪●◦·\-*]")
 
 
+# typesetting's joined letters, as a PDF's text (and text copied out of one) often keeps them: "conﬁdential"
+# would be read as the words "con" and "dential"
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+
 # files an office keeps its policies in that we can't read, and how to make one we can
 _SAVE_AS = {
     ".doc": "an old Word file: open it in Word and save it as .docx",
@@ -74,6 +78,7 @@ def read_text(path: Path) -> str:
             text = settings + html_to_text(page)
         else:
             text = html_blocks_as_text(text)
+    text = text.translate(_LIGATURES)
     if not text.strip():
         if suffix == ".pdf":  # a scan is pictures of pages: there are no words in it to read
             raise UnreadableDocument(

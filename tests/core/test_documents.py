@@ -208,6 +208,17 @@ def test_an_email_address_a_pdfs_table_cell_broke_across_lines_is_whole(tmp_path
     assert "chair@club.example.org Staff must report" in text  # a whole address, then the next line's words
 
 
+def test_letters_a_pdf_joined_into_one_character_are_letters_again(tmp_path: Path) -> None:
+    # text copied out of a PDF keeps its ligatures: "ﬁ" is one character, and split the word it was in
+    (tmp_path / "policy.txt").write_text(
+        "Conﬁdentiality\n\nThe Designated Safeguarding Ofﬁcer keeps records conﬁdential and ﬂags any concern.\n",
+        encoding="utf-8",
+    )
+    (clause,) = load_knowledge(tmp_path / "policy.txt").clauses
+    assert clause.text == "The Designated Safeguarding Officer keeps records confidential and flags any concern."
+    assert clause.heading == "Confidentiality"
+
+
 def test_a_pdf_that_is_all_page_furniture_is_named_as_having_no_text(tmp_path: Path) -> None:
     make_pdf(tmp_path / "cover.pdf", [["Riverside Club confidential document"]] * 6)
     (tmp_path / "policy.md").write_text("# Photos\n\nStaff must not post photos of children.\n")
