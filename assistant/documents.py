@@ -38,8 +38,13 @@ _STARTS_PARAGRAPH = re.compile(r"^[\"'“‘(]?[A-Z0-9•▪●◦·\-*]")
 
 
 # typesetting's joined letters, as a PDF's text (and text copied out of one) often keeps them: "conﬁdential"
-# would be read as the words "con" and "dential"
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+# would be read as the words "con" and "dential"...
+_LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+    # and characters that show nothing yet split a word: Word's optional hyphen, a web page's zero-width space
+    | dict.fromkeys(["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"], "")
+)
+_SOFT_HYPHEN_BREAK = re.compile(r"\u00ad[ \t]*\n[ \t]*")
 
 # files an office keeps its policies in that we can't read, and how to make one we can
 _SAVE_AS = {
@@ -78,7 +83,8 @@ def read_text(path: Path) -> str:
             text = settings + html_to_text(page)
         else:
             text = html_blocks_as_text(text)
-    text = text.translate(_LIGATURES)
+    # a soft hyphen ends a line inside a word; elsewhere it, and the zero-width marks, show nothing
+    text = _SOFT_HYPHEN_BREAK.sub("", text).translate(_LIGATURES)
     if not text.strip():
         if suffix == ".pdf":  # a scan is pictures of pages: there are no words in it to read
             raise UnreadableDocument(

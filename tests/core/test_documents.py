@@ -208,7 +208,7 @@ def test_an_email_address_a_pdfs_table_cell_broke_across_lines_is_whole(tmp_path
     assert "chair@club.example.org Staff must report" in text  # a whole address, then the next line's words
 
 
-def test_letters_a_pdf_joined_into_one_character_are_letters_again(tmp_path: Path) -> None:
+def test_letters_a_pdf_joined_or_split_with_invisible_marks_are_plain_letters(tmp_path: Path) -> None:
     # text copied out of a PDF keeps its ligatures: "ﬁ" is one character, and split the word it was in
     (tmp_path / "policy.txt").write_text(
         "Conﬁdentiality\n\nThe Designated Safeguarding Ofﬁcer keeps records conﬁdential and ﬂags any concern.\n",
@@ -217,6 +217,15 @@ def test_letters_a_pdf_joined_into_one_character_are_letters_again(tmp_path: Pat
     (clause,) = load_knowledge(tmp_path / "policy.txt").clauses
     assert clause.text == "The Designated Safeguarding Officer keeps records confidential and flags any concern."
     assert clause.heading == "Confidentiality"
+    # marks that show nothing split words too: Word's optional hyphen (at a line's end, the word goes on), a
+    # web page's zero-width space
+    (tmp_path / "policy.txt").write_text(
+        "Photos\n\nStaff must not post photos on social\u200bmedia without the safe\u00adguarding lead's con\u00ad\n"
+        "sent.\n",
+        encoding="utf-8",
+    )
+    (clause,) = load_knowledge(tmp_path / "policy.txt").clauses
+    assert clause.text == "Staff must not post photos on socialmedia without the safeguarding lead's consent."
 
 
 def test_a_pdf_that_is_all_page_furniture_is_named_as_having_no_text(tmp_path: Path) -> None:
