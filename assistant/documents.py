@@ -262,7 +262,8 @@ def _emails_whole(page: str) -> str:
 
     def whole(found: re.Match[str]) -> str:
         domain, rest = found["start"].split("@", 1)[1], found["rest"]
-        if domain.endswith((".", "-")) or ("." not in domain and "." in rest):
+        # a domain is written in lower case: "...@studentrobotics.org." / "Safeguarding Officers" ends a sentence
+        if rest[:1].islower() and (domain.endswith((".", "-")) or ("." not in domain and "." in rest)):
             return found["start"] + rest
         return found.group(0)  # a whole address at a line's end, or a line of words after a part of one
 

@@ -198,7 +198,9 @@ def test_an_email_address_a_pdfs_table_cell_broke_across_lines_is_whole(tmp_path
                 "Data Protection Lead Anne Forsyth data@hartshirecricket.",
                 "example",
                 "Chair Robert Eames chair@club.example.org",
-                "Staff must report any concern the same day.",
+                "Staff must report any concern the same day. Write to safeguarding@club.example.org.",
+                "Safeguarding Officers",
+                "Each event has one.",
             ]
         ],
     )
@@ -206,6 +208,7 @@ def test_an_email_address_a_pdfs_table_cell_broke_across_lines_is_whole(tmp_path
     assert "dsl@eastgatemusic.example.org" in text
     assert "data@hartshirecricket.example" in text
     assert "chair@club.example.org Staff must report" in text  # a whole address, then the next line's words
+    assert "safeguarding@club.example.org.Safeguarding" not in text  # an address ending a sentence, then a title
 
 
 def test_letters_a_pdf_joined_or_split_with_invisible_marks_are_plain_letters(tmp_path: Path) -> None:
