@@ -123,16 +123,19 @@ def _read_docx(path: Path) -> str:
     numbering = _WordNumbering(document)
     # a document with a Title has its headings one level under it: "# Title", then "## Heading 1"
     under_title = any(
-        not isinstance(block, Table) and _style_of(block) == "title" and block.text.strip()
+        not isinstance(block, Table) and _style_of(block) == "title" and _paragraph_text(block).strip()
         for block in document.iter_inner_content()
     )
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            lines += ["\t".join(cell.text.strip() for cell in row.cells) for row in block.rows]
+            lines += [
+                "\t".join("\n".join(map(_paragraph_text, cell.paragraphs)).strip() for cell in row.cells)
+                for row in block.rows
+            ]
             lines.append("")
             continue
-        text = block.text.strip()
+        text = _paragraph_text(block).strip()
         style = _style_of(block)
         if not text or style.startswith("toc"):
             continue  # Word's table of contents ("TOC 1"): every section's title and page, no rule
@@ -152,6 +155,18 @@ def _read_docx(path: Path) -> str:
             lines.append(text)
         lines.append("")
     return "\n".join(lines)
+
+
+def _paragraph_text(paragraph: Any) -> str:  # a python-docx Paragraph
+    """The paragraph's text as it reads with its tracked changes accepted: what was inserted in, what was
+    deleted out (python-docx's own `text` leaves insertions out, so a policy under review lost words).
+    A text box's paragraphs, inside a drawing, are not this paragraph's."""
+    parts: list[str] = []
+    for element in paragraph._p.iter(_W_T, _W_TAB, _W_BR, _W_CR):
+        if any(ancestor.tag in _NOT_READ for ancestor in element.iterancestors()):
+            continue
+        parts.append((element.text or "") if element.tag == _W_T else _SHOWN_AS[element.tag])
+    return "".join(parts)
 
 
 def _bold_title(paragraph: Any, text: str) -> bool:
@@ -218,6 +233,12 @@ def _levels(abstract_num: Any) -> dict[str, tuple[str, str]]:
 
 def _w(name: str) -> str:
     return f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{name}"
+
+
+_W_T, _W_TAB, _W_BR, _W_CR = _w("t"), _w("tab"), _w("br"), _w("cr")
+# deleted or moved-away text, and a text box's own paragraphs
+_NOT_READ = frozenset({_w("del"), _w("moveFrom"), _w("txbxContent")})
+_SHOWN_AS = {_W_TAB: "\t", _W_BR: "\n", _W_CR: "\n"}
 
 
 def _num_properties(paragraph: Any) -> tuple[str, str] | None:

@@ -80,6 +80,21 @@ def test_a_word_documents_own_table_of_contents_is_not_read(tmp_path: Path) -> N
     assert texts == ["Staff must not accept friend requests from young people on personal accounts."]
 
 
+def test_a_word_document_under_review_reads_with_its_tracked_changes_accepted(tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("Staff must not ")
+    stamp = 'w:id="{}" w:author="DSL" w:date="2025-01-06T09:00:00Z"'
+    paragraph._p.append(parse_xml(f"<w:ins {nsdecls('w')} {stamp.format(1)}><w:r><w:t>ever </w:t></w:r></w:ins>"))
+    paragraph.add_run("post photos")
+    paragraph._p.append(
+        parse_xml(f"<w:del {nsdecls('w')} {stamp.format(2)}><w:r><w:delText> of anyone</w:delText></w:r></w:del>")
+    )
+    paragraph.add_run(" of children.")
+    document.save(str(tmp_path / "policy.docx"))
+    (clause,) = load_knowledge(tmp_path / "policy.docx").clauses
+    assert clause.text == "Staff must not ever post photos of children."
+
+
 def test_a_word_document_keeps_headings_lists_and_words(tmp_path: Path) -> None:
     make_docx(tmp_path / "riverside.docx")
     knowledge = load_knowledge(tmp_path / "riverside.docx")
