@@ -281,6 +281,7 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
     on with `and`. List items, numbered lines and headings are never joined to anything.
     """
     out: list[str] = []
+    physical: list[str] = []  # the lines as they came, joined or not
     pending_blank = 0
     joins_next = False  # the line before was a lone "and": the next line goes on the same sentence
     width = wrap_width(lines)
@@ -291,6 +292,9 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
             continue
         stripped = line.strip()
         previous = out[-1] if out else ""
+        # the last line as the page has it, not the sentence joined so far: only a line that filled the width
+        # was cut off by a page break
+        last_line = physical[-1] if physical else ""
         numbered = _NUMBERED.match(line)
         number = numbered.group(1) if numbered else ""
         follows = _continues_numbering(last_number, number) if last_number else number == "1"  # 1 starts one
@@ -305,7 +309,7 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
             and previous
             and not pending_blank
             and _UNFINISHED.search(previous)
-            and _cut_at_page_end(previous, stripped, width)
+            and _cut_at_page_end(last_line, stripped, width)
             and not (last_number and follows)
         )
         if numbered and not stray_number:
@@ -321,16 +325,18 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
             or (pending_blank > 0 and _NEEDS_OBJECT.search(previous) is not None)
             # a line the extraction wrapped at the page's width, cut off by a page break: it goes on after it,
             # whatever the case of its next word ("must hold a current enhanced" / "DBS check and ...")
-            or (pending_blank > 0 and _cut_at_page_end(previous, stripped, width))
+            or (pending_blank > 0 and _cut_at_page_end(last_line, stripped, width))
         )
         if previous and goes_on and not structural and not _MD_HEADING.match(previous):
             out[-1] = _joined(previous, stripped)
+            physical.append(stripped)
             joins_next = lone_conjunction
         else:
             joins_next = False
             if pending_blank and out:
                 out.append("")
             out.append(line.rstrip())
+            physical.append(line.rstrip())
         pending_blank = 0
     return out
 

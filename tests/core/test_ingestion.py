@@ -110,6 +110,23 @@ def test_a_sentence_ending_on_a_number_wrapped_onto_its_own_line_is_no_new_claus
     )
 
 
+def test_a_title_after_a_long_item_ending_short_is_no_page_break_to_repair() -> None:
+    # wrapped text, then an item whose last line is short and ends no sentence: only a line that filled the
+    # page's width and stops mid-sentence before a blank line was cut by a page break
+    lines = [f"Message {n} to a family is kept short, polite and about the club's own events and" for n in range(20)]
+    text = (
+        "Messaging\n\n" + "\n".join(lines) + " its times.\n\n"
+        "- If there is immediate danger seek help from the Safeguarding Officer, the Lead or the\n"
+        "emergency services\n\n"
+        "Reporting incidents\n\n"
+        "All safeguarding incidents and concerns must be reported as soon as possible to the Safeguarding Lead.\n"
+    )
+    clauses = segment(text)
+    reporting = next(clause for clause in clauses if clause.text.startswith("All safeguarding incidents"))
+    assert reporting.heading == "Reporting incidents"
+    assert clauses[-2].text.endswith("or the emergency services")
+
+
 def test_a_table_of_contents_is_no_clause_but_a_contacts_list_with_dot_leaders_is() -> None:
     text = (
         "Riverside Youth Club Safeguarding Policy\n\nTable of Contents\n"
