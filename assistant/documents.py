@@ -326,11 +326,11 @@ def _paragraphs_apart(page: str) -> str:
     """A page's paragraphs and titles with a blank line between them, as a text file has them.
 
     pypdf gives a page's lines with no blank line between paragraphs, so a title between two paragraphs would
-    run into them. Where a PDF keeps the space at each wrapped line's end (LibreOffice's PDFs do), a
-    line without one was ended on purpose: when it ends a sentence, its paragraph ends; when it is short and
-    ends no sentence, after a paragraph's end, it is a title ("KEY CONTACTS"). Pages without that space
-    are left as they are: telling a short last line from a wrapped one by its length alone misreads
-    proportional fonts."""
+    run into them. Where a PDF keeps the space at each wrapped line's end (LibreOffice's PDFs do), a line
+    without one was ended on purpose: when it ends a sentence, its paragraph ends; when it is short and ends no
+    sentence, it is a title ("KEY CONTACTS") after a paragraph's end, or after a list item's end when a
+    paragraph's wrapped first line follows it. Pages without that space are left as they are: telling a
+    short last line from a wrapped one by its length alone misreads proportional fonts."""
     lines = page.split("\n")
     text_lines = [line for line in lines if len(line.strip()) > PAGE_LINE_CHARS]
     if len(text_lines) < PAGE_LINES_MIN or sum(line[-1:].isspace() for line in text_lines) < WRAP_SPACES * len(
@@ -338,14 +338,33 @@ def _paragraphs_apart(page: str) -> str:
     ):
         return page
     width = max(len(line.rstrip()) for line in text_lines)
+
+    def on_purpose(n: int) -> bool:
+        return 0 <= n < len(lines) and bool(lines[n].strip()) and not lines[n][-1:].isspace()
+
+    def title_like(n: int) -> bool:
+        line = lines[n].strip()
+        return on_purpose(n) and len(line) <= TITLE_SHARE * width and not _ENDS_SENTENCE.search(line)
+
+    def heads_a_paragraph(n: int) -> bool:
+        # "...or the emergency services" / "Reporting incidents" / "All safeguarding incidents and concerns must "
+        following = lines[n + 1] if n + 1 < len(lines) else ""
+        return (
+            title_like(n)
+            and lines[n].strip()[:1].isupper()
+            and on_purpose(n - 1)
+            and following[-1:].isspace()
+            and _STARTS_PARAGRAPH.match(following.strip()) is not None
+        )
+
     out: list[str] = []
     ended = True  # the line before ended its paragraph (or the page began)
-    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+    for n, line in enumerate(lines):
         out.append(line)
-        on_purpose = bool(line.strip()) and not line[-1:].isspace()
-        title = on_purpose and ended and len(line.strip()) <= TITLE_SHARE * width and not _ENDS_SENTENCE.search(line)
-        ended = on_purpose and (title or _ENDS_SENTENCE.search(line) is not None)
-        if ended and _STARTS_PARAGRAPH.match(following.strip()):
+        title = title_like(n) and (ended or heads_a_paragraph(n))
+        ended = on_purpose(n) and (title or _ENDS_SENTENCE.search(line) is not None)
+        following = lines[n + 1] if n + 1 < len(lines) else ""
+        if (ended or (n + 1 < len(lines) and heads_a_paragraph(n + 1))) and _STARTS_PARAGRAPH.match(following.strip()):
             out.append("")
     return "\n".join(out)
 

@@ -158,6 +158,11 @@ def test_a_pdf_with_no_blank_lines_keeps_its_paragraphs_and_titles_apart(tmp_pat
                 "their own car unless the Registered Manager has agreed in advance.",
                 "Drivers must hold business use insurance and show it to the office once a year, ",
                 "before their first trip with a resident.",
+                "- If a minibus breaks down, seek help from the driver on duty, the office, or the ",
+                "recovery service",
+                "Incidents",  # a title after a list item that ends no sentence, over a wrapped paragraph
+                "Any accident on an outing is reported to the Registered Manager the same day, and ",
+                "written up in the log.",
             ]
         ],
     )
@@ -166,7 +171,9 @@ def test_a_pdf_with_no_blank_lines_keeps_its_paragraphs_and_titles_apart(tmp_pat
         ("", "Personal allowances of residents are hel"),
         ("TRANSPORT AND OUTINGS", "Residents are taken to hospital and GP a"),
         ("TRANSPORT AND OUTINGS", "Drivers must hold business use insurance"),
+        ("Incidents", "Any accident on an outing is reported to"),
     ]
+    assert clauses[2].text.endswith("or the recovery service")  # the list item, under its paragraph
     assert clauses[1].text.endswith(
         "Staff must not take residents out in their own car unless the Registered Manager has agreed in advance."
     )
