@@ -503,7 +503,8 @@ def _without_contents(lines: list[str]) -> list[str]:
     the "Contents" title over them. Kept, it would be quoted as an answer: it names every subject and says
     nothing of any. A list of contacts ("Police ........ 999", "DSL ........ 07700 900123") is no run of
     page numbers."""
-    entries = [_CONTENTS_ENTRY.match(line) for line in lines]
+    # a cheap look first: an entry ends in its page number
+    entries = [_CONTENTS_ENTRY.match(line) if line.rstrip()[-1:].isdigit() else None for line in lines]
     dropped: set[int] = set()
     start = 0
     while start < len(lines):
