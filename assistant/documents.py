@@ -32,7 +32,8 @@ PAGE_LINES_MIN = 5  # lines of text on a page before its wrapping can be told...
 PAGE_LINE_CHARS = 20  # ...counting lines longer than a title
 WRAP_SPACES = 0.3  # share of those lines ending in a space, on a page whose wrapped lines keep theirs
 TITLE_SHARE = 0.6  # of the page's widest line: a line ended on purpose this short, ending no sentence, is a title
-_BROKEN_EMAIL = re.compile(r"(?P<start>[\w.+-]+@[\w.-]*)[ \t]*\n(?P<rest>[\w-]+(?:\.[\w-]+)*)")
+# an address's parts are at most 64 and 253 characters long: bounded, a long run of letters is refused at once
+_BROKEN_EMAIL = re.compile(r"(?P<start>[\w.+-]{1,64}@[\w.-]{0,253})[ \t]*\n(?P<rest>[\w-]{1,63}(?:\.[\w-]{1,63})*)")
 _ENDS_SENTENCE = re.compile(r"[.!?:]\W*$")
 _STARTS_PARAGRAPH = re.compile(r"^[\"'“‘(]?[A-Z0-9•▪●◦·\-*]")
 
@@ -288,7 +289,7 @@ def _emails_whole(page: str) -> str:
             return found["start"] + rest
         return found.group(0)  # a whole address at a line's end, or a line of words after a part of one
 
-    return _BROKEN_EMAIL.sub(whole, page)
+    return _BROKEN_EMAIL.sub(whole, page) if "@" in page else page
 
 
 def _edge_key(line: str) -> str:
