@@ -138,7 +138,9 @@ def _read_docx(path: Path) -> str:
             continue
         text = _paragraph_text(block).strip()
         style = _style_of(block)
+        boxed = [line for box_text in _text_boxes(block) for line in (box_text, "")]  # after their anchor
         if not text or style.startswith("toc"):
+            lines += boxed
             continue  # Word's table of contents ("TOC 1"): every section's title and page, no rule
         if style.startswith("heading") or style == "title":
             level = 1 if style == "title" else int("".join(ch for ch in style if ch.isdigit()) or "1") + under_title
@@ -154,20 +156,38 @@ def _read_docx(path: Path) -> str:
             lines.append(f"# {text}" if not lines and not under_title else f"**{text}**")
         else:
             lines.append(text)
-        lines.append("")
+        lines += ["", *boxed]
     return "\n".join(lines)
 
 
 def _paragraph_text(paragraph: Any) -> str:  # a python-docx Paragraph
     """The paragraph's text as it reads with its tracked changes accepted: what was inserted in, what was
     deleted out (python-docx's own `text` leaves insertions out, so a policy under review lost words).
-    A text box's paragraphs, inside a drawing, are not this paragraph's."""
+    A text box's paragraphs, inside a drawing, are not this paragraph's: see `_text_boxes`."""
+    return _element_text(paragraph._p)
+
+
+def _element_text(p: Any) -> str:  # a w:p element
     parts: list[str] = []
-    for element in paragraph._p.iter(_W_T, _W_TAB, _W_BR, _W_CR):
-        if any(ancestor.tag in _NOT_READ for ancestor in element.iterancestors()):
-            continue
-        parts.append((element.text or "") if element.tag == _W_T else _SHOWN_AS[element.tag])
+    for element in p.iter(_W_T, _W_TAB, _W_BR, _W_CR):
+        above = element.getparent()
+        while above is not None and above is not p and above.tag not in _NOT_READ:
+            above = above.getparent()
+        if above is p:  # not deleted, moved away or in a text box of its own
+            parts.append((element.text or "") if element.tag == _W_T else _SHOWN_AS[element.tag])
     return "".join(parts)
+
+
+def _text_boxes(paragraph: Any) -> list[str]:
+    """The paragraphs of the text boxes anchored in a paragraph ("Designated Safeguarding Lead: ..." boxed on a
+    policy's front page). Word keeps a second copy of each box for older readers, in a fallback: read once."""
+    return [
+        text
+        for box in paragraph._p.iter(_w("txbxContent"))
+        if not any(ancestor.tag == _MC_FALLBACK for ancestor in box.iterancestors())
+        for inner in box.iterchildren(_w("p"))
+        if (text := _element_text(inner).strip())
+    ]
 
 
 def _bold_title(paragraph: Any, text: str) -> bool:
@@ -240,6 +260,7 @@ _W_T, _W_TAB, _W_BR, _W_CR = _w("t"), _w("tab"), _w("br"), _w("cr")
 # deleted or moved-away text, and a text box's own paragraphs
 _NOT_READ = frozenset({_w("del"), _w("moveFrom"), _w("txbxContent")})
 _SHOWN_AS = {_W_TAB: "\t", _W_BR: "\n", _W_CR: "\n"}
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def _num_properties(paragraph: Any) -> tuple[str, str] | None:

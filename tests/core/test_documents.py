@@ -95,6 +95,33 @@ def test_a_word_document_under_review_reads_with_its_tracked_changes_accepted(tm
     assert clause.text == "Staff must not ever post photos of children."
 
 
+TEXT_BOX = """<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData>
+<wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>Designated Safeguarding Lead: Jo Bloggs, 07700 900123</w:t></w:r></w:p>
+</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict>
+<v:rect><v:textbox><w:txbxContent><w:p><w:r><w:t>Designated Safeguarding Lead: Jo Bloggs, 07700 900123</w:t></w:r></w:p>
+</w:txbxContent></v:textbox></v:rect></w:pict></mc:Fallback></mc:AlternateContent></w:r>"""
+
+
+def test_a_word_documents_text_box_is_read_once_after_the_paragraph_it_stands_by(tmp_path: Path) -> None:
+    # the safeguarding lead boxed on a policy's front page, as Word saves a box: twice, once for older readers
+    document = docx.Document()
+    document.add_heading("Riverside Youth Club - Safeguarding Policy", level=0)
+    document.add_heading("Who to contact", level=1)
+    anchor = document.add_paragraph("Report any concern the same day.")
+    extra = (
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"'
+    )
+    anchor._p.append(parse_xml(TEXT_BOX.format(ns=f"{nsdecls('w', 'wp', 'a')} {extra}")))
+    document.save(str(tmp_path / "policy.docx"))
+    texts = [(clause.heading, clause.text) for clause in load_knowledge(tmp_path / "policy.docx").clauses]
+    assert texts == [
+        ("Who to contact", "Report any concern the same day."),
+        ("Who to contact", "Designated Safeguarding Lead: Jo Bloggs, 07700 900123"),
+    ]
+
+
 def test_a_word_document_keeps_headings_lists_and_words(tmp_path: Path) -> None:
     make_docx(tmp_path / "riverside.docx")
     knowledge = load_knowledge(tmp_path / "riverside.docx")
