@@ -46,7 +46,7 @@ CONTACT = "the Designated Safeguarding Lead"
 
 
 def convert(source: Path, folder: Path, target: str) -> Path:
-    """`source` as a `target` file ("docx" or "pdf") in `folder`, by LibreOffice."""
+    """`source` as a `target` file ("docx", "pdf" or "html") in `folder`, by LibreOffice."""
     folder.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         ["soffice", "--headless", "--convert-to", target, "--outdir", str(folder), str(source)],
