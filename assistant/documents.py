@@ -40,7 +40,7 @@ _STARTS_PARAGRAPH = re.compile(r"^[\"'“‘(]?[A-Z0-9•▪●◦·\-*]")
 
 # typesetting's joined letters, as a PDF's text (and text copied out of one) often keeps them: "conﬁdential"
 # would be read as the words "con" and "dential"...
-_LIGATURES = str.maketrans(
+_AS_PLAIN_LETTERS = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
     # and characters that show nothing yet split a word: Word's optional hyphen, a web page's zero-width space
     | dict.fromkeys(["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"], "")
@@ -85,7 +85,7 @@ def read_text(path: Path) -> str:
         else:
             text = html_blocks_as_text(text)
     # a soft hyphen ends a line inside a word; elsewhere it, and the zero-width marks, show nothing
-    text = _SOFT_HYPHEN_BREAK.sub("", text).translate(_LIGATURES)
+    text = _SOFT_HYPHEN_BREAK.sub("", text).translate(_AS_PLAIN_LETTERS)
     if not text.strip():
         if suffix == ".pdf":  # a scan is pictures of pages: there are no words in it to read
             raise UnreadableDocument(
@@ -294,7 +294,7 @@ def _read_pdf(path: Path) -> str:
     except (PdfReadError, ValueError, KeyError, TypeError, OSError):
         raise UnreadableDocument(str(path), "is not a valid PDF file") from None
     # a blank line between pages: segmentation repairs sentences split across them
-    pages = _without_running_lines([_emails_whole(_words_into_lines(page)) for page in pages])
+    pages = _without_page_edges([_emails_whole(_words_into_lines(page)) for page in pages])
     return "\n\n".join(_paragraphs_apart(page) for page in pages)
 
 
@@ -318,11 +318,12 @@ def _edge_key(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.split()))
 
 
-def _without_running_lines(pages: list[str]) -> list[str]:
+def _without_page_edges(pages: list[str]) -> list[str]:
     """The pages without their running header and footer: a line with words in it among the first or last
     lines of at least half the pages, two at least ("Lantern Young Carers Social Media | Version 2.1",
     "Page 2 | Uncontrolled when printed"). Left in, it would land mid-sentence wherever a page break cut
-    one; segmentation drops such lines only when they repeat often, and a short policy's pages are few."""
+    one; segmentation's `_without_running_lines` drops them only when they repeat five times, and a short
+    policy's pages are few."""
     edges: list[set[str]] = []
     for page in pages:
         lines = [line for line in page.split("\n") if line.strip()]
@@ -379,14 +380,14 @@ def _paragraphs_apart(page: str) -> str:
             and _STARTS_PARAGRAPH.match(following.strip()) is not None
         )
 
+    heads = [heads_a_paragraph(n) for n in range(len(lines))] + [False]  # a last entry for the line after
     out: list[str] = []
     ended = True  # the line before ended its paragraph (or the page began)
-    for n, line in enumerate(lines):
+    for n, (line, following) in enumerate(zip(lines, [*lines[1:], ""], strict=True)):
         out.append(line)
-        title = title_like(n) and (ended or heads_a_paragraph(n))
+        title = title_like(n) and (ended or heads[n])
         ended = on_purpose(n) and (title or _ENDS_SENTENCE.search(line) is not None)
-        following = lines[n + 1] if n + 1 < len(lines) else ""
-        if (ended or (n + 1 < len(lines) and heads_a_paragraph(n + 1))) and _STARTS_PARAGRAPH.match(following.strip()):
+        if (ended or heads[n + 1]) and _STARTS_PARAGRAPH.match(following.strip()):
             out.append("")
     return "\n".join(out)
 

@@ -281,7 +281,9 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
     on with `and`. List items, numbered lines and headings are never joined to anything.
     """
     out: list[str] = []
-    physical: list[str] = []  # the lines as they came, joined or not
+    # the last line as the page has it, not the sentence joined so far: only a line that filled the width was
+    # cut off by a page break
+    last_line = ""
     pending_blank = 0
     joins_next = False  # the line before was a lone "and": the next line goes on the same sentence
     width = wrap_width(lines)
@@ -292,9 +294,6 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
             continue
         stripped = line.strip()
         previous = out[-1] if out else ""
-        # the last line as the page has it, not the sentence joined so far: only a line that filled the width
-        # was cut off by a page break
-        last_line = physical[-1] if physical else ""
         numbered = _NUMBERED.match(line)
         number = numbered.group(1) if numbered else ""
         follows = _continues_numbering(last_number, number) if last_number else number == "1"  # 1 starts one
@@ -313,7 +312,7 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
             and not (last_number and follows)
         )
         if numbered and not stray_number:
-            last_number = numbered.group(1)
+            last_number = number
         structural = not stray_number and bool(_BULLET.match(line) or numbered or _MD_HEADING.match(line))
         lone_conjunction = _CONJUNCTION_LINE.match(stripped) is not None
         goes_on = (
@@ -329,14 +328,14 @@ def _join_broken_lines(lines: list[str]) -> list[str]:
         )
         if previous and goes_on and not structural and not _MD_HEADING.match(previous):
             out[-1] = _joined(previous, stripped)
-            physical.append(stripped)
+            last_line = stripped
             joins_next = lone_conjunction
         else:
             joins_next = False
             if pending_blank and out:
                 out.append("")
             out.append(line.rstrip())
-            physical.append(line.rstrip())
+            last_line = out[-1]
         pending_blank = 0
     return out
 
@@ -502,7 +501,7 @@ def _without_contents(lines: list[str]) -> list[str]:
     dot leaders ("3. Photographs and videos ........ 3"), their page numbers never going back, and
     the "Contents" title over them. Kept, it would be quoted as an answer: it names every subject and says
     nothing of any. A list of contacts ("Police ........ 999", "DSL ........ 07700 900123") is no run of
-    page numbers."""
+    page numbers. (A contents line on its own is weighed down as a blank form when ranked: `is_blank_form`.)"""
     # a cheap look first: an entry ends in its page number
     entries = [_CONTENTS_ENTRY.match(line) if line.rstrip()[-1:].isdigit() else None for line in lines]
     dropped: set[int] = set()
