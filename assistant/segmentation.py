@@ -526,6 +526,73 @@ def _without_contents(lines: list[str]) -> list[str]:
     return [line for number, line in enumerate(lines) if number not in dropped] if dropped else lines
 
 
+# A table laid out in plain text (a contacts list as a PDF's text or a Word paste keeps it): cells apart by
+# three spaces or more, a tab, or a pipe between spaces ("Role   | Name   | Contact"), in columns that line up
+_CELL_GAP = re.compile(r" {3,}|\t+| +\| +")
+_PLAIN_RULE = re.compile(r"^[\s|:+=-]*-{3,}[\s|:+=-]*$")  # "-----|-----" under the header
+_NOT_A_CELL = re.compile(rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})*[.:)]?|[{_GLYPHS}*o-]|\(?[a-z][.)])$")  # "5.6", "•", "a)"
+MIN_TABLE_ROWS = 2
+MIN_TABLE_COLUMNS = 3  # two ("Issue date<tab>April 2023") are a document's details, read as such
+MAX_HEADER_CELL = 40  # characters: a header names its column ("Role", "Contact"), it says nothing
+COLUMN_SLACK = 2  # characters a cell may start off its column
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """A line's cells: where each starts, and its text."""
+    cells, start = [], len(line) - len(line.lstrip())
+    for gap in _CELL_GAP.finditer(line, start):
+        if gap.start() > start:
+            cells.append((start, line[start : gap.start()].strip()))
+        start = gap.end()
+    if line[start:].strip():
+        cells.append((start, line[start:].strip()))
+    return [(column, text.strip("| ")) for column, text in cells if text.strip("| ")]
+
+
+def _plain_tables(lines: list[str]) -> dict[int, str]:
+    """The lines of tables laid out in plain text: each line's number -> "header", "row", "more" (a cell's
+    wrapped line, or a row's, under the row above) or "rule". A table is a run of three lines or more without a
+    blank, each with its cells in the first line's columns, of which there are three or more; a row's own line
+    starts in the first column and has two cells or more, a wrapped line starts further in. A line of numbered
+    or bulleted text ("5.6    Coaches may film...") is never a row."""
+    found: dict[int, str] = {}
+    index = 0
+    while index < len(lines):
+        header = _cells(lines[index])
+        if len(header) < MIN_TABLE_COLUMNS or _NOT_A_CELL.match(header[0][1]) or _TABLE_ROW.match(lines[index]):
+            index += 1
+            continue
+        columns = [column for column, _ in header]
+        piped = " | " in lines[index]
+        marks: dict[int, str] = {}
+        rows = 0
+        following = index + 1
+        while following < len(lines) and lines[following].strip():
+            line = lines[following]
+            if _PLAIN_RULE.match(line):
+                marks[following] = "rule"
+                following += 1
+                continue
+            cells = _cells(line)
+            aligned = piped or all(any(abs(c - column) <= COLUMN_SLACK for column in columns) for c, _ in cells)
+            starts_row = abs(cells[0][0] - columns[0]) <= COLUMN_SLACK if cells else False
+            # a line of one cell in the first column ("Deputy Lead: Rachel Kimani") is text after the table
+            if not aligned or not cells or _NOT_A_CELL.match(cells[0][1]) or (starts_row and len(cells) < 2):
+                break
+            marks[following] = "row" if starts_row else "more"
+            rows += starts_row
+            following += 1
+        if rows >= MIN_TABLE_ROWS:
+            # a first line stating what a row does ("07700 900 820", "@") is a row, with no header over it
+            named = not any(any(ch.isdigit() or ch == "@" for ch in text) for _, text in header)
+            found[index] = "header" if named and max(len(text) for _, text in header) <= MAX_HEADER_CELL else "row"
+            found.update(marks)
+            index = following
+        else:
+            index += 1
+    return found
+
+
 def parse_blocks(text: str) -> list[Block]:
     """Turn document text into a flat list of blocks, nesting sub-items under their parent item."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\f", "\n")
@@ -558,10 +625,26 @@ def parse_blocks(text: str) -> list[Block]:
             paragraph.clear()
 
     table_header = ""
+    plain_table = _plain_tables(lines)
     for index, line in enumerate(lines):
         if not line.strip():
             flush_paragraph()
             open_block = None
+            continue
+        if part := plain_table.get(index):
+            # a table laid out in plain text: as a Markdown table, each row a clause under the header row
+            flush_paragraph()
+            open_block = None
+            text = _SPACE_RUN.sub(" ", line.strip())
+            if part == "header":
+                table_header = text
+                continue
+            if index - 1 not in plain_table:
+                table_header = ""  # a table without a header row: its first line is a row
+            if part == "more" and blocks and blocks[-1].kind == "row":
+                blocks[-1].text = _joined(blocks[-1].text, text)
+            elif part != "rule":
+                blocks.append(Block("row", text, introduces=table_header))
             continue
         if (m := _MD_HEADING.match(line)) and len(m.group(2).split()) > HEADING_MAX_WORDS:
             line = m.group(2)  # a paragraph set as a heading: its words, without the marks

@@ -464,6 +464,67 @@ def test_each_row_of_a_markdown_table_is_a_clause_quoted_under_its_header() -> N
     assert {c.heading for c in (lead, data, chair)} == {"Key contacts"}
 
 
+def test_each_row_of_a_table_laid_out_with_spaces_is_a_clause_quoted_under_its_header() -> None:
+    # a contacts table as a PDF's text or a Word paste keeps it: "whats the LADO's number?" quotes its row,
+    # not the whole table with every other number in it
+    text = (
+        "KEY CONTACTS\n\n"
+        "Role                              Name               Phone            E-mail\n"
+        "Club Welfare Officer (CWO)        Natalie Pearce     07700 900 820    welfare@club.example\n"
+        "Deputy Welfare Officer            Owen Griffiths     07700 900 821    deputy@club.example\n"
+        "                                  (weekends only)\n"
+        "LADO (Stanmoor Council)           -                  01632 960 870    lado@stanmoor.example\n"
+        "Out of hours, ring the duty line.\n"
+    )
+    welfare, deputy, lado, after = segment(text)
+    assert welfare.text == "Club Welfare Officer (CWO) Natalie Pearce 07700 900 820 welfare@club.example"
+    assert welfare.context == deputy.context == lado.context == "Role Name Phone E-mail"
+    assert deputy.text == "Deputy Welfare Officer Owen Griffiths 07700 900 821 deputy@club.example (weekends only)"
+    assert lado.text == "LADO (Stanmoor Council) - 01632 960 870 lado@stanmoor.example"
+    assert after.text == "Out of hours, ring the duty line." and after.context == ""
+    assert {c.heading for c in (welfare, deputy, lado, after)} == {"KEY CONTACTS"}
+
+
+def test_a_table_with_pipes_between_its_cells_only_is_a_table_too() -> None:
+    text = (
+        "WHO TO CONTACT\n\n"
+        "Role                        | Name            | Contact\n"
+        "----------------------------|-----------------|----------------------\n"
+        "Registered Manager          | Denise Okafor   | 01625 000 510\n"
+        "Police                      |                 | 999 emergency / 101\n"
+    )
+    manager, police = segment(text)
+    assert manager.text == "Registered Manager | Denise Okafor | 01625 000 510"
+    assert police.text == "Police | | 999 emergency / 101"
+    assert manager.context == police.context == "Role | Name | Contact"
+    # a table whose first line is a row has no header: its rows are not quoted under another table's
+    numbers = "Childline     -    0800 1111\nNSPCC         -    0808 800 5000\nSamaritans    -    116 123\n"
+    childline, nspcc, samaritans = segment(f"{text}\nOther numbers\n\n{numbers}")[2:]
+    assert (childline.text, childline.context) == ("Childline - 0800 1111", "")
+    assert nspcc.context == samaritans.context == ""
+
+
+def test_lines_with_wide_gaps_that_are_no_table_are_read_as_before() -> None:
+    # a numbered clause with a column gap after its number, and its wrapped lines under the text
+    numbered = (
+        "5.6    Coaches may film swimmers for stroke analysis. This\n"
+        "       must be done on the club iPad, not a personal device.\n"
+        "5.7    Requests from the press are passed to the Club Secretary.\n"
+    )
+    assert [c.ref for c in segment(numbered)] == ["5.6", "5.7"]
+    # a document's details in two columns, and labelled contact lines between a name's lines
+    details = "Policy title\tSocial Media Policy\nIssue date\tApril 2023\nReview date\tApril 2024\n"
+    assert "April 2024" in " ".join(c.text for c in segment(details))
+    contacts = (
+        "Designated Safeguarding Lead (DSL): Diane Okonjo, Food Bank Manager\n"
+        "Phone: 07700 900 610   Email: diane@foodbank.example\n"
+        "Deputy Safeguarding Lead: Rachel Kimani, Operations Coordinator\n"
+        "Phone: 07700 900 611   Email: rachel@foodbank.example\n"
+    )
+    (card,) = segment(contacts)
+    assert card.text.startswith("Designated Safeguarding Lead (DSL): Diane Okonjo") and "rachel@" in card.text
+
+
 def test_lettered_items_under_a_numbered_title_are_cited_by_its_number_and_their_letter() -> None:
     text = (
         "10. Reporting an online safety concern\n\n"
