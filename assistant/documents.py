@@ -324,25 +324,21 @@ def _without_page_edges(pages: list[str]) -> list[str]:
     "Page 2 | Uncontrolled when printed"). Left in, it would land mid-sentence wherever a page break cut
     one; segmentation's `_without_running_lines` drops them only when they repeat five times, and a short
     policy's pages are few."""
-    edges: list[set[str]] = []
-    for page in pages:
-        lines = [line for line in page.split("\n") if line.strip()]
-        edges.append({_edge_key(line) for line in lines[:EDGE_LINES] + lines[-EDGE_LINES:]})
-    counts = Counter(key for keys in edges for key in keys)
+    split = [page.split("\n") for page in pages]
+    edges: list[dict[int, str]] = []  # per page: the number of each line at its edges -> its key
+    for lines in split:
+        filled = [number for number, line in enumerate(lines) if line.strip()]
+        edges.append({n: _edge_key(lines[n]) for n in filled[:EDGE_LINES] + filled[-EDGE_LINES:]})
+    counts = Counter(key for keys in edges for key in set(keys.values()))
     running = {
         key for key, count in counts.items() if count >= max(2, len(pages) / 2) and any(ch.isalpha() for ch in key)
     }
     if not running:
         return pages
-    kept = []
-    for page in pages:
-        lines = page.split("\n")
-        filled = [number for number, line in enumerate(lines) if line.strip()]
-        at_edges = set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
-        kept.append(
-            "\n".join(line for n, line in enumerate(lines) if n not in at_edges or _edge_key(line) not in running)
-        )
-    return kept
+    return [
+        "\n".join(line for n, line in enumerate(lines) if at_edges.get(n) not in running)
+        for lines, at_edges in zip(split, edges, strict=True)
+    ]
 
 
 def _paragraphs_apart(page: str) -> str:

@@ -556,9 +556,10 @@ def _plain_tables(lines: list[str]) -> dict[int, str]:
     starts in the first column and has two cells or more, a wrapped line starts further in. A line of numbered
     or bulleted text ("5.6    Coaches may film...") is never a row."""
     found: dict[int, str] = {}
+    cells_of = [_cells(line) for line in lines]  # read once: a line is tried as a header, and as a row of those above
     index = 0
     while index < len(lines):
-        header = _cells(lines[index])
+        header = cells_of[index]
         if len(header) < MIN_TABLE_COLUMNS or _NOT_A_CELL.match(header[0][1]) or _TABLE_ROW.match(lines[index]):
             index += 1
             continue
@@ -573,7 +574,7 @@ def _plain_tables(lines: list[str]) -> dict[int, str]:
                 marks[following] = "rule"
                 following += 1
                 continue
-            cells = _cells(line)
+            cells = cells_of[following]
             aligned = piped or all(any(abs(c - column) <= COLUMN_SLACK for column in columns) for c, _ in cells)
             starts_row = abs(cells[0][0] - columns[0]) <= COLUMN_SLACK if cells else False
             # a line of one cell in the first column ("Deputy Lead: Rachel Kimani") is text after the table
@@ -635,7 +636,7 @@ def parse_blocks(text: str) -> list[Block]:
             # a table laid out in plain text: as a Markdown table, each row a clause under the header row
             flush_paragraph()
             open_block = None
-            text = _SPACE_RUN.sub(" ", line.strip())
+            text = line.strip()  # its runs of spaces are one in the quote, as every clause's (`_Assembler.add`)
             if part == "header":
                 table_header = text
                 continue
