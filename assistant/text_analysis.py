@@ -148,6 +148,9 @@ STOPWORDS = frozenset(
     last next now today yesterday tomorrow already always ago back around lot lots loads few couple
     many much bit kind sort whether anybody everyone everything nothing done doing via etc might may
     maybe probably guess right wrong good bad best better new old big little great amazing""".split()
+    # how a scene's news came ("a mum sent me a friend request") is not what is asked, and "the link is sent to
+    # parents" no answer to it; a question about sending names what is sent (photos, messages, a request)
+    + "sent send sends sending".split()
 )
 
 

@@ -14,7 +14,7 @@ from assistant.errors import EmptyQuestion
 from assistant.knowledge import load_knowledge
 from assistant.models import Answer, AnswerStatus
 from assistant.settings import CoreSettings
-from tests.conftest import CORPUS, SEEDS
+from tests.conftest import CORPUS, REPO, SEEDS
 
 CONTACT = "Sam Jones, our Designated Safeguarding Lead"
 
@@ -77,6 +77,25 @@ async def test_chat_words_find_policy_words(leaps: PolicyAdvisor) -> None:
     # "kids" / "insta" / "pics" -> "attendees", "social media", "images"
     answer = await leaps.answer("can i put pics of the kids from the trip on my insta?")
     assert answer.hits[0].clause.ref == "6.14"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "a guide's dad sent me a friend request on facebook, can i accept?",
+        "one of the brownie mums sent me a friend request. ok to accept?",
+        "a parent sent me a request on fb, is that allowed?",
+    ],
+)
+async def test_how_a_request_came_is_not_what_is_asked_about_it(question: str) -> None:
+    """A parent who "sent me a friend request" asks about the request: the rule on being friends with parents
+    answers it, not the rule on online meetings whose "link is sent to parents"."""
+    docs = REPO / "benchmarks" / "new_policies_2026_12_04" / "M" / "docs"
+    policy = docs / "larkfield-brownies-guides-safe-space-policy.txt"
+    answer = await advisor_for(policy).answer(question)
+    quoted = [hit.clause.text for hit in answer.hits[:2]]
+    assert any("Leaders can be friends with parents and carers" in text for text in quoted)
+    assert not any("The meeting link is sent to parents" in text for text in quoted)
 
 
 async def test_the_boss_and_the_dsl_are_found_by_their_titles(leaps: PolicyAdvisor) -> None:

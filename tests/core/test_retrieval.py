@@ -251,6 +251,11 @@ def test_a_form_to_fill_in_or_a_contents_line_is_told_from_a_clause(text: str, f
         ("she isnt picking up, who next?", "if she cannot be reached"),
         ("could the parents sue me for that?", "legal action"),
         ("her tiktok is on public", "privacy settings"),
+        # what children wear at night, where a team stays, where parents watch from
+        ("the brownies in their onesies", "nightwear"),
+        ("we're at a travelodge for the regional finals", "overnight stays"),
+        ("watching from the balcony", "spectators"),
+        ("am i allowed my phone on poolside?", "spectators"),
     ],
 )
 def test_chat_words_share_a_concept_with_the_policy_words_for_the_same_thing(
