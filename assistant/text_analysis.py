@@ -148,9 +148,9 @@ STOPWORDS = frozenset(
     last next now today yesterday tomorrow already always ago back around lot lots loads few couple
     many much bit kind sort whether anybody everyone everything nothing done doing via etc might may
     maybe probably guess right wrong good bad best better new old big little great amazing""".split()
-    # how a scene's news came ("a mum sent me a friend request") is not what is asked, and "the link is sent to
-    # parents" no answer to it; a question about sending names what is sent (photos, messages, a request)
-    + "sent send sends sending".split()
+    # how a scene's news came ("a mum sent me a friend request", "he found my insta", "saw a post") is not what
+    # is asked, and "the link is sent to parents" no answer to it; a question about sending names what is sent
+    + "sent send sends sending found saw noticed".split()
 )
 
 
@@ -178,6 +178,14 @@ _CONTACTING_A_ROLE = re.compile(
 )
 
 
+# "the club's secure drive", "saved on the shared Google Drive": where files are kept, not driving a car
+_STORAGE_DRIVE = re.compile(
+    r"\b(shared|secure|google|staff|school|network|team|project|cloud|hard|usb|pen|flash|external|coaching|"
+    r"office|the|into|onto|our|club)\s+drive(?=s?\b(?!\s+(?:home|back|them|him|her|there|to|round|"
+    r"over|past|off|in|up|down|from|for|a|an|the|my|his|their|it|safely|carefully)\b))"
+)
+
+
 # "if i just like a mates post": liking a post, not the "like" of "things like photos"
 _LIKING = re.compile(
     r"\b(i|we|you|they|he|she|just|to|not|never|also|ever|only|accidentally|cant|can|should|could|dont|didnt|and|or)"
@@ -192,8 +200,8 @@ _LIKING = re.compile(
 def tokenize(text: str) -> list[str]:
     """Lower-cased word tokens; possessive 's dropped, other apostrophes removed (dont, im); "follow" read
     as "comply" before a procedure, policy or guidance, and "contact" as "notify" before a role ("contact
-    the Safeguard Lead"), and "like" as "liked" before a post or after a button's verb ("if i like a mates
-    post", "i hit like")."""
+    the Safeguard Lead"), "drive" as "storage" where files are kept ("the shared drive"), and "like" as "liked"
+    before a post or after a button's verb ("if i like a mates post", "i hit like")."""
     text = text.lower()
     if "follow" in text:
         text = _PROCEDURAL_FOLLOW.sub("comply", text)
@@ -201,6 +209,8 @@ def tokenize(text: str) -> list[str]:
         text = _CONTACTING_A_ROLE.sub("notify", text)
     if "'" in text or "’" in text:  # most clauses have none: skip the substitutions
         text = _APOSTROPHE.sub("", _POSSESSIVE.sub("", text))
+    if "drive" in text:
+        text = _STORAGE_DRIVE.sub(r"\1 storage", text)
     if "like" in text:
         text = _LIKING.sub(lambda m: f"{m.group(1) or m.group(2)} liked", text)
     if "18+" in text:

@@ -80,22 +80,23 @@ async def test_chat_words_find_policy_words(leaps: PolicyAdvisor) -> None:
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "unasked"),
     [
-        "a guide's dad sent me a friend request on facebook, can i accept?",
-        "one of the brownie mums sent me a friend request. ok to accept?",
-        "a parent sent me a request on fb, is that allowed?",
+        ("a guide's dad sent me a friend request on facebook, can i accept?", "The meeting link is sent to parents"),
+        ("one of the brownie mums sent me a friend request. ok to accept?", "The meeting link is sent to parents"),
+        ("a parent sent me a request on fb, is that allowed?", "The meeting link is sent to parents"),
+        ("noticed a mum follows me on insta, should i block her?", "You might notice that a girl"),
     ],
 )
-async def test_how_a_request_came_is_not_what_is_asked_about_it(question: str) -> None:
+async def test_how_the_news_came_is_not_what_is_asked(question: str, unasked: str) -> None:
     """A parent who "sent me a friend request" asks about the request: the rule on being friends with parents
     answers it, not the rule on online meetings whose "link is sent to parents"."""
     docs = REPO / "benchmarks" / "new_policies_2026_12_04" / "M" / "docs"
     policy = docs / "larkfield-brownies-guides-safe-space-policy.txt"
     answer = await advisor_for(policy).answer(question)
-    quoted = [hit.clause.text for hit in answer.hits[:2]]
-    assert any("Leaders can be friends with parents and carers" in text for text in quoted)
-    assert not any("The meeting link is sent to parents" in text for text in quoted)
+    quoted = [hit.clause.text for hit in answer.hits]
+    assert any("Leaders can be friends with parents and carers" in text for text in quoted[:2])
+    assert not any(unasked in text for text in quoted)
 
 
 async def test_the_boss_and_the_dsl_are_found_by_their_titles(leaps: PolicyAdvisor) -> None:

@@ -164,6 +164,8 @@ def test_liking_a_post_is_told_from_the_like_of_a_comparison(text: str, liking: 
         ("can i put the photos on our public fb page?", "privacy settings"),  # a page for the public
         ("a man on the touchline had a camera with a huge lens", "camera off"),  # not a video call's camera
         ("what background checks do new volunteers need?", "virtual background"),
+        ("photos go on the club's secure drive", "driving"),  # where files are kept, not a car
+        ("saved in the shared Google Drive folder", "drive them home"),
     ],
 )
 def test_a_common_little_word_does_not_stand_for_a_concept(
@@ -256,6 +258,7 @@ def test_a_form_to_fill_in_or_a_contents_line_is_told_from_a_clause(text: str, f
         ("we're at a travelodge for the regional finals", "overnight stays"),
         ("watching from the balcony", "spectators"),
         ("am i allowed my phone on poolside?", "spectators"),
+        ("can i keep their pics on the school drive?", "stored securely"),
     ],
 )
 def test_chat_words_share_a_concept_with_the_policy_words_for_the_same_thing(
