@@ -15,6 +15,7 @@ from typing import Any
 
 from assistant.errors import UnreadableDocument
 from assistant.html_text import html_blocks_as_text, html_to_text, looks_like_html
+from assistant.pdf_tables import PageTable, may_hold_a_table, put_tables_back, set_tables_aside
 from assistant.segmentation import split_front_matter
 
 # a page's source as a website keeps it: its markup and code around the policy's words
@@ -288,14 +289,23 @@ def _read_pdf(path: Path) -> str:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
             raise UnreadableDocument(str(path), "is a password-protected PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        tables: list[PageTable] = []  # set aside while the pages' paragraphs are found
+        pages = [_page_text(page, tables) for page in reader.pages]
     except UnreadableDocument:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError):
         raise UnreadableDocument(str(path), "is not a valid PDF file") from None
     # a blank line between pages: segmentation repairs sentences split across them
     pages = _without_page_edges([_emails_whole(_words_into_lines(page)) for page in pages])
-    return "\n\n".join(_paragraphs_apart(page) for page in pages)
+    return put_tables_back("\n\n".join(_paragraphs_apart(page) for page in pages), tables)
+
+
+def _page_text(page: Any, tables: list[PageTable]) -> str:  # a pypdf PageObject
+    """A page's text as pypdf reads it, its tables set aside (see `assistant/pdf_tables.py`)."""
+    plain = page.extract_text() or ""
+    if not may_hold_a_table(plain):
+        return plain
+    return set_tables_aside(plain, page.extract_text(extraction_mode="layout") or "", tables)
 
 
 def _emails_whole(page: str) -> str:

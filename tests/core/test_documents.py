@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import docx
@@ -12,8 +13,10 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
 
+from assistant.answers import PolicyAdvisor
 from assistant.errors import KnowledgeError, UnreadableDocument
 from assistant.knowledge import load_knowledge
+from assistant.pdf_tables import find_tables
 
 
 def make_docx(path: Path) -> None:
@@ -36,23 +39,55 @@ def _pdf_escape(text: str) -> str:
 
 def make_pdf(path: Path, pages: list[list[str]]) -> None:
     """A minimal valid PDF, one text line per entry, each page its own content stream."""
+    streams = []
+    for lines in pages:
+        ops = ["BT", "/F1 11 Tf", "14 TL", "50 740 Td"]
+        ops += [f"({_pdf_escape(line)}) Tj T*" for line in lines]
+        streams.append("\n".join([*ops, "ET"]))
+    _write_pdf(path, streams)
+
+
+Cell = list[str]  # a table cell's lines, as it wraps them
+
+
+def make_table_pdf(path: Path, pages: list[tuple[list[str], list[list[Cell]], list[str]]]) -> None:
+    """A PDF whose pages each have lines of text, a table, and more lines, drawn as a word processor draws
+    them: each cell's lines at its column's place, cell after cell, a row under the tallest cell above it."""
+    columns = [50, 190, 330, 440]
+    streams = []
+    for before, rows, after in pages:
+        lines: list[tuple[int, int, str]] = []  # x, y, text
+        top = 740
+        for line in before:
+            lines.append((50, top, line))
+            top -= 14
+        for row in rows:
+            for column, cell in zip(columns, row, strict=False):
+                lines += [(column, top - 12 * number, text) for number, text in enumerate(cell)]
+            top -= 12 * max(len(cell) for cell in row) + 4
+        for line in after:
+            top -= 10
+            lines.append((50, top, line))
+        ops = [f"BT /F1 10 Tf 1 0 0 1 {x} {y} Tm ({_pdf_escape(text)}) Tj ET" for x, y, text in lines]
+        streams.append("\n".join(ops))
+    _write_pdf(path, streams)
+
+
+def _write_pdf(path: Path, streams: list[str]) -> None:
+    """A minimal valid PDF of these pages' content streams, in Helvetica."""
     objects: list[bytes] = []
-    page_ids = [3 + 2 * i for i in range(len(pages))]
-    font_id = 3 + 2 * len(pages)
+    page_ids = [3 + 2 * i for i in range(len(streams))]
+    font_id = 3 + 2 * len(streams)
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     kids = " ".join(f"{pid} 0 R" for pid in page_ids)
-    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
-    for index, lines in enumerate(pages):
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(streams)} >>".encode())
+    for index, content in enumerate(streams):
         content_id = page_ids[index] + 1
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {content_id} 0 R "
             f"/Resources << /Font << /F1 {font_id} 0 R >> >> >>".encode()
         )
-        ops = ["BT", "/F1 11 Tf", "14 TL", "50 740 Td"]
-        for line in lines:
-            ops.append(f"({_pdf_escape(line)}) Tj T*")
-        ops.append("ET")
-        stream = "\n".join(ops).encode("latin-1")
+        stream = content.encode("latin-1")
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     out = bytearray(b"%PDF-1.4\n")
@@ -787,3 +822,103 @@ def test_word_numbered_headings_keep_their_numbers_and_number_their_clauses(tmp_
     document.save(str(tmp_path / "headed.docx"))
     clauses = load_knowledge(tmp_path / "headed.docx").clauses
     assert [(c.ref, c.heading) for c in clauses] == [("1.1", "1 Photographs"), ("2.1", "2 Contact")]
+
+
+CONTACTS_HEADER: list[Cell] = [["Role"], ["Name"], ["Phone"], ["Email"]]
+CONTACTS: list[list[Cell]] = [
+    [
+        ["Designated", "Safeguarding Lead", "(DSL)"],
+        ["Helen Marsh"],
+        ["01632 960211"],
+        ["dsl@eastgatemu", "sic.example.org"],
+    ],
+    [["Deputy DSL"], ["Tom Adeyemi"], ["01632 960212"], ["centre@eastgate", "music.example.org"]],
+    [
+        ["Safeguarding", "Trustee"],
+        ["Dr Priya Nair"],
+        ["07700 900455"],
+        ["trustee.safeguar", "ding@eastgatem", "usic.example.org"],
+    ],
+    [["LADO"], ["-"], ["01632 960755"], ["lado@eastshire.example.gov.uk"]],
+]
+
+
+def test_a_pdfs_table_is_read_a_row_at_a_time_under_its_header(tmp_path: Path) -> None:
+    # pypdf's plain text gives a table cell by cell: wrapped cells a word or two a line, rows run together
+    make_table_pdf(
+        tmp_path / "policy.pdf",
+        [
+            (
+                ["2. Key people"],
+                [CONTACTS_HEADER, *CONTACTS],
+                ["The DSL or Deputy DSL is on call during all teaching hours, including Saturday mornings."],
+            )
+        ],
+    )
+    clauses = load_knowledge(tmp_path / "policy.pdf").clauses
+    rows = {clause.text: clause for clause in clauses if " | " in clause.text}
+    assert list(rows) == [
+        "Designated Safeguarding Lead (DSL) | Helen Marsh | 01632 960211 | dsl@eastgatemusic.example.org",
+        "Deputy DSL | Tom Adeyemi | 01632 960212 | centre@eastgatemusic.example.org",
+        "Safeguarding Trustee | Dr Priya Nair | 07700 900455 | trustee.safeguarding@eastgatemusic.example.org",
+        "LADO | - | 01632 960755 | lado@eastshire.example.gov.uk",
+    ]
+    assert {clause.context for clause in rows.values()} == {"Role | Name | Phone | Email"}
+    assert (
+        clauses[-1].text == "The DSL or Deputy DSL is on call during all teaching hours, including Saturday mornings."
+    )
+    answer = PolicyAdvisor(load_knowledge(tmp_path), contact="the DSL").answer_now("whats the deputy's number?")
+    assert answer.hits[0].clause.text.startswith("Deputy DSL | Tom Adeyemi | 01632 960212")
+
+
+def test_a_pdfs_table_going_on_over_the_page_is_one_table(tmp_path: Path) -> None:
+    # the header is repeated on the next page, and the last row's address goes on there
+    last = [["Chair of", "Trustees"], ["Martin Cole"], ["07700 900456"], ["chair@eastgate"]]
+    make_table_pdf(
+        tmp_path / "policy.pdf",
+        [
+            (["Key people"], [CONTACTS_HEADER, *CONTACTS[:2], last], []),
+            ([], [CONTACTS_HEADER, [[], [], [], ["music.example.org"]], *CONTACTS[2:]], ["Review due 2027."]),
+        ],
+    )
+    texts = [clause.text for clause in load_knowledge(tmp_path / "policy.pdf").clauses]
+    rows = [text for text in texts if " | " in text]
+    assert rows[2] == "Chair of Trustees | Martin Cole | 07700 900456 | chair@eastgatemusic.example.org"
+    assert [row.split(" | ")[0] for row in rows] == [
+        "Designated Safeguarding Lead (DSL)",
+        "Deputy DSL",
+        "Chair of Trustees",
+        "Safeguarding Trustee",
+        "LADO",
+    ]
+    assert "Review due 2027." in texts
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        # two columns: a document's details
+        "Policy title          Social Media Policy\nVersion               2.1\nReview date           May 2026\n",
+        # a numbered clause with a gap after its number, then its wrapped lines
+        "5.6     Coaches may film     training for analysis\n        only on club devices.\nThe end.\n",
+        # a header of three cells over lines that run across its columns
+        "Name        Role        Phone\nThe officer can be reached at any time through the club office.\n",
+    ],
+)
+def test_text_that_only_looks_like_a_table_is_no_table(layout: str) -> None:
+    assert find_tables(layout) == []
+
+
+def test_a_pdf_page_set_in_columns_of_text_reads_each_column_in_order(tmp_path: Path) -> None:
+    # a leaflet's three columns side by side: the layout lines them up like a table's; they are not one
+    columns = [
+        "Staff must never accept friend requests from young people on their personal accounts.",
+        "Photographs of members may only be taken on the club camera and kept on the club drive.",
+        "Any worry about the safety of a young person is reported to the Welfare Officer the same day.",
+    ]
+    make_table_pdf(
+        tmp_path / "leaflet.pdf",
+        [(["Online safety at Riverside"], [[textwrap.wrap(text, 26) for text in columns]], [])],
+    )
+    text = " ".join(" ".join(clause.text.split()) for clause in load_knowledge(tmp_path / "leaflet.pdf").clauses)
+    assert all(column in text for column in columns)
