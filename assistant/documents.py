@@ -305,7 +305,11 @@ def _page_text(page: Any, tables: list[PageTable]) -> str:  # a pypdf PageObject
     plain = page.extract_text() or ""
     if not may_hold_a_table(plain):
         return plain
-    return set_tables_aside(plain, page.extract_text(extraction_mode="layout") or "", tables)
+    try:
+        layout = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # pypdf's newer layout mode failing on an odd page costs only that page's tables
+        return plain
+    return set_tables_aside(plain, layout, tables)
 
 
 def _emails_whole(page: str) -> str:
