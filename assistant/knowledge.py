@@ -396,8 +396,10 @@ def _validated(path: Path, model: type[M]) -> M:
         return model.model_validate(_read_toml(path))
     except ValidationError as err:
         first = err.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise KnowledgeError(f"{path}: {where}: {first['msg']}") from None
+        place = ".".join(str(part) for part in first["loc"])
+        where = f"{place}: " if place else ""  # a check of the whole file (a group's `include`) has no place
+        message = first["msg"].removeprefix("Value error, ")  # our own validators' words, as written
+        raise KnowledgeError(f"{path}: {where}{message}") from None
 
 
 def _data_file(folder: Path | None, name: str) -> Path:

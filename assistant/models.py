@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from assistant.reading import readable
 
@@ -275,6 +275,7 @@ class SynonymGroup(Frozen):
     """Words and phrases that mean the same thing in questions and in policies."""
 
     terms: tuple[str, ...] = Field(min_length=2)
+    name: str = ""  # for other groups to `include` its terms, written once
     topic: bool = False  # a subject a policy covers or not (video calls, annual leave), not just wording
     # False: the group only tells whether a policy covers its subject (a topic whose words already rank
     # through other groups); its words match clauses as those groups say
@@ -310,3 +311,22 @@ class Vocabulary(Frozen):
 
     group: tuple[SynonymGroup, ...] = ()
     intent: tuple[Intent, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _included_terms(cls, data: Any) -> Any:
+        """A group's `include = ["name"]` gives it the terms of the groups of those names as well (their own
+        terms, not theirs included): "a lead who is away" is in the deputy's group too, written once."""
+        if not isinstance(data, dict) or not isinstance(groups := data.get("group"), list):
+            return data
+        named = {group["name"]: group for group in groups if isinstance(group, dict) and group.get("name")}
+        resolved = []
+        for group in groups:
+            if isinstance(group, dict) and "include" in group:
+                group = dict(group)
+                names = group.pop("include")
+                if not isinstance(names, list) or (unknown := [n for n in names if n not in named]):
+                    raise ValueError(f"include = {names!r}: no group has the name {(unknown or names)[0]!r}")
+                group["terms"] = [*group.get("terms", []), *(t for n in names for t in named[n].get("terms", []))]
+            resolved.append(group)
+        return {**data, "group": resolved}

@@ -201,6 +201,24 @@ def test_a_bad_topic_question_pattern_stops_startup_naming_the_file(tmp_path: Pa
         load_knowledge(tmp_path)
 
 
+def test_a_vocabulary_group_includes_the_terms_of_a_named_group(tmp_path: Path) -> None:
+    (tmp_path / "policy.txt").write_text("If the lead is unavailable, contact her deputy.\n")
+    (tmp_path / "vocabulary.toml").write_text(
+        '[[group]]\nterms = ["deputy", "stand-in"]\ninclude = ["away"]\n\n'
+        '[[group]]\nname = "away"\nterms = ["unavailable", "off sick"]\n'
+    )
+    deputy, away = load_knowledge(tmp_path).vocabulary.group
+    assert deputy.terms == ("deputy", "stand-in", "unavailable", "off sick")
+    assert away.terms == ("unavailable", "off sick")
+
+
+def test_a_vocabulary_group_including_a_name_no_group_has_stops_startup_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "policy.txt").write_text("Staff must not share photos.\n")
+    (tmp_path / "vocabulary.toml").write_text('[[group]]\nterms = ["deputy", "stand-in"]\ninclude = ["awya"]\n')
+    with pytest.raises(KnowledgeError, match=r"vocabulary\.toml: include = \['awya'\]: no group has the name 'awya'"):
+        load_knowledge(tmp_path)
+
+
 def test_a_missing_path_is_an_error_naming_it(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError, match="no such file or folder"):
         load_knowledge(tmp_path / "nowhere")
