@@ -248,6 +248,10 @@ def detector() -> ConcernDetector:
         "one of the members (15) says a guy wants to meet up just the two of them and not tell her mum",
         "the new volunteer has been messaging one of the girls on snap late at night",
         "a helper buys one of the girls presents and told her to keep it a secret from her mum",
+        # a black eye explained away, a child gone from the session, an adult in care neglected; a note's few words
+        "maisie 9 at rainbows, black eye again",
+        "theo (7) gone from the park session, cant find him",
+        "mrs k in room 4 has pressure sores nobody wrote down, the day staff say she wasnt moved all night",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -412,6 +416,10 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "a parent keeps messaging me late at night about the rota, do i have to reply?",
         "my manager keeps messaging me late at night about shifts",
         "a parent asked me to keep it secret that she's planning a surprise party for her son",
+        # a name not found on a list or a page, and a black eye from a game, are nothing to report
+        "i cant find him on the register, is he still a member?",
+        "we cant find her on the booking system, can she still come to camp?",
+        "got a black eye playing rugby at the weekend lol, can i still run the session?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
