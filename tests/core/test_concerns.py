@@ -252,6 +252,9 @@ def detector() -> ConcernDetector:
         "maisie 9 at rainbows, black eye again",
         "theo (7) gone from the park session, cant find him",
         "mrs k in room 4 has pressure sores nobody wrote down, the day staff say she wasnt moved all night",
+        # content that teaches self-harm; a stranger asking where a child can be found
+        "noticed one of my year 9s scrolling pro-ana accounts at lunch, she looked really thin",
+        "a man messaged our insta asking what school the girl in the show photo goes to",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -420,6 +423,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "i cant find him on the register, is he still a member?",
         "we cant find her on the booking system, can she still come to camp?",
         "got a black eye playing rugby at the weekend lol, can i still run the session?",
+        "one of the dads fainted in the heat at the gala but came round straight away, do we log it?",
+        "a new parent asked which school hall the club meets in on fridays",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -480,6 +485,9 @@ def test_the_learned_check_must_be_surer_when_the_writer_asks_about_their_own_ac
         "resident's son in reception saying he can't take it anymore, he's got a box of pills in his hand",
         # an overdose planned, told in a post
         "its 8.40 and a yp just posted on the discord that hes got a load of pills and is taking them all tonight",
+        # a medical emergency, and a child gone whom nobody can find
+        "one of the juniors has gone down on the pitch and he's not breathing properly, his dad isnt here",
+        "theo (7) gone from the park session, cant find him",
     ],
 )
 def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
