@@ -38,7 +38,7 @@ from spellchecker import SpellChecker
 from assistant.ages import age_bounds, may_be_age, told_ages
 from assistant.models import Clause, Vocabulary
 from assistant.reading import readable
-from assistant.segmentation import FILL_IN
+from assistant.segmentation import FILL_IN, HEADING_PATH
 from assistant.text_analysis import STOPWORDS, Analyzer, TextFeatures, Tokens, expand, tokenize, tokenize_all
 
 K1 = 1.2
@@ -127,6 +127,14 @@ STAFF_AUDIENCE = re.compile(
     r"officers?|trustees?|committee)\b"
 )
 AUDIENCE_PRIOR = 0.85
+# A policy's introduction says why it exists and what it covers; the rules that answer come after it. (Its
+# title starts so, after any number: "1 INTRODUCTION AND PURPOSE", not "Photos for a purpose")
+_INTRODUCTION_HEADING = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:introduction|purpose|why (?:we have|this policy)|about this policy|aims?|"
+    r"background|policy statement|overview)\b",
+    re.IGNORECASE,
+)
+INTRODUCTION_PRIOR = 0.8
 OPENING = 60  # characters of a clause read for a title its extraction ran into the text
 # "Who is our DSL? how do I contact them?" is answered by the clause that names them with an email
 # address or a phone number, not by the clauses that mention the role most often.
@@ -716,6 +724,14 @@ def clause_prior(text: str, directs: bool) -> float:
     return DIRECTIVE_PRIOR if directs else 1.0
 
 
+@functools.lru_cache(maxsize=4096)  # a policy's clauses share a few headings: each is judged once
+def section_prior(heading: str) -> float:
+    """Less for a clause in a policy's introduction ("Why We Have This Policy", "1 Introduction and purpose"):
+    it names the subjects the rules below it answer, in passing."""
+    section = heading.rsplit(HEADING_PATH, 1)[-1]  # the one it is in, not the parts of the policy around it
+    return INTRODUCTION_PRIOR if _INTRODUCTION_HEADING.search(section) else 1.0
+
+
 def is_document_list(text: str) -> bool:
     """Titles of other documents under a line saying to read them alongside this one ("Managing Allegations
     Against Staff and Volunteers", "Safer Recruitment"): it names every procedure and gives none."""
@@ -941,7 +957,9 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         if audience == 1.0 and OTHERS_AGREEMENT.search(opening.lower()):
             # a title the extraction ran into the clause's opening words ("Pupil Acceptable Use Agreement")
             audience = audience_prior(f"{clause.heading}\n{clause.context}", opening)
-        priors[number] = clause_prior(clause.text, bool(analysed.directs[number])) * audience
+        priors[number] = (
+            clause_prior(clause.text, bool(analysed.directs[number])) * audience * section_prior(clause.heading)
+        )
 
     definitions: dict[int, frozenset[str]] = {}
     for number, text in enumerate(texts):

@@ -213,6 +213,25 @@ def test_saying_whom_a_rule_applies_to_weighs_as_a_rule() -> None:
     assert priors[0] == priors[2] > priors[1]
 
 
+def test_a_policys_introduction_weighs_less_than_its_rules() -> None:
+    # an introduction names the subjects its rules answer, in passing ("physical contact is part of teaching")
+    headed = [
+        (
+            "Why We Have This Policy",
+            "Coaches spend a lot of time with gymnasts, and physical contact is part of teaching.",
+        ),
+        ("1 INTRODUCTION AND PURPOSE", "This policy applies to every coach and volunteer at the club."),
+        ("Coaching Practice › Physical support", "Coaches must explain where they will put their hands and why."),
+        ("Photos for a purpose", "Coaches may film skills on club iPads only."),
+    ]
+    clauses = [
+        Clause(document="Policy", source="p.txt", ref=str(n), heading=heading, text=text, position=n)
+        for n, (heading, text) in enumerate(headed)
+    ]
+    priors = build_index(clauses, load_knowledge(REPO / "knowledge").vocabulary).priors
+    assert priors[0] < priors[3] and priors[1] < priors[2]  # a rule's section named "...purpose" is no introduction
+
+
 @given(st.text(alphabet=st.sampled_from(list("abcxzABCXZ0159 _-.,;:!?\n\té€İKßﬁ٣²\x00"))))
 def test_tokens_are_the_runs_of_ascii_letters_and_digits(text: str) -> None:
     assert tokenize(text) == re.findall("[a-z0-9]+", text.lower())
