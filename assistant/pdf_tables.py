@@ -60,8 +60,8 @@ class PageTable:
 
     def cell_by_cell(self) -> str:
         """Its characters as a word processor writes a table: row after row, each cell's lines together."""
-        cells = [*self.rows[:1], *(("".join(lines) for lines in self.carried),), *self.rows[1:]]
-        return "".join(_characters(cell) for row in cells for cell in row)
+        carried = tuple("".join(lines) for lines in self.carried)  # written under the header, before the rows
+        return "".join(_characters(cell) for row in (self.rows[0], carried, *self.rows[1:]) for cell in row)
 
     def with_carried_in_first_row(self) -> PageTable:
         """The table with the lines before its first row (what a row of the page before left) in its header,
