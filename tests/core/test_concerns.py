@@ -250,6 +250,7 @@ def detector() -> ConcernDetector:
         "a helper buys one of the girls presents and told her to keep it a secret from her mum",
         # a black eye explained away, a child gone from the session, an adult in care neglected; a note's few words
         "maisie 9 at rainbows, black eye again",
+        "his mum says he walked into a door, third time this term",
         "theo (7) gone from the park session, cant find him",
         "mrs k in room 4 has pressure sores nobody wrote down, the day staff say she wasnt moved all night",
         # content that teaches self-harm; a stranger asking where a child can be found
