@@ -791,6 +791,12 @@ YOUTH_CENTRE = (
         "how do i book the sports hall for my sons 9th birthday party",
         "when's the agm this year and can ordinary members vote or just committee",
         "a few of the young people want to make a podcast and put it on spotify. just voices, no names. ok?",
+        # someone to interpret, tickets for an event, who owns what is made
+        "one of our members wants her aunt to come to sessions and translate for her, is that ok with the club?",
+        "do parents need to buy tickets for the members' presentation night?",
+        "who owns the copyright on the posts on the club instagram?",
+        # keeping a place when someone misses sessions
+        "if a member misses a few sessions in a row do they keep their spot?",
     ],
 )
 async def test_booking_a_room_the_agm_and_podcasts_are_topics_a_policy_covers_or_not(
@@ -807,6 +813,17 @@ async def test_a_policy_on_podcasts_answers_a_question_about_one(tmp_path: Path)
         advisor_with(tmp_path, policy),
         [("a few of the young people want to make a podcast and put it on spotify. just voices, no names. ok?", "6")],
     )
+
+
+async def test_a_policy_on_interpreters_answers_a_question_about_one(tmp_path: Path) -> None:
+    interpreters = (
+        "6. Where a member or parent needs an interpreter, the youth worker arranges one through the council.\n"
+    )
+    answer = await advisor_with(tmp_path, f"{YOUTH_CENTRE}\n{interpreters}").answer(
+        "a mum at drop-in only speaks polish, can we get someone to translate for her?"
+    )
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "6"
 
 
 async def test_a_publication_is_not_public_nor_a_reference_a_referral(tmp_path: Path) -> None:

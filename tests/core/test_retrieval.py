@@ -213,6 +213,15 @@ def test_saying_whom_a_rule_applies_to_weighs_as_a_rule() -> None:
     assert priors[0] == priors[2] > priors[1]
 
 
+def test_the_registers_a_question_is_about_are_records_not_a_topic_of_their_own() -> None:
+    # attendance is a topic a policy covers or not, but "register" is not its word: "the registers" are often
+    # the records a question on data is about, in a policy that never says "register"
+    leaps = clauses_of(REPO / "knowledge" / "documents" / "001_2ee1f2c645ae7313.txt")
+    index = build_index(leaps, load_knowledge(REPO / "knowledge").vocabulary)
+    assert not any("register" in " ".join(c.text.lower().split()) for c in leaps)
+    assert index.missing_topics("i do the registers on my own laptop at home, names and addresses, is that ok?") == []
+
+
 def test_a_policys_introduction_weighs_less_than_its_rules() -> None:
     # an introduction names the subjects its rules answer, in passing ("physical contact is part of teaching")
     headed = [
@@ -279,6 +288,7 @@ def test_a_form_to_fill_in_or_a_contents_line_is_told_from_a_clause(text: str, f
         ("watching from the balcony", "spectators"),
         ("am i allowed my phone on poolside?", "spectators"),
         ("can i keep their pics on the school drive?", "stored securely"),
+        ("can you write a letter of support for his appeal?", "references"),
     ],
 )
 def test_chat_words_share_a_concept_with_the_policy_words_for_the_same_thing(
