@@ -27,11 +27,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# the rows are read by segmentation's plain-table pass: a table here is one it reads as such
+from assistant.segmentation import COLUMN_SLACK, MIN_TABLE_COLUMNS
+
 _CELL_GAP = re.compile(r" {3,}")
-MIN_COLUMNS = 3  # two ("Policy title    Social Media Policy") are a document's details
 MIN_ROWS = 2  # under a first line that may be a row itself; one under a header naming its columns
-MAX_HEADER_CELL = 25  # characters: a header names its column ("Role", "Contact")
-COLUMN_SLACK = 2  # characters a cell may start off its column
+MAX_COLUMN_NAME = 25  # characters: a header over a single row names its columns ("Role", "Contact")
 SHORT_LINE = 40  # characters: a page of plain text with a run of lines this short may hold a table...
 SHORT_RUN = 3  # ...this many in a row
 _PLACEHOLDER = "\ue000{}\ue001"  # a private-use mark, with no letter in it: never a running header or a word
@@ -130,7 +131,7 @@ def _joined(fragments: list[str]) -> str:
 def _table_at(lines: list[str], number: int) -> PageTable | None:
     """The table whose header (or first row) is line `number`, if one is."""
     header = _cells(lines[number])
-    if len(header) < MIN_COLUMNS:
+    if len(header) < MIN_TABLE_COLUMNS:
         return None
     columns = [cell.start for cell in header]
     rows: list[list[list[str]]] = [[[cell.text] for cell in header]]
@@ -152,7 +153,9 @@ def _table_at(lines: list[str], number: int) -> PageTable | None:
             break  # text across the columns: the paragraph after the table
         filled = set(placed)
         # a row's first line has most of its cells; a wrapped line only goes on cells the line above has
-        starts_row = 0 in filled and (len(filled) >= max(MIN_COLUMNS, len(columns) - 1) or bool(filled - filled_above))
+        starts_row = 0 in filled and (
+            len(filled) >= max(MIN_TABLE_COLUMNS, len(columns) - 1) or bool(filled - filled_above)
+        )
         if after_blank and not starts_row:
             break  # a cell's lines are never a blank line apart: a line of text after the table
         after_blank = False
@@ -164,7 +167,7 @@ def _table_at(lines: list[str], number: int) -> PageTable | None:
         end += 1
     while not lines[end - 1].strip():
         end -= 1
-    named = all(len(cell.text) <= MAX_HEADER_CELL and not any(ch.isdigit() for ch in cell.text) for cell in header)
+    named = all(len(cell.text) <= MAX_COLUMN_NAME and not any(ch.isdigit() for ch in cell.text) for cell in header)
     if len(rows) - 1 < (1 if named else MIN_ROWS):
         return None  # a table's first row under its header ("Role  Name  Contact") at a page's end is one
     return PageTable(
