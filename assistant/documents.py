@@ -16,7 +16,7 @@ from typing import Any
 from assistant.errors import UnreadableDocument
 from assistant.html_text import html_blocks_as_text, html_to_text, looks_like_html
 from assistant.pdf_tables import PageTable, may_hold_a_table, put_tables_back, set_tables_aside
-from assistant.segmentation import split_front_matter
+from assistant.segmentation import is_list_marker, split_front_matter
 
 # a page's source as a website keeps it: its markup and code around the policy's words
 PAGE_SOURCES = (".vue", ".svelte", ".jsx", ".tsx", ".js", ".astro")
@@ -131,11 +131,7 @@ def _read_docx(path: Path) -> str:
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            lines += [
-                "\t".join("\n".join(map(_paragraph_text, cell.paragraphs)).strip() for cell in row.cells)
-                for row in block.rows
-            ]
-            lines.append("")
+            lines += [*_word_table_lines(block), ""]
             continue
         text = _paragraph_text(block).strip()
         style = _style_of(block)
@@ -159,6 +155,38 @@ def _read_docx(path: Path) -> str:
             lines.append(text)
         lines += ["", *boxed]
     return "\n".join(lines)
+
+
+def _word_table_lines(table: Any) -> list[str]:  # a python-docx Table
+    """A Word table's rows, a line each, their cells apart by " | ": segmentation reads them as a table's rows,
+    each quoted under the header row ("Deputy DSL | Tom Adeyemi | 01632 960212"). A table of one column is a box
+    around paragraphs, and one whose first column numbers or bullets its rows sets out a list: their cells' lines
+    are given as they stand, apart by tabs."""
+    rows = [_distinct_cells(row) for row in table.rows]
+    if max(map(len, rows), default=0) < 2 or any(row and is_list_marker(_cell_text(row[0])) for row in rows):
+        return ["\t".join("\n".join(map(_paragraph_text, cell.paragraphs)).strip() for cell in row) for row in rows]
+    lines = []
+    for row in rows:
+        cells = [_cell_text(cell).replace("|", "/") for cell in row]  # a pipe of a cell's own is no cell's end
+        if len(cells) == 1:
+            lines += ["", cells[0], ""]  # a row merged into one cell titles the rows under it
+        elif any(cells):
+            lines.append(" | ".join(cells))
+    return lines
+
+
+def _distinct_cells(row: Any) -> list[Any]:  # a python-docx _Row
+    """A row's cells, a cell merged across columns once (python-docx gives it once per column it spans)."""
+    cells: list[Any] = []
+    for cell in row.cells:
+        if not cells or cell._tc is not cells[-1]._tc:
+            cells.append(cell)
+    return cells
+
+
+def _cell_text(cell: Any) -> str:  # a python-docx _Cell
+    """A cell's paragraphs as one line."""
+    return " ".join(" ".join(_paragraph_text(paragraph).split()) for paragraph in cell.paragraphs).strip()
 
 
 def _paragraph_text(paragraph: Any) -> str:  # a python-docx Paragraph

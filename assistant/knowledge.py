@@ -208,7 +208,7 @@ _REVIEW_LINE = re.compile(  # "review_date: 2014-11-25" too: a web page's front 
     r"next[\s_-]review(?:[\s_-]date)?|to\s+be\s+reviewed(?:\s+by)?)\b[\s:\-–\t]*([^\n]{3,40})",
     re.IGNORECASE,
 )
-_REVIEW_MARKS = re.compile(r"[*_`]+")
+_REVIEW_MARKS = re.compile(r"[*_`|]+")  # Markdown marks, and a table cell's edge
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s*(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"\b([a-z]+)\s+(\d{4})\b", re.IGNORECASE)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")

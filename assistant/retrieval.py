@@ -143,10 +143,15 @@ ASKS_FOR_CONTACT = re.compile(
     r"\bwho(?:'?s| is| are)\b(?! (?:responsible|allowed|meant|supposed|in charge))|\bcontact details\b"
     r"|\bhow (?:do|can|should) (?:i|we) (?:contact|reach|get hold of|get in touch with)\b"
     r"|\b(?:phone|mobile|contact|telephone) (?:number|no)\b|\bemail address\b|\bname (?:and|\+|&) number\b"
-    r"|\bwhat(?:'?s| is) (?:the|their|his|her) (?:number|email|mobile)\b|\bnumber for\b"
+    r"|\bwhat(?:'?s| is) (?:the|their|his|her) (?:[\w-]+(?:'s|s'?) )?(?:number|email|mobile)\b|\bnumber for\b"
     r"|\bnumber (?:i|we|to) (?:can |could |should )?(?:actually |just )?(?:ring|call|phone)\b|\bwhat number\b"
 )
 CONTACT_BOOST = 2.0
+# "can i give a parent my number?" asks about staff's own details: a rule on them, which a contacts list is not
+_OWN_DETAILS = re.compile(
+    r"\b(?:my|your|his|her|their|personal|own|private|home)"
+    r"(?: (?:personal|own|private|mobile|phone|telephone|work))* (?:number|no|email|e-mail|contact details)\b"
+)
 NAMING_CLAUSES = 8  # clauses of one document using a word no other document uses: its name, its own terms
 NAMED_DOCUMENT_BOOST = 1.3  # a question naming one of several loaded documents' organisations
 _EMAIL_DOMAIN = re.compile(r"@[\w-]+\.\w")
@@ -336,9 +341,23 @@ class ClauseIndex:
             focus = set()  # "does leaps need me to do a fresh one?" names its subject in the scene before it
         if focus and _POINTS_BACK.search(" ".join(tokens[i] for i in sorted(focus))):
             focus = set()  # "is there a club rule on that?": what is asked about is in the scene
+        # "what's the LADO's phone number?" of a policy giving the numbers in a table headed "Phone": the words
+        # asking for the contact details are covered by the clauses giving them
+        contact = (
+            ASKS_FOR_CONTACT.search(lowered)
+            if len(self.with_contact_details) and not _OWN_DETAILS.search(lowered)
+            else None
+        )
+        asking_contact = (
+            range(len(tokenize(lowered[: contact.start()])), len(tokenize(lowered[: contact.end()])))
+            if contact
+            else range(0)
+        )
         missing: list[str] = []
         for start, length, concepts in matches:
             if focus and start not in focus:
+                continue
+            if start in asking_contact:
                 continue
             if not self.topics.intersection(concepts):
                 continue  # ordinary wording ("delete", "pick up") is never a missing topic

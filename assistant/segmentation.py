@@ -531,10 +531,17 @@ def _without_contents(lines: list[str]) -> list[str]:
 _CELL_GAP = re.compile(r" {3,}|\t+| +\| +")
 _PLAIN_RULE = re.compile(r"^[\s|:+=-]*-{3,}[\s|:+=-]*$")  # "-----|-----" under the header
 _NOT_A_CELL = re.compile(rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})*[.:)]?|[{_GLYPHS}*o-]|\(?[a-z][.)])$")  # "5.6", "•", "a)"
-MIN_TABLE_ROWS = 2
-MIN_TABLE_COLUMNS = 3  # two ("Issue date<tab>April 2023") are a document's details, read as such
+MIN_TABLE_ROWS = 2  # under the first line...
+MIN_PIPED_ROWS = 1  # ...with pipes between the cells
+MIN_TABLE_COLUMNS = 3  # two ("Issue date<tab>April 2023") are a document's details, read as such...
+MIN_PIPED_COLUMNS = 2  # ...unless a pipe stands between them, as a Word or PDF table's cells are given
 MAX_HEADER_CELL = 40  # characters: a header names its column ("Role", "Contact"), it says nothing
 COLUMN_SLACK = 2  # characters a cell may start off its column
+
+
+def is_list_marker(text: str) -> bool:
+    """A clause's number or a list's bullet standing alone ("5.6", "•", "a)"), as a table's first cell may."""
+    return bool(_NOT_A_CELL.match(text))
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
@@ -552,7 +559,8 @@ def _cells(line: str) -> list[tuple[int, str]]:
 def _plain_tables(lines: list[str]) -> dict[int, str]:
     """The lines of tables laid out in plain text: each line's number -> "header", "row", "more" (a cell's
     wrapped line, or a row's, under the row above) or "rule". A table is a run of three lines or more without a
-    blank, each with its cells in the first line's columns, of which there are three or more; a row's own line
+    blank, each with its cells in the first line's columns, of which there are three or more (two, with pipes
+    between them: a Word or PDF table's rows as `assistant/documents.py` gives them); a row's own line
     starts in the first column and has two cells or more, a wrapped line starts further in. A line of numbered
     or bulleted text ("5.6    Coaches may film...") is never a row."""
     found: dict[int, str] = {}
@@ -560,11 +568,12 @@ def _plain_tables(lines: list[str]) -> dict[int, str]:
     index = 0
     while index < len(lines):
         header = cells_of[index]
-        if len(header) < MIN_TABLE_COLUMNS or _NOT_A_CELL.match(header[0][1]) or _TABLE_ROW.match(lines[index]):
+        piped = " | " in lines[index]
+        least = MIN_PIPED_COLUMNS if piped else MIN_TABLE_COLUMNS
+        if len(header) < least or _NOT_A_CELL.match(header[0][1]) or _TABLE_ROW.match(lines[index]):
             index += 1
             continue
         columns = [column for column, _ in header]
-        piped = " | " in lines[index]
         marks: dict[int, str] = {}
         rows = 0
         following = index + 1
@@ -575,7 +584,10 @@ def _plain_tables(lines: list[str]) -> dict[int, str]:
                 following += 1
                 continue
             cells = cells_of[following]
-            aligned = piped or all(any(abs(c - column) <= COLUMN_SLACK for column in columns) for c, _ in cells)
+            # a table of two columns is one only as long as its pipes go on: a line of two words after it is text
+            aligned = (piped and (len(columns) >= MIN_TABLE_COLUMNS or " | " in line)) or all(
+                any(abs(c - column) <= COLUMN_SLACK for column in columns) for c, _ in cells
+            )
             starts_row = abs(cells[0][0] - columns[0]) <= COLUMN_SLACK if cells else False
             # a line of one cell in the first column ("Deputy Lead: Rachel Kimani") is text after the table
             if not aligned or not cells or _NOT_A_CELL.match(cells[0][1]) or (starts_row and len(cells) < 2):
@@ -583,7 +595,7 @@ def _plain_tables(lines: list[str]) -> dict[int, str]:
             marks[following] = "row" if starts_row else "more"
             rows += starts_row
             following += 1
-        if rows >= MIN_TABLE_ROWS:
+        if rows >= (MIN_PIPED_ROWS if piped else MIN_TABLE_ROWS):
             # a first line stating what a row does ("07700 900 820", "@") is a row, with no header over it
             named = not any(any(ch.isdigit() or ch == "@" for ch in text) for _, text in header)
             found[index] = "header" if named and max(len(text) for _, text in header) <= MAX_HEADER_CELL else "row"

@@ -1,7 +1,7 @@
 """Every question set at once: each set's figures, and which questions changed since a saved run (by hand).
 
     .venv/bin/python benchmarks/every_set.py --save /tmp/before.json       # before a change
-    .venv/bin/python benchmarks/every_set.py --compare /tmp/before.json    # after it: gains and losses
+    .venv/bin/python benchmarks/every_set.py --compare /tmp/before.json    # after it: what moved
 
 Finds the development set (`../shared/eval/questions.jsonl`), the sets in `benchmarks/` (on the seeds or
 on `../shared/corpus`, whichever holds the files they name) and the sets of `benchmarks/new_policies_*/`
@@ -82,6 +82,8 @@ def main() -> None:
                 "set": name,
                 "passed": outcome.passed,
                 "status": outcome.answer.status.value,
+                "top1": outcome.top1,
+                "in_top3": outcome.in_top3,
                 "question": outcome.question.question[:100],
             }
     if args.save:
@@ -90,9 +92,14 @@ def main() -> None:
         before = json.loads(args.compare.read_text(encoding="utf-8"))
         for qid, now in outcomes.items():
             then = before.get(qid)
-            if then is not None and then["passed"] != now["passed"]:
-                change = "GAIN" if now["passed"] else "LOSS"
-                print(f"{change} {qid} {then['status']} -> {now['status']}: {now['question']}")
+            if then is None:
+                continue
+            # a question can keep passing or failing while its answer moves: recall@3 and status count too
+            moved = [key for key in ("passed", "top1", "in_top3", "status") if key in then and then[key] != now[key]]
+            if moved:
+                change = "MOVE" if then["passed"] == now["passed"] else "GAIN" if now["passed"] else "LOSS"
+                flips = ", ".join(f"{key} {then[key]} -> {now[key]}" for key in moved)
+                print(f"{change} {qid} ({flips}): {now['question']}")
 
 
 if __name__ == "__main__":

@@ -2463,6 +2463,30 @@ async def test_a_lift_asked_in_other_words_finds_the_policy_on_transport(tmp_pat
     assert answer.hits[0].clause.ref == "2"
 
 
+async def test_a_contacts_table_gives_a_number_asked_for_but_no_rule_on_staffs_own_numbers(tmp_path: Path) -> None:
+    # the table's header says "Phone" and its rows only the numbers: no clause says "phone number", yet the
+    # policy gives the LADO's; it still says nothing of staff giving out their own
+    advisor = advisor_with(
+        tmp_path,
+        "# Photographs\n\n"
+        "1. Photos of young people are taken only on the club camera.\n\n"
+        "# Key contacts\n\n"
+        "Role | Name | Phone\n"
+        "Welfare Officer | Natalie Pearce | 07700 900820\n"
+        "Deputy Welfare Officer | Owen Griffiths | 07700 900821\n"
+        "LADO | | 01632 960870\n",
+    )
+    for question, row in (
+        ("what's the LADO's phone number?", "LADO | | 01632 960870"),
+        ("whats the deputy's number", "Deputy Welfare Officer | Owen Griffiths | 07700 900821"),
+    ):
+        answer = await advisor.answer(question)
+        assert answer.status is AnswerStatus.ANSWERED, question
+        assert answer.hits[0].clause.text == row, question
+    for question in ("can i give a parent my phone number?", "is it ok to give the kids my personal mobile number"):
+        assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH, question
+
+
 @pytest.mark.parametrize(
     "question",
     [

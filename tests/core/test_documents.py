@@ -756,6 +756,82 @@ def test_a_word_documents_own_list_numbers_and_tables_are_read_in_their_place(tm
     assert lead.heading == "Who to contact"
 
 
+def add_word_table(document: Document, rows: list[list[str]]) -> None:
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for number, row in enumerate(rows):
+        for column, text in enumerate(row):
+            table.cell(number, column).text = text
+
+
+def test_each_row_of_a_word_table_is_a_clause_quoted_under_its_header(tmp_path: Path) -> None:
+    # a contacts table's rows ran together into one paragraph, tabs and all: "who's the deputy?" quoted them all
+    document = docx.Document()
+    document.add_heading("Key people", level=1)
+    add_word_table(
+        document,
+        [
+            ["Role", "Name", "Phone"],
+            ["Designated Safeguarding Lead", "Helen Marsh", "01632 960211"],
+            ["Deputy DSL", "Tom Adeyemi", "01632 960212"],
+            ["LADO", "", "01632 960755"],
+        ],
+    )
+    document.add_paragraph("The DSL is on call during every session.")
+    document.save(str(tmp_path / "policy.docx"))
+    clauses = load_knowledge(tmp_path / "policy.docx").clauses
+    assert [(clause.context, clause.text) for clause in clauses] == [
+        ("Role | Name | Phone", "Designated Safeguarding Lead | Helen Marsh | 01632 960211"),
+        ("Role | Name | Phone", "Deputy DSL | Tom Adeyemi | 01632 960212"),
+        ("Role | Name | Phone", "LADO | | 01632 960755"),
+        ("", "The DSL is on call during every session."),
+    ]
+    answer = PolicyAdvisor(load_knowledge(tmp_path), contact="the DSL").answer_now("whats the deputy's number?")
+    assert answer.hits[0].clause.text == "Deputy DSL | Tom Adeyemi | 01632 960212"
+
+
+def test_a_word_table_of_two_columns_without_a_header_is_a_row_a_clause(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Who to contact", level=1)
+    add_word_table(
+        document,
+        [
+            ["", ""],  # a title row, merged into one cell below
+            ["Welfare Officer", "Natalie Pearce, 07700 900820"],
+            ["Deputy Welfare Officer", "Owen Griffiths, 07700 900821 | weekends"],
+        ],
+    )
+    table = document.tables[0]
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "Club contacts"
+    document.save(str(tmp_path / "policy.docx"))
+    clauses = load_knowledge(tmp_path / "policy.docx").clauses
+    # a row's first cell states who, its second how to reach them: no header over them, and each its own clause
+    assert [(clause.context, clause.text) for clause in clauses] == [
+        ("", "Welfare Officer | Natalie Pearce, 07700 900820"),
+        ("", "Deputy Welfare Officer | Owen Griffiths, 07700 900821 / weekends"),
+    ]
+    assert all(clause.heading.endswith("Club contacts") for clause in clauses)  # the merged row titles them
+
+
+def test_a_word_table_boxing_text_or_numbering_rules_is_read_as_its_text(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Photographs", level=1)
+    add_word_table(document, [["Remember: never post a photo of a young person without written consent."]])
+    add_word_table(
+        document,
+        [
+            ["1.", "Photos are taken only on the club camera."],
+            ["2.", "Photos are deleted from the camera after each event."],
+        ],
+    )
+    document.save(str(tmp_path / "policy.docx"))
+    clauses = load_knowledge(tmp_path / "policy.docx").clauses
+    assert [(clause.ref, clause.text) for clause in clauses] == [
+        ("paragraph 1", "Remember: never post a photo of a young person without written consent."),
+        ("1", "Photos are taken only on the club camera."),
+        ("2", "Photos are deleted from the camera after each event."),
+    ]
+
+
 def test_a_word_documents_titles_typed_in_bold_are_its_title_and_headings(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph().add_run("Riverside Martial Arts").bold = True
