@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 # the rows are read by segmentation's plain-table pass: a table here is one it reads as such
-from assistant.segmentation import COLUMN_SLACK, MIN_TABLE_COLUMNS
+from assistant.segmentation import COLUMN_SLACK, MIN_PIPED_COLUMNS, MIN_TABLE_COLUMNS, is_list_marker
 
 _CELL_GAP = re.compile(r" {3,}")
 MIN_ROWS = 2  # under a first line that may be a row itself; one under a header naming its columns
@@ -58,6 +58,9 @@ class PageTable:
     end_line: int  # the line after its last
     rows: tuple[tuple[str, ...], ...]
     carried: tuple[tuple[str, ...], ...] = ()  # per column, its lines
+    # a table of two columns: its lines under the first, each its number in the layout and its text in each
+    # column ("" where it has none), which only the plain text can group into rows (see `as_written`)
+    lines: tuple[tuple[int, str, str], ...] = ()
 
     def cell_by_cell(self) -> str:
         """Its characters as a word processor writes a table: row after row, each cell's lines together."""
@@ -71,6 +74,39 @@ class PageTable:
             return self
         header = tuple(_joined([cell, *more]) for cell, more in zip(self.rows[0], self.carried, strict=True))
         return PageTable(self.first_line, self.end_line, (header, *self.rows[1:]))
+
+    def as_written(self, written: str) -> PageTable | None:
+        """A table of two columns, its rows found by how the plain text writes it (`written`, its characters
+        from the table's first line on): cell by cell, so each row's first cell, its lines together, then its
+        second. Which of its lines a row spans the layout alone can't tell: "Designated Safeguarding" over
+        "Lead (DSL)" beside a name and an address is one row, or two. The table ends before a row with a cell
+        empty ("Introduction", the title after it, stands in the first column) or one the plain text writes
+        otherwise. None when the plain text doesn't write its first rows so, as a page set in two columns of
+        text doesn't (a column at a time), or when fewer than two rows are found."""
+        header = "".join(map(_characters, self.rows[0]))
+        if not written.startswith(header):
+            return None
+        rows: list[tuple[str, ...]] = []
+        position, start, end_line = len(header), 0, self.first_line + 1
+        while start < len(self.lines):
+            for end in range(start + 1, len(self.lines) + 1):
+                if end < len(self.lines) and not self.lines[end][1]:
+                    continue  # a row starts with its first cell: this line goes on the row above
+                first = [line[1] for line in self.lines[start:end] if line[1]]
+                second = [line[2] for line in self.lines[start:end] if line[2]]
+                chunk = "".join(map(_characters, first + second))
+                if written.startswith(chunk, position):
+                    break
+            else:
+                break
+            if not first or not second:
+                break
+            rows.append((_joined(first), _joined(second)))
+            position, start, end_line = position + len(chunk), end, self.lines[end - 1][0] + 1
+        # clause numbers or bullets in the first column set out a list, as segmentation reads it
+        if len(rows) < MIN_ROWS or any(is_list_marker(row[0]) for row in rows):
+            return None
+        return PageTable(self.first_line, end_line, (self.rows[0], *rows))
 
     def as_text(self) -> str:
         return "\n".join(" | ".join(row) for row in self.rows)  # an empty cell stays empty: "LADO |  | 01632 960755"
@@ -131,12 +167,14 @@ def _joined(fragments: list[str]) -> str:
 def _table_at(lines: list[str], number: int) -> PageTable | None:
     """The table whose header (or first row) is line `number`, if one is."""
     header = _cells(lines[number])
-    if len(header) < MIN_TABLE_COLUMNS:
+    if len(header) < MIN_PIPED_COLUMNS or is_list_marker(header[0].text):
         return None
+    two_columns = len(header) < MIN_TABLE_COLUMNS
     columns = [cell.start for cell in header]
     rows: list[list[list[str]]] = [[[cell.text] for cell in header]]
     carried: list[list[str]] = [[] for _ in columns]
     filled_above = set(range(len(columns)))
+    texts: list[tuple[int, str, str]] = []  # with two columns: each line's number and its text in each column
     end = number + 1
     after_blank = False
     while end < len(lines):
@@ -154,7 +192,7 @@ def _table_at(lines: list[str], number: int) -> PageTable | None:
         filled = set(placed)
         # a row's first line has most of its cells; a wrapped line only goes on cells the line above has
         starts_row = 0 in filled and (
-            len(filled) >= max(MIN_TABLE_COLUMNS, len(columns) - 1) or bool(filled - filled_above)
+            two_columns or len(filled) >= max(MIN_TABLE_COLUMNS, len(columns) - 1) or bool(filled - filled_above)
         )
         if after_blank and not starts_row:
             break  # a cell's lines are never a blank line apart: a line of text after the table
@@ -163,10 +201,15 @@ def _table_at(lines: list[str], number: int) -> PageTable | None:
             rows.append([[] for _ in columns])
         for cell, column in zip(cells, placed, strict=True):
             (rows[-1] if len(rows) > 1 else carried)[column].append(cell.text)
+        if two_columns:
+            in_columns = dict(zip(placed, (cell.text for cell in cells), strict=True))
+            texts.append((end, in_columns.get(0, ""), in_columns.get(1, "")))
         filled_above = filled
         end += 1
     while not lines[end - 1].strip():
         end -= 1
+    if two_columns:  # its rows are found in the plain text
+        return PageTable(number, end, (tuple(cell.text for cell in header),), lines=tuple(texts)) if texts else None
     named = all(len(cell.text) <= MAX_COLUMN_NAME and not any(ch.isdigit() for ch in cell.text) for cell in header)
     if len(rows) - 1 < (1 if named else MIN_ROWS):
         return None  # a table's first row under its header ("Role  Name  Contact") at a page's end is one
@@ -213,17 +256,25 @@ def set_tables_aside(plain: str, layout: str, tables: list[PageTable]) -> str:
         # the same characters before the table, and the table's own written cell by cell, as word processors
         # write a table; a page set in columns of text, which the layout lines up like one, is written a column
         # at a time, and a table typed in plain text and wrapped at the page's edge a line at a time
-        if characters[:start] != before or characters[start:end] != table.cell_by_cell():
+        if characters[:start] != before:
+            continue
+        if table.lines:
+            read = table.as_written(characters[start:])
+            if read is not None:  # it may end before the lines the layout lined up under it
+                end = start + len(_characters("\n".join(layout_lines[read.first_line : read.end_line])))
+        else:
+            read = table if characters[start:end] == table.cell_by_cell() else None
+        if read is None:
             continue
         first, last = positions[start], positions[end - 1] + 1
         if first < cursor or (first > 0 and plain[first - 1] != "\n") or plain[last : last + 1] not in ("", " ", "\n"):
             continue  # the table shares a line with the text around it
-        if number == 0 and tables and tables[-1].rows[0] == table.rows[0]:
-            tables[-1] = tables[-1].continued_by(table)
+        if number == 0 and tables and tables[-1].rows[0] == read.rows[0]:
+            tables[-1] = tables[-1].continued_by(read)
             pieces.append(plain[cursor:first])
         else:
             pieces += [plain[cursor:first], _PLACEHOLDER.format(len(tables))]
-            tables.append(table.with_carried_in_first_row())
+            tables.append(read.with_carried_in_first_row())
         cursor = last
     pieces.append(plain[cursor:])
     return "".join(pieces)

@@ -532,7 +532,7 @@ _CELL_GAP = re.compile(r" {3,}|\t+| +\| +")
 _PLAIN_RULE = re.compile(r"^[\s|:+=-]*-{3,}[\s|:+=-]*$")  # "-----|-----" under the header
 _NOT_A_CELL = re.compile(rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})*[.:)]?|[{_GLYPHS}*o-]|\(?[a-z][.)])$")  # "5.6", "•", "a)"
 MIN_TABLE_ROWS = 2  # under the first line...
-MIN_PIPED_ROWS = 1  # ...with pipes between the cells
+MIN_PIPED_ROWS = 1  # ...with pipes between the cells, the table standing apart
 MIN_TABLE_COLUMNS = 3  # two ("Issue date<tab>April 2023") are a document's details, read as such...
 MIN_PIPED_COLUMNS = 2  # ...unless a pipe stands between them, as a Word or PDF table's cells are given
 MAX_HEADER_CELL = 40  # characters: a header names its column ("Role", "Contact"), it says nothing
@@ -595,7 +595,10 @@ def _plain_tables(lines: list[str]) -> dict[int, str]:
             marks[following] = "row" if starts_row else "more"
             rows += starts_row
             following += 1
-        if rows >= (MIN_PIPED_ROWS if piped else MIN_TABLE_ROWS):
+        # a Word or PDF table stands apart, a blank line after it; a plain-text table wrapped at a page's edge
+        # runs on into the lines of its rows' ends
+        whole = following >= len(lines) or not lines[following].strip()
+        if rows >= MIN_TABLE_ROWS or (piped and whole and rows >= MIN_PIPED_ROWS):
             # a first line stating what a row does ("07700 900 820", "@") is a row, with no header over it
             named = not any(any(ch.isdigit() or ch == "@" for ch in text) for _, text in header)
             found[index] = "header" if named and max(len(text) for _, text in header) <= MAX_HEADER_CELL else "row"

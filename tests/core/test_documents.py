@@ -975,10 +975,10 @@ def test_a_pdfs_table_going_on_over_the_page_is_one_table(tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     "layout",
     [
-        # two columns: a document's details
-        "Policy title          Social Media Policy\nVersion               2.1\nReview date           May 2026\n",
         # a numbered clause with a gap after its number, then its wrapped lines
         "5.6     Coaches may film     training for analysis\n        only on club devices.\nThe end.\n",
+        # the same, its text a column of its own: a list, not a table of two columns
+        "5.6     Coaches may film swimmers for stroke analysis\n        only on club devices.\nThe end.\n",
         # a header of three cells over lines that run across its columns
         "Name        Role        Phone\nThe officer can be reached at any time through the club office.\n",
     ],
@@ -987,13 +987,43 @@ def test_text_that_only_looks_like_a_table_is_no_table(layout: str) -> None:
     assert find_tables(layout) == []
 
 
-def test_a_pdf_page_set_in_columns_of_text_reads_each_column_in_order(tmp_path: Path) -> None:
-    # a leaflet's three columns side by side: the layout lines them up like a table's; they are not one
+def test_a_pdfs_table_of_two_columns_is_read_a_row_at_a_time(tmp_path: Path) -> None:
+    # which lines make a row the layout can't tell ("Designated Safeguarding" / "Lead (DSL)" beside two lines
+    # of contact details): the plain text, writing the table cell by cell, can
+    make_table_pdf(
+        tmp_path / "policy.pdf",
+        [
+            (
+                ["2. Key people"],
+                [
+                    [["Role"], ["Contact"]],
+                    [["Designated Safeguarding", "Lead (DSL)"], ["Helen Marsh, 01632 960211,", "dsl@eastgate.example"]],
+                    [["Deputy DSL"], ["Tom Adeyemi, 01632 960212"]],
+                    [["Safeguarding Trustee"], ["Dr Priya Nair, 07700 900455"]],
+                ],
+                # the next section's title stands in the first column, under the table: no row of it
+                ["3. Photographs", "Photos of members are taken only on the club camera."],
+            )
+        ],
+    )
+    clauses = load_knowledge(tmp_path / "policy.pdf").clauses
+    assert [(clause.context, clause.text) for clause in clauses] == [
+        ("Role | Contact", "Designated Safeguarding Lead (DSL) | Helen Marsh, 01632 960211, dsl@eastgate.example"),
+        ("Role | Contact", "Deputy DSL | Tom Adeyemi, 01632 960212"),
+        ("Role | Contact", "Safeguarding Trustee | Dr Priya Nair, 07700 900455"),
+        ("", "Photos of members are taken only on the club camera."),
+    ]
+    assert clauses[-1].heading == "3 Photographs"
+
+
+@pytest.mark.parametrize("count", [2, 3])
+def test_a_pdf_page_set_in_columns_of_text_reads_each_column_in_order(tmp_path: Path, count: int) -> None:
+    # a leaflet's columns side by side: the layout lines them up like a table's; they are not one
     columns = [
         "Staff must never accept friend requests from young people on their personal accounts.",
         "Photographs of members may only be taken on the club camera and kept on the club drive.",
         "Any worry about the safety of a young person is reported to the Welfare Officer the same day.",
-    ]
+    ][:count]
     make_table_pdf(
         tmp_path / "leaflet.pdf",
         [(["Online safety at Riverside"], [[textwrap.wrap(text, 26) for text in columns]], [])],

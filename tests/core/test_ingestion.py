@@ -504,6 +504,23 @@ def test_a_table_with_pipes_between_its_cells_only_is_a_table_too() -> None:
     assert nspcc.context == samaritans.context == ""
 
 
+def test_a_table_of_two_columns_with_pipes_between_is_a_table_but_a_wrapped_one_is_its_lines() -> None:
+    # as a Word or PDF table's rows are given: a blank line before and after
+    roles = "Role | Contact\nWelfare Officer | Natalie Pearce, 07700 900820\nDeputy | Owen Griffiths, 07700 900821\n"
+    welfare, deputy = segment(f"Contacts\n\n{roles}\nCall 999 first in an emergency.\n")[:2]
+    assert (welfare.context, welfare.text) == ("Role | Contact", "Welfare Officer | Natalie Pearce, 07700 900820")
+    assert deputy.text == "Deputy | Owen Griffiths, 07700 900821"
+    # a plain-text table printed to PDF, wrapped at the page's edge: a row's end runs on into the next line
+    wrapped = (
+        "WHO TO CONTACT\n\n"
+        "Role | Name | Contact\n"
+        "Registered Manager and Safeguarding Lead | Denise Okafor | 01625 000\n"
+        "510 / manager@willowmere.example Deputy Manager and Deputy\n"
+        "Safeguarding Lead | Gareth Lyle | 01625 000 511\n"
+    )
+    assert any("01625 000 510 / manager@willowmere.example" in clause.text for clause in segment(wrapped))
+
+
 def test_lines_with_wide_gaps_that_are_no_table_are_read_as_before() -> None:
     # a numbered clause with a column gap after its number, and its wrapped lines under the text
     numbered = (
