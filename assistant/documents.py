@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -123,13 +124,14 @@ def _read_docx(path: Path) -> str:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise UnreadableDocument(str(path), "is not a valid Word (.docx) file") from None
     numbering = _WordNumbering(document)
+    blocks = list(_word_blocks(document))
     # a document with a Title has its headings one level under it: "# Title", then "## Heading 1"
     under_title = any(
         not isinstance(block, Table) and _style_of(block) == "title" and _paragraph_text(block).strip()
-        for block in document.iter_inner_content()
+        for block in blocks
     )
     lines: list[str] = []
-    for block in document.iter_inner_content():
+    for block in blocks:
         if isinstance(block, Table):
             lines += [*_word_table_lines(block), ""]
             continue
@@ -155,6 +157,31 @@ def _read_docx(path: Path) -> str:
             lines.append(text)
         lines += ["", *boxed]
     return "\n".join(lines)
+
+
+def _word_blocks(document: Any) -> Iterator[Any]:  # a python-docx Document
+    """The body's paragraphs and tables in reading order, with those inside content controls: a cover page's
+    title and review date, a template's filled-in fields (python-docx's own `iter_inner_content` passes over
+    them). A table of contents' control is left out: its entries are no rule."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    def inside(element: Any) -> Iterator[Any]:
+        for child in element.iterchildren():
+            if child.tag == _W_P:
+                yield Paragraph(child, document._body)
+            elif child.tag == _W_TBL:
+                yield Table(child, document._body)
+            elif child.tag == _W_SDT and not _is_contents(child):
+                for content in child.iterchildren(_w("sdtContent")):
+                    yield from inside(content)
+
+    return inside(document.element.body)
+
+
+def _is_contents(control: Any) -> bool:  # a w:sdt element
+    gallery = control.find(f"{_w('sdtPr')}/{_w('docPartObj')}/{_w('docPartGallery')}")
+    return gallery is not None and "contents" in (gallery.get(_w("val")) or "").lower()
 
 
 def _word_table_lines(table: Any) -> list[str]:  # a python-docx Table
@@ -286,6 +313,7 @@ def _w(name: str) -> str:
 
 
 _W_T, _W_TAB, _W_BR, _W_CR = _w("t"), _w("tab"), _w("br"), _w("cr")
+_W_P, _W_TBL, _W_SDT = _w("p"), _w("tbl"), _w("sdt")
 # deleted or moved-away text, and a text box's own paragraphs
 _NOT_READ = frozenset({_w("del"), _w("moveFrom"), _w("txbxContent")})
 _SHOWN_AS = {_W_TAB: "\t", _W_BR: "\n", _W_CR: "\n"}
