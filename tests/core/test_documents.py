@@ -1051,6 +1051,25 @@ def test_a_pdfs_table_of_two_columns_is_read_a_row_at_a_time(tmp_path: Path) -> 
     assert clauses[-1].heading == "3 Photographs"
 
 
+def test_a_libreoffice_pdfs_table_of_two_columns_is_read_a_row_at_a_time() -> None:
+    # a real writer's PDF (see tests/core/data/README.md): wrapped roles, addresses broken at their hyphens
+    clauses = load_knowledge(Path(__file__).parent / "data" / "libreoffice-two-column-contacts.pdf").clauses
+    assert [(clause.context, clause.text) for clause in clauses] == [
+        (
+            "Role | Contact",
+            "Designated Safeguarding Lead (DSL) and Centre Manager | "
+            "Helen Marsh, 01632 960211, dsl@riverside-youth-club.example.org",
+        ),
+        ("Role | Contact", "Deputy DSL | Tom Adeyemi, 01632 960212"),
+        (
+            "Role | Contact",
+            "Safeguarding Trustee | Dr Priya Nair, 07700 900455, trustee@riverside-youth-club.example.org",
+        ),
+        ("Role | Contact", "LADO | 01632 960755"),
+        ("", "Photos of members are taken only on the club camera and deleted after each term."),
+    ]
+
+
 @pytest.mark.parametrize("count", [2, 3])
 def test_a_pdf_page_set_in_columns_of_text_reads_each_column_in_order(tmp_path: Path, count: int) -> None:
     # a leaflet's columns side by side: the layout lines them up like a table's; they are not one
