@@ -24,6 +24,7 @@ wrapped at the page's edge a line at a time: neither is read as a table, and sta
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -245,14 +246,16 @@ def set_tables_aside(plain: str, layout: str, tables: list[PageTable]) -> str:
     the table added to `tables` (those of the pages before). A table going on from the page before, under its
     header repeated, is added to that table instead, and its lines here dropped."""
     layout_lines = layout.split("\n")
+    # the layout's characters, and where each line's begin among them
+    layout_characters = _characters(layout)
+    line_starts = [0, *itertools.accumulate(len(_characters(line)) for line in layout_lines)]
     # each non-space character of the plain text, and where it is
     positions = [index for index, char in enumerate(plain) if not char.isspace()]
     characters = "".join(plain[index] for index in positions)
     pieces, cursor = [], 0
     for number, table in enumerate(find_tables(layout)):
-        before = _characters("\n".join(layout_lines[: table.first_line]))
-        inside = _characters("\n".join(layout_lines[table.first_line : table.end_line]))
-        start, end = len(before), len(before) + len(inside)
+        start, end = line_starts[table.first_line], line_starts[table.end_line]
+        before = layout_characters[:start]
         # the same characters before the table, and the table's own written cell by cell, as word processors
         # write a table; a page set in columns of text, which the layout lines up like one, is written a column
         # at a time, and a table typed in plain text and wrapped at the page's edge a line at a time
@@ -261,7 +264,7 @@ def set_tables_aside(plain: str, layout: str, tables: list[PageTable]) -> str:
         if table.lines:
             read = table.as_written(characters[start:])
             if read is not None:  # it may end before the lines the layout lined up under it
-                end = start + len(_characters("\n".join(layout_lines[read.first_line : read.end_line])))
+                end = line_starts[read.end_line]
         else:
             read = table if characters[start:end] == table.cell_by_cell() else None
         if read is None:
