@@ -337,18 +337,22 @@ def _num_properties(paragraph: Any) -> tuple[str, str] | None:
 def _read_pdf(path: Path) -> str:
     import logging
 
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf import PasswordType, PdfReader
+    from pypdf.errors import DependencyError, PdfReadError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-but-readable PDFs warn loudly
     try:
         reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            raise UnreadableDocument(str(path), "is a password-protected PDF")
+        # a PDF published with its editing or printing locked is encrypted, but with an empty password to open:
+        # any viewer opens it, and so do we; one that asks for a password to open can't be read
+        if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+            raise UnreadableDocument(str(path), "is a password-protected PDF (save a copy without the password)")
         tables: list[PageTable] = []  # set aside while the pages' paragraphs are found
         pages = [_page_text(page, tables) for page in reader.pages]
     except UnreadableDocument:
         raise
+    except DependencyError:  # an encryption pypdf reads only with a library not installed
+        raise UnreadableDocument(str(path), "is a PDF encrypted in a way this install can't read") from None
     except (PdfReadError, ValueError, KeyError, TypeError, OSError):
         raise UnreadableDocument(str(path), "is not a valid PDF file") from None
     # a blank line between pages: segmentation repairs sentences split across them

@@ -13,7 +13,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
-from pypdf import PageObject
+from pypdf import PageObject, PdfWriter
 
 from assistant.answers import PolicyAdvisor
 from assistant.errors import KnowledgeError, UnreadableDocument
@@ -1049,6 +1049,21 @@ def test_a_pdfs_table_of_two_columns_is_read_a_row_at_a_time(tmp_path: Path) -> 
         ("", "Photos of members are taken only on the club camera."),
     ]
     assert clauses[-1].heading == "3 Photographs"
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-256"])
+def test_a_pdf_locked_against_editing_is_read_and_one_locked_to_open_is_named(tmp_path: Path, algorithm: str) -> None:
+    # published policies are often locked against editing: encrypted, with an empty password to open them
+    make_pdf(tmp_path / "plain.pdf", [["Staff must never accept friend requests from young people."]])
+    for name, password in (("locked.pdf", ""), ("secret.pdf", "open-sesame")):
+        writer = PdfWriter(clone_from=tmp_path / "plain.pdf")
+        writer.encrypt(user_password=password, owner_password="owner-only", algorithm=algorithm)
+        writer.write(tmp_path / name)
+    (locked,) = load_knowledge(tmp_path / "locked.pdf").clauses
+    assert locked.text == "Staff must never accept friend requests from young people."
+    with pytest.raises(UnreadableDocument) as raised:
+        load_knowledge(tmp_path / "secret.pdf")
+    assert "secret.pdf" in str(raised.value) and "password-protected" in str(raised.value)
 
 
 def test_a_libreoffice_pdfs_table_of_two_columns_is_read_a_row_at_a_time() -> None:
