@@ -16,6 +16,7 @@ from typing import Any
 
 from assistant.errors import UnreadableDocument
 from assistant.html_text import html_blocks_as_text, html_to_text, looks_like_html
+from assistant.models import Frozen
 from assistant.pdf_tables import PageTable, may_hold_a_table, put_tables_back, set_tables_aside
 from assistant.segmentation import is_list_marker, split_front_matter
 
@@ -65,7 +66,15 @@ def unsupported(suffix: str) -> str:
     return f"unsupported file type {suffix or '(none)'}; use {SUPPORTED_NAMES}"
 
 
-def read_text(path: Path) -> str:
+class DocumentText(Frozen):
+    """A policy file's text, and its margins: the running header and footer of its pages ("Review date: May
+    2021 | Page 3"), never quoted but read for what a document states of itself."""
+
+    text: str
+    margins: str = ""
+
+
+def read_document(path: Path) -> DocumentText:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise UnreadableDocument(str(path), unsupported(suffix))
@@ -75,10 +84,11 @@ def read_text(path: Path) -> str:
         raise UnreadableDocument(str(path), f"cannot be opened ({err.strerror})") from None
     if size > MAX_BYTES:
         raise UnreadableDocument(str(path), f"is too large ({size // (1024 * 1024)} MB)")
+    margins = ""
     if suffix == ".docx":
-        text = _read_docx(path)
+        text, margins = _read_docx(path)
     elif suffix == ".pdf":
-        text = _read_pdf(path)
+        text, margins = _read_pdf(path)
     else:
         text = _read_plain(path)
         if suffix in (".html", ".htm", *PAGE_SOURCES) or looks_like_html(text):
@@ -94,7 +104,7 @@ def read_text(path: Path) -> str:
                 str(path), "contains no text (a scanned PDF? save the policy as a PDF or .docx from Word)"
             )
         raise UnreadableDocument(str(path), "contains no text")
-    return text
+    return DocumentText(text=text, margins=margins)
 
 
 def _read_plain(path: Path) -> str:
@@ -112,9 +122,10 @@ def _read_plain(path: Path) -> str:
     raise UnreadableDocument(str(path), "is not valid UTF-8 or Windows-1252 text")
 
 
-def _read_docx(path: Path) -> str:
+def _read_docx(path: Path) -> tuple[str, str]:
     """A Word document's text in reading order: headings as `#` lines, tables where they stand, and list
-    paragraphs with the bullet or number Word shows (its automatic numbers are not in the text)."""
+    paragraphs with the bullet or number Word shows (its automatic numbers are not in the text); and its
+    sections' headers and footers, the margins."""
     import docx  # imported here: most installs only ever read text files
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
@@ -156,7 +167,29 @@ def _read_docx(path: Path) -> str:
         else:
             lines.append(text)
         lines += ["", *boxed]
-    return "\n".join(lines)
+    return "\n".join(lines), _word_margins(document)
+
+
+def _word_margins(document: Any) -> str:  # a python-docx Document
+    """The text of every header and footer of the document's sections, each once, a line a paragraph (or a
+    part of one between tab stops)."""
+    texts: list[str] = []
+    for section in document.sections:
+        for part in (
+            section.header,
+            section.footer,
+            section.first_page_header,
+            section.first_page_footer,
+            section.even_page_header,
+            section.even_page_footer,
+        ):
+            if part.is_linked_to_previous:
+                continue  # the section before's own, read there
+            for paragraph in part._element.iter(_W_P):  # its tables' too: footers are often laid out in one
+                for piece in _element_text(paragraph).split("\t"):  # a tab stop sets "Page 3" apart
+                    if (text := " ".join(piece.split())) and text not in texts:
+                        texts.append(text)
+    return "\n".join(texts)
 
 
 def _word_blocks(document: Any) -> Iterator[Any]:  # a python-docx Document
@@ -334,7 +367,8 @@ def _num_properties(paragraph: Any) -> tuple[str, str] | None:
     return None
 
 
-def _read_pdf(path: Path) -> str:
+def _read_pdf(path: Path) -> tuple[str, str]:
+    """A PDF's text, a blank line between its paragraphs, and its running header and footer, the margins."""
     import logging
 
     from pypdf import PasswordType, PdfReader
@@ -356,8 +390,8 @@ def _read_pdf(path: Path) -> str:
     except (PdfReadError, ValueError, KeyError, TypeError, OSError):
         raise UnreadableDocument(str(path), "is not a valid PDF file") from None
     # a blank line between pages: segmentation repairs sentences split across them
-    pages = _without_page_edges([_emails_whole(_words_into_lines(page)) for page in pages])
-    return put_tables_back("\n\n".join(_paragraphs_apart(page) for page in pages), tables)
+    pages, margins = _without_page_edges([_emails_whole(_words_into_lines(page)) for page in pages])
+    return put_tables_back("\n\n".join(_paragraphs_apart(page) for page in pages), tables), margins
 
 
 def _page_text(page: Any, tables: list[PageTable]) -> str:  # a pypdf PageObject
@@ -392,12 +426,12 @@ def _edge_key(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.split()))
 
 
-def _without_page_edges(pages: list[str]) -> list[str]:
+def _without_page_edges(pages: list[str]) -> tuple[list[str], str]:
     """The pages without their running header and footer: a line with words in it among the first or last
     lines of at least half the pages, two at least ("Lantern Young Carers Social Media | Version 2.1",
     "Page 2 | Uncontrolled when printed"). Left in, it would land mid-sentence wherever a page break cut
     one; segmentation's `_without_running_lines` drops them only when they repeat five times, and a short
-    policy's pages are few."""
+    policy's pages are few. And those lines, each once: the margins."""
     split = [page.split("\n") for page in pages]
     edges: list[dict[int, str]] = []  # per page: the number of each line at its edges -> its key
     for lines in split:
@@ -408,11 +442,15 @@ def _without_page_edges(pages: list[str]) -> list[str]:
         key for key, count in counts.items() if count >= max(2, len(pages) / 2) and any(ch.isalpha() for ch in key)
     }
     if not running:
-        return pages
-    return [
+        return pages, ""
+    kept = [
         "\n".join(line for n, line in enumerate(lines) if at_edges.get(n) not in running)
         for lines, at_edges in zip(split, edges, strict=True)
     ]
+    dropped = {
+        key: lines[n].strip() for lines, at_edges in zip(split, edges, strict=True) for n, key in at_edges.items()
+    }
+    return kept, "\n".join(line for key, line in dropped.items() if key in running)
 
 
 def _paragraphs_apart(page: str) -> str:

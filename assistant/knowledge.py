@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from pydantic import Field, ValidationError, field_validator
 
-from assistant.documents import SUPPORTED, SUPPORTED_NAMES, read_text, unsupported
+from assistant.documents import SUPPORTED, SUPPORTED_NAMES, DocumentText, read_document, unsupported
 from assistant.errors import KnowledgeError, UnreadableDocument
 from assistant.models import Clause, DocumentInfo, Frozen, Vocabulary, check_pattern
 from assistant.segmentation import page_settings, segment, split_front_matter
@@ -208,6 +208,7 @@ _REVIEW_LINE = re.compile(  # "review_date: 2014-11-25" too: a web page's front 
     r"next[\s_-]review(?:[\s_-]date)?|to\s+be\s+reviewed(?:\s+by)?)\b[\s:\-–\t]*([^\n]{3,40})",
     re.IGNORECASE,
 )
+_LINE_PARTS = re.compile(r"\s+\|\s+|\t+")  # a footer's or a table row's parts
 _REVIEW_MARKS = re.compile(r"[*_`|]+")  # Markdown marks, and a table cell's edge
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s*(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"\b([a-z]+)\s+(\d{4})\b", re.IGNORECASE)
@@ -255,8 +256,11 @@ def find_review_date(text: str) -> tuple[date, str] | None:
     for m in _REVIEW_LINE.finditer(text):
         when = parse_review_date(m.group(1))
         if when is not None:
+            # up to the part of the line giving the date: a footer goes on "| Page 3", a tab's stop further
+            parts = _LINE_PARTS.split(m.group(0))
+            upto = next((n for n, part in enumerate(parts) if parse_review_date(part) is not None), len(parts) - 1)
             # shown to the reader as the policy says it, without its Markdown marks ("**Next review:** May 2025")
-            return when, " ".join(_REVIEW_MARKS.sub(" ", m.group(0)).split())
+            return when, " ".join(_REVIEW_MARKS.sub(" ", " | ".join(parts[: upto + 1])).split())
     return None
 
 
@@ -446,14 +450,14 @@ def load_knowledge(path: Path) -> KnowledgeBase:
     clauses: list[Clause] = []
     for file in files:
         try:
-            text = read_text(file)
+            document = read_document(file)
         except UnreadableDocument as err:
             if folder is None:
                 raise
             problems.append(str(err))
             continue
-        info = _document_info(file, text, entries.get(file.name))
-        raw = segment(text)
+        info = _document_info(file, document, entries.get(file.name))
+        raw = segment(document.text)
         if not raw:
             problems.append(f"{file}: no clauses found")
             continue
@@ -486,8 +490,10 @@ def load_knowledge(path: Path) -> KnowledgeBase:
     )
 
 
-def _document_info(file: Path, text: str, entry: ManifestEntry | None) -> DocumentInfo:
-    stated = find_review_date(text)
+def _document_info(file: Path, document: DocumentText, entry: ManifestEntry | None) -> DocumentInfo:
+    text = document.text
+    # a review date stated in the text, else in a page's running footer ("Review date: May 2021 | Page 3")
+    stated = find_review_date(text) or find_review_date(document.margins)
     if entry is not None:
         review_date = entry.review_date or (stated[0] if stated else None)
         review_text = entry.review_text or (stated[1] if stated else "")

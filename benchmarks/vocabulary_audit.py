@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.documents import SUPPORTED, read_text  # noqa: E402
+from assistant.documents import SUPPORTED, read_document  # noqa: E402
 from assistant.errors import UnreadableDocument  # noqa: E402
 from assistant.knowledge import load_knowledge  # noqa: E402
 from assistant.text_analysis import Analyzer, tokenize  # noqa: E402
@@ -42,7 +42,7 @@ def main() -> int:
         if file.suffix.lower() not in SUPPORTED:
             continue
         try:
-            words = tokenize(read_text(file))
+            words = tokenize(read_document(file).text)
         except UnreadableDocument as error:
             print(f"skipped: {error}", file=sys.stderr)
             continue

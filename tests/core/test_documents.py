@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +151,34 @@ def test_a_word_documents_cover_page_in_a_content_control_is_read_and_its_conten
     texts = [clause.text for clause in knowledge.clauses]
     assert "Staff must not accept friend requests from young people on personal accounts." in texts
     assert not any(text.endswith(" 2") or text == "Contents" for text in texts)
+
+
+def test_a_review_date_in_a_word_or_pdf_files_footer_is_the_documents_and_no_clause(tmp_path: Path) -> None:
+    # the footer is where many policies state it: a stale policy was quoted without a warning
+    document = docx.Document()
+    document.add_heading("Riverside Youth Club Social Media Policy", level=0)
+    document.add_paragraph("Staff must never accept friend requests from young people.")
+    document.sections[0].footer.paragraphs[0].text = "Review date: May 2021\tPage 1"
+    document.save(str(tmp_path / "policy.docx"))
+    rules = [
+        "Staff must never accept friend requests from young people.",
+        "Photos of members are taken only on the club camera.",
+        "Every concern is reported to the Welfare Officer the same day.",
+    ]
+    make_pdf(
+        tmp_path / "policy.pdf",
+        [
+            ["Riverside Youth Club Social Media Policy", rule, f"Review date: May 2021 | Page {n}"]
+            for n, rule in enumerate(rules, 1)
+        ],
+    )
+    for name in ("policy.docx", "policy.pdf"):
+        knowledge = load_knowledge(tmp_path / name)
+        assert (knowledge.documents[0].review_date, knowledge.documents[0].review_text) == (
+            date(2021, 5, 31),
+            "Review date: May 2021",
+        ), name
+        assert not any("Review date" in clause.text for clause in knowledge.clauses), name
 
 
 def test_a_word_document_under_review_reads_with_its_tracked_changes_accepted(tmp_path: Path) -> None:

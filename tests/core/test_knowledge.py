@@ -59,6 +59,10 @@ def test_a_document_without_a_manifest_entry_states_its_own_review_date(tmp_path
         date(2026, 1, 31),
         "Next review: January 2026",
     )
+    # nor what a footer or a table's row goes on to after the date
+    may_2021 = date(2021, 5, 31)
+    assert find_review_date("Review date: May 2021 | Page 3 of 7") == (may_2021, "Review date: May 2021")
+    assert find_review_date("Review date | May 2021 | Owner: DSL") == (may_2021, "Review date May 2021")
 
 
 def test_a_web_pages_front_matter_gives_its_title_and_review_date(tmp_path: Path) -> None:
