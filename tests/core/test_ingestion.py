@@ -504,6 +504,24 @@ def test_a_table_with_pipes_between_its_cells_only_is_a_table_too() -> None:
     assert nspcc.context == samaritans.context == ""
 
 
+def test_a_contacts_list_in_two_columns_lined_up_with_spaces_is_a_row_a_clause() -> None:
+    # "who's the deputy?" quotes the deputy's line, not every contact run into one paragraph
+    text = (
+        "KEY CONTACTS\n\n"
+        "Club Welfare Officer           Natalie Pearce, 07700 900820\n"
+        "Deputy Welfare Officer         Owen Griffiths, 07700 900821\n"
+        "                               (weekends only)\n"
+        "LADO                           01632 960870\n\n"
+        "Photos are taken on the club camera.\n"
+    )
+    assert [clause.text for clause in segment(text)] == [
+        "Club Welfare Officer Natalie Pearce, 07700 900820",
+        "Deputy Welfare Officer Owen Griffiths, 07700 900821 (weekends only)",
+        "LADO 01632 960870",
+        "Photos are taken on the club camera.",
+    ]
+
+
 def test_a_table_of_two_columns_with_pipes_between_is_a_table_but_a_wrapped_one_is_its_lines() -> None:
     # as a Word or PDF table's rows are given: a blank line before and after
     roles = "Role | Contact\nWelfare Officer | Natalie Pearce, 07700 900820\nDeputy | Owen Griffiths, 07700 900821\n"
