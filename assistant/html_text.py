@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 # tags whose content is never policy text (a site's navigation included). Not "<template>": a Vue page
@@ -92,10 +93,34 @@ def looks_like_html(text: str) -> bool:
     return sum(bool(_ANY_TAG.search(line)) for line in lines) >= MIN_TAGGED_LINES * len(lines)
 
 
+# what a table's cell may hold and still be a cell of a table of data: a table holding paragraphs, headings or
+# lists lays a page out, and is read as those
+_IN_A_DATA_TABLE = frozenset("tr td th thead tbody tfoot caption colgroup col".split()) | _INLINE
+
+
+@dataclass
+class _TableRead:
+    """A table being read: where its text begins among the page's parts, and its rows' cells' text."""
+
+    start: int
+    rows: list[list[str]] = field(default_factory=list)
+    of_data: bool = True
+
+    def as_lines(self) -> str:
+        """Its rows a line each, the cells apart by " | ", as segmentation reads a table's rows (each quoted
+        under the header row); "" for a table of one column, whose cells are paragraphs."""
+        rows = [[" ".join(cell.replace("|", "/").split()) for cell in row] for row in self.rows]
+        rows = [row for row in rows if any(row)]
+        if max(map(len, rows), default=0) < 2:
+            return ""
+        return "\n\n" + "\n".join(" | ".join(row) for row in rows) + "\n\n"
+
+
 class _PageText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.tables: list[_TableRead] = []  # open tables, innermost last
         self.skipping = 0
         self.lists: list[int] = []  # open lists, innermost last: the next item's number, 0 for bullets
         self.item_open = False  # a list item's marker is written and its text not yet begun
@@ -103,6 +128,8 @@ class _PageText(HTMLParser):
         self.preformatted = 0  # open <pre> blocks: a text file pasted into a page keeps its lines
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.skipping:
+            self._read_in_table(tag)
         if tag in _SKIPPED:
             self.skipping += 1
         elif self.skipping:
@@ -135,7 +162,22 @@ class _PageText(HTMLParser):
         elif tag not in _INLINE:
             self.parts.append(f"\n\n{_component_heading(tag)}")
 
+    def _read_in_table(self, tag: str) -> None:
+        """Keeps a table's cells as they open, alongside the page's parts (see `_TableRead`)."""
+        if self.tables and tag not in _IN_A_DATA_TABLE and tag != "br":
+            self.tables[-1].of_data = False  # a nested table too: the outer one lays the page out
+        if tag == "table":
+            self.tables.append(_TableRead(len(self.parts)))
+        elif self.tables and tag == "tr":
+            self.tables[-1].rows.append([])
+        elif self.tables and tag in _CELLS and self.tables[-1].rows:
+            self.tables[-1].rows[-1].append("")
+        elif self.tables and tag == "br" and self.tables[-1].rows and self.tables[-1].rows[-1]:
+            self.tables[-1].rows[-1][-1] += " "  # a line break in a cell: its lines are one
+
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.skipping:
+            self._read_in_table(tag)
         if tag == "br":
             self.parts.append("\n")
         elif not self.skipping:
@@ -156,6 +198,12 @@ class _PageText(HTMLParser):
             self.skipping = max(0, self.skipping - 1)
         elif self.skipping:
             return
+        elif tag == "table" and self.tables:
+            table = self.tables.pop()
+            if table.of_data and (lines := table.as_lines()):
+                del self.parts[table.start :]  # its cells a line each, as read so far: a row a line instead
+                self.parts.append(lines)
+                return
         elif tag in ("ol", "ul"):
             if self.lists:
                 self.lists.pop()
@@ -172,6 +220,8 @@ class _PageText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.skipping:  # runs of whitespace are one space, as a browser shows them, but in <pre>
             self.parts.append(data if self.preformatted else re.sub(r"\s+", " ", data))
+            if self.tables and self.tables[-1].rows and self.tables[-1].rows[-1]:
+                self.tables[-1].rows[-1][-1] += data
             self.item_open = self.item_open and not data.strip()
 
 

@@ -559,6 +559,36 @@ def test_a_text_pasted_into_a_web_page_keeps_its_lines_and_paragraphs(tmp_path: 
     assert not any("Helen Marsh" in t and "No adult" in t for t in texts)  # the contacts are not the rules
 
 
+def test_a_web_pages_table_of_data_is_a_row_a_clause_and_a_table_laying_out_the_page_is_its_text(
+    tmp_path: Path,
+) -> None:
+    # each cell was a line of its own: the role a heading over the number, the header lost
+    contacts = (
+        "<table><thead><tr><th>Role</th><th>Contact</th></tr></thead><tbody>"
+        "<tr><td>Designated Safeguarding Lead</td><td>Helen Marsh,<br>01632 960211</td></tr>"
+        "<tr><td><b>Deputy DSL</b></td><td>Tom Adeyemi, <a href='tel:01632960212'>01632 960212</a></td></tr>"
+        "</tbody></table>"
+    )
+    layout = (
+        "<table><tr><td><h2>Photographs</h2><p>Photos are taken only on the club camera.</p></td>"
+        "<td><h2>Lifts</h2><p>Lifts are given only with a parent's written consent.</p></td></tr></table>"
+    )
+    (tmp_path / "policy.html").write_text(
+        f"<html><body><h1>Riverside Youth Club Safeguarding Policy</h1><h2>Key contacts</h2>{contacts}{layout}"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    clauses = load_knowledge(tmp_path / "policy.html").clauses
+    assert [(clause.context, clause.text) for clause in clauses[:2]] == [
+        ("Role | Contact", "Designated Safeguarding Lead | Helen Marsh, 01632 960211"),
+        ("Role | Contact", "Deputy DSL | Tom Adeyemi, 01632 960212"),
+    ]
+    assert [(clause.heading, clause.text) for clause in clauses[2:]] == [
+        ("Photographs", "Photos are taken only on the club camera."),
+        ("Lifts", "Lifts are given only with a parent's written consent."),
+    ]
+
+
 def test_a_markdown_file_with_a_few_tags_or_an_html_table_is_still_markdown(tmp_path: Path) -> None:
     rows = "".join(f"  <tr>\n    <th>Review {n}</th>\n    <td>May 202{n}</td>\n  </tr>\n" for n in range(4))
     (tmp_path / "policy.md").write_text(
