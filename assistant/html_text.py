@@ -93,9 +93,10 @@ def looks_like_html(text: str) -> bool:
     return sum(bool(_ANY_TAG.search(line)) for line in lines) >= MIN_TAGGED_LINES * len(lines)
 
 
-# what a table's cell may hold and still be a cell of a table of data: a table holding paragraphs, headings or
-# lists lays a page out, and is read as those
-_IN_A_DATA_TABLE = frozenset("tr td th thead tbody tfoot caption colgroup col".split()) | _INLINE
+# what a table holding a page's parts has in it: a table of these lays the page out, and is read as they are;
+# a table of data has rows of cells, each a few words or a paragraph or two (a site's editor puts each in a <p>)
+_LAYS_OUT = frozenset("table ul ol li dl blockquote pre section article form figure".split()) | frozenset(_HEADINGS)
+_WITHIN_A_CELL = frozenset({"p", "div", "br"})  # a cell's own lines: one line in its row
 
 
 @dataclass
@@ -164,7 +165,7 @@ class _PageText(HTMLParser):
 
     def _read_in_table(self, tag: str) -> None:
         """Keeps a table's cells as they open, alongside the page's parts (see `_TableRead`)."""
-        if self.tables and tag not in _IN_A_DATA_TABLE and tag != "br":
+        if self.tables and tag in _LAYS_OUT:
             self.tables[-1].of_data = False  # a nested table too: the outer one lays the page out
         if tag == "table":
             self.tables.append(_TableRead(len(self.parts)))
@@ -172,8 +173,8 @@ class _PageText(HTMLParser):
             self.tables[-1].rows.append([])
         elif self.tables and tag in _CELLS and self.tables[-1].rows:
             self.tables[-1].rows[-1].append("")
-        elif self.tables and tag == "br" and self.tables[-1].rows and self.tables[-1].rows[-1]:
-            self.tables[-1].rows[-1][-1] += " "  # a line break in a cell: its lines are one
+        elif self.tables and tag in _WITHIN_A_CELL and self.tables[-1].rows and self.tables[-1].rows[-1]:
+            self.tables[-1].rows[-1][-1] += " "
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not self.skipping:
