@@ -9,11 +9,12 @@ column:
     Designated       Helen Marsh     01632 960211     dsl@eastgatemu
     Safeguarding                                      sic.example.org.
 
-A table there is a line of three cells or more, apart by three spaces or more, and the lines under it whose
-cells each sit in one of its columns. A row starts on a line with a cell in the first column that either fills
-all the columns but one (three at least) or fills a column the line above left empty; the other lines are its
-cells' wrapped lines. Each row is given as one line, its cells apart by " | ", which segmentation reads as a
-table's row.
+A table there is a line of two cells or more, apart by three spaces or more, and the lines under it whose
+cells each sit in one of its columns. In a table of three columns or more, a row starts on a line with a cell
+in the first column that either fills all the columns but one (three at least) or fills a column the line above
+left empty; the other lines are its cells' wrapped lines. In a table of two, which lines make a row only the
+plain text tells (`PageTable.as_written`). Each row is given as one line, its cells apart by " | ", which
+segmentation reads as a table's row.
 
 The rest of the page stays as pypdf's plain text, whose line ends tell paragraphs apart. The table is found
 there by its characters, the same ones before it as in the layout, and its own written cell by cell, as word
@@ -29,9 +30,10 @@ import re
 from dataclasses import dataclass
 
 # the rows are read by segmentation's plain-table pass: a table here is one it reads as such
-from assistant.segmentation import COLUMN_SLACK, MIN_PIPED_COLUMNS, MIN_TABLE_COLUMNS, is_list_marker
+from assistant.segmentation import COLUMN_SLACK, MIN_TABLE_COLUMNS, is_list_marker
 
 _CELL_GAP = re.compile(r" {3,}")
+ROWS_FROM_LAYOUT = 3  # columns at least for the layout to tell a table's rows; of fewer, the plain text tells them
 MIN_ROWS = 2  # under a first line that may be a row itself; one under a header naming its columns
 MAX_COLUMN_NAME = 25  # characters: a header over a single row names its columns ("Role", "Contact")
 SHORT_LINE = 40  # characters: a page of plain text with a run of lines this short may hold a table...
@@ -168,9 +170,9 @@ def _joined(fragments: list[str]) -> str:
 def _table_at(lines: list[str], number: int) -> PageTable | None:
     """The table whose header (or first row) is line `number`, if one is."""
     header = _cells(lines[number])
-    if len(header) < MIN_PIPED_COLUMNS or is_list_marker(header[0].text):
+    if len(header) < MIN_TABLE_COLUMNS or is_list_marker(header[0].text):
         return None
-    two_columns = len(header) < MIN_TABLE_COLUMNS
+    two_columns = len(header) < ROWS_FROM_LAYOUT
     columns = [cell.start for cell in header]
     rows: list[list[list[str]]] = [[[cell.text] for cell in header]]
     carried: list[list[str]] = [[] for _ in columns]
@@ -193,7 +195,7 @@ def _table_at(lines: list[str], number: int) -> PageTable | None:
         filled = set(placed)
         # a row's first line has most of its cells; a wrapped line only goes on cells the line above has
         starts_row = 0 in filled and (
-            two_columns or len(filled) >= max(MIN_TABLE_COLUMNS, len(columns) - 1) or bool(filled - filled_above)
+            two_columns or len(filled) >= max(ROWS_FROM_LAYOUT, len(columns) - 1) or bool(filled - filled_above)
         )
         if after_blank and not starts_row:
             break  # a cell's lines are never a blank line apart: a line of text after the table

@@ -533,8 +533,8 @@ _PLAIN_RULE = re.compile(r"^[\s|:+=-]*-{3,}[\s|:+=-]*$")  # "-----|-----" under 
 _NOT_A_CELL = re.compile(rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})*[.:)]?|[{_GLYPHS}*o-]|\(?[a-z][.)])$")  # "5.6", "•", "a)"
 MIN_TABLE_ROWS = 2  # under the first line...
 MIN_PIPED_ROWS = 1  # ...with pipes between the cells, the table standing apart
-MIN_TABLE_COLUMNS = 3  # two apart by tabs ("Issue date<tab>April 2023") are a document's details, read as such...
-MIN_PIPED_COLUMNS = 2  # ...but two apart by a pipe (a Word or PDF table's cells) or by spaces are a table
+MIN_TABLE_COLUMNS = 2  # apart by spaces or by a pipe (a Word, PDF or web page table's cells)...
+MIN_TABBED_COLUMNS = 3  # ...but two apart by tabs ("Issue date<tab>April 2023") are a document's details
 MAX_HEADER_CELL = 40  # characters: a header names its column ("Role", "Contact"), it says nothing
 COLUMN_SLACK = 2  # characters a cell may start off its column
 
@@ -559,8 +559,9 @@ def _cells(line: str) -> list[tuple[int, str]]:
 def _plain_tables(lines: list[str]) -> dict[int, str]:
     """The lines of tables laid out in plain text: each line's number -> "header", "row", "more" (a cell's
     wrapped line, or a row's, under the row above) or "rule". A table is a run of three lines or more without a
-    blank, each with its cells in the first line's columns, of which there are two or more (three, where tabs
-    part them: two columns of tabs are a document's details, lined up only by chance); a row's own line
+    blank (two, with pipes between the cells and a blank line after), each with its cells in the first line's
+    columns, of which there are two or more (three, where tabs part them: two columns of tabs are a document's
+    details, lined up only by chance); a row's own line
     starts in the first column and has two cells or more, a wrapped line starts further in. A line of numbered
     or bulleted text ("5.6    Coaches may film...") is never a row."""
     found: dict[int, str] = {}
@@ -569,7 +570,7 @@ def _plain_tables(lines: list[str]) -> dict[int, str]:
     while index < len(lines):
         header = cells_of[index]
         piped = " | " in lines[index]
-        least = MIN_PIPED_COLUMNS if piped or "\t" not in lines[index] else MIN_TABLE_COLUMNS
+        least = MIN_TABLE_COLUMNS if piped or "\t" not in lines[index] else MIN_TABBED_COLUMNS
         if len(header) < least or _NOT_A_CELL.match(header[0][1]) or _TABLE_ROW.match(lines[index]):
             index += 1
             continue
@@ -584,14 +585,14 @@ def _plain_tables(lines: list[str]) -> dict[int, str]:
                 following += 1
                 continue
             cells = cells_of[following]
+            if len(columns) < MIN_TABBED_COLUMNS and not piped and "\t" in line:
+                break  # tabs line up only by chance: two columns of them are a document's details
             # a table of two columns is one only as long as its pipes go on: a line of two words after it is text
-            aligned = (piped and (len(columns) >= MIN_TABLE_COLUMNS or " | " in line)) or all(
+            aligned = (piped and (len(columns) > MIN_TABLE_COLUMNS or " | " in line)) or all(
                 any(abs(c - column) <= COLUMN_SLACK for column in columns) for c, _ in cells
             )
             starts_row = abs(cells[0][0] - columns[0]) <= COLUMN_SLACK if cells else False
             # a line of one cell in the first column ("Deputy Lead: Rachel Kimani") is text after the table
-            if len(columns) < MIN_TABLE_COLUMNS and not piped and "\t" in line:
-                break  # tabs line up only by chance: two columns of them are a document's details
             if not aligned or not cells or _NOT_A_CELL.match(cells[0][1]) or (starts_row and len(cells) < 2):
                 break
             marks[following] = "row" if starts_row else "more"
