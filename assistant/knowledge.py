@@ -20,7 +20,8 @@ from pydantic import Field, ValidationError, field_validator
 from assistant.documents import SUPPORTED, SUPPORTED_NAMES, DocumentText, read_document, unsupported
 from assistant.errors import KnowledgeError, UnreadableDocument
 from assistant.models import Clause, DocumentInfo, Frozen, Vocabulary, check_pattern
-from assistant.segmentation import page_settings, segment, split_front_matter
+from assistant.retrieval import gives_contact_details
+from assistant.segmentation import RawClause, page_settings, segment, split_front_matter
 from assistant.settings import BUNDLED_KNOWLEDGE
 from assistant.worry_model import WorryModel
 
@@ -458,6 +459,7 @@ def load_knowledge(path: Path) -> KnowledgeBase:
             continue
         info = _document_info(file, document, entries.get(file.name))
         raw = segment(document.text)
+        raw += _margin_clauses(document.margins) if raw else []
         if not raw:
             problems.append(f"{file}: no clauses found")
             continue
@@ -488,6 +490,17 @@ def load_knowledge(path: Path) -> KnowledgeBase:
         worry_model=_worry_model(folder),
         problems=tuple(problems),
     )
+
+
+MARGINS_HEADING = "Page header and footer"
+
+
+def _margin_clauses(margins: str) -> list[RawClause]:
+    """The lines of a document's running header and footer that give contact details ("Worried about a child?
+    Call our DSL, Sam Jones, on 07700 900123"), each a clause under a heading saying where it stands. The rest
+    of them, the policy's name and its page numbers, answers nothing."""
+    lines = [line for line in margins.splitlines() if gives_contact_details(line)]
+    return segment(f"## {MARGINS_HEADING}\n\n" + "\n\n".join(lines)) if lines else []  # "#" would title the document
 
 
 def _document_info(file: Path, document: DocumentText, entry: ManifestEntry | None) -> DocumentInfo:

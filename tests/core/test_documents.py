@@ -559,6 +559,28 @@ def test_a_text_pasted_into_a_web_page_keeps_its_lines_and_paragraphs(tmp_path: 
     assert not any("Helen Marsh" in t and "No adult" in t for t in texts)  # the contacts are not the rules
 
 
+def test_contact_details_in_a_word_or_pdf_files_footer_are_quoted_under_its_name(tmp_path: Path) -> None:
+    # "Worried about a child?" on every page's foot: the only place the policy names its DSL
+    footer = "Worried about a child? Call our DSL, Sam Jones, on 07700 900123"
+    document = docx.Document()
+    document.add_heading("Riverside Youth Club Social Media Policy", level=0)
+    document.add_paragraph("Staff must never accept friend requests from young people.")
+    document.sections[0].footer.paragraphs[0].text = f"{footer}\tPage 1"
+    document.save(str(tmp_path / "policy.docx"))
+    rules = [
+        "Staff must never accept friend requests from young people.",
+        "Photos of members are taken only on the club camera.",
+        "Every concern is reported to the Welfare Officer the same day.",
+    ]
+    make_pdf(tmp_path / "policy.pdf", [[rule, footer, f"Page {n} of 3"] for n, rule in enumerate(rules, 1)])
+    for name in ("policy.docx", "policy.pdf"):
+        knowledge = load_knowledge(tmp_path / name)
+        quoted = [(clause.heading, clause.text) for clause in knowledge.clauses if "Sam Jones" in clause.text]
+        assert quoted == [("Page header and footer", footer)], name  # once, however many pages
+        answer = PolicyAdvisor(knowledge, contact="the DSL").answer_now("who's our DSL?")
+        assert answer.hits[0].clause.text == footer, name
+
+
 def test_a_web_pages_table_of_data_is_a_row_a_clause_and_a_table_laying_out_the_page_is_its_text(
     tmp_path: Path,
 ) -> None:
