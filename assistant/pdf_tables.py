@@ -30,12 +30,12 @@ import re
 from dataclasses import dataclass
 
 # the rows are read by segmentation's plain-table pass: a table here is one it reads as such
-from assistant.segmentation import COLUMN_SLACK, MIN_TABLE_COLUMNS, is_list_marker
+from assistant.segmentation import COLUMN_SLACK, MIN_TABLE_COLUMNS, is_list_marker, names_columns
 
 _CELL_GAP = re.compile(r" {3,}")
 ROWS_FROM_LAYOUT = 3  # columns at least for the layout to tell a table's rows; of fewer, the plain text tells them
 MIN_ROWS = 2  # under a first line that may be a row itself; one under a header naming its columns
-MAX_COLUMN_NAME = 25  # characters: a header over a single row names its columns ("Role", "Contact")
+MAX_COLUMN_NAME = 25  # characters: a header over a single row must be short to be one (segmentation allows 40)
 SHORT_LINE = 40  # characters: a page of plain text with a run of lines this short may hold a table...
 SHORT_RUN = 3  # ...this many in a row
 _PLACEHOLDER = "\ue000{}\ue001"  # a private-use mark, with no letter in it: never a running header or a word
@@ -213,7 +213,7 @@ def _table_at(lines: list[str], number: int) -> PageTable | None:
         end -= 1
     if two_columns:  # its rows are found in the plain text
         return PageTable(number, end, (tuple(cell.text for cell in header),), lines=tuple(texts)) if texts else None
-    named = all(len(cell.text) <= MAX_COLUMN_NAME and not any(ch.isdigit() for ch in cell.text) for cell in header)
+    named = names_columns([cell.text for cell in header], longest=MAX_COLUMN_NAME)
     if len(rows) - 1 < (1 if named else MIN_ROWS):
         return None  # a table's first row under its header ("Role  Name  Contact") at a page's end is one
     return PageTable(

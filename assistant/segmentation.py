@@ -15,6 +15,7 @@ import functools
 import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 # --- line classification ----------------------------------------------------------------------
@@ -539,6 +540,12 @@ MAX_HEADER_CELL = 40  # characters: a header names its column ("Role", "Contact"
 COLUMN_SLACK = 2  # characters a cell may start off its column
 
 
+def names_columns(cells: Sequence[str], longest: int = MAX_HEADER_CELL) -> bool:
+    """A table's first line is its header: short cells stating no value ("Role", "Contact"), where a row's would
+    ("07700 900 820", an e-mail address)."""
+    return all(len(cell) <= longest and not any(ch.isdigit() or ch == "@" for ch in cell) for cell in cells)
+
+
 def is_list_marker(text: str) -> bool:
     """A clause's number or a list's bullet standing alone ("5.6", "•", "a)"), as a table's first cell may."""
     return bool(_NOT_A_CELL.match(text))
@@ -603,8 +610,7 @@ def _plain_tables(lines: list[str]) -> dict[int, str]:
         whole = following >= len(lines) or not lines[following].strip()
         if rows >= MIN_TABLE_ROWS or (piped and whole and rows >= MIN_PIPED_ROWS):
             # a first line stating what a row does ("07700 900 820", "@") is a row, with no header over it
-            named = not any(any(ch.isdigit() or ch == "@" for ch in text) for _, text in header)
-            found[index] = "header" if named and max(len(text) for _, text in header) <= MAX_HEADER_CELL else "row"
+            found[index] = "header" if names_columns([text for _, text in header]) else "row"
             found.update(marks)
             index = following
         else:
