@@ -80,6 +80,10 @@ _FORM_SEPARATOR = re.compile(r":[\s_.…]*(?:[-*•]\s+)?")  # a label's colon, 
 MIN_FORM_FIELDS = 3
 MAX_LABEL_WORDS = 8
 FORM_PRIOR = 0.3  # a form's fields ("Age:") share a question's words and answer nothing
+# an FAQ's entry ("Q: Can I ask a parent to film...? A: No...") answers one case in a question's own words, which
+# match a staff question's better than the rule stating the point does: it weighs less than a rule, whatever it directs
+_FAQ_ENTRY = re.compile(r"^\W*Q\s*[:.]")
+FAQ_PRIOR = 0.85
 # a list of other documents' titles under "should be read alongside the documents listed below:" points elsewhere
 _READ_ALONGSIDE = re.compile(
     r"\b(?:read (?:alongside|in conjunction with|together with)|related (?:documents|policies)|"
@@ -741,6 +745,8 @@ def clause_prior(text: str, directs: bool) -> float:
         return FORM_PRIOR
     if len(text) < 40 or "\t" in text:
         return FURNITURE_PRIOR
+    if _FAQ_ENTRY.match(text):
+        return FAQ_PRIOR
     return DIRECTIVE_PRIOR if directs else 1.0
 
 

@@ -1751,6 +1751,17 @@ FIRST_CLAUSE = {
         "2",
         within=3,
     ),
+    # the FAQ's question (a parent filming for the coach) shares the staff question's words; the rule states the
+    # point for every case
+    "a rule is quoted before an FAQ entry on a neighbouring case": FirstClause(
+        "# Filming\n\n"
+        "1. Coaches film swimmers for stroke feedback only on the club tablet, never on a personal phone.\n\n"
+        "# Questions we are often asked\n\n"
+        "Q: Can I ask a parent to film the swimmers' strokes on their phone from the balcony, so I can show them "
+        "after? A: No. Parents may film only their own child, at galas.\n",
+        "can i film the swimmers strokes on my phone so i can show them after",
+        ref="1",
+    ),
     "a lift home is answered by a rule against taking the child home": FirstClause(
         "# Late collection\n\n"
         "1. If a parent is late, two adults wait with the child; do not take the child home yourself.\n"
