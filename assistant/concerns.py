@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from assistant.contacts import gives_contact_details
 from assistant.knowledge import ConcernLexicon
-from assistant.retrieval import gives_contact_details
 from assistant.worry_model import WorryModel
 
 # A worry's answer quotes what to do with it: clauses that say whom to tell come first, sooner still

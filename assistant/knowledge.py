@@ -17,10 +17,10 @@ from typing import TypeVar
 
 from pydantic import Field, ValidationError, field_validator
 
+from assistant.contacts import gives_contact_details
 from assistant.documents import SUPPORTED, SUPPORTED_NAMES, DocumentText, read_document, unsupported
 from assistant.errors import KnowledgeError, UnreadableDocument
 from assistant.models import Clause, DocumentInfo, Frozen, Vocabulary, check_pattern
-from assistant.retrieval import gives_contact_details
 from assistant.segmentation import RawClause, page_settings, segment, split_front_matter
 from assistant.settings import BUNDLED_KNOWLEDGE
 from assistant.worry_model import WorryModel

@@ -36,6 +36,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from spellchecker import SpellChecker
 
 from assistant.ages import age_bounds, may_be_age, told_ages
+from assistant.contacts import gives_contact_details
 from assistant.models import Clause, Vocabulary
 from assistant.reading import readable
 from assistant.segmentation import FILL_IN, HEADING_PATH
@@ -158,20 +159,6 @@ _OWN_DETAILS = re.compile(
 )
 NAMING_CLAUSES = 8  # clauses of one document using a word no other document uses: its name, its own terms
 NAMED_DOCUMENT_BOOST = 1.3  # a question naming one of several loaded documents' organisations
-_EMAIL_DOMAIN = re.compile(r"@[\w-]+\.\w")
-_UK_PHONE_START = re.compile(r"\b0\d{3}")  # "07700 900123", "0113 496 0000"
-
-
-def gives_contact_details(text: str) -> bool:
-    """An email address or a UK phone number. Every clause is checked at build time: the plain
-    substring tests skip the regular expressions for the clauses with no "@" or "0" in them."""
-    return (
-        ("@" in text and _EMAIL_DOMAIN.search(text) is not None)
-        or ("0" in text and _UK_PHONE_START.search(text) is not None)
-        or "+44" in text
-    )
-
-
 BATCH = 20_000  # clauses indexed together: enough for numpy to pay, few enough to keep its arrays small
 MIN_REPAIR_LENGTH = 5  # shorter words are too often real words ("sent", "many") to repair
 
@@ -182,6 +169,11 @@ _ASKING = re.compile(
     r"who's|how|when|where|which|why|any|ok|okay)\b",
     re.IGNORECASE,
 )
+
+
+def _token_span(text: str, found: re.Match[str]) -> range:
+    """The positions, among `tokenize(text)`'s tokens, of the words a pattern found in the text."""
+    return range(len(tokenize(text[: found.start()])), len(tokenize(text[: found.end()])))
 
 
 def focused_tokens(question: str, min_content: int = 2) -> tuple[list[str], set[int]]:
@@ -352,11 +344,7 @@ class ClauseIndex:
             if len(self.with_contact_details) and not _OWN_DETAILS.search(lowered)
             else None
         )
-        asking_contact = (
-            range(len(tokenize(lowered[: contact.start()])), len(tokenize(lowered[: contact.end()])))
-            if contact
-            else range(0)
-        )
+        asking_contact = _token_span(lowered, contact) if contact else range(0)
         missing: list[str] = []
         for start, length, concepts in matches:
             if focus and start not in focus:
@@ -473,7 +461,7 @@ class ClauseIndex:
         covering = list(terms)
         for pattern, words in self.intents:
             if found := pattern.search(lowered):
-                asked = tuple(range(len(tokenize(lowered[: found.start()])), len(tokenize(lowered[: found.end()]))))
+                asked = tuple(_token_span(lowered, found))
                 added, _ = self.query_terms(words)
                 for term in added:
                     self._add(scores, term, INTENT_WEIGHT)
