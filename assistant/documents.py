@@ -1,4 +1,4 @@
-"""Read a policy file's text: .txt, .md, .html, .docx (python-docx) and .pdf (pypdf).
+"""Read a policy file's text: .txt, .md, .html, .docx (python-docx), .odt (its XML, by lxml) and .pdf (pypdf).
 
 A web page (a saved .html file, or page source saved as .txt) is read as its text, laid out as Markdown.
 
@@ -18,12 +18,13 @@ from assistant.errors import UnreadableDocument
 from assistant.html_text import html_blocks_as_text, html_to_text, looks_like_html
 from assistant.models import Frozen
 from assistant.pdf_tables import PageTable, may_hold_a_table, put_tables_back, set_tables_aside
-from assistant.segmentation import is_list_marker, split_front_matter
+from assistant.segmentation import split_front_matter
+from assistant.table_text import table_lines
 
 # a page's source as a website keeps it: its markup and code around the policy's words
 PAGE_SOURCES = (".vue", ".svelte", ".jsx", ".tsx", ".js", ".astro")
-SUPPORTED = (".txt", ".md", ".markdown", ".mdx", ".rst", ".html", ".htm", ".docx", ".pdf", *PAGE_SOURCES)
-SUPPORTED_NAMES = ".txt, .md, .rst, .html, .docx, .pdf or a web page's source"  # for messages
+SUPPORTED = (".txt", ".md", ".markdown", ".mdx", ".rst", ".html", ".htm", ".docx", ".odt", ".pdf", *PAGE_SOURCES)
+SUPPORTED_NAMES = ".txt, .md, .rst, .html, .docx, .odt, .pdf or a web page's source"  # for messages
 WORD_LINES_MIN = 40  # lines on a page before it can be one word a line...
 WORD_LINES_SHARE = 0.8  # ...when this share of them are single words
 BOLD_TITLE_WORDS = 12  # a bold paragraph this short is a title; a longer one is an emphasised rule
@@ -53,7 +54,6 @@ _SOFT_HYPHEN_BREAK = re.compile(r"\u00ad[ \t]*\n[ \t]*")
 # files an office keeps its policies in that we can't read, and how to make one we can
 _SAVE_AS = {
     ".doc": "an old Word file: open it in Word and save it as .docx",
-    ".odt": "save it as .docx from LibreOffice or Google Docs",
     ".rtf": "save it as .docx from Word",
     ".pages": "export it from Pages as Word (.docx)",
 }
@@ -87,6 +87,8 @@ def read_document(path: Path) -> DocumentText:
     margins = ""
     if suffix == ".docx":
         text, margins = _read_docx(path)
+    elif suffix == ".odt":
+        text, margins = _read_odt(path)
     elif suffix == ".pdf":
         text, margins = _read_pdf(path)
     else:
@@ -170,6 +172,15 @@ def _read_docx(path: Path) -> tuple[str, str]:
     return "\n".join(lines), _word_margins(document)
 
 
+def _read_odt(path: Path) -> tuple[str, str]:
+    from assistant.odf_text import NotAnOdt, read_odt  # imported here: most installs only ever read text files
+
+    try:
+        return read_odt(path)
+    except NotAnOdt as err:
+        raise UnreadableDocument(str(path), str(err)) from None
+
+
 def _word_margins(document: Any) -> str:  # a python-docx Document
     """The text of every header and footer of the document's sections, each once, a line a paragraph (or a
     part of one between tab stops)."""
@@ -218,21 +229,10 @@ def _is_contents(control: Any) -> bool:  # a w:sdt element
 
 
 def _word_table_lines(table: Any) -> list[str]:  # a python-docx Table
-    """A Word table's rows, a line each, their cells apart by " | ": segmentation reads them as a table's rows,
-    each quoted under the header row ("Deputy DSL | Tom Adeyemi | 01632 960212"). A table of one column is a box
-    around paragraphs, and one whose first column numbers or bullets its rows sets out a list: their cells' lines
-    are given as they stand, apart by tabs."""
-    rows = [_distinct_cells(row) for row in table.rows]
-    if max(map(len, rows), default=0) < 2 or any(row and is_list_marker(_cell_text(row[0])) for row in rows):
-        return ["\t".join("\n".join(map(_paragraph_text, cell.paragraphs)).strip() for cell in row) for row in rows]
-    lines = []
-    for row in rows:
-        cells = [_cell_text(cell).replace("|", "/") for cell in row]  # a pipe of a cell's own is no cell's end
-        if len(cells) == 1:
-            lines += ["", cells[0], ""]  # a row merged into one cell titles the rows under it
-        elif any(cells):
-            lines.append(" | ".join(cells))
-    return lines
+    """A Word table's rows as `table_lines` writes them, each cell its paragraphs."""
+    return table_lines(
+        [[list(map(_paragraph_text, cell.paragraphs)) for cell in _distinct_cells(row)] for row in table.rows]
+    )
 
 
 def _distinct_cells(row: Any) -> list[Any]:  # a python-docx _Row
@@ -242,11 +242,6 @@ def _distinct_cells(row: Any) -> list[Any]:  # a python-docx _Row
         if not cells or cell._tc is not cells[-1]._tc:
             cells.append(cell)
     return cells
-
-
-def _cell_text(cell: Any) -> str:  # a python-docx _Cell
-    """A cell's paragraphs as one line."""
-    return " ".join(" ".join(_paragraph_text(paragraph).split()) for paragraph in cell.paragraphs).strip()
 
 
 def _paragraph_text(paragraph: Any) -> str:  # a python-docx Paragraph
@@ -294,7 +289,7 @@ class _WordNumbering:
     "1.", "a)", or "2.3" where a level's text is "%1.%2"."""
 
     def __init__(self, document: Any) -> None:
-        self.levels: dict[tuple[str, str], tuple[str, str]] = {}  # (list id, level) -> (format, text)
+        self.levels: dict[tuple[str, str], tuple[str, str, int]] = {}  # (list id, level) -> (format, text, start)
         self.counters: dict[str, dict[int, int]] = {}  # list id -> level -> the number it is at
         try:
             root = document.part.numbering_part.element
@@ -303,8 +298,14 @@ class _WordNumbering:
         abstract = {node.get(_w("abstractNumId")): _levels(node) for node in root.findall(_w("abstractNum"))}
         for num in root.findall(_w("num")):
             ref = num.find(_w("abstractNumId"))
-            for level, found in abstract.get(ref.get(_w("val")) if ref is not None else None, {}).items():
-                self.levels[(num.get(_w("numId")), level)] = found
+            # a list that goes on after a paragraph between ("4." after "3.") is a list of its own starting there
+            starts = {
+                override.get(_w("ilvl")): int(start.get(_w("val")) or 1)
+                for override in num.findall(_w("lvlOverride"))
+                if (start := override.find(_w("startOverride"))) is not None
+            }
+            for level, (fmt, text, start) in abstract.get(ref.get(_w("val")) if ref is not None else None, {}).items():
+                self.levels[(num.get(_w("numId")), level)] = (fmt, text, starts.get(level, start))
 
     def marker(self, paragraph: Any) -> str:
         """'1. ', '2.3 ', '  - ' or '' for a paragraph Word does not number, indented two spaces a level."""
@@ -312,7 +313,7 @@ class _WordNumbering:
         if found is None:
             return ""
         num_id, level = found
-        fmt, text = self.levels.get((num_id, level), ("bullet", ""))
+        fmt, text, start = self.levels.get((num_id, level), ("bullet", "", 1))
         indent = "  " * int(level)
         if fmt == "bullet":
             return f"{indent}- "
@@ -320,7 +321,7 @@ class _WordNumbering:
             return ""
         counters = self.counters.setdefault(num_id, {})
         depth = int(level)
-        counters[depth] = counters.get(depth, 0) + 1
+        counters[depth] = counters.get(depth, start - 1) + 1
         for deeper in [d for d in counters if d > depth]:
             del counters[deeper]  # a new item restarts the list under it
         if fmt in ("lowerLetter", "upperLetter"):
@@ -329,14 +330,16 @@ class _WordNumbering:
         return f"{indent}{drawn.strip()} "
 
 
-def _levels(abstract_num: Any) -> dict[str, tuple[str, str]]:
-    """A list definition's levels: format ("decimal", "bullet", "lowerLetter"...) and text ("%1.%2")."""
-    levels: dict[str, tuple[str, str]] = {}
+def _levels(abstract_num: Any) -> dict[str, tuple[str, str, int]]:
+    """A list definition's levels: format ("decimal", "bullet", "lowerLetter"...), text ("%1.%2") and first
+    number."""
+    levels: dict[str, tuple[str, str, int]] = {}
     for level in abstract_num.findall(_w("lvl")):
-        fmt, text = level.find(_w("numFmt")), level.find(_w("lvlText"))
+        fmt, text, start = level.find(_w("numFmt")), level.find(_w("lvlText")), level.find(_w("start"))
         levels[level.get(_w("ilvl"))] = (
             fmt.get(_w("val")) if fmt is not None else "decimal",
             text.get(_w("val")) if text is not None else "",
+            int(start.get(_w("val")) or 1) if start is not None else 1,
         )
     return levels
 

@@ -1,4 +1,4 @@
-"""The same policies as Word, PDF and web page files: do they answer as their text does? (run by hand)
+"""The same policies as Word, LibreOffice, PDF and web page files: do they answer as their text does? (run by hand)
 
     sudo apt-get install libreoffice-writer-nogui pandoc        # the converters (Debian's packages)
     .venv/bin/python benchmarks/formats.py                     # the new-policy sets L to S
@@ -14,6 +14,8 @@ organisation would have, and its questions answered from each, lexically:
   and read back by pypdf with no blank lines between paragraphs.
 - `headed pdf`: the Word file given a running header (the document's name and version) and a page footer
   ("Page N | Uncontrolled when printed"), as most organisations' are, then printed to PDF.
+- `odt`: the headed Word file saved by LibreOffice in its own format (OpenDocument text): its lists,
+  headings and tables as LibreOffice writes them, the header and footer in its page style.
 - `web page`: a saved web page. A Markdown document goes through pandoc (headings, lists, paragraphs as
   tags); any other through LibreOffice, which keeps the text whole in one `<pre>` block.
 
@@ -103,20 +105,23 @@ def passed(questions: list[EvalQuestion], folder: Path, suffix: str) -> dict[str
     return {outcome.question.id: outcome.passed for outcome in report.outcomes}
 
 
-FORMS = ("text", "word", "word pdf", "headed pdf", "web page")
+FORMS = ("text", "word", "word pdf", "headed pdf", "odt", "web page")
 
 
 def make_forms(docs: Path, work: Path, skip: set[str]) -> dict[str, tuple[Path, str]]:
     """Every form of the documents in `docs` but those named in `skip`: form -> (its folder, its suffix)."""
     word_dir, pdf_dir, headed_dir, page_dir = work / "word", work / "pdf", work / "headed", work / "web"
+    odt_dir = work / "odt"
     for text_file in sorted(docs.glob("*.txt")):
         if text_file.name not in skip:
             word_file = as_word(text_file, word_dir)
             convert(word_file, pdf_dir, "pdf")
-            convert(with_header_and_footer(word_file, headed_dir / "word"), headed_dir, "pdf")
+            headed = with_header_and_footer(word_file, headed_dir / "word")
+            convert(headed, headed_dir, "pdf")
+            convert(headed, odt_dir, "odt")
             as_web_page(text_file, page_dir)
-    places = (docs, word_dir, pdf_dir, headed_dir, page_dir)
-    suffixes = (".txt", ".docx", ".pdf", ".pdf", ".html")
+    places = (docs, word_dir, pdf_dir, headed_dir, odt_dir, page_dir)
+    suffixes = (".txt", ".docx", ".pdf", ".pdf", ".odt", ".html")
     return {form: (place, suffix) for form, place, suffix in zip(FORMS, places, suffixes, strict=True)}
 
 
@@ -140,7 +145,7 @@ def main() -> None:
     parser.add_argument(
         "--corpus", action="store_true", help="also the question sets on ../shared/corpus (Markdown documents)"
     )
-    parser.add_argument("--keep", type=Path, help="write the Word, PDF and web page files here, and keep them")
+    parser.add_argument("--keep", type=Path, help="write the files made here, and keep them")
     args = parser.parse_args()
     if not shutil.which("soffice"):
         raise SystemExit("formats.py needs LibreOffice's soffice on the PATH (see the module's docstring)")

@@ -1,4 +1,4 @@
-"""Reading .docx, .pdf and web-page policies made by the tests, and folders with bad files in them."""
+"""Reading .docx, .pdf and web-page policies made by the tests, and folders with bad files in them (.odt: test_odt)."""
 
 from __future__ import annotations
 
@@ -442,6 +442,7 @@ def test_a_folder_loads_what_it_can_and_names_what_it_cannot(tmp_path: Path) -> 
     (tmp_path / "good.md").write_text("# Phones\n\nStaff must not use personal phones for photos.\n")
     make_docx(tmp_path / "riverside.docx")
     (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 this is not really a zip")
+    (tmp_path / "broken.odt").write_bytes(b"PK\x03\x04 nor is this")
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 nothing useful here")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
     (tmp_path / "empty.txt").write_text("   \n")
@@ -456,6 +457,7 @@ def test_a_folder_loads_what_it_can_and_names_what_it_cannot(tmp_path: Path) -> 
     for name, why in [
         ("broken.docx", "not a valid Word"),
         ("broken.pdf", "not a valid PDF"),
+        ("broken.odt", "not a valid OpenDocument (.odt) file"),
         ("binary.txt", "binary file"),
         ("empty.txt", "contains no text"),
         ("sheet.xlsx", "unsupported file type"),
@@ -1018,6 +1020,26 @@ def test_word_numbered_headings_keep_their_numbers_and_number_their_clauses(tmp_
     document.save(str(tmp_path / "headed.docx"))
     clauses = load_knowledge(tmp_path / "headed.docx").clauses
     assert [(c.ref, c.heading) for c in clauses] == [("1.1", "1 Photographs"), ("2.1", "2 Contact")]
+
+
+def test_a_word_list_going_on_after_a_paragraph_between_keeps_its_numbers(tmp_path: Path) -> None:
+    # Word (and pandoc) start a list that goes on after a note as a list of its own, told to start at "4."
+    document = _with_two_level_numbering(92)
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="93"><w:abstractNumId w:val="92"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>'
+        )
+    )
+    for text in ("Staff use the club's accounts only.", "Staff never message one to one.", "Chats close at 9pm."):
+        _numbered(document.add_paragraph(text), 92, 0)
+    document.add_paragraph("Parents are members of each group chat.")
+    _numbered(document.add_paragraph("Photos are taken on the club camera."), 93, 0)
+    document.save(str(tmp_path / "continued.docx"))
+    refs = {c.text: c.ref for c in load_knowledge(tmp_path / "continued.docx").clauses}
+    assert refs["Chats close at 9pm."] == "3"
+    assert refs["Photos are taken on the club camera."] == "4"
 
 
 CONTACTS_HEADER: list[Cell] = [["Role"], ["Name"], ["Phone"], ["Email"]]
