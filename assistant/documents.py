@@ -219,6 +219,8 @@ def _word_blocks(document: Any) -> Iterator[Any]:  # a python-docx Document
             elif child.tag == _W_SDT and not _is_contents(child):
                 for content in child.iterchildren(_w("sdtContent")):
                     yield from inside(content)
+            elif child.tag == _W_CUSTOM_XML:  # a template's data binding around blocks, as a control's
+                yield from inside(child)
 
     return inside(document.element.body)
 
@@ -229,19 +231,55 @@ def _is_contents(control: Any) -> bool:  # a w:sdt element
 
 
 def _word_table_lines(table: Any) -> list[str]:  # a python-docx Table
-    """A Word table's rows as `table_lines` writes them, each cell its paragraphs."""
-    return table_lines(
-        [[list(map(_paragraph_text, cell.paragraphs)) for cell in _distinct_cells(row)] for row in table.rows]
-    )
+    """A Word table's rows as `table_lines` writes them, each cell its paragraphs. Rows, cells and paragraphs kept
+    in content controls are read too (a template's repeating section of contacts, a form's filled-in fields:
+    python-docx's rows and cells pass over them). A cell merged across columns counts once; one merged down from
+    the cell above gives that cell's text again, as python-docx's cells do."""
+    rows: list[list[list[str]]] = []
+    above: dict[int, list[str]] = {}  # grid column -> the paragraphs of the cell a merge down starts from
+    for tr in _wrapped_in_controls(table._tbl, _W_TR):
+        column = _number_in(tr, "trPr", "gridBefore", default=0)
+        cells: list[list[str]] = []
+        for tc in _wrapped_in_controls(tr, _W_TC):
+            merge = tc.find(f"{_w('tcPr')}/{_w('vMerge')}")
+            if merge is not None and merge.get(_w("val"), "continue") == "continue":
+                paragraphs = above.get(column, [])
+            else:
+                paragraphs = [_element_text(p) for p in tc.iter(_W_P) if not _in_text_box(p, tc)]
+                above[column] = paragraphs
+            cells.append(paragraphs)
+            column += _number_in(tc, "tcPr", "gridSpan", default=1)
+        rows.append(cells)
+    return table_lines(rows)
 
 
-def _distinct_cells(row: Any) -> list[Any]:  # a python-docx _Row
-    """A row's cells, a cell merged across columns once (python-docx gives it once per column it spans)."""
-    cells: list[Any] = []
-    for cell in row.cells:
-        if not cells or cell._tc is not cells[-1]._tc:
-            cells.append(cell)
-    return cells
+def _wrapped_in_controls(element: Any, tag: str) -> Iterator[Any]:
+    """The element's children of this tag, with those a content control or a custom XML element wraps."""
+    for child in element.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag == _W_SDT:
+            for content in child.iterchildren(_w("sdtContent")):
+                yield from _wrapped_in_controls(content, tag)
+        elif child.tag == _W_CUSTOM_XML:
+            yield from _wrapped_in_controls(child, tag)
+
+
+def _number_in(element: Any, properties: str, name: str, default: int) -> int:
+    """A number a cell's or row's properties state ("gridSpan": the columns a cell spans)."""
+    found = element.find(f"{_w(properties)}/{_w(name)}")
+    value = found.get(_w("val")) if found is not None else None
+    return int(value) if value and value.isdigit() else default
+
+
+def _in_text_box(paragraph: Any, cell: Any) -> bool:
+    """A paragraph of a text box drawn in the cell: not the cell's text."""
+    for above in paragraph.iterancestors():
+        if above is cell:
+            return False
+        if above.tag == _w("txbxContent"):
+            return True
+    return False
 
 
 def _paragraph_text(paragraph: Any) -> str:  # a python-docx Paragraph
@@ -349,7 +387,8 @@ def _w(name: str) -> str:
 
 
 _W_T, _W_TAB, _W_BR, _W_CR = _w("t"), _w("tab"), _w("br"), _w("cr")
-_W_P, _W_TBL, _W_SDT = _w("p"), _w("tbl"), _w("sdt")
+_W_P, _W_TBL, _W_SDT, _W_TR, _W_TC = _w("p"), _w("tbl"), _w("sdt"), _w("tr"), _w("tc")
+_W_CUSTOM_XML = _w("customXml")
 # deleted or moved-away text, and a text box's own paragraphs
 _NOT_READ = frozenset({_w("del"), _w("moveFrom"), _w("txbxContent")})
 _SHOWN_AS = {_W_TAB: "\t", _W_BR: "\n", _W_CR: "\n"}

@@ -153,6 +153,50 @@ def test_a_word_documents_cover_page_in_a_content_control_is_read_and_its_conten
     assert not any(text.endswith(" 2") or text == "Contents" for text in texts)
 
 
+def _in_control(xml: str) -> str:
+    return f"<w:sdt><w:sdtPr/><w:sdtContent>{xml}</w:sdtContent></w:sdt>"
+
+
+def _word_cell(text: str) -> str:
+    return f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def test_a_word_templates_fields_and_repeating_rows_in_a_table_are_read(tmp_path: Path) -> None:
+    # a model policy's contacts table filled in through content controls: python-docx's rows and cells pass over
+    # a repeating section's rows, a control around a cell and a control around a cell's paragraph, so the
+    # names the organisation typed in were lost
+    document = docx.Document()
+    document.add_heading("Key contacts", level=1)
+    filled_in = _in_control("<w:p><w:r><w:t>Helen Marsh, 01632 960211</w:t></w:r></w:p>")
+    rows = (
+        f"<w:tr>{_word_cell('Role')}{_word_cell('Contact')}</w:tr>"
+        f"<w:tr>{_word_cell('Designated Safeguarding Lead')}<w:tc>{filled_in}</w:tc></w:tr>"
+        + _in_control(
+            f"<w:tr>{_word_cell('Deputy DSL')}{_in_control(_word_cell('Tom Adeyemi, 01632 960212'))}</w:tr>"
+            f"<w:tr>{_word_cell('LADO')}{_word_cell('01632 960755')}</w:tr>"
+        )
+    )
+    document.element.body.insert(
+        len(document.element.body) - 1, parse_xml(f"<w:tbl {nsdecls('w')}><w:tblPr/>{rows}</w:tbl>")
+    )
+    # and a paragraph a template binds to its data, in a custom XML element
+    document.element.body.insert(
+        len(document.element.body) - 1,
+        parse_xml(
+            f'<w:customXml {nsdecls("w")} w:element="rule"><w:p><w:r>'
+            "<w:t>The DSL is on call during every session.</w:t></w:r></w:p></w:customXml>"
+        ),
+    )
+    document.save(str(tmp_path / "policy.docx"))
+    clauses = load_knowledge(tmp_path / "policy.docx").clauses
+    assert [(clause.context, clause.text) for clause in clauses] == [
+        ("Role | Contact", "Designated Safeguarding Lead | Helen Marsh, 01632 960211"),
+        ("Role | Contact", "Deputy DSL | Tom Adeyemi, 01632 960212"),
+        ("Role | Contact", "LADO | 01632 960755"),
+        ("", "The DSL is on call during every session."),
+    ]
+
+
 def test_a_review_date_in_a_word_or_pdf_files_footer_is_the_documents_and_no_clause(tmp_path: Path) -> None:
     # the footer is where many policies state it: a stale policy was quoted without a warning
     document = docx.Document()
