@@ -438,7 +438,7 @@ def _read_pdf(path: Path) -> tuple[str, str]:
 
 def _page_text(page: Any, tables: list[PageTable]) -> str:  # a pypdf PageObject
     """A page's text as pypdf reads it, its tables set aside (see `assistant/pdf_tables.py`)."""
-    plain = page.extract_text() or ""
+    plain = _plain_text(page)
     if not may_hold_a_table(plain):
         return plain
     try:
@@ -446,6 +446,84 @@ def _page_text(page: Any, tables: list[PageTable]) -> str:  # a pypdf PageObject
     except Exception:  # pypdf's newer layout mode failing on an odd page costs only that page's tables
         return plain
     return set_tables_aside(plain, layout, tables)
+
+
+# what paints a shape (fill, stroke, both; an image or a shading) and what shows text, in a content stream
+_PAINTS = frozenset({b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"S", b"s", b"Do", b"sh"})
+_SHOWS_TEXT = frozenset({b"Tj", b"TJ", b"'", b'"'})
+PARAGRAPH_GAP = 1.3  # a gap between lines this many times the page's usual one ends a paragraph
+USUAL_GAP_QUANTILE = 4  # the usual gap is the one a quarter of the way up the page's gaps, smallest first
+MIN_GAPS = 3  # lines on a page (less one) before its usual gap can be told
+
+
+def _plain_text(page: Any) -> str:  # a pypdf PageObject
+    """pypdf's plain text of the page, with what it loses of a page's look written back: a blank line where the
+    space between two lines ends a paragraph, and "• " for a bullet drawn as a shape.
+
+    pypdf gives a page's lines with no blank line between paragraphs. The lines' heights on the page tell them:
+    a paragraph's lines are evenly spaced, and the space after its last line is wider (a title's too).
+    A browser's PDF (Chromium's, and Google Docs', both Skia's writer) draws a list's bullets as discs, not as
+    a "•" in a font, so its items ran together as one paragraph. Such a PDF is tagged: a list item's label is
+    marked content `/Lbl`. A label that paints a shape and shows no text is a drawn bullet, and the item's
+    first words, next in the content stream, start a line with one. pypdf's text is the pieces its
+    `visitor_text` is given, in order, so both go in between."""
+    pieces: list[tuple[str, float | None]] = []  # the text, and the height on the page it is written at
+    marked: list[bool] = []  # open marked-content sections, innermost last: is it a list label?
+    label = {"painted": False, "wrote": False}
+    bullet_next = False
+
+    def operator_seen(operator: bytes, operands: list[Any], *_: Any) -> None:
+        nonlocal bullet_next
+        if operator in (b"BDC", b"BMC"):
+            opens_label = bool(operands) and str(operands[0]) == "/Lbl" and not any(marked)
+            if opens_label:
+                label.update(painted=False, wrote=False)
+            marked.append(opens_label)
+        elif operator == b"EMC" and marked:
+            if marked.pop() and label["painted"] and not label["wrote"]:
+                bullet_next = True
+        elif any(marked):
+            label["painted"] |= operator in _PAINTS
+            label["wrote"] |= operator in _SHOWS_TEXT
+
+    def text_seen(text: str, cm: list[float], tm: list[float], *_: Any) -> None:
+        nonlocal bullet_next
+        if bullet_next and text.strip():
+            starts_line = not pieces or pieces[-1][0].endswith("\n")
+            pieces.append(("• " if starts_line else "\n• ", None))
+            bullet_next = False
+        # where the text matrix puts the text, through the page's transformation: its height on the page
+        height = tm[4] * cm[1] + tm[5] * cm[3] + cm[5] if text.strip() else None
+        pieces.append((text, height))
+
+    page.extract_text(visitor_operand_before=operator_seen, visitor_text=text_seen)
+    lines: list[tuple[str, float | None]] = [("", None)]
+    for text, height in pieces:
+        for number, part in enumerate(text.split("\n")):
+            if number:
+                lines.append(("", None))
+            line, line_height = lines[-1]
+            lines[-1] = (line + part, line_height if line_height is not None else height)
+    return "\n".join(_apart_by_spacing(lines))
+
+
+def _apart_by_spacing(lines: list[tuple[str, float | None]]) -> list[str]:
+    """The lines, a blank one after each whose gap to the next is wider than the page's usual gap, where the line
+    ends a sentence or is short: a long line ending no sentence before a blank one reads as a sentence a page
+    break cut, which segmentation joins back to the paragraph after it."""
+    widest = max((len(line.rstrip()) for line, _ in lines), default=0)
+    heights = [(n, height) for n, (_, height) in enumerate(lines) if height is not None]
+    gaps = {n: abs(height - heights[i + 1][1]) for i, (n, height) in enumerate(heights[:-1])}
+    # a paragraph's own line spacing is the smallest regular gap: a short page may have more paragraph gaps
+    # than line gaps, so not their median but a low quantile
+    usual = sorted(gaps.values())[len(gaps) // USUAL_GAP_QUANTILE] if len(gaps) >= MIN_GAPS else 0.0
+    out: list[str] = []
+    for n, (line, _) in enumerate(lines):
+        out.append(line)
+        ends = _ENDS_SENTENCE.search(line) is not None or len(line.rstrip()) <= TITLE_SHARE * widest
+        if usual > 0 and gaps.get(n, 0.0) > PARAGRAPH_GAP * usual and ends:
+            out.append("")
+    return out
 
 
 def _emails_whole(page: str) -> str:
@@ -519,13 +597,16 @@ def _paragraphs_apart(page: str) -> str:
         line = lines[n].strip()
         return on_purpose(n) and len(line) <= TITLE_SHARE * width and not _ENDS_SENTENCE.search(line)
 
+    def apart(n: int) -> bool:  # the line ends its paragraph by the space after it, as the page spaces them
+        return 0 <= n < len(lines) and not lines[n].strip()
+
     def heads_a_paragraph(n: int) -> bool:
         # "...or the emergency services" / "Reporting incidents" / "All safeguarding incidents and concerns must "
         following = lines[n + 1] if n + 1 < len(lines) else ""
         return (
             title_like(n)
             and lines[n].strip()[:1].isupper()
-            and on_purpose(n - 1)
+            and (on_purpose(n - 1) or apart(n - 1))
             and following[-1:].isspace()
             and _STARTS_PARAGRAPH.match(following.strip()) is not None
         )
@@ -535,6 +616,9 @@ def _paragraphs_apart(page: str) -> str:
     ended = True  # the line before ended its paragraph (or the page began)
     for n, (line, following) in enumerate(zip(lines, [*lines[1:], ""], strict=True)):
         out.append(line)
+        if apart(n):
+            ended = True
+            continue
         title = title_like(n) and (ended or heads[n])
         ended = on_purpose(n) and (title or _ENDS_SENTENCE.search(line) is not None)
         if (ended or heads[n + 1]) and _STARTS_PARAGRAPH.match(following.strip()):

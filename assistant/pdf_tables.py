@@ -130,7 +130,9 @@ def may_hold_a_table(plain: str) -> bool:
     layout text is worth reading."""
     run = 0
     for line in plain.split("\n"):
-        run = run + 1 if 0 < len(line.strip()) <= SHORT_LINE else 0
+        if not line.strip():
+            continue  # the space between a table's rows can be wide enough to read as between paragraphs
+        run = run + 1 if len(line.strip()) <= SHORT_LINE else 0
         if run >= SHORT_RUN:
             return True
     return False

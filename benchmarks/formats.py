@@ -1,6 +1,6 @@
 """The same policies as Word, LibreOffice, PDF and web page files: do they answer as their text does? (run by hand)
 
-    sudo apt-get install libreoffice-writer-nogui pandoc        # the converters (Debian's packages)
+    sudo apt-get install libreoffice-writer-nogui pandoc chromium   # the converters (Debian's packages)
     .venv/bin/python benchmarks/formats.py                     # the new-policy sets L to S
     .venv/bin/python benchmarks/formats.py --sets L,M --keep /tmp/formats   # and keep the files made
     .venv/bin/python benchmarks/formats.py --corpus            # the sets on ../shared/corpus too
@@ -16,6 +16,11 @@ organisation would have, and its questions answered from each, lexically:
   ("Page N | Uncontrolled when printed"), as most organisations' are, then printed to PDF.
 - `odt`: the headed Word file saved by LibreOffice in its own format (OpenDocument text): its lists,
   headings and tables as LibreOffice writes them, the header and footer in its page style.
+- `browser pdf`: a web page printed to PDF by Chromium (headless, without its own header and footer), as a
+  policy published on a website and saved from the browser is, and as Google Docs' PDFs are (the same Skia
+  PDF writer): bullets drawn as shapes, not letters. A Markdown document's page is pandoc's; any other's is
+  a page of its lines, each a `<p>`, as a site's editor keeps a policy pasted in (LibreOffice's own page of it
+  is one `<pre>` block, which a browser prints cut off at the page's edge).
 - `web page`: a saved web page. A Markdown document goes through pandoc (headings, lists, paragraphs as
   tags); any other through LibreOffice, which keeps the text whole in one `<pre>` block.
 
@@ -28,6 +33,7 @@ and the ones that pass only in one of the two.
 from __future__ import annotations
 
 import argparse
+import html
 import shutil
 import subprocess
 import tempfile
@@ -99,19 +105,45 @@ def as_web_page(text_file: Path, folder: Path) -> Path:
     return convert(text_file, folder, "html")
 
 
+def printed_by_browser(text_file: Path, folder: Path) -> Path:
+    """The document as a web page printed to PDF by a headless Chromium."""
+    lines = text_file.read_text(encoding="utf-8").splitlines()
+    if any(line.startswith("#") for line in lines):
+        page = as_web_page(text_file, folder / "page")
+    else:
+        page = folder / "page" / f"{text_file.stem}.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        paragraphs = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines if line.strip())
+        page.write_text(
+            f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{text_file.stem}</title></head>'
+            f"<body>{paragraphs}</body></html>",
+            encoding="utf-8",
+        )
+    target = folder / f"{text_file.stem}.pdf"
+    headless = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
+    subprocess.run(
+        [*headless, f"--print-to-pdf={target}", str(page)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return target
+
+
 def passed(questions: list[EvalQuestion], folder: Path, suffix: str) -> dict[str, bool]:
     renamed = [q.model_copy(update={"knowledge": f"{Path(q.knowledge).stem}{suffix}"}) for q in questions]
     report = measure(renamed, folder, contact=CONTACT, reranker=None)
     return {outcome.question.id: outcome.passed for outcome in report.outcomes}
 
 
-FORMS = ("text", "word", "word pdf", "headed pdf", "odt", "web page")
+FORMS = ("text", "word", "word pdf", "headed pdf", "odt", "browser pdf", "web page")
+CHROMIUM = next((name for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), "chromium")
 
 
 def make_forms(docs: Path, work: Path, skip: set[str]) -> dict[str, tuple[Path, str]]:
     """Every form of the documents in `docs` but those named in `skip`: form -> (its folder, its suffix)."""
     word_dir, pdf_dir, headed_dir, page_dir = work / "word", work / "pdf", work / "headed", work / "web"
-    odt_dir = work / "odt"
+    odt_dir, browser_dir = work / "odt", work / "browser"
     for text_file in sorted(docs.glob("*.txt")):
         if text_file.name not in skip:
             word_file = as_word(text_file, word_dir)
@@ -119,9 +151,10 @@ def make_forms(docs: Path, work: Path, skip: set[str]) -> dict[str, tuple[Path, 
             headed = with_header_and_footer(word_file, headed_dir / "word")
             convert(headed, headed_dir, "pdf")
             convert(headed, odt_dir, "odt")
+            printed_by_browser(text_file, browser_dir)
             as_web_page(text_file, page_dir)
-    places = (docs, word_dir, pdf_dir, headed_dir, odt_dir, page_dir)
-    suffixes = (".txt", ".docx", ".pdf", ".pdf", ".odt", ".html")
+    places = (docs, word_dir, pdf_dir, headed_dir, odt_dir, browser_dir, page_dir)
+    suffixes = (".txt", ".docx", ".pdf", ".pdf", ".odt", ".pdf", ".html")
     return {form: (place, suffix) for form, place, suffix in zip(FORMS, places, suffixes, strict=True)}
 
 
@@ -147,8 +180,8 @@ def main() -> None:
     )
     parser.add_argument("--keep", type=Path, help="write the files made here, and keep them")
     args = parser.parse_args()
-    if not shutil.which("soffice"):
-        raise SystemExit("formats.py needs LibreOffice's soffice on the PATH (see the module's docstring)")
+    if not shutil.which("soffice") or not shutil.which(CHROMIUM):
+        raise SystemExit("formats.py needs LibreOffice's soffice and Chromium on the PATH (see the module's docstring)")
     work = args.keep or Path(tempfile.mkdtemp(prefix="policybot-formats-"))
     totals = dict.fromkeys(FORMS, 0)
     asked = wrapped_out = 0

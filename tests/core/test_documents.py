@@ -1234,6 +1234,79 @@ def test_a_libreoffice_pdfs_table_of_two_columns_is_read_a_row_at_a_time() -> No
     ]
 
 
+def test_a_browsers_pdf_reads_as_its_paragraphs_and_bulleted_rules() -> None:
+    # a real Chromium PDF (see tests/core/data/README.md): paragraphs ran together, the rules lost their bullets
+    knowledge = load_knowledge(Path(__file__).parent / "data" / "chromium-bulleted-policy.pdf")
+    assert knowledge.documents[0].title == "Riverside Youth Club Social Media Policy"
+    assert [(clause.heading, clause.text) for clause in knowledge.clauses][1:] == [
+        (
+            "Contact with young people",
+            "Staff and volunteers keep their contact with young people to the club's own accounts and group "
+            "chats, which a second adult can always see.",
+        ),
+        (
+            "Contact with young people",
+            "Staff and volunteers must not:\n"
+            "accept or send friend or follow requests from young people on personal accounts;\n"
+            "message a young person one to one, on any app;\n"
+            "give a young person their personal phone number.",
+        ),
+        (
+            "Photographs",
+            "Photos of members are taken only on the club camera, with their parent's written consent, and are "
+            "deleted from it at the end of each term.",
+        ),
+        (
+            "Photographs",
+            "Worried about a young person? Tell the Designated Safeguarding Lead, Sam Jones, on 07700 900123 the "
+            "same day.",
+        ),
+    ]
+
+
+def _placed(x: int, y: int, text: str, size: int = 10) -> str:
+    return f"BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({_pdf_escape(text)}) Tj ET"
+
+
+def _drawn_label(x: int, y: int, text: str = "") -> str:
+    """A tagged list item's label: a small filled square (a bullet drawn as a shape), or its number as text."""
+    shown = _placed(x, y, text) if text else f"{x} {y} 4 4 re f"
+    return f"/Lbl <</MCID 0>> BDC {shown} EMC"
+
+
+def test_a_pdfs_paragraphs_are_told_apart_by_the_space_between_them_and_drawn_bullets_kept(tmp_path: Path) -> None:
+    # no line keeps a space at its end (as LibreOffice's do), so only the space between lines tells a paragraph's
+    # end; the bullets are shapes, marked as list labels, and a rule drawn across the page is no bullet
+    ops = [
+        _placed(50, 740, "Photographs", size=14),
+        _placed(50, 712, "Photos of members are taken only on the club camera, with"),
+        _placed(50, 699, "the written consent of a parent, and are deleted from it at the"),
+        _placed(50, 686, "end of each term."),
+        "50 676 500 1 re f",  # a rule across the page, not in a list
+        _placed(50, 662, "Staff must not:"),
+        _drawn_label(56, 650),
+        _placed(70, 649, "post photos of members on their own accounts;"),
+        _drawn_label(56, 637),
+        _placed(70, 636, "tag members or name them in a post."),
+        _drawn_label(50, 610, text="1."),
+        _placed(70, 610, "The Welfare Officer checks the club page each week."),
+    ]
+    _write_pdf(tmp_path / "policy.pdf", ["\n".join(ops)])
+    clauses = [(clause.heading, clause.text) for clause in load_knowledge(tmp_path / "policy.pdf").clauses]
+    assert clauses == [
+        (
+            "Photographs",
+            "Photos of members are taken only on the club camera, with the written consent of a parent, and are "
+            "deleted from it at the end of each term.",
+        ),
+        (
+            "Photographs",
+            "Staff must not:\npost photos of members on their own accounts;\ntag members or name them in a post.",
+        ),
+        ("Photographs", "The Welfare Officer checks the club page each week."),
+    ]
+
+
 @pytest.mark.parametrize("count", [2, 3])
 def test_a_pdf_page_set_in_columns_of_text_reads_each_column_in_order(tmp_path: Path, count: int) -> None:
     # a leaflet's columns side by side: the layout lines them up like a table's; they are not one
