@@ -1,4 +1,5 @@
-"""Read a policy file's text: .txt, .md, .html, .docx (python-docx), .odt (its XML, by lxml) and .pdf (pypdf).
+"""Read a policy file's text: .txt, .md, .html, .docx (python-docx), .odt (its XML, by lxml), .rtf (striprtf) and
+.pdf (pypdf).
 
 A web page (a saved .html file, or page source saved as .txt) is read as its text, laid out as Markdown.
 
@@ -23,8 +24,21 @@ from assistant.table_text import table_lines
 
 # a page's source as a website keeps it: its markup and code around the policy's words
 PAGE_SOURCES = (".vue", ".svelte", ".jsx", ".tsx", ".js", ".astro")
-SUPPORTED = (".txt", ".md", ".markdown", ".mdx", ".rst", ".html", ".htm", ".docx", ".odt", ".pdf", *PAGE_SOURCES)
-SUPPORTED_NAMES = ".txt, .md, .rst, .html, .docx, .odt, .pdf or a web page's source"  # for messages
+SUPPORTED = (
+    ".txt",
+    ".md",
+    ".markdown",
+    ".mdx",
+    ".rst",
+    ".html",
+    ".htm",
+    ".docx",
+    ".odt",
+    ".rtf",
+    ".pdf",
+    *PAGE_SOURCES,
+)
+SUPPORTED_NAMES = ".txt, .md, .rst, .html, .docx, .odt, .rtf, .pdf or a web page's source"  # for messages
 WORD_LINES_MIN = 40  # lines on a page before it can be one word a line...
 WORD_LINES_SHARE = 0.8  # ...when this share of them are single words
 BOLD_TITLE_WORDS = 12  # a bold paragraph this short is a title; a longer one is an emphasised rule
@@ -54,7 +68,6 @@ _SOFT_HYPHEN_BREAK = re.compile(r"\u00ad[ \t]*\n[ \t]*")
 # files an office keeps its policies in that we can't read, and how to make one we can
 _SAVE_AS = {
     ".doc": "an old Word file: open it in Word and save it as .docx",
-    ".rtf": "save it as .docx from Word",
     ".pages": "export it from Pages as Word (.docx)",
 }
 
@@ -89,6 +102,8 @@ def read_document(path: Path) -> DocumentText:
         text, margins = _read_docx(path)
     elif suffix == ".odt":
         text, margins = _read_odt(path)
+    elif suffix == ".rtf":
+        text = _read_rtf(path)
     elif suffix == ".pdf":
         text, margins = _read_pdf(path)
     else:
@@ -178,6 +193,15 @@ def _read_odt(path: Path) -> tuple[str, str]:
     try:
         return read_odt(path)
     except NotAnOdt as err:
+        raise UnreadableDocument(str(path), str(err)) from None
+
+
+def _read_rtf(path: Path) -> str:
+    from assistant.rtf_text import NotAnRtf, read_rtf  # imported here: most installs only ever read text files
+
+    try:
+        return read_rtf(path.read_bytes())
+    except NotAnRtf as err:
         raise UnreadableDocument(str(path), str(err)) from None
 
 

@@ -364,7 +364,7 @@ def _title_from(text: str, path: Path) -> str:
     heading = re.sub(r"[*_]", "", first_heading.group(1)).strip() if first_heading else ""
     if (kind := _KIND_OF_DOCUMENT.search(heading)) and kind.start() > 0 and len(heading.split()) <= TITLE_WORDS:
         return heading
-    if path.suffix.lower() in (".pdf", ".docx", ".odt") and (opening := _title_in_opening(body)):
+    if path.suffix.lower() in (".pdf", ".docx", ".odt", ".rtf") and (opening := _title_in_opening(body)):
         return opening
     # a plain text without Markdown headings, whose first line names it ("SOCIAL MEDIA POLICY")
     if path.suffix.lower() in (".txt", ".md") and first_heading is None:

@@ -1,4 +1,4 @@
-"""The same policies as Word, LibreOffice, PDF and web page files: do they answer as their text does? (run by hand)
+"""The same policies as Word, LibreOffice, RTF, PDF and web page files: do they answer as their text does? (run by hand)
 
     sudo apt-get install libreoffice-writer-nogui pandoc chromium   # the converters (Debian's packages)
     .venv/bin/python benchmarks/formats.py                     # the new-policy sets L to S
@@ -16,6 +16,8 @@ organisation would have, and its questions answered from each, lexically:
   ("Page N | Uncontrolled when printed"), as most organisations' are, then printed to PDF.
 - `odt`: the headed Word file saved by LibreOffice in its own format (OpenDocument text): its lists,
   headings and tables as LibreOffice writes them, the header and footer in its page style.
+- `rtf`: the headed Word file saved by LibreOffice as Rich Text Format: list numbers and bullets written before
+  their items, no heading styles a reader of it keeps, the header and footer left out.
 - `browser pdf`: a web page printed to PDF by Chromium (headless, without its own header and footer), as a
   policy published on a website and saved from the browser is, and as Google Docs' PDFs are (the same Skia
   PDF writer): bullets drawn as shapes, not letters. A Markdown document's page is pandoc's; any other's is
@@ -136,14 +138,14 @@ def passed(questions: list[EvalQuestion], folder: Path, suffix: str) -> dict[str
     return {outcome.question.id: outcome.passed for outcome in report.outcomes}
 
 
-FORMS = ("text", "word", "word pdf", "headed pdf", "odt", "browser pdf", "web page")
+FORMS = ("text", "word", "word pdf", "headed pdf", "odt", "rtf", "browser pdf", "web page")
 CHROMIUM = next((name for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), "chromium")
 
 
 def make_forms(docs: Path, work: Path, skip: set[str]) -> dict[str, tuple[Path, str]]:
     """Every form of the documents in `docs` but those named in `skip`: form -> (its folder, its suffix)."""
     word_dir, pdf_dir, headed_dir, page_dir = work / "word", work / "pdf", work / "headed", work / "web"
-    odt_dir, browser_dir = work / "odt", work / "browser"
+    odt_dir, rtf_dir, browser_dir = work / "odt", work / "rtf", work / "browser"
     for text_file in sorted(docs.glob("*.txt")):
         if text_file.name not in skip:
             word_file = as_word(text_file, word_dir)
@@ -151,10 +153,11 @@ def make_forms(docs: Path, work: Path, skip: set[str]) -> dict[str, tuple[Path, 
             headed = with_header_and_footer(word_file, headed_dir / "word")
             convert(headed, headed_dir, "pdf")
             convert(headed, odt_dir, "odt")
+            convert(headed, rtf_dir, "rtf")
             printed_by_browser(text_file, browser_dir)
             as_web_page(text_file, page_dir)
-    places = (docs, word_dir, pdf_dir, headed_dir, odt_dir, browser_dir, page_dir)
-    suffixes = (".txt", ".docx", ".pdf", ".pdf", ".odt", ".pdf", ".html")
+    places = (docs, word_dir, pdf_dir, headed_dir, odt_dir, rtf_dir, browser_dir, page_dir)
+    suffixes = (".txt", ".docx", ".pdf", ".pdf", ".odt", ".rtf", ".pdf", ".html")
     return {form: (place, suffix) for form, place, suffix in zip(FORMS, places, suffixes, strict=True)}
 
 
