@@ -42,6 +42,7 @@ SUPPORTED_NAMES = ".txt, .md, .rst, .html, .docx, .odt, .rtf, .pdf or a web page
 WORD_LINES_MIN = 40  # lines on a page before it can be one word a line...
 WORD_LINES_SHARE = 0.8  # ...when this share of them are single words
 BOLD_TITLE_WORDS = 12  # a bold paragraph this short is a title; a longer one is an emphasised rule
+WORD_LIST_LEVELS = 9  # the levels a Word list has; a file saying more is damaged
 MAX_BYTES = 20 * 1024 * 1024  # a policy is never this big; a file this big is not a policy
 BINARY_SAMPLE = 8192  # bytes read to tell text from binary: more than 1% zero bytes is binary...
 STRAY_ZEROS = 8  # ...and more than a few
@@ -262,7 +263,7 @@ def _word_table_lines(table: Any) -> list[str]:  # a python-docx Table
     rows: list[list[list[str]]] = []
     above: dict[int, list[str]] = {}  # grid column -> the paragraphs of the cell a merge down starts from
     for tr in _wrapped_in_controls(table._tbl, _W_TR):
-        column = _number_in(tr, "trPr", "gridBefore", default=0)
+        column = _number_in(tr.find(f"{_w('trPr')}/{_w('gridBefore')}"), default=0)
         cells: list[list[str]] = []
         for tc in _wrapped_in_controls(tr, _W_TC):
             merge = tc.find(f"{_w('tcPr')}/{_w('vMerge')}")
@@ -272,7 +273,7 @@ def _word_table_lines(table: Any) -> list[str]:  # a python-docx Table
                 paragraphs = [_element_text(p) for p in tc.iter(_W_P) if not _in_text_box(p, tc)]
                 above[column] = paragraphs
             cells.append(paragraphs)
-            column += _number_in(tc, "tcPr", "gridSpan", default=1)
+            column += _number_in(tc.find(f"{_w('tcPr')}/{_w('gridSpan')}"), default=1)
         rows.append(cells)
     return table_lines(rows)
 
@@ -289,10 +290,9 @@ def _wrapped_in_controls(element: Any, tag: str) -> Iterator[Any]:
             yield from _wrapped_in_controls(child, tag)
 
 
-def _number_in(element: Any, properties: str, name: str, default: int) -> int:
-    """A number a cell's or row's properties state ("gridSpan": the columns a cell spans)."""
-    found = element.find(f"{_w(properties)}/{_w(name)}")
-    value = found.get(_w("val")) if found is not None else None
+def _number_in(element: Any | None, default: int) -> int:
+    """The whole number a Word property element states (`w:val`), or the default where it is missing or damaged."""
+    value = element.get(_w("val")) if element is not None else None
     return int(value) if value and value.isdigit() else default
 
 
@@ -362,7 +362,7 @@ class _WordNumbering:
             ref = num.find(_w("abstractNumId"))
             # a list that goes on after a paragraph between ("4." after "3.") is a list of its own starting there
             starts = {
-                override.get(_w("ilvl")): int(start.get(_w("val")) or 1)
+                override.get(_w("ilvl")): _number_in(start, default=1)
                 for override in num.findall(_w("lvlOverride"))
                 if (start := override.find(_w("startOverride"))) is not None
             }
@@ -401,7 +401,7 @@ def _levels(abstract_num: Any) -> dict[str, tuple[str, str, int]]:
         levels[level.get(_w("ilvl"))] = (
             fmt.get(_w("val")) if fmt is not None else "decimal",
             text.get(_w("val")) if text is not None else "",
-            int(start.get(_w("val")) or 1) if start is not None else 1,
+            _number_in(start, default=1),
         )
     return levels
 
@@ -429,7 +429,7 @@ def _num_properties(paragraph: Any) -> tuple[str, str] | None:
         num_id = num.find(_w("numId"))
         level = num.find(_w("ilvl"))
         if num_id is not None and num_id.get(_w("val")) != "0":
-            return num_id.get(_w("val")), level.get(_w("val")) if level is not None else "0"
+            return num_id.get(_w("val")), str(min(_number_in(level, default=0), WORD_LIST_LEVELS - 1))
     return None
 
 

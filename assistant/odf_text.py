@@ -56,18 +56,8 @@ _NOT_INLINE = frozenset(
 _ROW_GROUPS = frozenset({_q("table:table-header-rows"), _q("table:table-rows"), _q("table:table-row-group")})
 # blocks that hold other blocks
 _CONTAINERS = frozenset({_SECTION, _q("text:index-body"), _q("office:text")})
-# a generated contents list or index: every section's title and page, no rule
-_INDEXES = frozenset(
-    {
-        _q("text:table-of-content"),
-        _q("text:alphabetical-index"),
-        _q("text:illustration-index"),
-        _q("text:table-index"),
-        _q("text:object-index"),
-        _q("text:user-index"),
-        _q("text:bibliography"),
-    }
-)
+MAX_SPACES = 100  # a run of spaces (`text:s`) is never wider than a line: a file saying more is damaged
+OUTLINE_LEVELS = 10  # the deepest heading ODF has
 
 
 class NotAnOdt(ValueError):
@@ -78,9 +68,11 @@ def read_odt(path: Path) -> tuple[str, str]:
     """The document's text in reading order, and its page headers' and footers' text (the margins)."""
     try:
         with zipfile.ZipFile(path) as package:
+            if _encrypted(package):
+                raise NotAnOdt("is a password-protected OpenDocument file (save a copy without the password)")
             content = _part(package, "content.xml")
             styles = _part(package, "styles.xml") if "styles.xml" in package.namelist() else None
-    except (zipfile.BadZipFile, OSError, EOFError):
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError):  # RuntimeError: a zip encrypted as a whole
         raise NotAnOdt("is not a valid OpenDocument (.odt) file") from None
     body = content.find("office:body/office:text", _NS)
     if body is None:
@@ -88,6 +80,15 @@ def read_odt(path: Path) -> tuple[str, str]:
     reader = _Reader(_Styles.of(content, styles))
     lines = list(reader.blocks(body))
     return "\n".join(lines), _margins(styles)
+
+
+def _encrypted(package: zipfile.ZipFile) -> bool:
+    """LibreOffice encrypts a password-protected file's parts and lists how in its manifest."""
+    try:
+        info = package.getinfo("META-INF/manifest.xml")
+    except KeyError:
+        return False
+    return info.file_size <= MAX_PART_BYTES and b"encryption-data" in package.read(info)
 
 
 def _part(package: zipfile.ZipFile, name: str) -> Any:  # an lxml element
@@ -125,7 +126,7 @@ def _inline_text(element: Any) -> str:
     parts: list[str] = [element.text or ""]
     for child in element:
         if child.tag == _S:
-            parts.append(" " * int(child.get(_q("text:c"), "1") or 1))
+            parts.append(" " * min(_number(child.get(_q("text:c")), 1), MAX_SPACES))
         elif child.tag == _TAB:
             parts.append("\t")
         elif child.tag == _LINE_BREAK:
@@ -202,15 +203,15 @@ class _Level:
 def _levels(list_style: Any) -> dict[int, _Level]:
     levels: dict[int, _Level] = {}
     for level in list_style:
-        depth = int(level.get(_q("text:level"), "1") or 1)
+        depth = _number(level.get(_q("text:level")), 1)
         if level.tag in (_q("text:list-level-style-number"), _q("text:outline-level-style")):
             levels[depth] = _Level(
                 number_format=level.get(_q("style:num-format"), "1") or "",
                 bullet=False,
                 prefix=level.get(_q("style:num-prefix"), ""),
                 suffix=level.get(_q("style:num-suffix"), ""),
-                shown_levels=int(level.get(_q("text:display-levels"), "1") or 1),
-                start=int(level.get(_q("text:start-value"), "1") or 1),
+                shown_levels=_number(level.get(_q("text:display-levels")), 1),
+                start=_number(level.get(_q("text:start-value")), 1),
             )
         else:  # a bullet, or a picture as one
             levels[depth] = _Level()
@@ -252,7 +253,7 @@ class _Reader:
         text = " ".join(_inline_text(heading).split())
         if not text:
             return self._text_boxes(heading)
-        depth = int(heading.get(_q("text:outline-level"), "1") or 1)
+        depth = min(_number(heading.get(_q("text:outline-level")), 1), OUTLINE_LEVELS)
         number = self._number_shown(heading) or self._draw("outline", self.styles.outline, depth).strip()
         title = f"{number} {text}" if number and number != "-" else text  # "3." of a heading numbered by outline
         self.started = True
@@ -303,7 +304,7 @@ class _Reader:
             if item.tag not in (_LIST_ITEM, _LIST_HEADER):
                 continue
             if item.tag == _LIST_ITEM and (restart := item.get(_q("text:start-value"))):
-                self._restart(numbering, style, depth, int(restart))
+                self._restart(numbering, style, depth, _number(restart, 1))
             marker = self._draw(numbering, self.styles.lists.get(style, {}), depth) if item.tag == _LIST_ITEM else ""
             for child in item:
                 if child.tag in (_P, _H):
@@ -396,6 +397,11 @@ def _cell_paragraphs(cell: Any) -> list[str]:
     return [text for p in cell.iter(_P, _H) if (text := _inline_text(p).strip())]
 
 
+def _number(value: str | None, default: int) -> int:
+    """An attribute's whole number, or the default where it has none (or a damaged one)."""
+    return int(value) if value and value.isdigit() else default
+
+
 def _numeral(number: int, number_format: str) -> str:
     if number_format in ("a", "A"):
         letter = chr(ord("a") + (number - 1) % 26)
@@ -407,6 +413,8 @@ def _numeral(number: int, number_format: str) -> str:
 
 
 def _roman(number: int) -> str:
+    if number >= 4000:
+        return str(number)  # past what Roman numerals write
     digits = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L")]
     digits += [(40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
     out = ""

@@ -1066,6 +1066,28 @@ def test_word_numbered_headings_keep_their_numbers_and_number_their_clauses(tmp_
     assert [(c.ref, c.heading) for c in clauses] == [("1.1", "1 Photographs"), ("2.1", "2 Contact")]
 
 
+def test_a_word_list_with_damaged_numbers_in_its_markup_still_reads(tmp_path: Path) -> None:
+    # a level or a first number that is no number (or a hostile one) loaded nothing of the folder: a traceback
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="94">'
+            '<w:lvl w:ilvl="0"><w:start w:val="abc"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+            "</w:abstractNum>"
+        )
+    )
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="94"><w:abstractNumId w:val="94"/></w:num>'))
+    for text, level in [("Staff use the club's accounts only.", "x"), ("Chats close at 9pm.", "99999999")]:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="94"/></w:numPr>')
+        )
+    document.save(str(tmp_path / "damaged.docx"))
+    read = "\n".join(clause.text for clause in load_knowledge(tmp_path / "damaged.docx").clauses)
+    assert read == "Staff use the club's accounts only.\nChats close at 9pm."  # the second nested under the first
+
+
 def test_a_word_list_going_on_after_a_paragraph_between_keeps_its_numbers(tmp_path: Path) -> None:
     # Word (and pandoc) start a list that goes on after a note as a list of its own, told to start at "4."
     document = _with_two_level_numbering(92)

@@ -250,6 +250,11 @@ SPREADSHEET = f"<office:document-content {NAMESPACES}><office:body><office:sprea
         ({"styles.xml": b"<x/>"}, r"is not a valid OpenDocument \(.odt\) file \(it has no content.xml\)"),
         ({"content.xml": b"<office:document-content"}, r"is damaged \(its content.xml cannot be read\)"),
         ({"content.xml": SPREADSHEET + b"</office:document-content>"}, "is an OpenDocument file without text"),
+        # saved with a password: LibreOffice lists its parts' encryption in the manifest
+        (
+            {"META-INF/manifest.xml": b"<manifest:encryption-data/>", "content.xml": b"\x93\x1f scrambled"},
+            r"is a password-protected OpenDocument file \(save a copy without the password\)",
+        ),
         # a zip bomb: 70 MB of XML packed into 70 kB
         (
             {"content.xml": b"<a>" + b" " * 70_000_000 + b"</a>"},
@@ -278,3 +283,24 @@ def test_an_odt_declaring_an_entity_never_reads_the_file_it_names(tmp_path: Path
     )
     knowledge = load_knowledge(_zip(tmp_path / "policy.odt", {"content.xml": content.encode()}))
     assert [clause.text for clause in knowledge.clauses] == ["Staff must not share addresses."]
+
+
+def test_an_odt_with_damaged_numbers_in_its_markup_still_reads(tmp_path: Path) -> None:
+    # a run of spaces, a heading level and a list's start as a damaged or hostile file may give them
+    body = (
+        "<text:h text:outline-level='999999'>Photographs</text:h>"
+        "<text:p>Staff<text:s text:c='99999999'/>must not<text:s text:c='lots'/>post photos.</text:p>"
+        '<text:list text:style-name="Roman"><text:list-item text:start-value="x"><text:p>One.</text:p></text:list-item>'
+        '<text:list-item text:start-value="5000000"><text:p>Two.</text:p></text:list-item></text:list>'
+    )
+    styles = (
+        '<text:list-style style:name="Roman">'
+        '<text:list-level-style-number text:level="1" style:num-format="i" style:num-suffix="."/></text:list-style>'
+    )
+    text = read_document(write_odt(tmp_path / "damaged.odt", body, styles=styles)).text
+    assert text.strip().split("\n\n") == [
+        "###### Photographs",
+        f"Staff{' ' * 100}must not post photos.",
+        "i. One.",
+        "5000000. Two.",
+    ]
