@@ -8,10 +8,12 @@ Every failure is an `UnreadableDocument` naming the file and saying why in plain
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -485,13 +487,14 @@ def _plain_text(page: Any) -> str:  # a pypdf PageObject
     space between two lines ends a paragraph, and "• " for a bullet drawn as a shape.
 
     pypdf gives a page's lines with no blank line between paragraphs. The lines' heights on the page tell them:
-    a paragraph's lines are evenly spaced, and the space after its last line is wider (a title's too).
+    a paragraph's lines are evenly spaced, and the space after its last line is wider (a title's too). Spacing
+    is measured in the size of the line's own type, so a large title's wrapped lines stay together.
     A browser's PDF (Chromium's, and Google Docs', both Skia's writer) draws a list's bullets as discs, not as
     a "•" in a font, so its items ran together as one paragraph. Such a PDF is tagged: a list item's label is
     marked content `/Lbl`. A label that paints a shape and shows no text is a drawn bullet, and the item's
     first words, next in the content stream, start a line with one. pypdf's text is the pieces its
     `visitor_text` is given, in order, so both go in between."""
-    pieces: list[tuple[str, float | None]] = []  # the text, and the height on the page it is written at
+    pieces: list[tuple[str, float | None, float]] = []  # the text, its height on the page, and its type's size
     marked: list[bool] = []  # open marked-content sections, innermost last: is it a list label?
     label = {"painted": False, "wrote": False}
     bullet_next = False
@@ -510,41 +513,55 @@ def _plain_text(page: Any) -> str:  # a pypdf PageObject
             label["painted"] |= operator in _PAINTS
             label["wrote"] |= operator in _SHOWS_TEXT
 
-    def text_seen(text: str, cm: list[float], tm: list[float], *_: Any) -> None:
+    def text_seen(text: str, cm: list[float], tm: list[float], _font: Any, size: float) -> None:
         nonlocal bullet_next
         if bullet_next and text.strip():
             starts_line = not pieces or pieces[-1][0].endswith("\n")
-            pieces.append(("• " if starts_line else "\n• ", None))
+            pieces.append(("• " if starts_line else "\n• ", None, 0.0))
             bullet_next = False
-        # where the text matrix puts the text, through the page's transformation: its height on the page
+        # where the text matrix puts the text, through the page's transformation: its height on the page, and
+        # the size its type is drawn at there
         height = tm[4] * cm[1] + tm[5] * cm[3] + cm[5] if text.strip() else None
-        pieces.append((text, height))
+        pieces.append((text, height, abs(size * tm[3] * cm[3])))
 
     page.extract_text(visitor_operand_before=operator_seen, visitor_text=text_seen)
-    lines: list[tuple[str, float | None]] = [("", None)]
-    for text, height in pieces:
+    lines: list[_PageLine] = [_PageLine()]
+    for text, height, size in pieces:
         for number, part in enumerate(text.split("\n")):
             if number:
-                lines.append(("", None))
-            line, line_height = lines[-1]
-            lines[-1] = (line + part, line_height if line_height is not None else height)
+                lines.append(_PageLine())
+            line = lines[-1]
+            line.text += part
+            if line.height is None and height is not None:
+                line.height, line.size = height, size
     return "\n".join(_apart_by_spacing(lines))
 
 
-def _apart_by_spacing(lines: list[tuple[str, float | None]]) -> list[str]:
-    """The lines, a blank one after each whose gap to the next is wider than the page's usual gap, where the line
-    ends a sentence or is short: a long line ending no sentence before a blank one reads as a sentence a page
-    break cut, which segmentation joins back to the paragraph after it."""
-    widest = max((len(line.rstrip()) for line, _ in lines), default=0)
-    heights = [(n, height) for n, (_, height) in enumerate(lines) if height is not None]
-    gaps = {n: abs(height - heights[i + 1][1]) for i, (n, height) in enumerate(heights[:-1])}
+@dataclass
+class _PageLine:
+    text: str = ""
+    height: float | None = None  # where its first words stand on the page
+    size: float = 0.0  # the size of their type
+
+
+def _apart_by_spacing(lines: list[_PageLine]) -> list[str]:
+    """The lines, a blank one after each whose gap to the next (in the next line's type size) is wider than the
+    page's usual gap, where the line ends a sentence or is short: a long line ending no sentence before a blank
+    one reads as a sentence a page break cut, which segmentation joins back to the paragraph after it."""
+    widest = max((len(line.text.rstrip()) for line in lines), default=0)
+    placed = [(n, line) for n, line in enumerate(lines) if line.height is not None and line.size > 0]
+    gaps = {
+        n: abs(line.height - below.height) / below.size
+        for (n, line), (_, below) in itertools.pairwise(placed)
+        if line.height is not None and below.height is not None
+    }
     # a paragraph's own line spacing is the smallest regular gap: a short page may have more paragraph gaps
     # than line gaps, so not their median but a low quantile
     usual = sorted(gaps.values())[len(gaps) // USUAL_GAP_QUANTILE] if len(gaps) >= MIN_GAPS else 0.0
     out: list[str] = []
-    for n, (line, _) in enumerate(lines):
-        out.append(line)
-        ends = _ENDS_SENTENCE.search(line) is not None or len(line.rstrip()) <= TITLE_SHARE * widest
+    for n, line in enumerate(lines):
+        out.append(line.text)
+        ends = _ENDS_SENTENCE.search(line.text) is not None or len(line.text.rstrip()) <= TITLE_SHARE * widest
         if usual > 0 and gaps.get(n, 0.0) > PARAGRAPH_GAP * usual and ends:
             out.append("")
     return out

@@ -17,6 +17,7 @@ from docx.text.paragraph import Paragraph
 from pypdf import PageObject, PdfWriter
 
 from assistant.answers import PolicyAdvisor
+from assistant.documents import read_document
 from assistant.errors import KnowledgeError, UnreadableDocument
 from assistant.knowledge import load_knowledge
 from assistant.pdf_tables import find_tables
@@ -1300,6 +1301,9 @@ def test_a_pdfs_paragraphs_are_told_apart_by_the_space_between_them_and_drawn_bu
     # no line keeps a space at its end (as LibreOffice's do), so only the space between lines tells a paragraph's
     # end; the bullets are shapes, marked as list labels, and a rule drawn across the page is no bullet
     ops = [
+        # a title in large type wrapped over two lines: its lines are as far apart as its size asks, no further
+        _placed(50, 790, "Riverside Youth Club Social Media and", size=20),
+        _placed(50, 766, "Photography Policy", size=20),
         _placed(50, 740, "Photographs", size=14),
         _placed(50, 712, "Photos of members are taken only on the club camera, with"),
         _placed(50, 699, "the written consent of a parent, and are deleted from it at the"),
@@ -1314,7 +1318,11 @@ def test_a_pdfs_paragraphs_are_told_apart_by_the_space_between_them_and_drawn_bu
         _placed(70, 610, "The Welfare Officer checks the club page each week."),
     ]
     _write_pdf(tmp_path / "policy.pdf", ["\n".join(ops)])
-    clauses = [(clause.heading, clause.text) for clause in load_knowledge(tmp_path / "policy.pdf").clauses]
+    paragraphs = read_document(tmp_path / "policy.pdf").text.split("\n\n")
+    assert paragraphs[:2] == ["Riverside Youth Club Social Media and\nPhotography Policy", "Photographs"]
+    knowledge = load_knowledge(tmp_path / "policy.pdf")
+    assert knowledge.documents[0].title == "Riverside Youth Club Social Media and Photography Policy"
+    clauses = [(clause.heading, clause.text) for clause in knowledge.clauses]
     assert clauses == [
         (
             "Photographs",
