@@ -530,9 +530,10 @@ def _plain_text(page: Any) -> str:  # a pypdf PageObject
         for number, part in enumerate(text.split("\n")):
             if number:
                 lines.append(_PageLine())
+                height = None  # a line begun inside a piece stands where the piece doesn't say
             line = lines[-1]
             line.text += part
-            if line.height is None and height is not None:
+            if line.height is None and height is not None and part.strip():
                 line.height, line.size = height, size
     return "\n".join(_apart_by_spacing(lines))
 

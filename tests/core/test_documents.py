@@ -1337,6 +1337,23 @@ def test_a_pdfs_paragraphs_are_told_apart_by_the_space_between_them_and_drawn_bu
     ]
 
 
+def test_a_pdfs_paragraphs_written_line_after_line_in_one_text_object_are_told_apart(tmp_path: Path) -> None:
+    # as WeasyPrint and many writers do: each line ended by moving to the next (T*), pypdf giving "line\n" pieces
+    paragraphs = [
+        ["Photos of members are taken only on the club camera and are", "deleted from it at the end of each term."],
+        ["Staff must not post photos of members on their own accounts", "or tag members in a post, even when asked."],
+        ["The Welfare Officer checks the club page each week and keeps", "a record of what was taken down."],
+    ]
+    ops = ["BT", "/F1 10 Tf", "13 TL", "50 700 Td"]
+    for number, lines in enumerate(paragraphs):
+        if number:
+            ops.append("0 -11 Td T*")  # the space between paragraphs: a line and a bit
+        ops += [f"({_pdf_escape(line)}) Tj T*" for line in lines[:-1]] + [f"({_pdf_escape(lines[-1])}) Tj"]
+    _write_pdf(tmp_path / "policy.pdf", ["\n".join([*ops, "ET"])])
+    read = read_document(tmp_path / "policy.pdf").text
+    assert read.strip().split("\n\n") == ["\n".join(lines) for lines in paragraphs]
+
+
 @pytest.mark.parametrize("count", [2, 3])
 def test_a_pdf_page_set_in_columns_of_text_reads_each_column_in_order(tmp_path: Path, count: int) -> None:
     # a leaflet's columns side by side: the layout lines them up like a table's; they are not one
