@@ -23,6 +23,8 @@ organisation would have, and its questions answered from each, lexically:
   PDF writer): bullets drawn as shapes, not letters. A Markdown document's page is pandoc's; any other's is
   a page of its lines, each a `<p>`, as a site's editor keeps a policy pasted in (LibreOffice's own page of it
   is one `<pre>` block, which a browser prints cut off at the page's edge).
+- `weasyprint pdf`: the same pages printed by WeasyPrint (the `bench` extra), the HTML-to-PDF engine many sites
+  and CMS exports use: untagged, each line ended by moving to the next.
 - `web page`: a saved web page. A Markdown document goes through pandoc (headings, lists, paragraphs as
   tags); any other through LibreOffice, which keeps the text whole in one `<pre>` block.
 
@@ -42,6 +44,7 @@ import tempfile
 from pathlib import Path
 
 import docx
+import weasyprint
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -108,7 +111,7 @@ def as_web_page(text_file: Path, folder: Path) -> Path:
 
 
 def printed_by_browser(text_file: Path, folder: Path) -> Path:
-    """The document as a web page printed to PDF by a headless Chromium."""
+    """The document as a web page printed to PDF by a headless Chromium; returns the page."""
     lines = text_file.read_text(encoding="utf-8").splitlines()
     if any(line.startswith("#") for line in lines):
         page = as_web_page(text_file, folder / "page")
@@ -129,7 +132,7 @@ def printed_by_browser(text_file: Path, folder: Path) -> Path:
         capture_output=True,
         timeout=120,
     )
-    return target
+    return page
 
 
 def passed(questions: list[EvalQuestion], folder: Path, suffix: str) -> dict[str, bool]:
@@ -138,14 +141,14 @@ def passed(questions: list[EvalQuestion], folder: Path, suffix: str) -> dict[str
     return {outcome.question.id: outcome.passed for outcome in report.outcomes}
 
 
-FORMS = ("text", "word", "word pdf", "headed pdf", "odt", "rtf", "browser pdf", "web page")
+FORMS = ("text", "word", "word pdf", "headed pdf", "odt", "rtf", "browser pdf", "weasyprint pdf", "web page")
 CHROMIUM = next((name for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), "chromium")
 
 
 def make_forms(docs: Path, work: Path, skip: set[str]) -> dict[str, tuple[Path, str]]:
     """Every form of the documents in `docs` but those named in `skip`: form -> (its folder, its suffix)."""
     word_dir, pdf_dir, headed_dir, page_dir = work / "word", work / "pdf", work / "headed", work / "web"
-    odt_dir, rtf_dir, browser_dir = work / "odt", work / "rtf", work / "browser"
+    odt_dir, rtf_dir, browser_dir, weasy_dir = work / "odt", work / "rtf", work / "browser", work / "weasyprint"
     for text_file in sorted(docs.glob("*.txt")):
         if text_file.name not in skip:
             word_file = as_word(text_file, word_dir)
@@ -154,10 +157,12 @@ def make_forms(docs: Path, work: Path, skip: set[str]) -> dict[str, tuple[Path, 
             convert(headed, headed_dir, "pdf")
             convert(headed, odt_dir, "odt")
             convert(headed, rtf_dir, "rtf")
-            printed_by_browser(text_file, browser_dir)
+            page = printed_by_browser(text_file, browser_dir)
+            weasy_dir.mkdir(parents=True, exist_ok=True)
+            weasyprint.HTML(filename=str(page)).write_pdf(str(weasy_dir / f"{text_file.stem}.pdf"))
             as_web_page(text_file, page_dir)
-    places = (docs, word_dir, pdf_dir, headed_dir, odt_dir, rtf_dir, browser_dir, page_dir)
-    suffixes = (".txt", ".docx", ".pdf", ".pdf", ".odt", ".rtf", ".pdf", ".html")
+    places = (docs, word_dir, pdf_dir, headed_dir, odt_dir, rtf_dir, browser_dir, weasy_dir, page_dir)
+    suffixes = (".txt", ".docx", ".pdf", ".pdf", ".odt", ".rtf", ".pdf", ".pdf", ".html")
     return {form: (place, suffix) for form, place, suffix in zip(FORMS, places, suffixes, strict=True)}
 
 
