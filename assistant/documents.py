@@ -46,6 +46,8 @@ WORD_LINES_SHARE = 0.8  # ...when this share of them are single words
 BOLD_TITLE_WORDS = 12  # a bold paragraph this short is a title; a longer one is an emphasised rule
 WORD_LIST_LEVELS = 9  # the levels a Word list has; a file saying more is damaged
 MAX_BYTES = 20 * 1024 * 1024  # a policy is never this big; a file this big is not a policy
+MAX_UNPACKED_PART = 64 * 1024 * 1024  # a zipped document's part unpacked (its XML, a picture)...
+MAX_UNPACKED = 256 * 1024 * 1024  # ...and all of them
 BINARY_SAMPLE = 8192  # bytes read to tell text from binary: more than 1% zero bytes is binary...
 STRAY_ZEROS = 8  # ...and more than a few
 EDGE_LINES = 2  # a page's first and last lines, where its running header and footer stand
@@ -150,6 +152,8 @@ def _read_docx(path: Path) -> tuple[str, str]:
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
 
+    if unpacked := _unpacked_too_large(path):
+        raise UnreadableDocument(str(path), f"is too large to read (it unpacks to {unpacked // (1024 * 1024)} MB)")
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
@@ -188,6 +192,19 @@ def _read_docx(path: Path) -> tuple[str, str]:
             lines.append(text)
         lines += ["", *boxed]
     return "\n".join(lines), _word_margins(document)
+
+
+def _unpacked_too_large(path: Path) -> int:
+    """The size a zipped document unpacks to, where one of its parts or all of them are more than a policy ever
+    is (a zip bomb: python-docx reads every part into memory), else 0. A file that is no zip is left for the
+    reader to name."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            sizes = [info.file_size for info in package.infolist()]
+    except (zipfile.BadZipFile, OSError):
+        return 0
+    total = sum(sizes)
+    return total if max(sizes, default=0) > MAX_UNPACKED_PART or total > MAX_UNPACKED else 0
 
 
 def _read_odt(path: Path) -> tuple[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -513,6 +514,15 @@ def test_a_folder_loads_what_it_can_and_names_what_it_cannot(tmp_path: Path) -> 
         ("scanned.pdf", "a scanned PDF? save the policy as a PDF or .docx from Word"),
     ]:
         assert why in problems[name]
+
+
+def test_a_word_file_that_unpacks_to_far_more_than_a_policy_is_named_not_read(tmp_path: Path) -> None:
+    # a zip bomb: a part of 70 MB packed into 70 kB, which python-docx would read into memory whole
+    make_docx(tmp_path / "policy.docx")
+    with zipfile.ZipFile(tmp_path / "policy.docx", "a", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/media/image1.png", b"\x00" * 70_000_000)
+    with pytest.raises(UnreadableDocument, match=r"policy\.docx: is too large to read \(it unpacks to 67 MB\)"):
+        load_knowledge(tmp_path / "policy.docx")
 
 
 def test_a_stray_zero_byte_in_text_copied_from_a_pdf_loses_nothing(tmp_path: Path) -> None:
