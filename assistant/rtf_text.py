@@ -1,8 +1,12 @@
-"""A Rich Text Format file's words (.rtf: what Word, WordPad and LibreOffice save for any word processor), read
+r"""A Rich Text Format file's words (.rtf: what Word, WordPad and LibreOffice save for any word processor), read
 by striprtf and laid out as the lines segmentation reads: a paragraph a line with a blank line after it, list
 items with the bullet or number the file writes before them ("•", "1.", "a."), a table's rows a line each, their
-cells apart by " | ". RTF has no headings as such; a short title line is found by segmentation, as in a text
-taken from Word. The pages' headers and footers are not read.
+cells apart by " | ", and headings as `#` lines. The pages' headers and footers are not read.
+
+RTF marks a heading only by its paragraph style's number (`\s2`), which the stylesheet names ("Heading 2",
+"heading 2" as Word writes it, "Title"); striprtf keeps words, not styles. So before it reads the file, each
+heading paragraph's style number is followed by a private-use character standing for its level, which comes out
+at the start of the heading's line.
 """
 
 from __future__ import annotations
@@ -15,6 +19,11 @@ from striprtf.striprtf import rtf_to_text
 _LIST_ITEM = re.compile(r"^\s*(?P<marker>[•·o▪\-\uf0b7\uf0a7]|\(?[0-9a-zA-Z]{1,3}(?:\.[0-9]{1,3})*[.)])\t\s*")
 _BULLETS = frozenset("•·o▪-\uf0b7\uf0a7")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # raw bytes of an embedded object (\bin), never words
+# a style's entry in the stylesheet, "{\s2 ...properties... Heading 2;}", and a paragraph's style number
+_STYLE_ENTRY = re.compile(r"\{\\s(\d+)\b[^{};]*?\b(title|heading ?(\d))\s*;\}", re.IGNORECASE)
+_STYLE_NUMBER = re.compile(r"\\s(\d+)(?![\d])")
+LEVEL_MARK = 0xE000  # private-use characters: U+E001 a heading of level 1 ... U+E009 of level 9
+MAX_HEADING_LEVEL = 9
 
 
 class NotAnRtf(ValueError):
@@ -27,8 +36,10 @@ def read_rtf(data: bytes) -> str:
         raise NotAnRtf("is not a valid Rich Text Format (.rtf) file")
     # the file's 8-bit characters are escapes in its code page (\'e9); any byte outside ASCII is stray
     # (striprtf's one function is untyped: it takes and gives a str)
-    words = rtf_to_text(data.decode("latin-1"), encoding="cp1252", errors="replace")  # type: ignore[no-untyped-call]
+    rtf = _headings_marked(data.decode("latin-1"))
+    words = rtf_to_text(rtf, encoding="cp1252", errors="replace")  # type: ignore[no-untyped-call]
     text = _CONTROL.sub("", words)
+    titled = any(ord(line.lstrip()[:1] or " ") == LEVEL_MARK for line in text.split("\n"))
     lines: list[str] = []
     for raw in text.split("\n"):
         line = raw.strip()
@@ -39,8 +50,31 @@ def read_rtf(data: bytes) -> str:
             continue
         if lines and " | " in lines[-1]:
             lines.append("")  # a table's end
+        if (mark := ord(line[0]) - LEVEL_MARK) in range(MAX_HEADING_LEVEL + 1):
+            title = line[1:].strip()
+            if title:  # a Title is level 0; its document's headings go one level under it
+                lines += [f"{'#' * min(max(mark + titled, 1), 6)} {title}", ""]
+            continue
         if item := _LIST_ITEM.match(raw):
             marker = item["marker"]
             line = f"{'-' if marker in _BULLETS else marker} {raw[item.end() :].strip()}"
         lines += [line, ""]
     return "\n".join(lines)
+
+
+def _headings_marked(rtf: str) -> str:
+    """The RTF with each heading paragraph's style number followed by the character marking its level."""
+    levels = {
+        number: int(level) if level else 0
+        for number, _, level in _STYLE_ENTRY.findall(rtf)
+        if not level or 1 <= int(level) <= MAX_HEADING_LEVEL
+    }
+    if not levels:
+        return rtf
+
+    def marked(found: re.Match[str]) -> str:
+        level = levels.get(found[1])
+        # "\\u57345?": the character, and the one a reader without Unicode shows instead (skipped by striprtf)
+        return found[0] if level is None else f"{found[0]} \\u{LEVEL_MARK + level}?"
+
+    return _STYLE_NUMBER.sub(marked, rtf)

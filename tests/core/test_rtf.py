@@ -67,3 +67,23 @@ def test_a_file_named_rtf_that_is_not_one_is_named_with_why(tmp_path: Path, cont
     (tmp_path / "policy.rtf").write_bytes(content)
     with pytest.raises(UnreadableDocument, match=r"policy\.rtf: is not a valid Rich Text Format \(\.rtf\) file"):
         load_knowledge(tmp_path / "policy.rtf")
+
+
+def test_an_rtfs_headings_are_read_from_its_stylesheet(tmp_path: Path) -> None:
+    # RTF marks a heading only by its style's number; Word names the styles in lower case, LibreOffice in title case
+    rtf = (
+        r"{\rtf1\ansi{\stylesheet{\s0 Normal;}{\s15\ql\b\fs40 Title;}{\s1\ql\b\fs32 heading 1;}"
+        r"{\s2\ql\b\fs28 heading 2;}{\s16\fs20 footer;}}"
+        r"\pard\plain\s15\b\fs40 Riverside Youth Club Social Media Policy\par"
+        r"\pard\plain\s1\b\fs32 Photographs\par"
+        r"\pard\plain\s0 Photos are taken on the club camera only.\par"
+        r"\pard\plain\s2\b\fs28 Sharing photos\par"
+        r"\pard\plain\s0 Photos are never posted with a child's full name.\par"
+        r"\pard\plain\s16 Page 1\par}"
+    )
+    (tmp_path / "policy.rtf").write_text(rtf, encoding="ascii")
+    knowledge = load_knowledge(tmp_path / "policy.rtf")
+    assert knowledge.documents[0].title == "Riverside Youth Club Social Media Policy"
+    headings = {clause.text: clause.heading for clause in knowledge.clauses}
+    assert headings["Photos are taken on the club camera only."] == "Photographs"
+    assert headings["Photos are never posted with a child's full name."] == "Photographs › Sharing photos"
