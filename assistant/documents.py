@@ -229,18 +229,17 @@ def _word_margins(document: Any) -> str:  # a python-docx Document
     """The text of every header and footer of the document's sections, each once, a line a paragraph (or a
     part of one between tab stops)."""
     texts: list[str] = []
+    kinds = ("header", "footer", "first_page_header", "first_page_footer", "even_page_header", "even_page_footer")
     for section in document.sections:
-        for part in (
-            section.header,
-            section.footer,
-            section.first_page_header,
-            section.first_page_footer,
-            section.even_page_header,
-            section.even_page_footer,
-        ):
-            if part.is_linked_to_previous:
-                continue  # the section before's own, read there
-            for paragraph in part._element.iter(_W_P):  # its tables' too: footers are often laid out in one
+        for kind in kinds:
+            try:
+                part = getattr(section, kind)
+                if part.is_linked_to_previous:
+                    continue  # the section before's own, read there
+                element = part._element
+            except KeyError:  # a header the file names but no longer holds (python-docx finds no part): skipped
+                continue
+            for paragraph in element.iter(_W_P):  # its tables' too: footers are often laid out in one
                 for piece in _element_text(paragraph).split("\t"):  # a tab stop sets "Page 3" apart
                     if (text := " ".join(piece.split())) and text not in texts:
                         texts.append(text)

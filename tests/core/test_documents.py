@@ -1099,6 +1099,21 @@ def test_a_word_list_with_damaged_numbers_in_its_markup_still_reads(tmp_path: Pa
     assert read == "Staff use the club's accounts only.\nChats close at 9pm."  # the second nested under the first
 
 
+def test_a_word_file_naming_a_header_it_no_longer_holds_reads_its_text(tmp_path: Path) -> None:
+    # a header's part lost from the package (an editor's crash, a careless tool): python-docx raised KeyError, and
+    # the whole folder failed to load with a traceback
+    document = docx.Document()
+    document.add_paragraph("Staff must not post photos of members on their own accounts.")
+    document.sections[0]._sectPr.insert(
+        0, parse_xml(f'<w:headerReference {nsdecls("w", "r")} w:type="default" r:id="rId999"/>')
+    )
+    document.save(str(tmp_path / "policy.docx"))
+    knowledge = load_knowledge(tmp_path / "policy.docx")
+    assert [clause.text for clause in knowledge.clauses] == [
+        "Staff must not post photos of members on their own accounts."
+    ]
+
+
 def test_a_word_list_going_on_after_a_paragraph_between_keeps_its_numbers(tmp_path: Path) -> None:
     # Word (and pandoc) start a list that goes on after a note as a list of its own, told to start at "4."
     document = _with_two_level_numbering(92)
