@@ -158,6 +158,10 @@ def _read_docx(path: Path) -> tuple[str, str]:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
         raise UnreadableDocument(str(path), "is not a valid Word (.docx) file") from None
+    except SyntaxError:  # lxml's XMLSyntaxError: a part cut short (a half-copied file) or written wrong
+        raise UnreadableDocument(
+            str(path), "is a damaged Word (.docx) file (open it in Word and save it again)"
+        ) from None
     numbering = _WordNumbering(document)
     blocks = list(_word_blocks(document))
     # a document with a Title has its headings one level under it: "# Title", then "## Heading 1"

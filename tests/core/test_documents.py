@@ -1099,6 +1099,21 @@ def test_a_word_list_with_damaged_numbers_in_its_markup_still_reads(tmp_path: Pa
     assert read == "Staff use the club's accounts only.\nChats close at 9pm."  # the second nested under the first
 
 
+def test_a_word_file_cut_short_is_named_as_damaged_and_the_rest_of_the_folder_loads(tmp_path: Path) -> None:
+    # a half-copied file: its text's XML ends mid-tag, and lxml's error stopped the whole folder loading
+    make_docx(tmp_path / "riverside.docx")
+    with zipfile.ZipFile(tmp_path / "riverside.docx") as whole, zipfile.ZipFile(tmp_path / "cut.docx", "w") as cut:
+        for info in whole.infolist():
+            data = whole.read(info)
+            cut.writestr(info, data[: len(data) // 2] if info.filename == "word/document.xml" else data)
+    knowledge = load_knowledge(tmp_path)
+    assert [document.source for document in knowledge.documents] == ["riverside.docx"]
+    assert any(
+        problem.endswith("cut.docx: is a damaged Word (.docx) file (open it in Word and save it again)")
+        for problem in knowledge.problems
+    )
+
+
 def test_a_word_file_naming_a_header_it_no_longer_holds_reads_its_text(tmp_path: Path) -> None:
     # a header's part lost from the package (an editor's crash, a careless tool): python-docx raised KeyError, and
     # the whole folder failed to load with a traceback
