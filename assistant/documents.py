@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -156,7 +157,18 @@ def _read_docx(path: Path) -> tuple[str, str]:
         raise UnreadableDocument(str(path), f"is too large to read (it unpacks to {unpacked // (1024 * 1024)} MB)")
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+    # (damaged packed data: zlib.error, or OSError and EOFError from a damaged offset or length; NotImplementedError:
+    # a zip feature Python's zipfile doesn't read)
+    except (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        OSError,
+        EOFError,
+        zlib.error,
+        NotImplementedError,
+    ):
         raise UnreadableDocument(str(path), "is not a valid Word (.docx) file") from None
     except SyntaxError:  # lxml's XMLSyntaxError: a part cut short (a half-copied file) or written wrong
         raise UnreadableDocument(
@@ -205,7 +217,7 @@ def _unpacked_too_large(path: Path) -> int:
     try:
         with zipfile.ZipFile(path) as package:
             sizes = [info.file_size for info in package.infolist()]
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
         return 0
     total = sum(sizes)
     return total if max(sizes, default=0) > MAX_UNPACKED_PART or total > MAX_UNPACKED else 0
@@ -460,7 +472,7 @@ def _read_pdf(path: Path) -> tuple[str, str]:
     import logging
 
     from pypdf import PasswordType, PdfReader
-    from pypdf.errors import DependencyError, PdfReadError
+    from pypdf.errors import DependencyError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-but-readable PDFs warn loudly
     try:
@@ -475,7 +487,8 @@ def _read_pdf(path: Path) -> tuple[str, str]:
         raise
     except DependencyError:  # an encryption pypdf reads only with a library not installed
         raise UnreadableDocument(str(path), "is a PDF encrypted in a way this install can't read") from None
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+    # (NotImplementedError: a damaged stream names a filter pypdf doesn't know; zlib.error: its data won't unpack)
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, NotImplementedError, zlib.error):
         raise UnreadableDocument(str(path), "is not a valid PDF file") from None
     # a blank line between pages: segmentation repairs sentences split across them
     pages, margins = _without_page_edges([_emails_whole(_words_into_lines(page)) for page in pages])

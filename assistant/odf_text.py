@@ -11,6 +11,7 @@ parser), with entities and network access turned off, and only after their unpac
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,7 +73,11 @@ def read_odt(path: Path) -> tuple[str, str]:
                 raise NotAnOdt("is a password-protected OpenDocument file (save a copy without the password)")
             content = _part(package, "content.xml")
             styles = _part(package, "styles.xml") if "styles.xml" in package.namelist() else None
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError):  # RuntimeError: a zip encrypted as a whole
+    except NotAnOdt:
+        raise
+    # RuntimeError: a zip encrypted as a whole; zlib.error: damaged packed data; ValueError: a damaged part's name;
+    # NotImplementedError: a zip feature Python's zipfile doesn't read
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, zlib.error, ValueError, NotImplementedError):
         raise NotAnOdt("is not a valid OpenDocument (.odt) file") from None
     body = content.find("office:body/office:text", _NS)
     if body is None:
@@ -101,7 +106,7 @@ def _part(package: zipfile.ZipFile, name: str) -> Any:  # an lxml element
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
     try:
         return etree.fromstring(package.read(info), parser)
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError):
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, zlib.error):
         raise NotAnOdt(f"is damaged (its {name} cannot be read)") from None
 
 
