@@ -70,6 +70,10 @@ _AS_PLAIN_LETTERS = str.maketrans(
     | dict.fromkeys(["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"], "")
 )
 _SOFT_HYPHEN_BREAK = re.compile(r"\u00ad[ \t]*\n[ \t]*")
+# ...and the letters of a joined pair as some PDF writers map them back (Ghostscript's "fi" is U+6600 U+6900, each
+# letter's code shifted a byte: "identi昀椀ed"); read back only beside a Latin letter, where no CJK text stands
+_SHIFTED = "".join(chr(code << 8) for code in range(ord("a"), ord("z") + 1))
+_SHIFTED_LETTERS = re.compile(f"(?<=[A-Za-z])[{_SHIFTED}]+|[{_SHIFTED}]+(?=[a-z])")
 
 # files an office keeps its policies in that we can't read, and how to make one we can
 _SAVE_AS = {
@@ -121,6 +125,7 @@ def read_document(path: Path) -> DocumentText:
             text = html_blocks_as_text(text)
     # a soft hyphen ends a line inside a word; elsewhere it, and the zero-width marks, show nothing
     text = _SOFT_HYPHEN_BREAK.sub("", text).translate(_AS_PLAIN_LETTERS)
+    text = _SHIFTED_LETTERS.sub(lambda found: "".join(chr(ord(c) >> 8) for c in found.group(0)), text)
     if not text.strip():
         if suffix == ".pdf":  # a scan is pictures of pages: there are no words in it to read
             raise UnreadableDocument(

@@ -1394,6 +1394,18 @@ def test_a_pdfs_paragraphs_written_line_after_line_in_one_text_object_are_told_a
     assert read.strip().split("\n\n") == ["\n".join(lines) for lines in paragraphs]
 
 
+def test_a_pdf_rewritten_by_ghostscript_reads_its_joined_letters_as_letters() -> None:
+    # a real file (see tests/core/data/README.md): "identi昀椀ed", "sta昀昀" matched no question's words
+    knowledge = load_knowledge(Path(__file__).parent / "data" / "ghostscript-confidentiality.pdf")
+    assert knowledge.documents[0].title == "Riverside Youth Club Confidentiality Policy"
+    assert [clause.text for clause in knowledge.clauses] == [
+        "Staff must keep confidential anything a young person tells them, unless it has to be shared to keep them "
+        "safe.",
+        "Concerns identified by staff are flagged to the Designated Safeguarding Lead the same day, in the office's "
+        "first-floor filing cabinet.",
+    ]
+
+
 @pytest.mark.parametrize("count", [2, 3])
 def test_a_pdf_page_set_in_columns_of_text_reads_each_column_in_order(tmp_path: Path, count: int) -> None:
     # a leaflet's columns side by side: the layout lines them up like a table's; they are not one
