@@ -1,6 +1,6 @@
 """The same policies as Word, LibreOffice, RTF, PDF and web page files: do they answer as their text does? (run by hand)
 
-    sudo apt-get install libreoffice-writer-nogui pandoc chromium   # the converters (Debian's packages)
+    sudo apt-get install libreoffice-writer-nogui pandoc chromium ghostscript   # the converters (Debian's packages)
     .venv/bin/python benchmarks/formats.py                     # the new-policy sets L to S
     .venv/bin/python benchmarks/formats.py --sets L,M --keep /tmp/formats   # and keep the files made
     .venv/bin/python benchmarks/formats.py --corpus            # the sets on ../shared/corpus too
@@ -14,6 +14,8 @@ organisation would have, and its questions answered from each, lexically:
   and read back by pypdf with no blank lines between paragraphs.
 - `headed pdf`: the Word file given a running header (the document's name and version) and a page footer
   ("Page N | Uncontrolled when printed"), as most organisations' are, then printed to PDF.
+- `ghostscript pdf`: that PDF re-written by Ghostscript (`pdfwrite`), as PDF printers, CUPS-PDF and "reduce file
+  size" tools do: no space kept at a wrapped line's end, and joined letters ("fi") mapped a byte off.
 - `odt`: the headed Word file saved by LibreOffice in its own format (OpenDocument text): its lists,
   headings and tables as LibreOffice writes them, the header and footer in its page style.
 - `rtf`: the headed Word file saved by LibreOffice as Rich Text Format: list numbers and bullets written before
@@ -135,13 +137,36 @@ def printed_by_browser(text_file: Path, folder: Path) -> Path:
     return page
 
 
+def rewritten_by_ghostscript(pdf: Path, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / pdf.name
+    subprocess.run(
+        ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", f"-sOutputFile={target}", str(pdf)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return target
+
+
 def passed(questions: list[EvalQuestion], folder: Path, suffix: str) -> dict[str, bool]:
     renamed = [q.model_copy(update={"knowledge": f"{Path(q.knowledge).stem}{suffix}"}) for q in questions]
     report = measure(renamed, folder, contact=CONTACT, reranker=None)
     return {outcome.question.id: outcome.passed for outcome in report.outcomes}
 
 
-FORMS = ("text", "word", "word pdf", "headed pdf", "odt", "rtf", "browser pdf", "weasyprint pdf", "web page")
+FORMS = (
+    "text",
+    "word",
+    "word pdf",
+    "headed pdf",
+    "ghostscript pdf",
+    "odt",
+    "rtf",
+    "browser pdf",
+    "weasyprint pdf",
+    "web page",
+)
 CHROMIUM = next((name for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)), "chromium")
 
 
@@ -149,10 +174,11 @@ def make_forms(docs: Path, work: Path, skip: set[str]) -> dict[str, tuple[Path, 
     """Every form of the documents in `docs` but those named in `skip`: form -> (its folder, its suffix)."""
     word_dir, pdf_dir, headed_dir, page_dir = work / "word", work / "pdf", work / "headed", work / "web"
     odt_dir, rtf_dir, browser_dir, weasy_dir = work / "odt", work / "rtf", work / "browser", work / "weasyprint"
+    ghostscript_dir = work / "ghostscript"
     for text_file in sorted(docs.glob("*.txt")):
         if text_file.name not in skip:
             word_file = as_word(text_file, word_dir)
-            convert(word_file, pdf_dir, "pdf")
+            rewritten_by_ghostscript(convert(word_file, pdf_dir, "pdf"), ghostscript_dir)
             headed = with_header_and_footer(word_file, headed_dir / "word")
             convert(headed, headed_dir, "pdf")
             convert(headed, odt_dir, "odt")
@@ -161,8 +187,8 @@ def make_forms(docs: Path, work: Path, skip: set[str]) -> dict[str, tuple[Path, 
             weasy_dir.mkdir(parents=True, exist_ok=True)
             weasyprint.HTML(filename=str(page)).write_pdf(str(weasy_dir / f"{text_file.stem}.pdf"))
             as_web_page(text_file, page_dir)
-    places = (docs, word_dir, pdf_dir, headed_dir, odt_dir, rtf_dir, browser_dir, weasy_dir, page_dir)
-    suffixes = (".txt", ".docx", ".pdf", ".pdf", ".odt", ".rtf", ".pdf", ".pdf", ".html")
+    places = (docs, word_dir, pdf_dir, headed_dir, ghostscript_dir, odt_dir, rtf_dir, browser_dir, weasy_dir, page_dir)
+    suffixes = (".txt", ".docx", ".pdf", ".pdf", ".pdf", ".odt", ".rtf", ".pdf", ".pdf", ".html")
     return {form: (place, suffix) for form, place, suffix in zip(FORMS, places, suffixes, strict=True)}
 
 
@@ -188,8 +214,10 @@ def main() -> None:
     )
     parser.add_argument("--keep", type=Path, help="write the files made here, and keep them")
     args = parser.parse_args()
-    if not shutil.which("soffice") or not shutil.which(CHROMIUM):
-        raise SystemExit("formats.py needs LibreOffice's soffice and Chromium on the PATH (see the module's docstring)")
+    if not all(shutil.which(tool) for tool in ("soffice", CHROMIUM, "gs")):
+        raise SystemExit(
+            "formats.py needs LibreOffice's soffice, Chromium and Ghostscript (see the module's docstring)"
+        )
     work = args.keep or Path(tempfile.mkdtemp(prefix="policybot-formats-"))
     totals = dict.fromkeys(FORMS, 0)
     asked = wrapped_out = 0
