@@ -21,9 +21,9 @@ from typing import Any
 from assistant.errors import UnreadableDocument
 from assistant.html_text import html_blocks_as_text, html_to_text, looks_like_html
 from assistant.models import Frozen
+from assistant.office_text import MAX_UNPACKED_PART, margin_lines, table_lines, whole_number
 from assistant.pdf_tables import PageTable, may_hold_a_table, put_tables_back, set_tables_aside
 from assistant.segmentation import split_front_matter
-from assistant.table_text import table_lines
 
 # a page's source as a website keeps it: its markup and code around the policy's words
 PAGE_SOURCES = (".vue", ".svelte", ".jsx", ".tsx", ".js", ".astro")
@@ -47,8 +47,7 @@ WORD_LINES_SHARE = 0.8  # ...when this share of them are single words
 BOLD_TITLE_WORDS = 12  # a bold paragraph this short is a title; a longer one is an emphasised rule
 WORD_LIST_LEVELS = 9  # the levels a Word list has; a file saying more is damaged
 MAX_BYTES = 20 * 1024 * 1024  # a policy is never this big; a file this big is not a policy
-MAX_UNPACKED_PART = 64 * 1024 * 1024  # a zipped document's part unpacked (its XML, a picture)...
-MAX_UNPACKED = 256 * 1024 * 1024  # ...and all of them
+MAX_UNPACKED = 256 * 1024 * 1024  # all of a zipped document's parts unpacked (one: `MAX_UNPACKED_PART`)
 BINARY_SAMPLE = 8192  # bytes read to tell text from binary: more than 1% zero bytes is binary...
 STRAY_ZEROS = 8  # ...and more than a few
 EDGE_LINES = 2  # a page's first and last lines, where its running header and footer stand
@@ -111,9 +110,13 @@ def read_document(path: Path) -> DocumentText:
     if suffix == ".docx":
         text, margins = _read_docx(path)
     elif suffix == ".odt":
-        text, margins = _read_odt(path)
+        from assistant.odf_text import read_odt  # imported here, as python-docx is: most installs read text files
+
+        text, margins = read_odt(path)
     elif suffix == ".rtf":
-        text = _read_rtf(path)
+        from assistant.rtf_text import read_rtf
+
+        text = read_rtf(path)
     elif suffix == ".pdf":
         text, margins = _read_pdf(path)
     else:
@@ -228,43 +231,26 @@ def _unpacked_too_large(path: Path) -> int:
     return total if max(sizes, default=0) > MAX_UNPACKED_PART or total > MAX_UNPACKED else 0
 
 
-def _read_odt(path: Path) -> tuple[str, str]:
-    from assistant.odf_text import NotAnOdt, read_odt  # imported here: most installs only ever read text files
-
-    try:
-        return read_odt(path)
-    except NotAnOdt as err:
-        raise UnreadableDocument(str(path), str(err)) from None
-
-
-def _read_rtf(path: Path) -> str:
-    from assistant.rtf_text import NotAnRtf, read_rtf  # imported here: most installs only ever read text files
-
-    try:
-        return read_rtf(path.read_bytes())
-    except NotAnRtf as err:
-        raise UnreadableDocument(str(path), str(err)) from None
-
-
 def _word_margins(document: Any) -> str:  # a python-docx Document
-    """The text of every header and footer of the document's sections, each once, a line a paragraph (or a
-    part of one between tab stops)."""
-    texts: list[str] = []
+    """The text of every header and footer of the document's sections (see `margin_lines`)."""
+    return margin_lines(
+        _element_text(paragraph)
+        for element in _margin_elements(document)
+        for paragraph in element.iter(_W_P)  # its tables' too: footers are often laid out in one
+    )
+
+
+def _margin_elements(document: Any) -> Iterator[Any]:  # a python-docx Document
+    """Each section's own headers and footers (not those linked to the section before's, read there)."""
     kinds = ("header", "footer", "first_page_header", "first_page_footer", "even_page_header", "even_page_footer")
     for section in document.sections:
         for kind in kinds:
             try:
                 part = getattr(section, kind)
-                if part.is_linked_to_previous:
-                    continue  # the section before's own, read there
-                element = part._element
+                if not part.is_linked_to_previous:
+                    yield part._element
             except KeyError:  # a header the file names but no longer holds (python-docx finds no part): skipped
                 continue
-            for paragraph in element.iter(_W_P):  # its tables' too: footers are often laid out in one
-                for piece in _element_text(paragraph).split("\t"):  # a tab stop sets "Page 3" apart
-                    if (text := " ".join(piece.split())) and text not in texts:
-                        texts.append(text)
-    return "\n".join(texts)
 
 
 def _word_blocks(document: Any) -> Iterator[Any]:  # a python-docx Document
@@ -331,8 +317,7 @@ def _wrapped_in_controls(element: Any, tag: str) -> Iterator[Any]:
 
 def _number_in(element: Any | None, default: int) -> int:
     """The whole number a Word property element states (`w:val`), or the default where it is missing or damaged."""
-    value = element.get(_w("val")) if element is not None else None
-    return int(value) if value and value.isdigit() else default
+    return whole_number(element.get(_w("val")) if element is not None else None, default)
 
 
 def _in_text_box(paragraph: Any, cell: Any) -> bool:

@@ -19,9 +19,9 @@ from typing import Any
 
 from lxml import etree
 
-from assistant.table_text import table_lines
+from assistant.errors import UnreadableDocument
+from assistant.office_text import MAX_UNPACKED_PART, margin_lines, table_lines, whole_number
 
-MAX_PART_BYTES = 64 * 1024 * 1024  # unpacked: a policy's text is never this big; a zip bomb is
 BOLD_TITLE_WORDS = 12  # a bold paragraph this short is a title; a longer one is an emphasised rule
 
 _NS = {
@@ -61,27 +61,23 @@ MAX_SPACES = 100  # a run of spaces (`text:s`) is never wider than a line: a fil
 OUTLINE_LEVELS = 10  # the deepest heading ODF has
 
 
-class NotAnOdt(ValueError):
-    """The file is not an OpenDocument text (or is damaged): why, in plain words."""
-
-
 def read_odt(path: Path) -> tuple[str, str]:
-    """The document's text in reading order, and its page headers' and footers' text (the margins)."""
+    """The document's text in reading order, and its page headers' and footers' text (the margins). Raises
+    UnreadableDocument naming the file and why."""
     try:
         with zipfile.ZipFile(path) as package:
             if _encrypted(package):
-                raise NotAnOdt("is a password-protected OpenDocument file (save a copy without the password)")
-            content = _part(package, "content.xml")
-            styles = _part(package, "styles.xml") if "styles.xml" in package.namelist() else None
-    except NotAnOdt:
-        raise
+                why = "is a password-protected OpenDocument file (save a copy without the password)"
+                raise UnreadableDocument(str(path), why)
+            content = _part(package, "content.xml", path)
+            styles = _part(package, "styles.xml", path) if "styles.xml" in package.namelist() else None
     # RuntimeError: a zip encrypted as a whole; zlib.error: damaged packed data; ValueError: a damaged part's name;
     # NotImplementedError: a zip feature Python's zipfile doesn't read
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, zlib.error, ValueError, NotImplementedError):
-        raise NotAnOdt("is not a valid OpenDocument (.odt) file") from None
+        raise UnreadableDocument(str(path), "is not a valid OpenDocument (.odt) file") from None
     body = content.find("office:body/office:text", _NS)
     if body is None:
-        raise NotAnOdt("is an OpenDocument file without text (a spreadsheet or a drawing?)")
+        raise UnreadableDocument(str(path), "is an OpenDocument file without text (a spreadsheet or a drawing?)")
     reader = _Reader(_Styles.of(content, styles))
     lines = list(reader.blocks(body))
     return "\n".join(lines), _margins(styles)
@@ -93,37 +89,36 @@ def _encrypted(package: zipfile.ZipFile) -> bool:
         info = package.getinfo("META-INF/manifest.xml")
     except KeyError:
         return False
-    return info.file_size <= MAX_PART_BYTES and b"encryption-data" in package.read(info)
+    return info.file_size <= MAX_UNPACKED_PART and b"encryption-data" in package.read(info)
 
 
-def _part(package: zipfile.ZipFile, name: str) -> Any:  # an lxml element
+def _part(package: zipfile.ZipFile, name: str, path: Path) -> Any:  # an lxml element
     try:
         info = package.getinfo(name)
     except KeyError:
-        raise NotAnOdt(f"is not a valid OpenDocument (.odt) file (it has no {name})") from None
-    if info.file_size > MAX_PART_BYTES:
-        raise NotAnOdt(f"is too large to read ({name} unpacks to {info.file_size // (1024 * 1024)} MB)")
+        raise UnreadableDocument(str(path), f"is not a valid OpenDocument (.odt) file (it has no {name})") from None
+    if info.file_size > MAX_UNPACKED_PART:
+        why = f"is too large to read ({name} unpacks to {info.file_size // (1024 * 1024)} MB)"
+        raise UnreadableDocument(str(path), why)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
     try:
         return etree.fromstring(package.read(info), parser)
     except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, zlib.error):
-        raise NotAnOdt(f"is damaged (its {name} cannot be read)") from None
+        raise UnreadableDocument(str(path), f"is damaged (its {name} cannot be read)") from None
 
 
 def _margins(styles: Any) -> str:
-    """Every page header's and footer's text, each once, a line a paragraph (or a part of one between tabs)."""
-    texts: list[str] = []
+    """Every page header's and footer's text (see `margin_lines`)."""
     if styles is None:
         return ""
     kinds = ("header", "footer", "header-left", "footer-left", "header-first", "footer-first")
-    for page in styles.iterfind("office:master-styles/style:master-page", _NS):
-        for kind in kinds:
-            for part in page.iterfind(f"style:{kind}", _NS):
-                for paragraph in part.iter(_P, _H):
-                    for piece in _inline_text(paragraph).split("\t"):  # a tab stop sets "Page 3" apart
-                        if (text := " ".join(piece.split())) and text not in texts:
-                            texts.append(text)
-    return "\n".join(texts)
+    return margin_lines(
+        _inline_text(paragraph)
+        for page in styles.iterfind("office:master-styles/style:master-page", _NS)
+        for kind in kinds
+        for part in page.iterfind(f"style:{kind}", _NS)
+        for paragraph in part.iter(_P, _H)
+    )
 
 
 def _inline_text(element: Any) -> str:
@@ -131,7 +126,7 @@ def _inline_text(element: Any) -> str:
     parts: list[str] = [element.text or ""]
     for child in element:
         if child.tag == _S:
-            parts.append(" " * min(_number(child.get(_q("text:c")), 1), MAX_SPACES))
+            parts.append(" " * min(whole_number(child.get(_q("text:c")), 1), MAX_SPACES))
         elif child.tag == _TAB:
             parts.append("\t")
         elif child.tag == _LINE_BREAK:
@@ -208,15 +203,15 @@ class _Level:
 def _levels(list_style: Any) -> dict[int, _Level]:
     levels: dict[int, _Level] = {}
     for level in list_style:
-        depth = _number(level.get(_q("text:level")), 1)
+        depth = whole_number(level.get(_q("text:level")), 1)
         if level.tag in (_q("text:list-level-style-number"), _q("text:outline-level-style")):
             levels[depth] = _Level(
                 number_format=level.get(_q("style:num-format"), "1") or "",
                 bullet=False,
                 prefix=level.get(_q("style:num-prefix"), ""),
                 suffix=level.get(_q("style:num-suffix"), ""),
-                shown_levels=_number(level.get(_q("text:display-levels")), 1),
-                start=_number(level.get(_q("text:start-value")), 1),
+                shown_levels=whole_number(level.get(_q("text:display-levels")), 1),
+                start=whole_number(level.get(_q("text:start-value")), 1),
             )
         else:  # a bullet, or a picture as one
             levels[depth] = _Level()
@@ -258,7 +253,7 @@ class _Reader:
         text = " ".join(_inline_text(heading).split())
         if not text:
             return self._text_boxes(heading)
-        depth = min(_number(heading.get(_q("text:outline-level")), 1), OUTLINE_LEVELS)
+        depth = min(whole_number(heading.get(_q("text:outline-level")), 1), OUTLINE_LEVELS)
         number = self._number_shown(heading) or self._draw("outline", self.styles.outline, depth).strip()
         title = f"{number} {text}" if number and number != "-" else text  # "3." of a heading numbered by outline
         self.started = True
@@ -309,7 +304,7 @@ class _Reader:
             if item.tag not in (_LIST_ITEM, _LIST_HEADER):
                 continue
             if item.tag == _LIST_ITEM and (restart := item.get(_q("text:start-value"))):
-                self._restart(numbering, style, depth, _number(restart, 1))
+                self._restart(numbering, style, depth, whole_number(restart, 1))
             marker = self._draw(numbering, self.styles.lists.get(style, {}), depth) if item.tag == _LIST_ITEM else ""
             for child in item:
                 if child.tag in (_P, _H):
@@ -400,11 +395,6 @@ def _table_rows(table: Any) -> list[list[list[str]]]:
 
 def _cell_paragraphs(cell: Any) -> list[str]:
     return [text for p in cell.iter(_P, _H) if (text := _inline_text(p).strip())]
-
-
-def _number(value: str | None, default: int) -> int:
-    """An attribute's whole number, or the default where it has none (or a damaged one)."""
-    return int(value) if value and value.isdigit() else default
 
 
 def _numeral(number: int, number_format: str) -> str:

@@ -12,8 +12,11 @@ at the start of the heading's line.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from striprtf.striprtf import rtf_to_text
+
+from assistant.errors import UnreadableDocument
 
 # a list item as Word and LibreOffice write it: its marker (a bullet, "1.", "a)", "2.3") and a tab
 _LIST_ITEM = re.compile(r"^\s*(?P<marker>[•·o▪\-\uf0b7\uf0a7]|\(?[0-9a-zA-Z]{1,3}(?:\.[0-9]{1,3})*[.)])\t\s*")
@@ -26,14 +29,12 @@ LEVEL_MARK = 0xE000  # private-use characters: U+E001 a heading of level 1 ... U
 MAX_HEADING_LEVEL = 9
 
 
-class NotAnRtf(ValueError):
-    """The file is not Rich Text Format: why, in plain words."""
-
-
-def read_rtf(data: bytes) -> str:
-    """The text of an RTF file's bytes (ASCII with escapes, by the format's definition)."""
+def read_rtf(path: Path) -> str:
+    """The text of an RTF file (ASCII with escapes, by the format's definition). Raises UnreadableDocument naming
+    the file and why."""
+    data = path.read_bytes()
     if not data.lstrip().startswith(b"{\\rtf"):
-        raise NotAnRtf("is not a valid Rich Text Format (.rtf) file")
+        raise UnreadableDocument(str(path), "is not a valid Rich Text Format (.rtf) file")
     # the file's 8-bit characters are escapes in its code page (\'e9); any byte outside ASCII is stray
     # (striprtf's one function is untyped: it takes and gives a str)
     rtf = _headings_marked(data.decode("latin-1"))

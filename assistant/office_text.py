@@ -1,12 +1,30 @@
-"""A table read from a Word or OpenDocument file, written out as the lines segmentation reads."""
+"""What the Word and OpenDocument readers write alike: a table's rows and the pages' headers and footers as the
+lines segmentation reads, and how far a zipped document may unpack."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from assistant.segmentation import is_list_marker
 
 Cell = Sequence[str]  # a cell's paragraphs
+MAX_UNPACKED_PART = 64 * 1024 * 1024  # a zipped document's part unpacked (its XML, a picture): more is a zip bomb
+
+
+def whole_number(value: str | None, default: int) -> int:
+    """A markup attribute's whole number, or the default where it has none or a damaged one."""
+    return int(value) if value and value.isdigit() else default
+
+
+def margin_lines(paragraphs: Iterable[str]) -> str:
+    """The text of the pages' headers and footers, a line a paragraph (or a part of one between tab stops, which
+    set "Page 3" apart), each once."""
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        for piece in paragraph.split("\t"):
+            if (text := " ".join(piece.split())) and text not in lines:
+                lines.append(text)
+    return "\n".join(lines)
 
 
 def table_lines(rows: Sequence[Sequence[Cell]]) -> list[str]:
