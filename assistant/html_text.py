@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from assistant.office_text import table_lines
+
 # tags whose content is never policy text (a site's navigation included). Not "<template>": a Vue page
 # holds all its text in one.
 _SKIPPED = frozenset({"script", "style", "head", "noscript", "svg", "comment", "nav"})
@@ -108,13 +110,12 @@ class _TableRead:
     of_data: bool = True
 
     def as_lines(self) -> str:
-        """Its rows a line each, the cells apart by " | ", as segmentation reads a table's rows (each quoted
-        under the header row); "" for a table of one column, whose cells are paragraphs."""
-        rows = [[" ".join(cell.replace("|", "/").split()) for cell in row] for row in self.rows]
-        rows = [row for row in rows if any(row)]
+        """Its rows as a Word table's are written (`table_lines`); "" for a table of one column, whose cells are
+        paragraphs the page's own parts already keep."""
+        rows = [[[" ".join(cell.split())] for cell in row] for row in self.rows if any(cell.strip() for cell in row)]
         if max(map(len, rows), default=0) < 2:
             return ""
-        return "\n\n" + "\n".join(" | ".join(row) for row in rows) + "\n\n"
+        return "\n\n" + "\n".join(table_lines(rows)) + "\n\n"
 
 
 class _PageText(HTMLParser):

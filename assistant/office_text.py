@@ -1,5 +1,5 @@
-"""What the Word and OpenDocument readers write alike: a table's rows and the pages' headers and footers as the
-lines segmentation reads, and how far a zipped document may unpack."""
+"""What the Word, OpenDocument and web page readers write alike: a table's rows and the pages' headers and footers
+as the lines segmentation reads, and how far a zipped document may unpack."""
 
 from __future__ import annotations
 

@@ -1438,3 +1438,30 @@ def test_a_pdf_page_whose_layout_cannot_be_read_keeps_its_plain_text(
     text = " ".join(clause.text for clause in load_knowledge(tmp_path / "policy.pdf").clauses)
     assert "Tom Adeyemi 01632 960212" in text and "Review due 2027." in text
     assert " | " not in text
+
+
+def test_a_web_pages_table_reads_as_a_word_tables_does_a_merged_row_titling_and_numbers_listing(
+    tmp_path: Path,
+) -> None:
+    contacts = (
+        "<table><tr><th>Role</th><th>Name</th><th>Phone</th></tr>"
+        "<tr><td colspan='3'>Out of hours</td></tr>"
+        "<tr><td>Duty manager</td><td>Alex Kim</td><td>07700 900777</td></tr>"
+        "<tr><td>On-call DSL</td><td>Sam Jones</td><td>07700 900123</td></tr></table>"
+    )
+    rules = (
+        "<table><tr><td>1.</td><td>Photos are taken only on the club camera.</td></tr>"
+        "<tr><td>2.</td><td>Photos are deleted from the camera after each event.</td></tr></table>"
+    )
+    (tmp_path / "policy.html").write_text(
+        f"<html><body><h1>Riverside Youth Club Policy</h1><h2>Who to call</h2>{contacts}<h2>Photographs</h2>{rules}"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    clauses = [(c.heading, c.ref, c.text) for c in load_knowledge(tmp_path / "policy.html").clauses]
+    assert clauses == [  # as the same tables in a Word file give them
+        ("Who to call › Out of hours", "Out of hours", "Duty manager | Alex Kim | 07700 900777"),
+        ("Who to call › Out of hours", "Out of hours ¶2", "On-call DSL | Sam Jones | 07700 900123"),
+        ("Photographs", "1", "Photos are taken only on the club camera."),  # was quoted "| Photos are..."
+        ("Photographs", "2", "Photos are deleted from the camera after each event."),
+    ]
