@@ -9,7 +9,9 @@ Every failure is an `UnreadableDocument` naming the file and saying why in plain
 from __future__ import annotations
 
 import itertools
+import os
 import re
+import traceback
 import zipfile
 import zlib
 from collections import Counter
@@ -23,7 +25,7 @@ from assistant.html_text import html_blocks_as_text, html_to_text, looks_like_ht
 from assistant.models import Frozen
 from assistant.office_text import MAX_UNPACKED_PART, margin_lines, table_lines, whole_number
 from assistant.pdf_tables import PageTable, may_hold_a_table, put_tables_back, set_tables_aside
-from assistant.segmentation import split_front_matter
+from assistant.segmentation import is_list_marker, split_front_matter
 
 # a page's source as a website keeps it: its markup and code around the policy's words
 PAGE_SOURCES = (".vue", ".svelte", ".jsx", ".tsx", ".js", ".astro")
@@ -480,9 +482,21 @@ def _read_pdf(path: Path) -> tuple[str, str]:
     # (NotImplementedError: a damaged stream names a filter pypdf doesn't know; zlib.error: its data won't unpack)
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, NotImplementedError, zlib.error):
         raise UnreadableDocument(str(path), "is not a valid PDF file") from None
+    except (AttributeError, AssertionError) as err:
+        # pypdf asserts what a damaged object stream says it is, and takes a damaged one's dictionary for a stream;
+        # the same errors raised by our own code are a bug, and show as one
+        if not _raised_in_pypdf(err):
+            raise
+        raise UnreadableDocument(str(path), "is not a valid PDF file") from None
     # a blank line between pages: segmentation repairs sentences split across them
     pages, margins = _without_page_edges([_emails_whole(_words_into_lines(page)) for page in pages])
     return put_tables_back("\n\n".join(_paragraphs_apart(page) for page in pages), tables), margins
+
+
+def _raised_in_pypdf(err: BaseException) -> bool:
+    """The error was raised in pypdf's own code."""
+    frames = traceback.extract_tb(err.__traceback__)
+    return bool(frames) and f"{os.sep}pypdf{os.sep}" in frames[-1].filename
 
 
 def _page_text(page: Any, tables: list[PageTable]) -> str:  # a pypdf PageObject
@@ -517,7 +531,7 @@ def _plain_text(page: Any) -> str:  # a pypdf PageObject
     marked content `/Lbl`. A label that paints a shape and shows no text is a drawn bullet, and the item's
     first words, next in the content stream, start a line with one. pypdf's text is the pieces its
     `visitor_text` is given, in order, so both go in between."""
-    pieces: list[tuple[str, float | None, float]] = []  # the text, its height on the page, and its type's size
+    pieces: list[tuple[str, float | None, float, float]] = []  # the text, its height, its type's size, its left
     marked: list[bool] = []  # open marked-content sections, innermost last: is it a list label?
     label = {"painted": False, "wrote": False}
     bullet_next = False
@@ -540,16 +554,16 @@ def _plain_text(page: Any) -> str:  # a pypdf PageObject
         nonlocal bullet_next
         if bullet_next and text.strip():
             starts_line = not pieces or pieces[-1][0].endswith("\n")
-            pieces.append(("• " if starts_line else "\n• ", None, 0.0))
+            pieces.append(("• " if starts_line else "\n• ", None, 0.0, 0.0))
             bullet_next = False
         # where the text matrix puts the text, through the page's transformation: its height on the page, and
         # the size its type is drawn at there
         height = tm[4] * cm[1] + tm[5] * cm[3] + cm[5] if text.strip() else None
-        pieces.append((text, height, abs(size * tm[3] * cm[3])))
+        pieces.append((text, height, abs(size * tm[3] * cm[3]), tm[4] * cm[0] + tm[5] * cm[2] + cm[4]))
 
     page.extract_text(visitor_operand_before=operator_seen, visitor_text=text_seen)
     lines: list[_PageLine] = [_PageLine()]
-    for text, height, size in pieces:
+    for text, height, size, left in pieces:
         for number, part in enumerate(text.split("\n")):
             if number:
                 lines.append(_PageLine())
@@ -557,8 +571,8 @@ def _plain_text(page: Any) -> str:  # a pypdf PageObject
             line = lines[-1]
             line.text += part
             if line.height is None and height is not None and part.strip():
-                line.height, line.size = height, size
-    return "\n".join(_apart_by_spacing(lines))
+                line.height, line.size, line.left = height, size, left
+    return "\n".join(_apart_by_spacing(_markers_put_back(lines)))
 
 
 @dataclass
@@ -566,6 +580,39 @@ class _PageLine:
     text: str = ""
     height: float | None = None  # where its first words stand on the page
     size: float = 0.0  # the size of their type
+    left: float = 0.0  # where they start across it
+    marked: bool = False  # given a list marker drawn after it
+
+
+SAME_LINE = 0.1  # lines whose heights differ by less than this share of their type's size stand side by side
+
+
+def _markers_put_back(lines: list[_PageLine]) -> list[_PageLine]:
+    """A list's bullets and numbers a PDF writer draws after the page's text, each put back before the line it
+    stands beside. WeasyPrint (the HTML-to-PDF engine of many sites and CMS exports) draws every marker of a page
+    once its text is done, so a page's list items ran together and its "1." stood last, quoted as a clause. A
+    lone marker that comes after the line at its height, and to its left, is that line's."""
+    kept: list[_PageLine] = []
+    for line in lines:
+        marker = line.text.strip()
+        beside = None
+        if line.height is not None and is_list_marker(marker) and not marker.isdigit():  # "12": a page number
+            beside = next(
+                (
+                    earlier
+                    for earlier in kept
+                    if earlier.height is not None
+                    and abs(earlier.height - line.height) < SAME_LINE * line.size
+                    and earlier.left > line.left
+                    and not earlier.marked
+                ),
+                None,
+            )
+        if beside is None:
+            kept.append(line)
+        else:
+            beside.text, beside.left, beside.marked = f"{marker} {beside.text.lstrip()}", line.left, True
+    return kept
 
 
 def _apart_by_spacing(lines: list[_PageLine]) -> list[str]:

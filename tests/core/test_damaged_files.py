@@ -50,6 +50,7 @@ def damaged_copies(data: bytes, seed: int) -> list[bytes]:
         "libreoffice-numbered-lists.rtf",
         "chromium-bulleted-policy.pdf",
         "libreoffice-two-column-contacts.pdf",
+        "weasyprint-listed-policy.pdf",
     ],
 )
 def test_a_damaged_file_is_read_or_named_never_a_traceback(tmp_path: Path, source: str) -> None:

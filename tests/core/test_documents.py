@@ -1297,6 +1297,26 @@ def test_a_libreoffice_pdfs_table_of_two_columns_is_read_a_row_at_a_time() -> No
     ]
 
 
+def test_a_weasyprint_pdfs_list_markers_drawn_last_go_back_before_their_items() -> None:
+    # a real WeasyPrint PDF (see tests/core/data/README.md): the bullets and numbers came after the page's text,
+    # so the rules ran together as one paragraph and "1.", "2.", "3." were each quoted as a clause
+    knowledge = load_knowledge(Path(__file__).parent / "data" / "weasyprint-listed-policy.pdf")
+    assert [(clause.ref, clause.text) for clause in knowledge.clauses][1:] == [
+        (
+            "1",
+            "Leaders must not:\n"
+            "send a young person a private message on any app;\n"
+            "add a young person to a group chat without their parent's consent;\n"
+            "share their personal phone number with a young person.",
+        ),
+        ("1", "Write down what you saw or were told, in the young person's own words."),
+        ("2", "Tell the Group Safeguarding Lead, Priya Shah, on 07700 900456 the same day."),
+        ("3", "If a young person is in immediate danger, call 999 first."),
+    ]
+    answer = PolicyAdvisor(knowledge, contact="the GSL").answer_now("who is our safeguarding lead?")
+    assert answer.hits[0].clause.text.startswith("Tell the Group Safeguarding Lead, Priya Shah")
+
+
 def test_a_browsers_pdf_reads_as_its_paragraphs_and_bulleted_rules() -> None:
     # a real Chromium PDF (see tests/core/data/README.md): paragraphs ran together, the rules lost their bullets
     knowledge = load_knowledge(Path(__file__).parent / "data" / "chromium-bulleted-policy.pdf")
