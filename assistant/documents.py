@@ -1,5 +1,5 @@
-"""Read a policy file's text: .txt, .md, .html, .docx (python-docx), .odt (its XML, by lxml), .rtf (striprtf) and
-.pdf (pypdf).
+"""Read a policy file's text: .txt, .md, .html, .docx (python-docx), .doc (olefile, and our reader of Word 97-2003's
+format), .odt (its XML, by lxml), .rtf (striprtf) and .pdf (pypdf).
 
 A web page (a saved .html file, or page source saved as .txt) is read as its text, laid out as Markdown.
 
@@ -38,12 +38,13 @@ SUPPORTED = (
     ".html",
     ".htm",
     ".docx",
+    ".doc",
     ".odt",
     ".rtf",
     ".pdf",
     *PAGE_SOURCES,
 )
-SUPPORTED_NAMES = ".txt, .md, .rst, .html, .docx, .odt, .rtf, .pdf or a web page's source"  # for messages
+SUPPORTED_NAMES = ".txt, .md, .rst, .html, .docx, .doc, .odt, .rtf, .pdf or a web page's source"  # for messages
 WORD_LINES_MIN = 40  # lines on a page before it can be one word a line...
 WORD_LINES_SHARE = 0.8  # ...when this share of them are single words
 BOLD_TITLE_WORDS = 12  # a bold paragraph this short is a title; a longer one is an emphasised rule
@@ -78,7 +79,6 @@ _SHIFTED_LETTERS = re.compile(f"(?<=[A-Za-z])[{_SHIFTED}]+|[{_SHIFTED}]+(?=[a-z]
 
 # files an office keeps its policies in that we can't read, and how to make one we can
 _SAVE_AS = {
-    ".doc": "an old Word file: open it in Word and save it as .docx",
     ".pages": "export it from Pages as Word (.docx)",
 }
 
@@ -109,8 +109,14 @@ def read_document(path: Path) -> DocumentText:
     if size > MAX_BYTES:
         raise UnreadableDocument(str(path), f"is too large ({size // (1024 * 1024)} MB)")
     margins = ""
+    if suffix == ".doc":
+        suffix = _saved_as(path)  # Word saves a .docx, and older systems an RTF file, under the name .doc too
     if suffix == ".docx":
         text, margins = _read_docx(path)
+    elif suffix == ".doc":
+        from assistant.doc_text import read_doc  # imported here, as python-docx is: most installs read text files
+
+        text, margins = read_doc(path)
     elif suffix == ".odt":
         from assistant.odf_text import read_odt  # imported here, as python-docx is: most installs read text files
 
@@ -138,6 +144,19 @@ def read_document(path: Path) -> DocumentText:
             )
         raise UnreadableDocument(str(path), "contains no text")
     return DocumentText(text=text, margins=margins)
+
+
+def _saved_as(path: Path) -> str:
+    """What a file named .doc holds, by its first bytes: a zipped Word document (.docx), Rich Text (.rtf), or else
+    Word 97-2003's own format (.doc)."""
+    try:
+        with path.open("rb") as file:
+            start = file.read(8)
+    except OSError as err:
+        raise UnreadableDocument(str(path), f"cannot be opened ({err.strerror})") from None
+    if start.startswith(b"PK\x03\x04"):
+        return ".docx"
+    return ".rtf" if start.lstrip().startswith(b"{\\rtf") else ".doc"
 
 
 def _read_plain(path: Path) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 from lxml import etree
 
 from assistant.errors import UnreadableDocument
-from assistant.office_text import MAX_UNPACKED_PART, margin_lines, table_lines, whole_number
+from assistant.office_text import MAX_UNPACKED_PART, margin_lines, numeral, table_lines, whole_number
 
 BOLD_TITLE_WORDS = 12  # a bold paragraph this short is a title; a longer one is an emphasised rule
 
@@ -358,7 +358,7 @@ class _Reader:
         if not level.number_format:
             return ""
         shown = counters[max(0, depth - level.shown_levels) : depth]
-        return f"{indent}{level.prefix}{'.'.join(_numeral(n, level.number_format) for n in shown)}{level.suffix} "
+        return f"{indent}{level.prefix}{'.'.join(numeral(n, level.number_format) for n in shown)}{level.suffix} "
 
     @staticmethod
     def _number_shown(paragraph: Any) -> str:
@@ -395,26 +395,3 @@ def _table_rows(table: Any) -> list[list[list[str]]]:
 
 def _cell_paragraphs(cell: Any) -> list[str]:
     return [text for p in cell.iter(_P, _H) if (text := _inline_text(p).strip())]
-
-
-def _numeral(number: int, number_format: str) -> str:
-    if number_format in ("a", "A"):
-        letter = chr(ord("a") + (number - 1) % 26)
-        return letter if number_format == "a" else letter.upper()
-    if number_format in ("i", "I"):
-        roman = _roman(number)
-        return roman if number_format == "I" else roman.lower()
-    return str(number)
-
-
-def _roman(number: int) -> str:
-    if number >= 4000:
-        return str(number)  # past what Roman numerals write
-    digits = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L")]
-    digits += [(40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = ""
-    for value, numeral in digits:
-        while number >= value:
-            out += numeral
-            number -= value
-    return out

@@ -1,5 +1,5 @@
-"""What the Word, OpenDocument and web page readers write alike: a table's rows and the pages' headers and footers
-as the lines segmentation reads, and how far a zipped document may unpack."""
+"""What the Word (.docx and .doc), OpenDocument and web page readers write alike: a table's rows, the pages' headers
+and footers as the lines segmentation reads, a list's numbers, and how far a zipped document may unpack."""
 
 from __future__ import annotations
 
@@ -47,3 +47,28 @@ def table_lines(rows: Sequence[Sequence[Cell]]) -> list[str]:
 def _one_line(cell: Cell) -> str:
     """A cell's paragraphs as one line."""
     return " ".join(" ".join(paragraph.split()) for paragraph in cell).strip()
+
+
+def numeral(number: int, number_format: str) -> str:
+    """A list item's number as its format writes it: "1", "a", "A", "i" or "I" (a letter past "z" starts again)."""
+    if number_format in ("a", "A"):
+        letter = chr(ord("a") + (number - 1) % 26)
+        return letter if number_format == "a" else letter.upper()
+    if number_format in ("i", "I"):
+        written = _roman(number)
+        return written if number_format == "I" else written.lower()
+    return str(number)
+
+
+def _roman(number: int) -> str:
+    """The number in Roman numerals, in capitals; from 4000, in figures."""
+    if number >= 4000:
+        return str(number)  # past what Roman numerals write
+    digits = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L")]
+    digits += [(40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for value, letters in digits:
+        while number >= value:
+            out += letters
+            number -= value
+    return out

@@ -1,4 +1,5 @@
-"""The same policies as Word, LibreOffice, RTF, PDF and web page files: do they answer as their text does? (run by hand)
+"""The same policies as Word (.docx, .doc), LibreOffice, RTF, PDF and web page files: do they answer as their text does?
+(run by hand)
 
     sudo apt-get install libreoffice-writer-nogui pandoc chromium ghostscript   # the converters (Debian's packages)
     .venv/bin/python benchmarks/formats.py                     # the new-policy sets L to S
@@ -18,6 +19,9 @@ organisation would have, and its questions answered from each, lexically:
   size" tools do: no space kept at a wrapped line's end, and joined letters ("fi") mapped a byte off.
 - `odt`: the headed Word file saved by LibreOffice in its own format (OpenDocument text): its lists,
   headings and tables as LibreOffice writes them, the header and footer in its page style.
+- `doc`: the headed Word file saved by LibreOffice as Word 97-2003 (`.doc`), read through msdoc2docx. LibreOffice
+  writes a list that pandoc's Word file starts again (its first item) as a list of its own, so the file itself
+  numbers such a list "1.", "1.", "2." (LibreOffice reads it back so).
 - `rtf`: the headed Word file saved by LibreOffice as Rich Text Format: list numbers and bullets written before
   their items, no heading styles a reader of it keeps, the header and footer left out.
 - `browser pdf`: a web page printed to PDF by Chromium (headless, without its own header and footer), as a
@@ -162,6 +166,7 @@ FORMS = (
     "headed pdf",
     "ghostscript pdf",
     "odt",
+    "doc",
     "rtf",
     "browser pdf",
     "weasyprint pdf",
@@ -174,7 +179,7 @@ def make_forms(docs: Path, work: Path, skip: set[str]) -> dict[str, tuple[Path, 
     """Every form of the documents in `docs` but those named in `skip`: form -> (its folder, its suffix)."""
     word_dir, pdf_dir, headed_dir, page_dir = work / "word", work / "pdf", work / "headed", work / "web"
     odt_dir, rtf_dir, browser_dir, weasy_dir = work / "odt", work / "rtf", work / "browser", work / "weasyprint"
-    ghostscript_dir = work / "ghostscript"
+    ghostscript_dir, doc_dir = work / "ghostscript", work / "doc"
     for text_file in sorted(docs.glob("*.txt")):
         if text_file.name not in skip:
             word_file = as_word(text_file, word_dir)
@@ -182,13 +187,15 @@ def make_forms(docs: Path, work: Path, skip: set[str]) -> dict[str, tuple[Path, 
             headed = with_header_and_footer(word_file, headed_dir / "word")
             convert(headed, headed_dir, "pdf")
             convert(headed, odt_dir, "odt")
+            convert(headed, doc_dir, "doc")
             convert(headed, rtf_dir, "rtf")
             page = printed_by_browser(text_file, browser_dir)
             weasy_dir.mkdir(parents=True, exist_ok=True)
             weasyprint.HTML(filename=str(page)).write_pdf(str(weasy_dir / f"{text_file.stem}.pdf"))
             as_web_page(text_file, page_dir)
-    places = (docs, word_dir, pdf_dir, headed_dir, ghostscript_dir, odt_dir, rtf_dir, browser_dir, weasy_dir, page_dir)
-    suffixes = (".txt", ".docx", ".pdf", ".pdf", ".pdf", ".odt", ".rtf", ".pdf", ".pdf", ".html")
+    places = (docs, word_dir, pdf_dir, headed_dir, ghostscript_dir, odt_dir, doc_dir, rtf_dir, browser_dir, weasy_dir)
+    places += (page_dir,)
+    suffixes = (".txt", ".docx", ".pdf", ".pdf", ".pdf", ".odt", ".doc", ".rtf", ".pdf", ".pdf", ".html")
     return {form: (place, suffix) for form, place, suffix in zip(FORMS, places, suffixes, strict=True)}
 
 

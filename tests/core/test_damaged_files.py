@@ -51,6 +51,7 @@ def damaged_copies(data: bytes, seed: int) -> list[bytes]:
         "chromium-bulleted-policy.pdf",
         "libreoffice-two-column-contacts.pdf",
         "weasyprint-listed-policy.pdf",
+        "libreoffice-swimming-club.doc",
     ],
 )
 def test_a_damaged_file_is_read_or_named_never_a_traceback(tmp_path: Path, source: str) -> None:

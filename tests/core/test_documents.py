@@ -509,8 +509,8 @@ def test_a_folder_loads_what_it_can_and_names_what_it_cannot(tmp_path: Path) -> 
         ("sheet.xlsx", "unsupported file type"),
         ("scripts-only.html", "contains no text"),
         ("junk.html", "binary file"),
+        ("old-policy.doc", "not a valid Word 97-2003 (.doc) file"),
         # what to do, where an office's usual file can't be read
-        ("old-policy.doc", "save it as .docx"),
         ("scanned.pdf", "a scanned PDF? save the policy as a PDF or .docx from Word"),
     ]:
         assert why in problems[name]

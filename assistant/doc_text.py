@@ -1,0 +1,417 @@
+"""An old Word file's words (.doc: Word 97 to 2003's binary format, which many small organisations' policies are still
+kept in), read with olefile and laid out as the Word (.docx) reader lays a document out: headings as `#` lines, list
+items with the number or bullet Word draws for them, a table's rows a line each, and the pages' headers and
+footers as the margins.
+
+The format ([MS-DOC]) keeps the text in pieces a table names (the file's characters in order, one byte or two
+each), each paragraph's properties (its style, its list and level, whether it is in a table) in pages of their own
+found by where the paragraph ends in the file, the styles in a stylesheet (a heading is one of Word's nine built-in
+heading styles), and the lists in two tables: each list's levels (number format and text, first number), and the
+overrides a paragraph names (its list, restarted at a number). Fields keep their result ("the form") and lose their
+code (`HYPERLINK "https://..."`); pictures, footnote marks and other object marks are dropped. Not read: character
+formatting (a title typed in bold is not told from a paragraph, as the .docx reader tells it), footnotes, comments,
+text boxes, and the formatting a fast-saved file keeps beside its pieces.
+"""
+
+from __future__ import annotations
+
+import bisect
+import struct
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import olefile
+
+from assistant.errors import UnreadableDocument
+from assistant.office_text import margin_lines, numeral, table_lines
+
+WORD_97 = 0xA5EC  # the file information block's first word
+MIN_NFIB = 0x00C1  # Word 97's version of the format; Word 6 and 95 files are older and laid out otherwise
+ENCRYPTED = 0x0100
+OBFUSCATED = 0x8000
+TABLE_STREAM_1 = 0x0200
+PAGE = 512  # the size of a page of paragraph properties
+# where the file information block keeps a part's place and length in the table stream: (fc, lcb) pair number
+STYLESHEET, PARAGRAPH_PAGES, PIECES, LISTS, LIST_OVERRIDES = 1, 13, 33, 73, 74
+PAIRS_AT = 0x9A
+MAIN_LENGTH, FOOTNOTES_LENGTH, HEADERS_LENGTH = 0x4C, 0x50, 0x54
+HEADING_STYLES = range(1, 10)  # Word's built-in style numbers of Heading 1 to Heading 9
+TITLE_STYLE = 62
+LIST_LEVELS = 9
+# paragraph properties read (sprm numbers): its list override and level, in a table, a table row's end
+LIST_OVERRIDE, LIST_LEVEL, IN_TABLE, ROW_END = 0x460B, 0x260A, 0x2416, 0x2417
+_OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by the property number's top three bits
+VARIABLE = 6  # the top three bits of a property whose operand's size is its first byte...
+TABLE_DEFINITION = 0xD608  # ...but this one's, whose size is two bytes
+UPPER_LETTER, LOWER_LETTER, BULLET, NO_NUMBER = 3, 4, 23, 255  # number formats (nfc) read apart
+_NUMBER_FORMATS = {0: "1", 1: "I", 2: "i", 3: "A", 4: "a", 22: "1"}  # the rest are written as decimals
+# marks in the text: a field's start, its code's end, its end; a paragraph's end, a cell's or row's end
+FIELD_START, FIELD_SEPARATOR, FIELD_END = "\x13", "\x14", "\x15"
+PARAGRAPH_END, CELL_END = "\r", "\x07"
+_SHOWN_AS = {"\x0b": "\n", "\x0c": PARAGRAPH_END, "\x1e": "-", "\x1f": "", "\xa0": " "}
+_DROPPED = frozenset(chr(code) for code in range(32) if chr(code) not in "\t\n\r\x07\x0b\x0c\x13\x14\x15\x1e\x1f")
+
+
+def read_doc(path: Path) -> tuple[str, str]:
+    """The document's text and its pages' headers and footers. Raises UnreadableDocument naming the file and why."""
+    if not olefile.isOleFile(str(path)):
+        raise UnreadableDocument(str(path), "is not a valid Word 97-2003 (.doc) file")
+    try:
+        with olefile.OleFileIO(str(path)) as package:
+            word = _stream(package, "WordDocument", path)
+            ident, version = struct.unpack_from("<HH", word, 0)
+            flags = struct.unpack_from("<H", word, 0x0A)[0]
+            if ident != WORD_97:
+                raise UnreadableDocument(str(path), "is not a valid Word 97-2003 (.doc) file")
+            if flags & (ENCRYPTED | OBFUSCATED):
+                raise UnreadableDocument(str(path), "is a password-protected Word file (save a copy without one)")
+            if version < MIN_NFIB:
+                raise UnreadableDocument(
+                    str(path), "is a Word 6 or Word 95 file (open it in Word and save it as .docx)"
+                )
+            table = _stream(package, "1Table" if flags & TABLE_STREAM_1 else "0Table", path)
+            return _Document(word, table).read()
+    except UnreadableDocument:
+        raise
+    # a damaged file: a part's place or length pointing past its stream, a short read, a bad container
+    # (olefile raises OSError for a damaged container)
+    except (struct.error, IndexError, KeyError, ValueError, OSError, UnicodeError):
+        raise UnreadableDocument(
+            str(path), "is a damaged Word (.doc) file (open it in Word and save it again)"
+        ) from None
+
+
+def _stream(package: olefile.OleFileIO, name: str, path: Path) -> bytes:
+    if not package.exists(name):
+        raise UnreadableDocument(str(path), "is not a valid Word 97-2003 (.doc) file")
+    return bytes(package.openstream(name).read())
+
+
+@dataclass
+class _Paragraph:
+    text: str
+    end: str  # PARAGRAPH_END or CELL_END
+    style: int = 0
+    properties: dict[int, bytes] = field(default_factory=dict)
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    number_format: int = 0
+    template: str = ""  # the number's text, each level's number a character 0 to 8 ("\x00.\x01.")
+
+
+class _Document:
+    def __init__(self, word: bytes, table: bytes) -> None:
+        self.word, self.table = word, table
+
+    def part(self, pair: int) -> bytes:
+        place, length = struct.unpack_from("<II", self.word, PAIRS_AT + 8 * pair)
+        if place + length > len(self.table):
+            raise ValueError("a part beyond the table stream")
+        return self.table[place : place + length]
+
+    def read(self) -> tuple[str, str]:
+        main, footnotes, headers = (
+            struct.unpack_from("<i", self.word, at)[0] for at in (MAIN_LENGTH, FOOTNOTES_LENGTH, HEADERS_LENGTH)
+        )
+        characters = self._characters()
+        styles = _Styles(self.part(STYLESHEET))
+        runs = _ParagraphRuns(self.word, self.part(PARAGRAPH_PAGES))
+        lists = _Lists(self.table, self.word)
+        body = list(_paragraphs(characters[: max(main, 0)], runs))
+        start = max(main, 0) + max(footnotes, 0)
+        margins = [p.text for p in _paragraphs(characters[start : start + max(headers, 0)], runs)]
+        return _Layout(styles, lists).lines(body), margin_lines(margins)
+
+    def _characters(self) -> list[tuple[str, int]]:
+        """Every character of the document's stories in order, with where it stands in the WordDocument stream."""
+        pieces = self.part(PIECES)
+        at = 0
+        while at < len(pieces) and pieces[at] == 1:  # formatting kept for fast saves, before the piece table
+            at += 3 + struct.unpack_from("<H", pieces, at + 1)[0]
+        if at >= len(pieces) or pieces[at] != 2:
+            raise ValueError("no piece table")
+        length = struct.unpack_from("<I", pieces, at + 1)[0]
+        plc = pieces[at + 5 : at + 5 + length]
+        count = (len(plc) - 4) // 12
+        positions = struct.unpack_from(f"<{count + 1}i", plc, 0)
+        characters: list[tuple[str, int]] = []
+        for number in range(count):
+            place = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * number + 2)[0]
+            size = max(0, positions[number + 1] - positions[number])
+            if len(characters) + size > len(self.word):  # more characters than the file has bytes: pieces overlap
+                raise ValueError("a damaged piece table")
+            if place & 0x40000000:  # one byte a character, in Windows' Western code page
+                first = (place & 0x3FFFFFFF) // 2
+                raw = self.word[first : first + size]
+                characters += [
+                    (chr(b) if b < 0x80 else bytes([b]).decode("cp1252", "replace"), first + n)
+                    for n, b in enumerate(raw)
+                ]
+            else:
+                first = place & 0x3FFFFFFF
+                raw = self.word[first : first + 2 * size]
+                characters += [
+                    (raw[2 * n : 2 * n + 2].decode("utf-16-le", "replace"), first + 2 * n) for n in range(len(raw) // 2)
+                ]
+        return characters
+
+
+def _properties(data: bytes) -> dict[int, bytes]:
+    """A list of paragraph properties (sprm and operand), by number."""
+    found: dict[int, bytes] = {}
+    at = 0
+    while at + 2 <= len(data):
+        sprm = struct.unpack_from("<H", data, at)[0]
+        at += 2
+        kind = sprm >> 13
+        if sprm == TABLE_DEFINITION and at + 2 <= len(data):
+            size, at = struct.unpack_from("<H", data, at)[0] - 1, at + 2
+        elif kind == VARIABLE and at < len(data):
+            size, at = data[at], at + 1
+        else:
+            size = _OPERAND_SIZE.get(kind, 1)
+        found.setdefault(sprm, data[at : at + size])
+        at += max(size, 0)
+    return found
+
+
+class _ParagraphRuns:
+    """Each run of the file's characters sharing paragraph properties: where it starts and ends, its style and its
+    properties."""
+
+    def __init__(self, word: bytes, index: bytes) -> None:
+        count = (len(index) - 4) // 8
+        self.starts: list[int] = []
+        self.runs: list[tuple[int, int, bytes]] = []  # end, style, properties
+        for number in range(count):
+            page_number = struct.unpack_from("<I", index, 4 * (count + 1) + 4 * number)[0] & 0x3FFFFF
+            page = word[page_number * PAGE : (page_number + 1) * PAGE]
+            if len(page) < PAGE:
+                continue
+            runs = page[PAGE - 1]
+            edges = struct.unpack_from(f"<{runs + 1}I", page, 0)
+            for run in range(runs):
+                offset = page[4 * (runs + 1) + 13 * run] * 2
+                style, properties = 0, b""
+                if offset:
+                    size = page[offset]
+                    body = (
+                        page[offset + 2 : offset + 2 + 2 * page[offset + 1]]
+                        if size == 0
+                        else page[offset + 1 : offset + 2 * size]
+                    )
+                    if len(body) >= 2:
+                        style, properties = struct.unpack_from("<H", body, 0)[0], body[2:]
+                self.starts.append(edges[run])
+                self.runs.append((edges[run + 1], style, properties))
+        order = sorted(range(len(self.starts)), key=self.starts.__getitem__)
+        self.starts = [self.starts[n] for n in order]
+        self.runs = [self.runs[n] for n in order]
+
+    def at(self, place: int) -> tuple[int, dict[int, bytes]]:
+        """The style and properties of the paragraph whose end mark stands at `place`."""
+        number = bisect.bisect_right(self.starts, place) - 1
+        if number < 0 or place >= self.runs[number][0]:
+            return 0, {}
+        _, style, properties = self.runs[number]
+        return style, _properties(properties)
+
+
+def _paragraphs(characters: list[tuple[str, int]], runs: _ParagraphRuns) -> Iterator[_Paragraph]:
+    """The story's paragraphs, a field's code left out and its result kept."""
+    text: list[str] = []
+    fields: list[bool] = []  # open fields, innermost last: is its code still being read?
+    for character, place in characters:
+        if character == FIELD_START:
+            fields.append(True)
+        elif character == FIELD_SEPARATOR and fields:
+            fields[-1] = False
+        elif character == FIELD_END and fields:
+            fields.pop()
+        elif any(fields):
+            continue
+        elif character in (PARAGRAPH_END, CELL_END) or character == "\x0c":
+            style, properties = runs.at(place)
+            yield _Paragraph("".join(text), CELL_END if character == CELL_END else PARAGRAPH_END, style, properties)
+            text = []
+        elif character not in _DROPPED:
+            text.append(_SHOWN_AS.get(character, character))
+    if "".join(text).strip():
+        yield _Paragraph("".join(text), PARAGRAPH_END)
+
+
+class _Styles:
+    """The stylesheet: each style's built-in number, the style it is based on and its own paragraph properties."""
+
+    def __init__(self, sheet: bytes) -> None:
+        self.styles: dict[int, tuple[int, int, dict[int, bytes]]] = {}
+        if len(sheet) < 6:
+            return
+        header = struct.unpack_from("<H", sheet, 0)[0]
+        count, base_size = struct.unpack_from("<HH", sheet, 2)
+        at = 2 + header
+        for number in range(count):
+            size = struct.unpack_from("<H", sheet, at)[0]
+            style = sheet[at + 2 : at + 2 + size]
+            at += 2 + size
+            if size < 10:
+                continue
+            builtin = struct.unpack_from("<H", style, 0)[0] & 0x0FFF
+            kind_and_base = struct.unpack_from("<H", style, 2)[0]
+            own: dict[int, bytes] = {}
+            name_length = struct.unpack_from("<H", style, base_size)[0] if base_size + 2 <= len(style) else 0
+            upx = base_size + 2 + 2 * name_length + 2
+            upx += upx % 2
+            if kind_and_base & 0x0F == 1 and upx + 2 <= len(style):  # a paragraph style: its first UPX is its PAPX
+                upx_size = struct.unpack_from("<H", style, upx)[0]
+                own = _properties(style[upx + 4 : upx + 2 + upx_size])
+            self.styles[number] = (builtin, kind_and_base >> 4, own)
+
+    def builtin(self, number: int) -> int:
+        return self.styles.get(number, (0, 0, {}))[0]
+
+    def property(self, number: int, sprm: int) -> bytes | None:
+        """A paragraph property the style sets, or a style it is based on does."""
+        for _ in range(16):  # a loop of bases, in a damaged file, ends here
+            _, base, own = self.styles.get(number, (0, 0x0FFF, {}))
+            if sprm in own:
+                return own[sprm]
+            if base == 0x0FFF or base == number:
+                return None
+            number = base
+        return None
+
+
+class _Lists:
+    """The document's lists: each list's levels by its id, and each override (what a paragraph names) -> its list
+    and the levels it restarts."""
+
+    def __init__(self, table: bytes, word: bytes) -> None:
+        self.levels: dict[int, list[_Level]] = {}
+        self.overrides: list[tuple[int, dict[int, int]]] = []  # (list id, level -> first number)
+        place, length = struct.unpack_from("<II", word, PAIRS_AT + 8 * LISTS)
+        if length >= 2:
+            count = struct.unpack_from("<h", table, place)[0]
+            lists = [
+                (struct.unpack_from("<I", table, place + 2 + 28 * n)[0], table[place + 2 + 28 * n + 26] & 1)
+                for n in range(max(count, 0))
+            ]
+            at = place + length
+            for list_id, simple in lists:
+                levels = []
+                for _ in range(1 if simple else LIST_LEVELS):
+                    level, at = _level(table, at)
+                    levels.append(level)
+                self.levels[list_id] = levels
+        place, length = struct.unpack_from("<II", word, PAIRS_AT + 8 * LIST_OVERRIDES)
+        if length >= 4:
+            count = struct.unpack_from("<I", table, place)[0]
+            heads = [
+                (struct.unpack_from("<I", table, place + 4 + 16 * n)[0], table[place + 4 + 16 * n + 12])
+                for n in range(min(count, length // 16))
+            ]
+            at = place + 4 + 16 * len(heads)
+            for list_id, changed in heads:
+                at += 4  # the override's cp, never used
+                starts: dict[int, int] = {}
+                for _ in range(changed):
+                    start, flags = struct.unpack_from("<iB", table, at)
+                    at += 8
+                    if flags & 0x10:
+                        starts[flags & 0x0F] = start
+                    if flags & 0x20:  # its own level's formatting follows
+                        _, at = _level(table, at)
+                self.overrides.append((list_id, starts))
+
+
+def _level(table: bytes, at: int) -> tuple[_Level, int]:
+    """A list level (LVL) at `at`, and where the next begins."""
+    start, number_format = struct.unpack_from("<iB", table, at)
+    character_size, paragraph_size = table[at + 24], table[at + 25]
+    at += 28 + paragraph_size + character_size
+    length = struct.unpack_from("<H", table, at)[0]
+    template = table[at + 2 : at + 2 + 2 * length].decode("utf-16-le", "replace")
+    return _Level(start, number_format, template), at + 2 + 2 * length
+
+
+class _Layout:
+    """The paragraphs as lines the way the .docx reader writes them."""
+
+    def __init__(self, styles: _Styles, lists: _Lists) -> None:
+        self.styles, self.lists = styles, lists
+        self.counters: dict[int, dict[int, int]] = {}  # list id -> level -> the number it is at
+        self.started: set[int] = set()  # overrides met: a restart happens once, where the list first uses it
+
+    def lines(self, paragraphs: list[_Paragraph]) -> str:
+        titled = any(self.styles.builtin(p.style) == TITLE_STYLE and p.text.strip() for p in paragraphs)
+        lines: list[str] = []
+        rows: list[list[list[str]]] = []  # the table being read, its rows of cells of paragraphs
+        row: list[list[str]] = []
+        cell: list[str] = []
+        for paragraph in paragraphs:
+            if paragraph.properties.get(IN_TABLE, b"\x00")[:1] != b"\x00":
+                if paragraph.properties.get(ROW_END, b"\x00")[:1] != b"\x00":  # the mark ending a row, no cell
+                    rows, row = [*rows, row], []
+                    continue
+                cell.append(paragraph.text.strip())
+                if paragraph.end == CELL_END:
+                    row, cell = [*row, [text for text in cell if text]], []
+                continue
+            if rows or row:
+                lines += [*table_lines([*rows, row] if row else rows), ""]
+                rows, row, cell = [], [], []
+            lines += self._paragraph(paragraph, titled)
+        if rows or row:
+            lines += table_lines([*rows, row] if row else rows)
+        return "\n".join(lines)
+
+    def _paragraph(self, paragraph: _Paragraph, titled: bool) -> list[str]:
+        text = paragraph.text.strip()
+        if not text:
+            return []
+        builtin = self.styles.builtin(paragraph.style)
+        marker = self._marker(paragraph)
+        if builtin in HEADING_STYLES or builtin == TITLE_STYLE:
+            level = 1 if builtin == TITLE_STYLE else builtin + titled
+            title = f"{marker.strip()} {text}" if marker.strip() not in ("", "-") else text
+            return [f"{'#' * min(level, 6)} {title}", ""]
+        return [f"{marker}{text}", ""]
+
+    def _marker(self, paragraph: _Paragraph) -> str:
+        """'1. ', '2.3 ', '  - ' or '' for a paragraph Word does not number, indented two spaces a level."""
+        override = paragraph.properties.get(LIST_OVERRIDE) or self.styles.property(paragraph.style, LIST_OVERRIDE)
+        number = struct.unpack("<H", override)[0] if override and len(override) == 2 else 0
+        if not 0 < number <= len(self.lists.overrides):
+            return ""
+        raw_level = paragraph.properties.get(LIST_LEVEL) or self.styles.property(paragraph.style, LIST_LEVEL) or b"\x00"
+        depth = min(raw_level[0], LIST_LEVELS - 1)
+        list_id, starts = self.lists.overrides[number - 1]
+        levels = self.lists.levels.get(list_id, [])
+        level = levels[min(depth, len(levels) - 1)] if levels else _Level(number_format=BULLET)
+        indent = "  " * depth
+        if level.number_format == BULLET:
+            return f"{indent}- "
+        if level.number_format == NO_NUMBER:
+            return ""
+        counters = self.counters.setdefault(list_id, {})
+        if number not in self.started:
+            self.started.add(number)
+            for restarted, start in starts.items():
+                counters[restarted] = start - 1
+        counters[depth] = counters.get(depth, level.start - 1) + 1
+        for deeper in [d for d in counters if d > depth]:
+            del counters[deeper]  # a new item restarts the list under it
+        if level.number_format in (UPPER_LETTER, LOWER_LETTER):  # "a)", as the .docx reader writes a letter
+            return f"{indent}{numeral(counters[depth], 'a')}) "
+        drawn = "".join(self._number(ch, counters, levels) if ord(ch) < LIST_LEVELS else ch for ch in level.template)
+        return f"{indent}{(drawn or f'{counters[depth]}.').strip()} "
+
+    @staticmethod
+    def _number(placeholder: str, counters: dict[int, int], levels: list[_Level]) -> str:
+        depth = ord(placeholder)
+        number_format = levels[depth].number_format if depth < len(levels) else 0
+        return numeral(counters.get(depth, 1), _NUMBER_FORMATS.get(number_format, "1"))

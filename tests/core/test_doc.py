@@ -1,0 +1,94 @@
+"""Reading Word 97-2003 (.doc) policies: a real LibreOffice file, that file altered, and files of other kinds saved
+under the name .doc."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from assistant.answers import PolicyAdvisor
+from assistant.documents import read_document
+from assistant.errors import UnreadableDocument
+from assistant.knowledge import load_knowledge
+
+SWIMMING_CLUB = Path(__file__).parent / "data" / "libreoffice-swimming-club.doc"
+
+
+def test_a_word_97_file_reads_as_the_word_file_it_was_saved_from() -> None:
+    # a real writer's file (see tests/core/data/README.md); before, a .doc was refused with "save it as .docx"
+    knowledge = load_knowledge(SWIMMING_CLUB)
+    document = knowledge.documents[0]
+    assert document.title == "Otterbrook Swimming Club Safeguarding Policy"  # its Title style
+    assert document.review_text == "Review date: May 2021"  # from the page footer
+    clauses = [(clause.heading, clause.label, clause.context, clause.text) for clause in knowledge.clauses]
+    assert clauses == [
+        ("Photographs and filming", "", "", "Parents may film their own child at galas from the spectator area."),
+        ("Photographs and filming", "1.", "", "No filming on poolside or in the changing rooms."),
+        ("Photographs and filming", "2.", "", "Photos for the club's Facebook page need written consent:"),
+        ("Photographs and filming", "1.", "", "from a parent for swimmers under 16;"),  # a list of its own
+        ("Photographs and filming", "2.", "", "from the swimmer too from 13."),
+        ("Photographs and filming", "3.", "", "Never post a swimmer's full name with a photo."),
+        ("Photographs and filming", "", "", "Coaches may film strokes for teaching, on the club iPad only."),
+        ("Photographs and filming", "4.", "", "Films are deleted at the end of each season."),  # the list goes on
+        (
+            "Who to tell",
+            "",
+            "",
+            # a hyperlink is a field: its words stay, its code (HYPERLINK "https://...") goes; the name is UTF-16
+            "Report any worry on the concern form the same day.\n"
+            "Welfare Officer: Łucja Nowak, 07700 900321\n"
+            "Deputy Welfare Officer: Tom Ebbs, 07700 900322",
+        ),
+        ("Who to tell", "", "Role | Contact", "LADO | 01632 960755"),
+        ("Who to tell", "", "Role | Contact", "Police | 999 in an emergency"),
+        ("Who to tell", "", "", "Swimmers under 18 are never messaged one to one."),
+    ]
+    answer = PolicyAdvisor(knowledge, contact="the Welfare Officer").answer_now("can parents film at galas?")
+    assert answer.hits[0].clause.text == "Parents may film their own child at galas from the spectator area."
+    assert [notice.review_text for notice in answer.stale] == ["Review date: May 2021"]
+
+
+def _with_word_stream_changed(tmp_path: Path, at: int, value: bytes) -> Path:
+    """The real file with bytes of its Word document stream's header changed, as another writer's might be. The
+    stream starts on a 512-byte sector of the compound file, with Word's signature."""
+    data = bytearray(SWIMMING_CLUB.read_bytes())
+    start = next(n for n in range(512, len(data), 512) if data[n : n + 2] == b"\xec\xa5")
+    data[start + at : start + at + len(value)] = value
+    target = tmp_path / "policy.doc"
+    target.write_bytes(bytes(data))
+    return target
+
+
+@pytest.mark.parametrize(
+    ("at", "value", "why"),
+    [
+        (0x0A, b"\x00\x13", "is a password-protected Word file (save a copy without one)"),  # fEncrypted set
+        (0x02, b"\x65\x00", "is a Word 6 or Word 95 file (open it in Word and save it as .docx)"),  # nFib 101
+        (0x00, b"\x00\x00", "is not a valid Word 97-2003 (.doc) file"),  # no Word file's signature
+    ],
+)
+def test_a_doc_it_cannot_read_is_named_with_what_to_do(tmp_path: Path, at: int, value: bytes, why: str) -> None:
+    target = _with_word_stream_changed(tmp_path, at, value)
+    with pytest.raises(UnreadableDocument) as raised:
+        read_document(target)
+    assert str(raised.value) == f"{target}: {why}"
+
+
+def test_a_word_file_or_rtf_saved_under_the_name_doc_is_read_as_what_it_is(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Photographs", level=1)
+    document.add_paragraph("Photos are taken only on the club camera.")
+    document.save(str(tmp_path / "renamed-docx.doc"))
+    (tmp_path / "renamed-rtf.doc").write_text(
+        r"{\rtf1\ansi\deff0{\fonttbl{\f0 Calibri;}}\pard Lifts are given only with a parent's consent.\par}",
+        encoding="ascii",
+    )
+    (tmp_path / "neither.doc").write_bytes(b"\xd0\xcf\x11\xe0 not the rest of an old Word file")
+    knowledge = load_knowledge(tmp_path)
+    assert sorted(clause.text for clause in knowledge.clauses) == [
+        "Lifts are given only with a parent's consent.",
+        "Photos are taken only on the club camera.",
+    ]
+    assert knowledge.problems == (f"{tmp_path / 'neither.doc'}: is not a valid Word 97-2003 (.doc) file",)
