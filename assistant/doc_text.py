@@ -24,7 +24,7 @@ from pathlib import Path
 import olefile
 
 from assistant.errors import UnreadableDocument
-from assistant.office_text import margin_lines, numeral, table_lines
+from assistant.office_text import BOLD_TITLE_WORDS, margin_lines, numeral, table_lines
 
 WORD_97 = 0xA5EC  # the file information block's first word
 MIN_NFIB = 0x00C1  # Word 97's version of the format; Word 6 and 95 files are older and laid out otherwise
@@ -33,7 +33,7 @@ OBFUSCATED = 0x8000
 TABLE_STREAM_1 = 0x0200
 PAGE = 512  # the size of a page of paragraph properties
 # where the file information block keeps a part's place and length in the table stream: (fc, lcb) pair number
-STYLESHEET, PARAGRAPH_PAGES, PIECES, LISTS, LIST_OVERRIDES = 1, 13, 33, 73, 74
+STYLESHEET, CHARACTER_PAGES, PARAGRAPH_PAGES, PIECES, LISTS, LIST_OVERRIDES = 1, 12, 13, 33, 73, 74
 PAIRS_AT = 0x9A
 MAIN_LENGTH, FOOTNOTES_LENGTH, HEADERS_LENGTH = 0x4C, 0x50, 0x54
 HEADING_STYLES = range(1, 10)  # Word's built-in style numbers of Heading 1 to Heading 9
@@ -41,6 +41,7 @@ TITLE_STYLE = 62
 LIST_LEVELS = 9
 # paragraph properties read (sprm numbers): its list override and level, in a table, a table row's end
 LIST_OVERRIDE, LIST_LEVEL, IN_TABLE, ROW_END = 0x460B, 0x260A, 0x2416, 0x2417
+BOLD = 0x0835  # a character property: on (1), or the opposite of its style's (0x81)
 _OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by the property number's top three bits
 VARIABLE = 6  # the top three bits of a property whose operand's size is its first byte...
 TABLE_DEFINITION = 0xD608  # ...but this one's, whose size is two bytes
@@ -49,7 +50,7 @@ _NUMBER_FORMATS = {0: "1", 1: "I", 2: "i", 3: "A", 4: "a", 22: "1"}  # the rest 
 # marks in the text: a field's start, its code's end, its end; a paragraph's end, a cell's or row's end
 FIELD_START, FIELD_SEPARATOR, FIELD_END = "\x13", "\x14", "\x15"
 PARAGRAPH_END, CELL_END = "\r", "\x07"
-_SHOWN_AS = {"\x0b": "\n", "\x0c": PARAGRAPH_END, "\x1e": "-", "\x1f": "", "\xa0": " "}
+_SHOWN_AS = {"\x0b": "\n", "\x0c": PARAGRAPH_END, "\x1e": "-", "\x1f": ""}
 _DROPPED = frozenset(chr(code) for code in range(32) if chr(code) not in "\t\n\r\x07\x0b\x0c\x13\x14\x15\x1e\x1f")
 
 
@@ -94,6 +95,7 @@ class _Paragraph:
     end: str  # PARAGRAPH_END or CELL_END
     style: int = 0
     properties: dict[int, bytes] = field(default_factory=dict)
+    bold: bool = False  # every letter of it set in bold
 
 
 @dataclass
@@ -120,10 +122,11 @@ class _Document:
         characters = self._characters()
         styles = _Styles(self.part(STYLESHEET))
         runs = _ParagraphRuns(self.word, self.part(PARAGRAPH_PAGES))
+        bold = _BoldRuns(self.word, self.part(CHARACTER_PAGES))
         lists = _Lists(self.table, self.word)
-        body = list(_paragraphs(characters[: max(main, 0)], runs))
+        body = list(_paragraphs(characters[: max(main, 0)], runs, bold))
         start = max(main, 0) + max(footnotes, 0)
-        margins = [p.text for p in _paragraphs(characters[start : start + max(headers, 0)], runs)]
+        margins = [p.text for p in _paragraphs(characters[start : start + max(headers, 0)], runs, bold)]
         return _Layout(styles, lists).lines(body), margin_lines(margins)
 
     def _characters(self) -> list[tuple[str, int]]:
@@ -221,9 +224,37 @@ class _ParagraphRuns:
         return style, _properties(properties)
 
 
-def _paragraphs(characters: list[tuple[str, int]], runs: _ParagraphRuns) -> Iterator[_Paragraph]:
+class _BoldRuns:
+    """Where the file's characters are set in bold, as their own formatting says (not their style's, as the .docx
+    reader reads a run's)."""
+
+    def __init__(self, word: bytes, index: bytes) -> None:
+        count = (len(index) - 4) // 8
+        spans: list[tuple[int, int]] = []
+        for number in range(count):
+            page_number = struct.unpack_from("<I", index, 4 * (count + 1) + 4 * number)[0] & 0x3FFFFF
+            page = word[page_number * PAGE : (page_number + 1) * PAGE]
+            if len(page) < PAGE:
+                continue
+            runs = page[PAGE - 1]
+            edges = struct.unpack_from(f"<{runs + 1}I", page, 0)
+            for run in range(runs):
+                offset = page[4 * (runs + 1) + run] * 2
+                if offset and _properties(page[offset + 1 : offset + 1 + page[offset]]).get(BOLD) in (b"\x01", b"\x81"):
+                    spans.append((edges[run], edges[run + 1]))
+        spans.sort()
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def at(self, place: int) -> bool:
+        number = bisect.bisect_right(self.starts, place) - 1
+        return number >= 0 and place < self.ends[number]
+
+
+def _paragraphs(characters: list[tuple[str, int]], runs: _ParagraphRuns, bold: _BoldRuns) -> Iterator[_Paragraph]:
     """The story's paragraphs, a field's code left out and its result kept."""
     text: list[str] = []
+    all_bold = True
     fields: list[bool] = []  # open fields, innermost last: is its code still being read?
     for character, place in characters:
         if character == FIELD_START:
@@ -236,10 +267,12 @@ def _paragraphs(characters: list[tuple[str, int]], runs: _ParagraphRuns) -> Iter
             continue
         elif character in (PARAGRAPH_END, CELL_END) or character == "\x0c":
             style, properties = runs.at(place)
-            yield _Paragraph("".join(text), CELL_END if character == CELL_END else PARAGRAPH_END, style, properties)
-            text = []
+            end = CELL_END if character == CELL_END else PARAGRAPH_END
+            yield _Paragraph("".join(text), end, style, properties, all_bold and bool("".join(text).strip()))
+            text, all_bold = [], True
         elif character not in _DROPPED:
             text.append(_SHOWN_AS.get(character, character))
+            all_bold = all_bold and (character.isspace() or bold.at(place))
     if "".join(text).strip():
         yield _Paragraph("".join(text), PARAGRAPH_END)
 
@@ -364,12 +397,12 @@ class _Layout:
             if rows or row:
                 lines += [*table_lines([*rows, row] if row else rows), ""]
                 rows, row, cell = [], [], []
-            lines += self._paragraph(paragraph, titled)
+            lines += self._paragraph(paragraph, titled, first=not lines)
         if rows or row:
             lines += table_lines([*rows, row] if row else rows)
         return "\n".join(lines)
 
-    def _paragraph(self, paragraph: _Paragraph, titled: bool) -> list[str]:
+    def _paragraph(self, paragraph: _Paragraph, titled: bool, first: bool) -> list[str]:
         text = paragraph.text.strip()
         if not text:
             return []
@@ -379,6 +412,9 @@ class _Layout:
             level = 1 if builtin == TITLE_STYLE else builtin + titled
             title = f"{marker.strip()} {text}" if marker.strip() not in ("", "-") else text
             return [f"{'#' * min(level, 6)} {title}", ""]
+        if not marker and paragraph.bold and len(text.split()) <= BOLD_TITLE_WORDS:
+            # a title typed in bold rather than styled as one: the document's own, first, else a section's
+            return [f"# {text}" if first and not titled else f"**{text}**", ""]
         return [f"{marker}{text}", ""]
 
     def _marker(self, paragraph: _Paragraph) -> str:

@@ -23,7 +23,7 @@ from typing import Any
 from assistant.errors import UnreadableDocument
 from assistant.html_text import html_blocks_as_text, html_to_text, looks_like_html
 from assistant.models import Frozen
-from assistant.office_text import MAX_UNPACKED_PART, margin_lines, table_lines, whole_number
+from assistant.office_text import BOLD_TITLE_WORDS, MAX_UNPACKED_PART, margin_lines, table_lines, whole_number
 from assistant.pdf_tables import PageTable, may_hold_a_table, put_tables_back, set_tables_aside
 from assistant.segmentation import is_list_marker, split_front_matter
 
@@ -47,7 +47,6 @@ SUPPORTED = (
 SUPPORTED_NAMES = ".txt, .md, .rst, .html, .docx, .doc, .odt, .rtf, .pdf or a web page's source"  # for messages
 WORD_LINES_MIN = 40  # lines on a page before it can be one word a line...
 WORD_LINES_SHARE = 0.8  # ...when this share of them are single words
-BOLD_TITLE_WORDS = 12  # a bold paragraph this short is a title; a longer one is an emphasised rule
 WORD_LIST_LEVELS = 9  # the levels a Word list has; a file saying more is damaged
 MAX_BYTES = 20 * 1024 * 1024  # a policy is never this big; a file this big is not a policy
 MAX_UNPACKED = 256 * 1024 * 1024  # all of a zipped document's parts unpacked (one: `MAX_UNPACKED_PART`)

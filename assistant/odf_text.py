@@ -20,9 +20,14 @@ from typing import Any
 from lxml import etree
 
 from assistant.errors import UnreadableDocument
-from assistant.office_text import MAX_UNPACKED_PART, margin_lines, numeral, table_lines, whole_number
-
-BOLD_TITLE_WORDS = 12  # a bold paragraph this short is a title; a longer one is an emphasised rule
+from assistant.office_text import (
+    BOLD_TITLE_WORDS,
+    MAX_UNPACKED_PART,
+    margin_lines,
+    numeral,
+    table_lines,
+    whole_number,
+)
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from assistant.segmentation import is_list_marker
 
 Cell = Sequence[str]  # a cell's paragraphs
+BOLD_TITLE_WORDS = 12  # a bold paragraph this short is a title; a longer one is an emphasised rule
 MAX_UNPACKED_PART = 64 * 1024 * 1024  # a zipped document's part unpacked (its XML, a picture): more is a zip bomb
 
 

@@ -43,7 +43,14 @@ def test_a_word_97_file_reads_as_the_word_file_it_was_saved_from() -> None:
         ),
         ("Who to tell", "", "Role | Contact", "LADO | 01632 960755"),
         ("Who to tell", "", "Role | Contact", "Police | 999 in an emergency"),
-        ("Who to tell", "", "", "Swimmers under 18 are never messaged one to one."),
+        # a short paragraph typed in bold titles what follows it; a long one is a rule in bold
+        ("Who to tell › Online safety", "", "", "Swimmers under 18 are never messaged one to one."),
+        (
+            "Who to tell › Online safety",
+            "",
+            "",
+            "Every coach, volunteer and parent helper must read this policy before their first session.",
+        ),
     ]
     answer = PolicyAdvisor(knowledge, contact="the Welfare Officer").answer_now("can parents film at galas?")
     assert answer.hits[0].clause.text == "Parents may film their own child at galas from the spectator area."
