@@ -123,7 +123,7 @@ def read_document(path: Path) -> DocumentText:
     elif suffix == ".rtf":
         from assistant.rtf_text import read_rtf
 
-        text = read_rtf(path)
+        text, margins = read_rtf(path)
     elif suffix == ".pdf":
         text, margins = _read_pdf(path)
     else:

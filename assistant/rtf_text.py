@@ -1,7 +1,8 @@
 r"""A Rich Text Format file's words (.rtf: what Word, WordPad and LibreOffice save for any word processor), read
 by striprtf and laid out as the lines segmentation reads: a paragraph a line with a blank line after it, list
 items with the bullet or number the file writes before them ("•", "1.", "a."), a table's rows a line each, their
-cells apart by " | ", and headings as `#` lines. The pages' headers and footers are not read.
+cells apart by " | ", and headings as `#` lines. The pages' headers and footers (its `\header` and `\footer` groups,
+which striprtf leaves out of the text) are the margins.
 
 RTF marks a heading only by its paragraph style's number (`\s2`), which the stylesheet names ("Heading 2",
 "heading 2" as Word writes it, "Title"); striprtf keeps words, not styles. So before it reads the file, each
@@ -17,6 +18,7 @@ from pathlib import Path
 from striprtf.striprtf import rtf_to_text
 
 from assistant.errors import UnreadableDocument
+from assistant.office_text import margin_lines
 
 # a list item as Word and LibreOffice write it: its marker (a bullet, "1.", "a)", "2.3") and a tab
 _LIST_ITEM = re.compile(r"^\s*(?P<marker>[•·o▪\-\uf0b7\uf0a7]|\(?[0-9a-zA-Z]{1,3}(?:\.[0-9]{1,3})*[.)])\t\s*")
@@ -27,11 +29,13 @@ _STYLE_ENTRY = re.compile(r"\{\\s(\d+)\b[^{};]*?\b(title|heading ?(\d))\s*;\}", 
 _STYLE_NUMBER = re.compile(r"\\s(\d+)(?![\d])")
 LEVEL_MARK = 0xE000  # private-use characters: U+E001 a heading of level 1 ... U+E009 of level 9
 MAX_HEADING_LEVEL = 9
+_BRACE_OR_ESCAPE = re.compile(r"\\.|[{}]", re.DOTALL)  # an escaped brace or backslash is text, not a group's edge
+_MARGIN_GROUP = re.compile(r"\{\\(?:header|footer)[lrf]?(?![a-z])")  # a page's header or footer, each page kind
 
 
-def read_rtf(path: Path) -> str:
-    """The text of an RTF file (ASCII with escapes, by the format's definition). Raises UnreadableDocument naming
-    the file and why."""
+def read_rtf(path: Path) -> tuple[str, str]:
+    """The text of an RTF file (ASCII with escapes, by the format's definition), and its pages' headers and footers.
+    Raises UnreadableDocument naming the file and why."""
     data = path.read_bytes()
     if not data.lstrip().startswith(b"{\\rtf"):
         raise UnreadableDocument(str(path), "is not a valid Rich Text Format (.rtf) file")
@@ -60,7 +64,31 @@ def read_rtf(path: Path) -> str:
             marker = item["marker"]
             line = f"{'-' if marker in _BULLETS else marker} {raw[item.end() :].strip()}"
         lines += [line, ""]
-    return "\n".join(lines)
+    return "\n".join(lines), _margins(data.decode("latin-1"))
+
+
+def _margins(rtf: str) -> str:
+    """The words of the file's header and footer groups, a line a paragraph, each once."""
+    paragraphs: list[str] = []
+    for found in _MARGIN_GROUP.finditer(rtf):
+        inside = rtf[found.end() : _group_end(rtf, found.start())]
+        words = rtf_to_text("{\\rtf1 " + inside + "}", encoding="cp1252", errors="replace")  # type: ignore[no-untyped-call]
+        paragraphs += _CONTROL.sub("", words).split("\n")
+    return margin_lines(paragraphs)
+
+
+def _group_end(rtf: str, start: int) -> int:
+    """Where the group opening at `start` closes (or the file's end, cut short). A picture's hex between is passed
+    over by the pattern, not a character at a time."""
+    depth = 0
+    for mark in _BRACE_OR_ESCAPE.finditer(rtf, start):
+        if mark[0] == "{":
+            depth += 1
+        elif mark[0] == "}":
+            depth -= 1
+            if depth == 0:
+                return mark.start()
+    return len(rtf)
 
 
 def _headings_marked(rtf: str) -> str:

@@ -87,3 +87,23 @@ def test_an_rtfs_headings_are_read_from_its_stylesheet(tmp_path: Path) -> None:
     headings = {clause.text: clause.heading for clause in knowledge.clauses}
     assert headings["Photos are taken on the club camera only."] == "Photographs"
     assert headings["Photos are never posted with a child's full name."] == "Photographs › Sharing photos"
+
+
+def test_an_rtfs_footer_gives_its_review_date_and_quotes_its_contact_line_once(tmp_path: Path) -> None:
+    # before, an RTF's headers and footers were not read: a review date kept only in the footer went unseen
+    knowledge = load_knowledge(Path(__file__).parent / "data" / "libreoffice-numbered-lists.rtf")
+    assert knowledge.documents[0].review_text == "Review date: 1 September 2025"
+    footer = "Worried about a child? Call our DSL, Sam Jones, on 07700 900123"
+    rtf = (
+        r"{\rtf1\ansi{\headerl\pard Riverside \{Youth\} Club\par}{\headerr\pard Riverside \{Youth\} Club\par}"
+        r"{\footer\pard Page {\field{\*\fldinst PAGE}{\fldrslt 1}}\tab " + footer + r"\par}"
+        r"\pard Photos are taken on the club camera only.\par"
+        r"\pard Lifts are given only with a parent's written consent.\par}"
+    )
+    (tmp_path / "policy.rtf").write_text(rtf, encoding="ascii")
+    quoted = [(clause.heading, clause.text) for clause in load_knowledge(tmp_path / "policy.rtf").clauses]
+    assert quoted == [
+        ("", "Photos are taken on the club camera only."),
+        ("", "Lifts are given only with a parent's written consent."),
+        ("Page header and footer", footer),  # once, however many page kinds carry it; "Riverside..." never
+    ]
