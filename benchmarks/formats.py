@@ -23,7 +23,7 @@ organisation would have, and its questions answered from each, lexically:
   writes a list that pandoc's Word file starts again (its first item) as a list of its own, so the file itself
   numbers such a list "1.", "1.", "2." (LibreOffice reads it back so).
 - `rtf`: the headed Word file saved by LibreOffice as Rich Text Format: list numbers and bullets written before
-  their items, no heading styles a reader of it keeps, the header and footer left out.
+  their items, no heading styles a reader of it keeps, the header and footer in groups of their own.
 - `browser pdf`: a web page printed to PDF by Chromium (headless, without its own header and footer), as a
   policy published on a website and saved from the browser is, and as Google Docs' PDFs are (the same Skia
   PDF writer): bullets drawn as shapes, not letters. A Markdown document's page is pandoc's; any other's is
