@@ -8,6 +8,7 @@ Every failure is an `UnreadableDocument` naming the file and saying why in plain
 
 from __future__ import annotations
 
+import codecs
 import itertools
 import os
 import re
@@ -160,6 +161,11 @@ def _saved_as(path: Path) -> str:
 
 def _read_plain(path: Path) -> str:
     data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Notepad's "Unicode", Word's "Unicode Text"
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UnreadableDocument(str(path), "is not valid UTF-16 text") from None
     # An image or a program is full of zero bytes; a text pasted out of a PDF may carry a stray one
     sample = data[:BINARY_SAMPLE]
     if sample.count(b"\x00") > max(STRAY_ZEROS, len(sample) // 100):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import textwrap
 import zipfile
 from datetime import date
@@ -550,6 +551,23 @@ def test_windows_1252_text_is_read(tmp_path: Path) -> None:
     (tmp_path / "old.txt").write_bytes("Staff must not post pupils\x92 photos \x96 ever.".encode("latin-1"))
     clause = load_knowledge(tmp_path / "old.txt").clauses[0]
     assert clause.text == "Staff must not post pupils’ photos – ever."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_unicode_text_as_notepad_and_word_save_it_is_read(tmp_path: Path, encoding: str) -> None:
+    # Notepad's "Unicode" and Word's "Unicode Text" are UTF-16 with a byte-order mark: half its bytes are zeros, and
+    # it was refused as "a binary file"
+    text = "# Photographs\r\n\r\n1. Photos of café trips are taken on the club camera – never a phone.\r\n"
+    data = text.encode(encoding) if encoding == "utf-16" else codecs.BOM_UTF16_BE + text.encode(encoding)
+    (tmp_path / "policy.txt").write_bytes(data)
+    knowledge = load_knowledge(tmp_path / "policy.txt")
+    assert knowledge.documents[0].title == "Photographs"
+    assert [clause.text for clause in knowledge.clauses] == [
+        "Photos of café trips are taken on the club camera – never a phone."
+    ]
+    (tmp_path / "policy.txt").write_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8")  # half of a character pair, alone
+    with pytest.raises(UnreadableDocument, match="is not valid UTF-16 text"):
+        read_document(tmp_path / "policy.txt")
 
 
 PAGE = """<!DOCTYPE html>
