@@ -77,6 +77,7 @@ _SOFT_HYPHEN_BREAK = re.compile(r"\u00ad[ \t]*\n[ \t]*")
 _SHIFTED = "".join(chr(code << 8) for code in range(ord("a"), ord("z") + 1))
 _SHIFTED_LETTERS = re.compile(f"(?<=[A-Za-z])[{_SHIFTED}]+|[{_SHIFTED}]+(?=[a-z])")
 
+_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the signature of the container a .doc is kept in
 # files an office keeps its policies in that we can't read, and how to make one we can
 _SAVE_AS = {
     ".pages": "export it from Pages as Word (.docx)",
@@ -109,8 +110,8 @@ def read_document(path: Path) -> DocumentText:
     if size > MAX_BYTES:
         raise UnreadableDocument(str(path), f"is too large ({size // (1024 * 1024)} MB)")
     margins = ""
-    if suffix == ".doc":
-        suffix = _saved_as(path)  # Word saves a .docx, and older systems an RTF file, under the name .doc too
+    if suffix in (".doc", ".docx", ".rtf"):
+        suffix = _saved_as(path, suffix)  # a word processor's file is often one kind under another kind's name
     if suffix == ".docx":
         text, margins = _read_docx(path)
     elif suffix == ".doc":
@@ -146,17 +147,19 @@ def read_document(path: Path) -> DocumentText:
     return DocumentText(text=text, margins=margins)
 
 
-def _saved_as(path: Path) -> str:
-    """What a file named .doc holds, by its first bytes: a zipped Word document (.docx), Rich Text (.rtf), or else
-    Word 97-2003's own format (.doc)."""
+def _saved_as(path: Path, named: str) -> str:
+    """What a Word or RTF file holds, by its first bytes, whatever its name says: a zipped Word document (.docx),
+    Word 97-2003's compound file (.doc), or Rich Text (.rtf)."""
     try:
         with path.open("rb") as file:
-            start = file.read(8)
+            start = file.read(len(_COMPOUND_FILE))
     except OSError as err:
         raise UnreadableDocument(str(path), f"cannot be opened ({err.strerror})") from None
     if start.startswith(b"PK\x03\x04"):
         return ".docx"
-    return ".rtf" if start.lstrip().startswith(b"{\\rtf") else ".doc"
+    if start == _COMPOUND_FILE:
+        return ".doc"
+    return ".rtf" if start.lstrip().startswith(b"{\\rtf") else named
 
 
 def _read_plain(path: Path) -> str:

@@ -83,7 +83,7 @@ def test_a_doc_it_cannot_read_is_named_with_what_to_do(tmp_path: Path, at: int, 
     assert str(raised.value) == f"{target}: {why}"
 
 
-def test_a_word_file_or_rtf_saved_under_the_name_doc_is_read_as_what_it_is(tmp_path: Path) -> None:
+def test_a_word_or_rtf_file_saved_under_another_kinds_name_is_read_as_what_it_is(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_heading("Photographs", level=1)
     document.add_paragraph("Photos are taken only on the club camera.")
@@ -92,10 +92,14 @@ def test_a_word_file_or_rtf_saved_under_the_name_doc_is_read_as_what_it_is(tmp_p
         r"{\rtf1\ansi\deff0{\fonttbl{\f0 Calibri;}}\pard Lifts are given only with a parent's consent.\par}",
         encoding="ascii",
     )
+    (tmp_path / "renamed-doc.docx").write_bytes(SWIMMING_CLUB.read_bytes())  # and the other way round
+    (tmp_path / "renamed-doc.rtf").write_bytes(SWIMMING_CLUB.read_bytes())
     (tmp_path / "neither.doc").write_bytes(b"\xd0\xcf\x11\xe0 not the rest of an old Word file")
     knowledge = load_knowledge(tmp_path)
-    assert sorted(clause.text for clause in knowledge.clauses) == [
+    assert sorted(clause.text for clause in knowledge.clauses if "camera" in clause.text or "Lifts" in clause.text) == [
         "Lifts are given only with a parent's consent.",
         "Photos are taken only on the club camera.",
     ]
+    swimming = [d.source for d in knowledge.documents if d.title == "Otterbrook Swimming Club Safeguarding Policy"]
+    assert sorted(swimming) == ["renamed-doc.docx", "renamed-doc.rtf"]
     assert knowledge.problems == (f"{tmp_path / 'neither.doc'}: is not a valid Word 97-2003 (.doc) file",)
