@@ -8,7 +8,8 @@ each), each paragraph's properties (its style, its list and level, whether it is
 found by where the paragraph ends in the file, the styles in a stylesheet (a heading is one of Word's nine built-in
 heading styles), and the lists in two tables: each list's levels (number format and text, first number), and the
 overrides a paragraph names (its list, restarted at a number). Fields keep their result ("the form") and lose their
-code (`HYPERLINK "https://..."`); pictures, footnote marks and other object marks are dropped. Not read: character
+code (`HYPERLINK "https://..."`); pictures, footnote marks and other object marks are dropped, and so is text a
+tracked change deletes. Not read: character
 formatting (a title typed in bold is not told from a paragraph, as the .docx reader tells it), footnotes, comments,
 text boxes, and the formatting a fast-saved file keeps beside its pieces.
 """
@@ -42,6 +43,7 @@ LIST_LEVELS = 9
 # paragraph properties read (sprm numbers): its list override and level, in a table, a table row's end
 LIST_OVERRIDE, LIST_LEVEL, IN_TABLE, ROW_END = 0x460B, 0x260A, 0x2416, 0x2417
 BOLD = 0x0835  # a character property: on (1), or the opposite of its style's (0x81)
+DELETED = 0x0800  # a character property: the text is a tracked deletion
 _OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by the property number's top three bits
 VARIABLE = 6  # the top three bits of a property whose operand's size is its first byte...
 TABLE_DEFINITION = 0xD608  # ...but this one's, whose size is two bytes
@@ -122,11 +124,11 @@ class _Document:
         characters = self._characters()
         styles = _Styles(self.part(STYLESHEET))
         runs = _ParagraphRuns(self.word, self.part(PARAGRAPH_PAGES))
-        bold = _BoldRuns(self.word, self.part(CHARACTER_PAGES))
+        bold, deleted = _character_spans(self.word, self.part(CHARACTER_PAGES))
         lists = _Lists(self.table, self.word)
-        body = list(_paragraphs(characters[: max(main, 0)], runs, bold))
+        body = list(_paragraphs(characters[: max(main, 0)], runs, bold, deleted))
         start = max(main, 0) + max(footnotes, 0)
-        margins = [p.text for p in _paragraphs(characters[start : start + max(headers, 0)], runs, bold)]
+        margins = [p.text for p in _paragraphs(characters[start : start + max(headers, 0)], runs, bold, deleted)]
         return _Layout(styles, lists).lines(body), margin_lines(margins)
 
     def _characters(self) -> list[tuple[str, int]]:
@@ -224,39 +226,53 @@ class _ParagraphRuns:
         return style, _properties(properties)
 
 
-class _BoldRuns:
-    """Where the file's characters are set in bold, as their own formatting says (not their style's, as the .docx
-    reader reads a run's)."""
+class _Spans:
+    """Sorted spans of the file's characters, each where a character property is set."""
 
-    def __init__(self, word: bytes, index: bytes) -> None:
-        count = (len(index) - 4) // 8
-        spans: list[tuple[int, int]] = []
-        for number in range(count):
-            page_number = struct.unpack_from("<I", index, 4 * (count + 1) + 4 * number)[0] & 0x3FFFFF
-            page = word[page_number * PAGE : (page_number + 1) * PAGE]
-            if len(page) < PAGE:
-                continue
-            runs = page[PAGE - 1]
-            edges = struct.unpack_from(f"<{runs + 1}I", page, 0)
-            for run in range(runs):
-                offset = page[4 * (runs + 1) + run] * 2
-                if offset and _properties(page[offset + 1 : offset + 1 + page[offset]]).get(BOLD) in (b"\x01", b"\x81"):
-                    spans.append((edges[run], edges[run + 1]))
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
         spans.sort()
         self.starts = [start for start, _ in spans]
         self.ends = [end for _, end in spans]
 
-    def at(self, place: int) -> bool:
+    def __contains__(self, place: int) -> bool:
         number = bisect.bisect_right(self.starts, place) - 1
         return number >= 0 and place < self.ends[number]
 
 
-def _paragraphs(characters: list[tuple[str, int]], runs: _ParagraphRuns, bold: _BoldRuns) -> Iterator[_Paragraph]:
-    """The story's paragraphs, a field's code left out and its result kept."""
+def _character_spans(word: bytes, index: bytes) -> tuple[_Spans, _Spans]:
+    """Where the file's characters are set in bold by their own formatting (not their style's, as the .docx reader
+    reads a run's), and where they are a tracked deletion, text Word shows struck through until the change is
+    accepted or rejected (the .docx reader leaves `w:del` out)."""
+    count = (len(index) - 4) // 8
+    bold: list[tuple[int, int]] = []
+    deleted: list[tuple[int, int]] = []
+    for number in range(count):
+        page_number = struct.unpack_from("<I", index, 4 * (count + 1) + 4 * number)[0] & 0x3FFFFF
+        page = word[page_number * PAGE : (page_number + 1) * PAGE]
+        if len(page) < PAGE:
+            continue
+        runs = page[PAGE - 1]
+        edges = struct.unpack_from(f"<{runs + 1}I", page, 0)
+        for run in range(runs):
+            offset = page[4 * (runs + 1) + run] * 2
+            properties = _properties(page[offset + 1 : offset + 1 + page[offset]]) if offset else {}
+            if properties.get(BOLD) in (b"\x01", b"\x81"):
+                bold.append((edges[run], edges[run + 1]))
+            if properties.get(DELETED, b"\x00")[:1] != b"\x00":
+                deleted.append((edges[run], edges[run + 1]))
+    return _Spans(bold), _Spans(deleted)
+
+
+def _paragraphs(
+    characters: list[tuple[str, int]], runs: _ParagraphRuns, bold: _Spans, deleted: _Spans
+) -> Iterator[_Paragraph]:
+    """The story's paragraphs, a field's code left out and its result kept, tracked deletions left out."""
     text: list[str] = []
     all_bold = True
     fields: list[bool] = []  # open fields, innermost last: is its code still being read?
     for character, place in characters:
+        if place in deleted:
+            continue
         if character == FIELD_START:
             fields.append(True)
         elif character == FIELD_SEPARATOR and fields:
@@ -272,7 +288,7 @@ def _paragraphs(characters: list[tuple[str, int]], runs: _ParagraphRuns, bold: _
             text, all_bold = [], True
         elif character not in _DROPPED:
             text.append(_SHOWN_AS.get(character, character))
-            all_bold = all_bold and (character.isspace() or bold.at(place))
+            all_bold = all_bold and (character.isspace() or place in bold)
     if "".join(text).strip():
         yield _Paragraph("".join(text), PARAGRAPH_END)
 

@@ -103,3 +103,9 @@ def test_a_word_or_rtf_file_saved_under_another_kinds_name_is_read_as_what_it_is
     swimming = [d.source for d in knowledge.documents if d.title == "Otterbrook Swimming Club Safeguarding Policy"]
     assert sorted(swimming) == ["renamed-doc.docx", "renamed-doc.rtf"]
     assert knowledge.problems == (f"{tmp_path / 'neither.doc'}: is not a valid Word 97-2003 (.doc) file",)
+
+
+def test_a_docs_tracked_deletion_is_never_quoted() -> None:
+    # a real writer's file (see tests/core/data/README.md): the deleted words were quoted as if still the rule
+    clauses = load_knowledge(Path(__file__).parent / "data" / "libreoffice-tracked-change.doc").clauses
+    assert [clause.text for clause in clauses] == ["Lifts are given only with a parent's written consent."]
