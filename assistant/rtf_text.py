@@ -30,6 +30,7 @@ _STYLE_NUMBER = re.compile(r"\\s(\d+)(?![\d])")
 LEVEL_MARK = 0xE000  # private-use characters: U+E001 a heading of level 1 ... U+E009 of level 9
 MAX_HEADING_LEVEL = 9
 _BRACE_OR_ESCAPE = re.compile(r"\\.|[{}]", re.DOTALL)  # an escaped brace or backslash is text, not a group's edge
+_DELETED = re.compile(r"\\deleted(?![a-z0-9])")  # a tracked deletion's mark ("\deleted0" turns it off)
 _MARGIN_GROUP = re.compile(r"\{\\(?:header|footer)[lrf]?(?![a-z])")  # a page's header or footer, each page kind
 
 
@@ -41,7 +42,7 @@ def read_rtf(path: Path) -> tuple[str, str]:
         raise UnreadableDocument(str(path), "is not a valid Rich Text Format (.rtf) file")
     # the file's 8-bit characters are escapes in its code page (\'e9); any byte outside ASCII is stray
     # (striprtf's one function is untyped: it takes and gives a str)
-    rtf = _headings_marked(data.decode("latin-1"))
+    rtf = _headings_marked(_without_deletions(data.decode("latin-1")))
     words = rtf_to_text(rtf, encoding="cp1252", errors="replace")  # type: ignore[no-untyped-call]
     text = _CONTROL.sub("", words)
     titled = any(ord(line.lstrip()[:1] or " ") == LEVEL_MARK for line in text.split("\n"))
@@ -75,6 +76,24 @@ def _margins(rtf: str) -> str:
         words = rtf_to_text("{\\rtf1 " + inside + "}", encoding="cp1252", errors="replace")  # type: ignore[no-untyped-call]
         paragraphs += _CONTROL.sub("", words).split("\n")
     return margin_lines(paragraphs)
+
+
+def _without_deletions(rtf: str) -> str:
+    """The RTF without the text tracked changes delete: from each `\\deleted` to the end of its group, where Word and
+    LibreOffice keep struck-through words until the change is accepted or rejected (the .docx reader leaves `w:del`
+    out too)."""
+    kept: list[str] = []
+    at = 0
+    while found := _DELETED.search(rtf, at):
+        kept.append(rtf[at : found.start()])
+        depth, at = 0, len(rtf)
+        for mark in _BRACE_OR_ESCAPE.finditer(rtf, found.end()):
+            depth += {"{": 1, "}": -1}.get(mark[0], 0)
+            if depth < 0:  # its own group's closing brace, kept
+                at = mark.start()
+                break
+    kept.append(rtf[at:])
+    return "".join(kept)
 
 
 def _group_end(rtf: str, start: int) -> int:

@@ -107,3 +107,18 @@ def test_an_rtfs_footer_gives_its_review_date_and_quotes_its_contact_line_once(t
         ("", "Lifts are given only with a parent's written consent."),
         ("Page header and footer", footer),  # once, however many page kinds carry it; "Riverside..." never
     ]
+
+
+def test_text_a_tracked_change_deleted_is_never_quoted(tmp_path: Path) -> None:
+    # LibreOffice puts a deletion in a group of its own; Word marks it inside a run's group. striprtf keeps both.
+    rtf = (
+        r"{\rtf1\ansi\pard{\loch Lifts are given only }{\deleted\revauthdel1 \loch when a parent phones \{ahead\}.}"
+        r"{\revised\revauth1 \loch with a parent's written consent.}\par"
+        r"\pard Photos are taken {\rtlch\ltrch\deleted\insrsid1 on any phone}{\insrsid2 on the club camera}"
+        r" {\deleted0 only}.\par}"
+    )
+    (tmp_path / "policy.rtf").write_text(rtf, encoding="ascii")
+    assert [clause.text for clause in load_knowledge(tmp_path / "policy.rtf").clauses] == [
+        "Lifts are given only with a parent's written consent.",
+        "Photos are taken on the club camera only.",
+    ]
