@@ -32,7 +32,8 @@ MIN_NFIB = 0x00C1  # Word 97's version of the format; Word 6 and 95 files are ol
 ENCRYPTED = 0x0100
 OBFUSCATED = 0x8000
 TABLE_STREAM_1 = 0x0200
-PAGE = 512  # the size of a page of paragraph properties
+PAGE = 512  # the size of a page of paragraph or character properties
+PARAGRAPH_ENTRY, CHARACTER_ENTRY = 13, 1  # the size of a run's entry on such a page
 # where the file information block keeps a part's place and length in the table stream: (fc, lcb) pair number
 STYLESHEET, CHARACTER_PAGES, PARAGRAPH_PAGES, PIECES, LISTS, LIST_OVERRIDES = 1, 12, 13, 33, 73, 74
 PAIRS_AT = 0x9A
@@ -184,35 +185,42 @@ def _properties(data: bytes) -> dict[int, bytes]:
     return found
 
 
+def _formatting_runs(word: bytes, index: bytes, entry: int) -> Iterator[tuple[int, int, bytes, int]]:
+    """Each run of characters a page of formatting (an FKP) describes: where it starts and ends in the file, the page,
+    and where on the page its properties are (0 for none). `index` lists the pages; each run's entry on its page is
+    `entry` bytes long, the first its properties' place in words."""
+    count = (len(index) - 4) // 8
+    for number in range(count):
+        page_number = struct.unpack_from("<I", index, 4 * (count + 1) + 4 * number)[0] & 0x3FFFFF
+        page = word[page_number * PAGE : (page_number + 1) * PAGE]
+        if len(page) < PAGE:
+            continue
+        runs = page[PAGE - 1]
+        edges = struct.unpack_from(f"<{runs + 1}I", page, 0)
+        for run in range(runs):
+            yield edges[run], edges[run + 1], page, page[4 * (runs + 1) + entry * run] * 2
+
+
 class _ParagraphRuns:
     """Each run of the file's characters sharing paragraph properties: where it starts and ends, its style and its
     properties."""
 
     def __init__(self, word: bytes, index: bytes) -> None:
-        count = (len(index) - 4) // 8
         self.starts: list[int] = []
         self.runs: list[tuple[int, int, bytes]] = []  # end, style, properties
-        for number in range(count):
-            page_number = struct.unpack_from("<I", index, 4 * (count + 1) + 4 * number)[0] & 0x3FFFFF
-            page = word[page_number * PAGE : (page_number + 1) * PAGE]
-            if len(page) < PAGE:
-                continue
-            runs = page[PAGE - 1]
-            edges = struct.unpack_from(f"<{runs + 1}I", page, 0)
-            for run in range(runs):
-                offset = page[4 * (runs + 1) + 13 * run] * 2
-                style, properties = 0, b""
-                if offset:
-                    size = page[offset]
-                    body = (
-                        page[offset + 2 : offset + 2 + 2 * page[offset + 1]]
-                        if size == 0
-                        else page[offset + 1 : offset + 2 * size]
-                    )
-                    if len(body) >= 2:
-                        style, properties = struct.unpack_from("<H", body, 0)[0], body[2:]
-                self.starts.append(edges[run])
-                self.runs.append((edges[run + 1], style, properties))
+        for start, end, page, offset in _formatting_runs(word, index, PARAGRAPH_ENTRY):
+            style, properties = 0, b""
+            if offset:
+                size = page[offset]
+                body = (
+                    page[offset + 2 : offset + 2 + 2 * page[offset + 1]]
+                    if size == 0
+                    else page[offset + 1 : offset + 2 * size]
+                )
+                if len(body) >= 2:
+                    style, properties = struct.unpack_from("<H", body, 0)[0], body[2:]
+            self.starts.append(start)
+            self.runs.append((end, style, properties))
         order = sorted(range(len(self.starts)), key=self.starts.__getitem__)
         self.starts = [self.starts[n] for n in order]
         self.runs = [self.runs[n] for n in order]
@@ -243,23 +251,14 @@ def _character_spans(word: bytes, index: bytes) -> tuple[_Spans, _Spans]:
     """Where the file's characters are set in bold by their own formatting (not their style's, as the .docx reader
     reads a run's), and where they are a tracked deletion, text Word shows struck through until the change is
     accepted or rejected (the .docx reader leaves `w:del` out)."""
-    count = (len(index) - 4) // 8
     bold: list[tuple[int, int]] = []
     deleted: list[tuple[int, int]] = []
-    for number in range(count):
-        page_number = struct.unpack_from("<I", index, 4 * (count + 1) + 4 * number)[0] & 0x3FFFFF
-        page = word[page_number * PAGE : (page_number + 1) * PAGE]
-        if len(page) < PAGE:
-            continue
-        runs = page[PAGE - 1]
-        edges = struct.unpack_from(f"<{runs + 1}I", page, 0)
-        for run in range(runs):
-            offset = page[4 * (runs + 1) + run] * 2
-            properties = _properties(page[offset + 1 : offset + 1 + page[offset]]) if offset else {}
-            if properties.get(BOLD) in (b"\x01", b"\x81"):
-                bold.append((edges[run], edges[run + 1]))
-            if properties.get(DELETED, b"\x00")[:1] != b"\x00":
-                deleted.append((edges[run], edges[run + 1]))
+    for start, end, page, offset in _formatting_runs(word, index, CHARACTER_ENTRY):
+        properties = _properties(page[offset + 1 : offset + 1 + page[offset]]) if offset else {}
+        if properties.get(BOLD) in (b"\x01", b"\x81"):
+            bold.append((start, end))
+        if properties.get(DELETED, b"\x00")[:1] != b"\x00":
+            deleted.append((start, end))
     return _Spans(bold), _Spans(deleted)
 
 
