@@ -42,8 +42,8 @@ def read_rtf(path: Path) -> tuple[str, str]:
         raise UnreadableDocument(str(path), "is not a valid Rich Text Format (.rtf) file")
     # the file's 8-bit characters are escapes in its code page (\'e9); any byte outside ASCII is stray
     # (striprtf's one function is untyped: it takes and gives a str)
-    rtf = _headings_marked(_without_deletions(data.decode("latin-1")))
-    words = rtf_to_text(rtf, encoding="cp1252", errors="replace")  # type: ignore[no-untyped-call]
+    rtf = _without_deletions(data.decode("latin-1"))
+    words = rtf_to_text(_headings_marked(rtf), encoding="cp1252", errors="replace")  # type: ignore[no-untyped-call]
     text = _CONTROL.sub("", words)
     titled = any(ord(line.lstrip()[:1] or " ") == LEVEL_MARK for line in text.split("\n"))
     lines: list[str] = []
@@ -65,14 +65,14 @@ def read_rtf(path: Path) -> tuple[str, str]:
             marker = item["marker"]
             line = f"{'-' if marker in _BULLETS else marker} {raw[item.end() :].strip()}"
         lines += [line, ""]
-    return "\n".join(lines), _margins(data.decode("latin-1"))
+    return "\n".join(lines), _margins(rtf)
 
 
 def _margins(rtf: str) -> str:
     """The words of the file's header and footer groups, a line a paragraph, each once."""
     paragraphs: list[str] = []
     for found in _MARGIN_GROUP.finditer(rtf):
-        inside = rtf[found.end() : _group_end(rtf, found.start())]
+        inside = rtf[found.end() : _closing_brace(rtf, found.end())]
         words = rtf_to_text("{\\rtf1 " + inside + "}", encoding="cp1252", errors="replace")  # type: ignore[no-untyped-call]
         paragraphs += _CONTROL.sub("", words).split("\n")
     return margin_lines(paragraphs)
@@ -86,27 +86,19 @@ def _without_deletions(rtf: str) -> str:
     at = 0
     while found := _DELETED.search(rtf, at):
         kept.append(rtf[at : found.start()])
-        depth, at = 0, len(rtf)
-        for mark in _BRACE_OR_ESCAPE.finditer(rtf, found.end()):
-            depth += {"{": 1, "}": -1}.get(mark[0], 0)
-            if depth < 0:  # its own group's closing brace, kept
-                at = mark.start()
-                break
+        at = _closing_brace(rtf, found.end())  # the brace itself is kept: it closes the group
     kept.append(rtf[at:])
     return "".join(kept)
 
 
-def _group_end(rtf: str, start: int) -> int:
-    """Where the group opening at `start` closes (or the file's end, cut short). A picture's hex between is passed
+def _closing_brace(rtf: str, at: int) -> int:
+    """Where the group that `at` stands in closes (or the file's end, cut short). A picture's hex between is passed
     over by the pattern, not a character at a time."""
     depth = 0
-    for mark in _BRACE_OR_ESCAPE.finditer(rtf, start):
-        if mark[0] == "{":
-            depth += 1
-        elif mark[0] == "}":
-            depth -= 1
-            if depth == 0:
-                return mark.start()
+    for mark in _BRACE_OR_ESCAPE.finditer(rtf, at):
+        depth += {"{": 1, "}": -1}.get(mark[0], 0)
+        if depth < 0:
+            return mark.start()
     return len(rtf)
 
 
