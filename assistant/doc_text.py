@@ -9,9 +9,9 @@ found by where the paragraph ends in the file, the styles in a stylesheet (a hea
 heading styles), and the lists in two tables: each list's levels (number format and text, first number), and the
 overrides a paragraph names (its list, restarted at a number). Fields keep their result ("the form") and lose their
 code (`HYPERLINK "https://..."`); pictures, footnote marks and other object marks are dropped, and so is text a
-tracked change deletes. Not read: character
-formatting (a title typed in bold is not told from a paragraph, as the .docx reader tells it), footnotes, comments,
-text boxes, and the formatting a fast-saved file keeps beside its pieces.
+tracked change deletes. Of the characters' formatting only bold is read: a short paragraph all in bold is a title,
+as the .docx reader takes it. Not read: footnotes, comments, text boxes, and the formatting a fast-saved file keeps
+beside its pieces.
 """
 
 from __future__ import annotations
@@ -29,9 +29,7 @@ from assistant.office_text import BOLD_TITLE_WORDS, margin_lines, numeral, table
 
 WORD_97 = 0xA5EC  # the file information block's first word
 MIN_NFIB = 0x00C1  # Word 97's version of the format; Word 6 and 95 files are older and laid out otherwise
-ENCRYPTED = 0x0100
-OBFUSCATED = 0x8000
-TABLE_STREAM_1 = 0x0200
+ENCRYPTED, OBFUSCATED, TABLE_STREAM_1 = 0x0100, 0x8000, 0x0200  # its flags: a password, which table stream
 PAGE = 512  # the size of a page of paragraph or character properties
 PARAGRAPH_ENTRY, CHARACTER_ENTRY = 13, 1  # the size of a run's entry on such a page
 # where the file information block keeps a part's place and length in the table stream: (fc, lcb) pair number
@@ -53,7 +51,8 @@ _NUMBER_FORMATS = {0: "1", 1: "I", 2: "i", 3: "A", 4: "a", 22: "1"}  # the rest 
 # marks in the text: a field's start, its code's end, its end; a paragraph's end, a cell's or row's end
 FIELD_START, FIELD_SEPARATOR, FIELD_END = "\x13", "\x14", "\x15"
 PARAGRAPH_END, CELL_END = "\r", "\x07"
-_SHOWN_AS = {"\x0b": "\n", "\x0c": PARAGRAPH_END, "\x1e": "-", "\x1f": ""}
+PAGE_BREAK = "\x0c"  # a page's or section's end, which ends its paragraph too
+_SHOWN_AS = {"\x0b": "\n", "\x1e": "-", "\x1f": ""}  # a line break, a non-breaking hyphen, an optional one
 _DROPPED = frozenset(chr(code) for code in range(32) if chr(code) not in "\t\n\r\x07\x0b\x0c\x13\x14\x15\x1e\x1f")
 
 
@@ -280,7 +279,7 @@ def _paragraphs(
             fields.pop()
         elif any(fields):
             continue
-        elif character in (PARAGRAPH_END, CELL_END) or character == "\x0c":
+        elif character in (PARAGRAPH_END, CELL_END, PAGE_BREAK):
             style, properties = runs.at(place)
             end = CELL_END if character == CELL_END else PARAGRAPH_END
             yield _Paragraph("".join(text), end, style, properties, all_bold and bool("".join(text).strip()))
