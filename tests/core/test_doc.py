@@ -1,5 +1,5 @@
-"""Reading Word 97-2003 (.doc) policies: a real LibreOffice file, that file altered, and files of other kinds saved
-under the name .doc."""
+"""Reading Word 97-2003 (.doc) policies: real LibreOffice files, one altered as a password or an older Word would
+leave it, and Word and RTF files saved under one another's names."""
 
 from __future__ import annotations
 
