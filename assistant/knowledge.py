@@ -413,6 +413,12 @@ def _data_file(folder: Path | None, name: str) -> Path:
     return BUNDLED_KNOWLEDGE / name
 
 
+def _left_by_the_system(name: str) -> bool:
+    """A file Word or Windows leaves beside documents, not a policy: Word's lock file while a document is open
+    ("~$policy.docx") and its temporary files ("~WRL0001.tmp"), Windows' thumbnails and folder settings."""
+    return name.startswith("~") or name.lower() in ("thumbs.db", "desktop.ini")
+
+
 def _document_files(root: Path) -> tuple[list[Path], list[str]]:
     files: list[Path] = []
     problems: list[str] = []
@@ -420,7 +426,7 @@ def _document_files(root: Path) -> tuple[list[Path], list[str]]:
         relative = path.relative_to(root)
         if any(part.startswith(".") for part in relative.parts) or not path.is_file():
             continue
-        if path.name in DATA_FILES or path.name.lower().startswith("readme"):
+        if path.name in DATA_FILES or path.name.lower().startswith("readme") or _left_by_the_system(path.name):
             continue
         if path.suffix.lower() in SUPPORTED:
             files.append(path)

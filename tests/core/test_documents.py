@@ -517,6 +517,19 @@ def test_a_folder_loads_what_it_can_and_names_what_it_cannot(tmp_path: Path) -> 
         assert why in problems[name]
 
 
+def test_files_word_and_windows_leave_in_a_folder_are_passed_over_not_named_as_problems(tmp_path: Path) -> None:
+    # a folder on a shared drive while someone has the policy open: Word's lock file was named "not a valid Word
+    # file" on every start, and Windows' thumbnail cache "unsupported file type .db"
+    make_docx(tmp_path / "policy.docx")
+    (tmp_path / "~$policy.docx").write_bytes(b"\x0bSam Jones" + b"\x00" * 150)
+    (tmp_path / "~WRL0003.tmp").write_bytes(b"\x00" * 64)
+    (tmp_path / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 60)
+    (tmp_path / "desktop.ini").write_text("[.ShellClassInfo]\n", encoding="ascii")
+    knowledge = load_knowledge(tmp_path)
+    assert [document.source for document in knowledge.documents] == ["policy.docx"]
+    assert knowledge.problems == ()
+
+
 def test_a_word_file_that_unpacks_to_far_more_than_a_policy_is_named_not_read(tmp_path: Path) -> None:
     # a zip bomb: a part of 70 MB packed into 70 kB, which python-docx would read into memory whole
     make_docx(tmp_path / "policy.docx")
