@@ -27,8 +27,9 @@ import olefile
 from assistant.errors import UnreadableDocument
 from assistant.office_text import BOLD_TITLE_WORDS, margin_lines, numeral, table_lines
 
-WORD_97 = 0xA5EC  # the file information block's first word
+WORD_97, WORD_6 = 0xA5EC, 0xA5DC  # the file information block's first word: Word 97 to 2003, Word 6 and 95
 MIN_NFIB = 0x00C1  # Word 97's version of the format; Word 6 and 95 files are older and laid out otherwise
+WORD_2 = b"\xdb\xa5"  # Word for Windows 2's first bytes: no compound file around it
 ENCRYPTED, OBFUSCATED, TABLE_STREAM_1 = 0x0100, 0x8000, 0x0200  # its flags: a password, which table stream
 PAGE = 512  # the size of a page of paragraph or character properties
 PARAGRAPH_ENTRY, CHARACTER_ENTRY = 13, 1  # the size of a run's entry on such a page
@@ -58,21 +59,22 @@ _DROPPED = frozenset(chr(code) for code in range(32) if chr(code) not in "\t\n\r
 
 def read_doc(path: Path) -> tuple[str, str]:
     """The document's text and its pages' headers and footers. Raises UnreadableDocument naming the file and why."""
+    older = "is a Word file older than Word 97 (open it in Word and save it as .docx)"
     if not olefile.isOleFile(str(path)):
-        raise UnreadableDocument(str(path), "is not a valid Word 97-2003 (.doc) file")
+        with path.open("rb") as file:
+            first = file.read(len(WORD_2))
+        raise UnreadableDocument(str(path), older if first == WORD_2 else "is not a valid Word 97-2003 (.doc) file")
     try:
         with olefile.OleFileIO(str(path)) as package:
             word = _stream(package, "WordDocument", path)
             ident, version = struct.unpack_from("<HH", word, 0)
             flags = struct.unpack_from("<H", word, 0x0A)[0]
+            if ident == WORD_6 or (ident == WORD_97 and version < MIN_NFIB):
+                raise UnreadableDocument(str(path), older)
             if ident != WORD_97:
                 raise UnreadableDocument(str(path), "is not a valid Word 97-2003 (.doc) file")
             if flags & (ENCRYPTED | OBFUSCATED):
                 raise UnreadableDocument(str(path), "is a password-protected Word file (save a copy without one)")
-            if version < MIN_NFIB:
-                raise UnreadableDocument(
-                    str(path), "is a Word 6 or Word 95 file (open it in Word and save it as .docx)"
-                )
             table = _stream(package, "1Table" if flags & TABLE_STREAM_1 else "0Table", path)
             return _Document(word, table).read()
     except UnreadableDocument:

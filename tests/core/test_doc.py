@@ -72,7 +72,8 @@ def _with_word_stream_changed(tmp_path: Path, at: int, value: bytes) -> Path:
     ("at", "value", "why"),
     [
         (0x0A, b"\x00\x13", "is a password-protected Word file (save a copy without one)"),  # fEncrypted set
-        (0x02, b"\x65\x00", "is a Word 6 or Word 95 file (open it in Word and save it as .docx)"),  # nFib 101
+        (0x00, b"\xdc\xa5\x65\x00", "is a Word file older than Word 97 (open it in Word and save it as .docx)"),
+        (0x02, b"\x65\x00", "is a Word file older than Word 97 (open it in Word and save it as .docx)"),  # nFib 101
         (0x00, b"\x00\x00", "is not a valid Word 97-2003 (.doc) file"),  # no Word file's signature
     ],
 )
