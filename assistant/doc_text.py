@@ -10,15 +10,16 @@ heading styles), and the lists in two tables: each list's levels (number format 
 overrides a paragraph names (its list, restarted at a number). Fields keep their result ("the form") and lose their
 code (`HYPERLINK "https://..."`); pictures, footnote marks and other object marks are dropped, and so is text a
 tracked change deletes. Of the characters' formatting only bold is read: a short paragraph all in bold is a title,
-as the .docx reader takes it. Not read: footnotes, comments, text boxes, and the formatting a fast-saved file keeps
-beside its pieces.
+as the .docx reader takes it. A text box's words, kept in a story of their own, are read after the paragraph its
+shape is anchored in. Not read: footnotes, comments, the headers' text boxes, and the formatting a fast-saved file
+keeps beside its pieces.
 """
 
 from __future__ import annotations
 
 import bisect
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +37,12 @@ PARAGRAPH_ENTRY, CHARACTER_ENTRY = 13, 1  # the size of a run's entry on such a 
 # where the file information block keeps a part's place and length in the table stream: (fc, lcb) pair number
 STYLESHEET, CHARACTER_PAGES, PARAGRAPH_PAGES, PIECES, LISTS, LIST_OVERRIDES = 1, 12, 13, 33, 73, 74
 PAIRS_AT = 0x9A
-MAIN_LENGTH, FOOTNOTES_LENGTH, HEADERS_LENGTH = 0x4C, 0x50, 0x54
+# the lengths of the document's stories, in characters, in order: the main text, footnotes, headers and footers,
+# macros, comments, endnotes, text boxes
+STORY_LENGTHS = (0x4C, 0x50, 0x54, 0x58, 0x5C, 0x60, 0x64)
+MAIN, HEADERS, TEXT_BOXES = 0, 2, 6
+SHAPES, TEXT_BOX_TEXTS = 40, 56  # parts: the main text's shapes and where they stand, the text boxes' texts
+SHAPE_SIZE, TEXT_BOX_SIZE = 26, 22  # their entries (FSPA and FTXBXS)
 HEADING_STYLES = range(1, 10)  # Word's built-in style numbers of Heading 1 to Heading 9
 TITLE_STYLE = 62
 LIST_LEVELS = 9
@@ -100,6 +106,15 @@ class _Paragraph:
     style: int = 0
     properties: dict[int, bytes] = field(default_factory=dict)
     bold: bool = False  # every letter of it set in bold
+    last: int = 0  # the place of its end mark in the document's text
+
+    @property
+    def in_table(self) -> bool:
+        return self.properties.get(IN_TABLE, b"\x00")[:1] != b"\x00"
+
+    @property
+    def ends_row(self) -> bool:  # the mark ending a table's row, no cell of its own
+        return self.properties.get(ROW_END, b"\x00")[:1] != b"\x00"
 
 
 @dataclass
@@ -120,18 +135,52 @@ class _Document:
         return self.table[place : place + length]
 
     def read(self) -> tuple[str, str]:
-        main, footnotes, headers = (
-            struct.unpack_from("<i", self.word, at)[0] for at in (MAIN_LENGTH, FOOTNOTES_LENGTH, HEADERS_LENGTH)
-        )
+        lengths = [max(0, struct.unpack_from("<i", self.word, at)[0]) for at in STORY_LENGTHS]
+        starts = [sum(lengths[:number]) for number in range(len(lengths))]
         characters = self._characters()
         styles = _Styles(self.part(STYLESHEET))
         runs = _ParagraphRuns(self.word, self.part(PARAGRAPH_PAGES))
         bold, deleted = _character_spans(self.word, self.part(CHARACTER_PAGES))
-        lists = _Lists(self.table, self.word)
-        body = list(_paragraphs(characters[: max(main, 0)], runs, bold, deleted))
-        start = max(main, 0) + max(footnotes, 0)
-        margins = [p.text for p in _paragraphs(characters[start : start + max(headers, 0)], runs, bold, deleted)]
-        return _Layout(styles, lists).lines(body), margin_lines(margins)
+
+        def story(start: int, end: int) -> list[_Paragraph]:
+            return list(_paragraphs(characters[start:end], runs, bold, deleted, first=start))
+
+        body = story(0, lengths[MAIN])
+        boxes = self._text_boxes(starts[TEXT_BOXES], story)
+        # a text box is read after the paragraph it is anchored in, as the .docx reader reads one; anchored in a
+        # table, after the table
+        placed: list[_Paragraph] = []
+        waiting: list[_Paragraph] = []
+        for paragraph in body:
+            if waiting and not paragraph.in_table:
+                placed, waiting = placed + waiting, []
+            placed.append(paragraph)
+            while boxes and boxes[0][0] <= paragraph.last:
+                (waiting if paragraph.in_table else placed).extend(boxes.pop(0)[1])
+        placed += waiting + [paragraph for _, box in boxes for paragraph in box]
+        margins = story(starts[HEADERS], starts[HEADERS] + lengths[HEADERS])
+        return _Layout(styles, _Lists(self.table, self.word)).lines(placed), margin_lines(p.text for p in margins)
+
+    def _text_boxes(
+        self, start: int, story: Callable[[int, int], list[_Paragraph]]
+    ) -> list[tuple[int, list[_Paragraph]]]:
+        """The main text's text boxes, by where each is anchored in it: each box's text is a span of the text box
+        story, named by the shape that draws it."""
+        shapes, texts = self.part(SHAPES), self.part(TEXT_BOX_TEXTS)
+        count = (len(shapes) - 4) // (4 + SHAPE_SIZE)
+        anchors: dict[int, int] = {}  # shape id -> where it is anchored
+        for number in range(count):
+            shape = struct.unpack_from("<I", shapes, 4 * (count + 1) + SHAPE_SIZE * number)[0]
+            anchors[shape] = struct.unpack_from("<i", shapes, 4 * number)[0]
+        count = (len(texts) - 4) // (4 + TEXT_BOX_SIZE)
+        boxes = []
+        for number in range(count):
+            shape = struct.unpack_from("<I", texts, 4 * (count + 1) + TEXT_BOX_SIZE * number + 14)[0]
+            first, last = struct.unpack_from("<ii", texts, 4 * number)
+            if shape in anchors:  # its own paragraphs, a table of its own kept apart from any table around it
+                apart = _Paragraph("", PARAGRAPH_END)
+                boxes.append((anchors[shape], [apart, *story(start + first, start + last), apart]))
+        return sorted(boxes, key=lambda box: box[0])
 
     def _characters(self) -> list[tuple[str, int]]:
         """Every character of the document's stories in order, with where it stands in the WordDocument stream."""
@@ -264,13 +313,14 @@ def _character_spans(word: bytes, index: bytes) -> tuple[_Spans, _Spans]:
 
 
 def _paragraphs(
-    characters: list[tuple[str, int]], runs: _ParagraphRuns, bold: _Spans, deleted: _Spans
+    characters: list[tuple[str, int]], runs: _ParagraphRuns, bold: _Spans, deleted: _Spans, first: int = 0
 ) -> Iterator[_Paragraph]:
-    """The story's paragraphs, a field's code left out and its result kept, tracked deletions left out."""
+    """The story's paragraphs, a field's code left out and its result kept, tracked deletions left out. `first`: the
+    place of the story's first character in the document's text."""
     text: list[str] = []
     all_bold = True
     fields: list[bool] = []  # open fields, innermost last: is its code still being read?
-    for character, place in characters:
+    for number, (character, place) in enumerate(characters, first):
         if place in deleted:
             continue
         if character == FIELD_START:
@@ -284,13 +334,13 @@ def _paragraphs(
         elif character in (PARAGRAPH_END, CELL_END, PAGE_BREAK):
             style, properties = runs.at(place)
             end = CELL_END if character == CELL_END else PARAGRAPH_END
-            yield _Paragraph("".join(text), end, style, properties, all_bold and bool("".join(text).strip()))
+            yield _Paragraph("".join(text), end, style, properties, all_bold and bool("".join(text).strip()), number)
             text, all_bold = [], True
         elif character not in _DROPPED:
             text.append(_SHOWN_AS.get(character, character))
             all_bold = all_bold and (character.isspace() or place in bold)
     if "".join(text).strip():
-        yield _Paragraph("".join(text), PARAGRAPH_END)
+        yield _Paragraph("".join(text), PARAGRAPH_END, last=first + len(characters))
 
 
 class _Styles:
@@ -387,6 +437,13 @@ def _level(table: bytes, at: int) -> tuple[_Level, int]:
     return _Level(start, number_format, template), at + 2 + 2 * length
 
 
+def _whole(rows: list[list[list[str]]], row: list[list[str]], cell: list[str]) -> list[list[list[str]]]:
+    """A table's rows, with the row and cell a file ended before their marks (a damaged or cut table) kept."""
+    if cell:
+        row = [*row, [text for text in cell if text]]
+    return [*rows, row] if row else rows
+
+
 class _Layout:
     """The paragraphs as lines the way the .docx reader writes them."""
 
@@ -402,20 +459,20 @@ class _Layout:
         row: list[list[str]] = []
         cell: list[str] = []
         for paragraph in paragraphs:
-            if paragraph.properties.get(IN_TABLE, b"\x00")[:1] != b"\x00":
-                if paragraph.properties.get(ROW_END, b"\x00")[:1] != b"\x00":  # the mark ending a row, no cell
+            if paragraph.in_table:
+                if paragraph.ends_row:
                     rows, row = [*rows, row], []
                     continue
                 cell.append(paragraph.text.strip())
                 if paragraph.end == CELL_END:
                     row, cell = [*row, [text for text in cell if text]], []
                 continue
-            if rows or row:
-                lines += [*table_lines([*rows, row] if row else rows), ""]
+            if rows or row or cell:
+                lines += [*table_lines(_whole(rows, row, cell)), ""]
                 rows, row, cell = [], [], []
             lines += self._paragraph(paragraph, titled, first=not lines)
-        if rows or row:
-            lines += table_lines([*rows, row] if row else rows)
+        if rows or row or cell:
+            lines += table_lines(_whole(rows, row, cell))
         return "\n".join(lines)
 
     def _paragraph(self, paragraph: _Paragraph, titled: bool, first: bool) -> list[str]:

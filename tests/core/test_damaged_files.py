@@ -52,6 +52,7 @@ def damaged_copies(data: bytes, seed: int) -> list[bytes]:
         "libreoffice-two-column-contacts.pdf",
         "weasyprint-listed-policy.pdf",
         "libreoffice-swimming-club.doc",
+        "libreoffice-text-box.doc",
     ],
 )
 def test_a_damaged_file_is_read_or_named_never_a_traceback(tmp_path: Path, source: str) -> None:

@@ -110,3 +110,13 @@ def test_a_docs_tracked_deletion_is_never_quoted() -> None:
     # a real writer's file (see tests/core/data/README.md): the deleted words were quoted as if still the rule
     clauses = load_knowledge(Path(__file__).parent / "data" / "libreoffice-tracked-change.doc").clauses
     assert [clause.text for clause in clauses] == ["Lifts are given only with a parent's written consent."]
+
+
+def test_a_docs_text_box_is_read_after_the_paragraph_it_stands_by() -> None:
+    # a real writer's file (see tests/core/data/README.md): the lead named in a box on the front page was lost
+    knowledge = load_knowledge(Path(__file__).parent / "data" / "libreoffice-text-box.doc")
+    assert [(clause.heading, clause.text) for clause in knowledge.clauses] == [
+        ("Who to contact", "Report any concern the same day."),
+        ("Who to contact", "Designated Safeguarding Lead: Jo Bloggs, 07700 900123"),
+        ("Photographs", "Photos are taken only on the club camera."),
+    ]
