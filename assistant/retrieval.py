@@ -658,7 +658,10 @@ def _how_news_came(tokens: list[str], start: int, end: int) -> bool:
 
 _UNTIL = frozenset({"til", "till", "until", "untill"})
 # an asking sentence whose subject is a word pointing back to the scene before it
-_POINTS_BACK = re.compile(r"\b(?:on|about|for|with|allow|allowed) (?:that|this)\b")
+_POINTS_BACK = re.compile(
+    r"\b(?:on|about|for|with|allow|allowed) (?:that|this)\b"
+    r"|\bwhat (?:do|should|can|would) (?:i|we) (?:tell|say|do)\b"
+)
 
 
 def _when(tokens: list[str], start: int, end: int) -> bool:

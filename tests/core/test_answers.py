@@ -638,6 +638,20 @@ async def test_an_asking_sentence_pointing_back_asks_about_the_scene_before_it(t
     )
 
 
+async def test_asking_what_to_tell_someone_asks_about_the_scene_before_it(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Photographs\n\n"
+        "1. Photos and video of members are taken only on the club camera, with a parent's written consent.\n"
+        "2. Parents may ask to see the photos held of their own child.\n",
+    )
+    # "what do i tell her" names nothing: what is asked about is the CCTV, which this policy never covers
+    cctv = "a mum is asking if we have cctv and whether she can see the footage of her son. what do i tell her"
+    assert (await advisor.answer(cctv)).status is AnswerStatus.NO_MATCH
+    photos = "a mum is asking if she can see the photos we took of her son. what do i tell her"
+    await assert_answered_first_by(advisor, [(photos, "2")])
+
+
 async def test_how_long_something_lasts_is_not_what_is_asked(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
