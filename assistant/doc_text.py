@@ -143,6 +143,7 @@ class _Document:
         bold, deleted = _character_spans(self.word, self.part(CHARACTER_PAGES))
 
         def story(start: int, end: int) -> list[_Paragraph]:
+            start = max(0, start)  # a damaged file's places may be anywhere
             return list(_paragraphs(characters[start:end], runs, bold, deleted, first=start))
 
         body = story(0, lengths[MAIN])
