@@ -26,7 +26,7 @@ from pathlib import Path
 import olefile
 
 from assistant.errors import UnreadableDocument
-from assistant.office_text import BOLD_TITLE_WORDS, margin_lines, numeral, table_lines
+from assistant.office_text import BOLD_TITLE_WORDS, margin_lines, next_number, numeral, table_lines
 
 WORD_97, WORD_6 = 0xA5EC, 0xA5DC  # the file information block's first word: Word 97 to 2003, Word 6 and 95
 MIN_NFIB = 0x00C1  # Word 97's version of the format; Word 6 and 95 files are older and laid out otherwise
@@ -129,7 +129,7 @@ class _Document:
         self.word, self.table = word, table
 
     def part(self, pair: int) -> bytes:
-        place, length = struct.unpack_from("<II", self.word, PAIRS_AT + 8 * pair)
+        place, length = _place(self.word, pair)
         if place + length > len(self.table):
             raise ValueError("a part beyond the table stream")
         return self.table[place : place + length]
@@ -215,6 +215,12 @@ class _Document:
                     (raw[2 * n : 2 * n + 2].decode("utf-16-le", "replace"), first + 2 * n) for n in range(len(raw) // 2)
                 ]
         return characters
+
+
+def _place(word: bytes, pair: int) -> tuple[int, int]:
+    """Where a part of the file is kept in the table stream, and its length, as the file information block says."""
+    place, length = struct.unpack_from("<II", word, PAIRS_AT + 8 * pair)
+    return place, length
 
 
 def _properties(data: bytes) -> dict[int, bytes]:
@@ -393,7 +399,7 @@ class _Lists:
     def __init__(self, table: bytes, word: bytes) -> None:
         self.levels: dict[int, list[_Level]] = {}
         self.overrides: list[tuple[int, dict[int, int]]] = []  # (list id, level -> first number)
-        place, length = struct.unpack_from("<II", word, PAIRS_AT + 8 * LISTS)
+        place, length = _place(word, LISTS)
         if length >= 2:
             count = struct.unpack_from("<h", table, place)[0]
             lists = [
@@ -407,7 +413,7 @@ class _Lists:
                     level, at = _level(table, at)
                     levels.append(level)
                 self.levels[list_id] = levels
-        place, length = struct.unpack_from("<II", word, PAIRS_AT + 8 * LIST_OVERRIDES)
+        place, length = _place(word, LIST_OVERRIDES)
         if length >= 4:
             count = struct.unpack_from("<I", table, place)[0]
             heads = [
@@ -512,13 +518,11 @@ class _Layout:
             self.started.add(number)
             for restarted, start in starts.items():
                 counters[restarted] = start - 1
-        counters[depth] = counters.get(depth, level.start - 1) + 1
-        for deeper in [d for d in counters if d > depth]:
-            del counters[deeper]  # a new item restarts the list under it
+        number = next_number(counters, depth, level.start)
         if level.number_format in (UPPER_LETTER, LOWER_LETTER):  # "a)", as the .docx reader writes a letter
-            return f"{indent}{numeral(counters[depth], 'a')}) "
+            return f"{indent}{numeral(number, 'a')}) "
         drawn = "".join(self._number(ch, counters, levels) if ord(ch) < LIST_LEVELS else ch for ch in level.template)
-        return f"{indent}{(drawn or f'{counters[depth]}.').strip()} "
+        return f"{indent}{(drawn or f'{number}.').strip()} "
 
     @staticmethod
     def _number(placeholder: str, counters: dict[int, int], levels: list[_Level]) -> str:

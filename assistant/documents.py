@@ -24,7 +24,15 @@ from typing import Any
 from assistant.errors import UnreadableDocument
 from assistant.html_text import html_blocks_as_text, html_to_text, looks_like_html
 from assistant.models import Frozen
-from assistant.office_text import BOLD_TITLE_WORDS, MAX_UNPACKED_PART, margin_lines, table_lines, whole_number
+from assistant.office_text import (
+    BOLD_TITLE_WORDS,
+    MAX_UNPACKED_PART,
+    margin_lines,
+    next_number,
+    numeral,
+    table_lines,
+    whole_number,
+)
 from assistant.pdf_tables import PageTable, may_hold_a_table, put_tables_back, set_tables_aside
 from assistant.segmentation import is_list_marker, split_front_matter
 
@@ -436,11 +444,9 @@ class _WordNumbering:
             return ""
         counters = self.counters.setdefault(num_id, {})
         depth = int(level)
-        counters[depth] = counters.get(depth, start - 1) + 1
-        for deeper in [d for d in counters if d > depth]:
-            del counters[deeper]  # a new item restarts the list under it
+        number = next_number(counters, depth, start)
         if fmt in ("lowerLetter", "upperLetter"):
-            return f"{indent}{chr(ord('a') + (counters[depth] - 1) % 26)}) "
+            return f"{indent}{numeral(number, 'a')}) "
         drawn = re.sub(r"%(\d)", lambda m: str(counters.get(int(m.group(1)) - 1, 1)), text or f"%{depth + 1}.")
         return f"{indent}{drawn.strip()} "
 

@@ -50,6 +50,15 @@ def _one_line(cell: Cell) -> str:
     return " ".join(" ".join(paragraph.split()) for paragraph in cell).strip()
 
 
+def next_number(counters: dict[int, int], depth: int, start: int) -> int:
+    """The number of a Word list's next item at this depth (its level's first number if it is the first), the
+    levels under it starting again: `counters` holds the number each level of the list is at."""
+    counters[depth] = counters.get(depth, start - 1) + 1
+    for deeper in [d for d in counters if d > depth]:
+        del counters[deeper]
+    return counters[depth]
+
+
 def numeral(number: int, number_format: str) -> str:
     """A list item's number as its format writes it: "1", "a", "A", "i" or "I" (a letter past "z" starts again)."""
     if number_format in ("a", "A"):
