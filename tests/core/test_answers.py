@@ -1972,6 +1972,23 @@ WORRY_ROUTE = {
         "theres a wee lad in the class always starving, same filthy kit every week, no one collects him til late",
         ref="2",
     ),
+    "a knife at a session finds the weapons procedure": FirstClause(
+        "# Reporting a concern\n\n"
+        "Tell the DSO about any concern the same day.\n\n"
+        "# Weapons at sessions\n\n"
+        "Do not search the young person or their bag, and do not try to take the weapon from them.\n",
+        "a lad just showed his mates a massive knife in his bag, do i take it off him?",
+        starts="Do not search the young person",
+    ),
+    "the lead's responsibilities come after what the person telling does": FirstClause(
+        "# Roles and responsibilities\n\n"
+        "3.1 The CWO is responsible for receiving concerns, deciding on the next steps and reporting them to "
+        "children's social care as soon as possible.\n\n"
+        "# Reporting a concern\n\n"
+        "5.2 Tell the CWO about any concern.\n",
+        "noticed a load of fresh cuts on a girl's arm when she was getting changed",
+        ref="5.2",
+    ),
     "what the team does on receiving a concern comes after how to raise it": FirstClause(
         "# Raising a concern\n\n"
         "Within 72 hours of receiving a concern, the Safeguarding Team must acknowledge it and refer suspected "

@@ -256,6 +256,13 @@ def detector() -> ConcernDetector:
         # content that teaches self-harm; a stranger asking where a child can be found
         "noticed one of my year 9s scrolling pro-ana accounts at lunch, she looked really thin",
         "a man messaged our insta asking what school the girl in the show photo goes to",
+        # a child not found while looking, a head count short on a trip, a weapon shown, a child's own words about
+        # being shut in, violent videos shown to little ones
+        "cant find alfie at the park. shouted where are you twice, nothing. about 5 mins now",
+        "river trip, we're one short. his boat is on the bank but no sign of him",
+        "a lad just showed his mates a massive knife in his bag at the session",
+        "ruby (7) said mummys boyfriend locks me in the cupboard when hes cross",
+        "one of the older boys was showing the little ones a video on his phone of people getting hurt",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -426,6 +433,13 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "got a black eye playing rugby at the weekend lol, can i still run the session?",
         "one of the dads fainted in the heat at the gala but came round straight away, do we log it?",
         "a new parent asked which school hall the club meets in on fridays",
+        # something (not someone) not found, a head count of staff short, a door locked, a video for a lesson
+        "cant find the consent forms anywhere, where do we keep them?",
+        "cant find jake's medical form, looked everywhere, can he still come on the trip?",
+        "we're one short tonight, can a 16yo helper count in the ratio?",
+        "the caretaker keeps locking me out of the office, who has the key?",
+        "can i show the kids a video about knife crime in the session?",
+        "can the older ones show the little ones a video of their dance routine?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -489,6 +503,9 @@ def test_the_learned_check_must_be_surer_when_the_writer_asks_about_their_own_ac
         # a medical emergency, and a child gone whom nobody can find
         "one of the juniors has gone down on the pitch and he's not breathing properly, his dad isnt here",
         "theo (7) gone from the park session, cant find him",
+        "cant find alfie at forest school, done the where are you call twice, nothing, 5 mins now",
+        "canoe trip and we're one short, jake's boat is on the bank but no jake, not at the minibus either",
+        "a boy just pulled out a knife in the changing room and the others are wound up",
     ],
 )
 def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
@@ -546,6 +563,7 @@ def test_asking_what_the_rules_allow_needs_a_surer_learned_check(question: str) 
 KIND_OF_WORRY = {
     "self-harm": [
         "there are fresh cuts up his forearm and he pulled his sleeve down",
+        "noticed cuts on maisie's thighs when she was getting changed",
         "she says there's no point anymore and she's been saving up her tablets",
         "he took a load of his dad's pills before the session",
         "his mum rang, he told her he doesn't want to be alive anymore",
@@ -596,9 +614,19 @@ KIND_OF_WORRY = {
         "her dad says she's getting married to her cousin back home this summer",
         "she's off to her grandma's for the summer for a big party for becoming a big girl",
     ],
+    "weapon": [
+        "a kid just showed his mates a massive knife in his bag",
+        "one of the lads has been carrying a blade since his brother got stabbed",
+    ],
+    "adults at risk": [
+        "margaret (84, early dementia) says she's not allowed her bank card anymore and doesn't want to go home",
+        "an older man at the food bank says his son takes his pension every week",
+    ],
     "missing": [
         "one of the residents has gone missing from the garden",
         "we can't find him anywhere, he isn't in his room",
+        "cant find alfie, shouted for him twice, nothing, about 5 mins now",
+        "we're one short, no sign of her at the minibus",
     ],
 }
 
