@@ -1972,6 +1972,15 @@ WORRY_ROUTE = {
         "theres a wee lad in the class always starving, same filthy kit every week, no one collects him til late",
         ref="2",
     ),
+    "a worry about the lead goes round them": FirstClause(
+        "# Reporting a concern\n\n"
+        "5.2 Tell the DSL about any concern the same day.\n\n"
+        "# Concerns about adults\n\n"
+        "7.1 Any concern about how an adult behaves towards a child must be reported to the DSL.\n\n"
+        "7.2 If the concern is about the DSL, report it to the Chair of Trustees.\n",
+        "the dsl keeps giving one of the yr9 girls lifts home on her own. who do i tell when its the dsl herself?",
+        ref="7.2",
+    ),
     "a knife at a session finds the weapons procedure": FirstClause(
         "# Reporting a concern\n\n"
         "Tell the DSO about any concern the same day.\n\n"

@@ -614,6 +614,10 @@ KIND_OF_WORRY = {
         "her dad says she's getting married to her cousin back home this summer",
         "she's off to her grandma's for the summer for a big party for becoming a big girl",
     ],
+    "about the designated safeguarding lead": [
+        "helen keeps giving one of the 14yo lads lifts home on her own. who do i tell when its the welfare officer?",
+        "he had his arm round one of the girls at the do. who do i go to if its the head of safeguarding himself",
+    ],
     "weapon": [
         "a kid just showed his mates a massive knife in his bag",
         "one of the lads has been carrying a blade since his brother got stabbed",
