@@ -506,6 +506,7 @@ def test_the_learned_check_must_be_surer_when_the_writer_asks_about_their_own_ac
         "cant find alfie at forest school, done the where are you call twice, nothing, 5 mins now",
         "canoe trip and we're one short, jake's boat is on the bank but no jake, not at the minibus either",
         "a boy just pulled out a knife in the changing room and the others are wound up",
+        "dad just turned up for his 2 kids stinking of booze and slurring and he wants to drive them home",
     ],
 )
 def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
@@ -603,6 +604,8 @@ KIND_OF_WORRY = {
         "another ambassador has been snapping one of the yr12 girls late at night",
         "one of the other coaches seems to be msging our u16 captain on insta quite late at night",
         "one of the dads who helps out keeps offering to run her home after training",
+        # an allegation against the writer
+        "the lad i host kicked off and has now told his social worker i grabbed him",
     ],
     "secret": [
         "he told her to keep it between them",
@@ -617,6 +620,13 @@ KIND_OF_WORRY = {
     "about the designated safeguarding lead": [
         "helen keeps giving one of the 14yo lads lifts home on her own. who do i tell when its the welfare officer?",
         "he had his arm round one of the girls at the do. who do i go to if its the head of safeguarding himself",
+    ],
+    "collection": [
+        "dad just turned up for his 2 kids stinking of booze and slurring, wants to drive them home",
+        "mum's come to pick him up and she's off her face, can barely stand",
+    ],
+    "radicalisation": [
+        "one of the boys (16) has been posting vids praising that attack and saying they deserved it",
     ],
     "weapon": [
         "a kid just showed his mates a massive knife in his bag",
