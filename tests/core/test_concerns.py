@@ -262,6 +262,7 @@ def detector() -> ConcernDetector:
         "river trip, we're one short. his boat is on the bank but no sign of him",
         "a lad just showed his mates a massive knife in his bag at the session",
         "ruby (7) said mummys boyfriend locks me in the cupboard when hes cross",
+        "saw one of the teachers whack a boy's hand with the ruler, kid was crying",
         "one of the older boys was showing the little ones a video on his phone of people getting hurt",
     ],
 )
@@ -604,6 +605,7 @@ KIND_OF_WORRY = {
         "another ambassador has been snapping one of the yr12 girls late at night",
         "one of the other coaches seems to be msging our u16 captain on insta quite late at night",
         "one of the dads who helps out keeps offering to run her home after training",
+        "saw ustadh bilal whack a boy's hand with the ruler tonight bc he kept messing up his surah",
         # an allegation against the writer
         "the lad i host kicked off and has now told his social worker i grabbed him",
     ],
@@ -615,6 +617,7 @@ KIND_OF_WORRY = {
     "forced marriage": [
         "she heard her family talking about her rishta with some guy in india, she's 15",
         "her dad says she's getting married to her cousin back home this summer",
+        "her parents are taking her to pakistan in the summer to 'get engaged' to her cousin",
         "she's off to her grandma's for the summer for a big party for becoming a big girl",
     ],
     "about the designated safeguarding lead": [
