@@ -1981,6 +1981,17 @@ WORRY_ROUTE = {
         "the dsl keeps giving one of the yr9 girls lifts home on her own. who do i tell when its the dsl herself?",
         ref="7.2",
     ),
+    "a carer drunk at collection finds what to do at collection, not a child found drinking": FirstClause(
+        "# Concerns on expeditions\n\n"
+        "6.7 Alcohol and drugs. A participant who is intoxicated must be supervised by an adult until they are "
+        "collected, and the Duty Manager told.\n\n"
+        "# Responding to a disclosure\n\n"
+        "5.5 If the disclosure suggests the participant may be at risk when they go home, speak to the DSL before "
+        "the participant is collected. Do not let them leave with the adult collecting them until you have done so.\n",
+        "a girl (14) told me her stepdad hit her when he was drunk and she doesnt want to go home. he's picking "
+        "her up at 4",
+        ref="5.5",
+    ),
     "a knife at a session finds the weapons procedure": FirstClause(
         "# Reporting a concern\n\n"
         "Tell the DSO about any concern the same day.\n\n"
