@@ -263,6 +263,11 @@ def detector() -> ConcernDetector:
         "a lad just showed his mates a massive knife in his bag at the session",
         "ruby (7) said mummys boyfriend locks me in the cupboard when hes cross",
         "saw one of the teachers whack a boy's hand with the ruler, kid was crying",
+        # a blade pulled out of a bag, a fight filmed, a goodbye in other words, a young person's crush on the writer
+        "lad just pulled a blade out his bag in the changing room showing off",
+        "someones sent round a snap of 2 of our juniors scrapping on the estate, one getting stamped on, lads filming",
+        "guest at breakfast just said to me quietly 'this is the last time you'll see me'",
+        "a 17yo found my personal insta and dm'd saying she really likes me and can we meet up",
         "one of the older boys was showing the little ones a video on his phone of people getting hurt",
     ],
 )
@@ -441,6 +446,11 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "the caretaker keeps locking me out of the office, who has the key?",
         "can i show the kids a video about knife crime in the session?",
         "can the older ones show the little ones a video of their dance routine?",
+        # a fight filmed for a lesson, sparring filmed for the club page, a parent's praise, register checks
+        "can we show the year 10s a video of a fight for the anti-bullying lesson?",
+        "is it ok to film the sparring for the club page?",
+        "a parent said her son really likes me as a coach, can i accept his follow?",
+        "who keeps the sex offender register checks for volunteers?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -508,6 +518,7 @@ def test_the_learned_check_must_be_surer_when_the_writer_asks_about_their_own_ac
         "canoe trip and we're one short, jake's boat is on the bank but no jake, not at the minibus either",
         "a boy just pulled out a knife in the changing room and the others are wound up",
         "dad just turned up for his 2 kids stinking of booze and slurring and he wants to drive them home",
+        "guest at breakfast just said 'this is the last time you'll see me, ive got it sorted' and went outside",
     ],
 )
 def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
