@@ -577,6 +577,7 @@ KIND_OF_WORRY = {
     "self-harm": [
         "there are fresh cuts up his forearm and he pulled his sleeve down",
         "noticed cuts on maisie's thighs when she was getting changed",
+        "her sleeve rode up and theres fresh cuts all up her arm",
         "she says there's no point anymore and she's been saving up her tablets",
         "he took a load of his dad's pills before the session",
         "his mum rang, he told her he doesn't want to be alive anymore",
