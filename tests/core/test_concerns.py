@@ -264,10 +264,10 @@ def detector() -> ConcernDetector:
         "ruby (7) said mummys boyfriend locks me in the cupboard when hes cross",
         "saw one of the teachers whack a boy's hand with the ruler, kid was crying",
         # a blade pulled out of a bag, a fight filmed, a goodbye in other words, a young person's crush on the writer
-        "lad just pulled a blade out his bag in the changing room showing off",
-        "someones sent round a snap of 2 of our juniors scrapping on the estate, one getting stamped on, lads filming",
-        "guest at breakfast just said to me quietly 'this is the last time you'll see me'",
-        "a 17yo found my personal insta and dm'd saying she really likes me and can we meet up",
+        "a boy pulled a knife out of his pocket at the bus stop after club",
+        "two of our u13s were scrapping outside the chippy and a crowd of kids was filming it",
+        "one of the lads said 'this is the last time you'll ever see me' as he left",
+        "a 16 yo from the youth club messaged me on snap saying he fancies me",
         "one of the older boys was showing the little ones a video on his phone of people getting hurt",
     ],
 )
@@ -514,11 +514,11 @@ def test_the_learned_check_must_be_surer_when_the_writer_asks_about_their_own_ac
         # a medical emergency, and a child gone whom nobody can find
         "one of the juniors has gone down on the pitch and he's not breathing properly, his dad isnt here",
         "theo (7) gone from the park session, cant find him",
-        "cant find alfie at forest school, done the where are you call twice, nothing, 5 mins now",
-        "canoe trip and we're one short, jake's boat is on the bank but no jake, not at the minibus either",
+        "cant find theo at the park, shouted for him twice, nothing, 10 mins now",
+        "coming back from the walk we were one short, not at the minibus and no sign of her",
         "a boy just pulled out a knife in the changing room and the others are wound up",
-        "dad just turned up for his 2 kids stinking of booze and slurring and he wants to drive them home",
-        "guest at breakfast just said 'this is the last time you'll see me, ive got it sorted' and went outside",
+        "mum's turned up to collect the twins slurring and smelling of alcohol, and says she's driving them home",
+        "a resident told me quietly this is the last time you'll see me and walked out",
     ],
 )
 def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
@@ -617,7 +617,7 @@ KIND_OF_WORRY = {
         "another ambassador has been snapping one of the yr12 girls late at night",
         "one of the other coaches seems to be msging our u16 captain on insta quite late at night",
         "one of the dads who helps out keeps offering to run her home after training",
-        "saw ustadh bilal whack a boy's hand with the ruler tonight bc he kept messing up his surah",
+        "the ustadh whacked a boy's hand with a ruler for getting his reading wrong",
         # an allegation against the writer
         "the lad i host kicked off and has now told his social worker i grabbed him",
     ],
