@@ -500,12 +500,12 @@ class _Layout:
     def _marker(self, paragraph: _Paragraph) -> str:
         """'1. ', '2.3 ', '  - ' or '' for a paragraph Word does not number, indented two spaces a level."""
         override = paragraph.properties.get(LIST_OVERRIDE) or self.styles.property(paragraph.style, LIST_OVERRIDE)
-        number = struct.unpack("<H", override)[0] if override and len(override) == 2 else 0
-        if not 0 < number <= len(self.lists.overrides):
+        override_number = struct.unpack("<H", override)[0] if override and len(override) == 2 else 0
+        if not 0 < override_number <= len(self.lists.overrides):
             return ""
         raw_level = paragraph.properties.get(LIST_LEVEL) or self.styles.property(paragraph.style, LIST_LEVEL) or b"\x00"
         depth = min(raw_level[0], LIST_LEVELS - 1)
-        list_id, starts = self.lists.overrides[number - 1]
+        list_id, starts = self.lists.overrides[override_number - 1]
         levels = self.lists.levels.get(list_id, [])
         level = levels[min(depth, len(levels) - 1)] if levels else _Level(number_format=BULLET)
         indent = "  " * depth
@@ -514,8 +514,8 @@ class _Layout:
         if level.number_format == NO_NUMBER:
             return ""
         counters = self.counters.setdefault(list_id, {})
-        if number not in self.started:
-            self.started.add(number)
+        if override_number not in self.started:
+            self.started.add(override_number)
             for restarted, start in starts.items():
                 counters[restarted] = start - 1
         number = next_number(counters, depth, level.start)

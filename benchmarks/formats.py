@@ -19,9 +19,9 @@ organisation would have, and its questions answered from each, lexically:
   size" tools do: no space kept at a wrapped line's end, and joined letters ("fi") mapped a byte off.
 - `odt`: the headed Word file saved by LibreOffice in its own format (OpenDocument text): its lists,
   headings and tables as LibreOffice writes them, the header and footer in its page style.
-- `doc`: the headed Word file saved by LibreOffice as Word 97-2003 (`.doc`), read through msdoc2docx. LibreOffice
-  writes a list that pandoc's Word file starts again (its first item) as a list of its own, so the file itself
-  numbers such a list "1.", "1.", "2." (LibreOffice reads it back so).
+- `doc`: the headed Word file saved by LibreOffice as Word 97-2003 (`.doc`), read by `assistant/doc_text.py`.
+  LibreOffice writes a list that pandoc's Word file starts again (its first item) as a list of its own, so the file
+  itself numbers such a list "1.", "1.", "2." (LibreOffice reads it back so).
 - `rtf`: the headed Word file saved by LibreOffice as Rich Text Format: list numbers and bullets written before
   their items, no heading styles a reader of it keeps, the header and footer in groups of their own.
 - `browser pdf`: a web page printed to PDF by Chromium (headless, without its own header and footer), as a
