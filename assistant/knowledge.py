@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from assistant.contacts import gives_contact_details
 from assistant.documents import SUPPORTED, SUPPORTED_NAMES, DocumentText, read_document, unsupported
@@ -63,6 +63,51 @@ class Situation(Frozen):
     @classmethod
     def _compiles(cls, pattern: str) -> str:
         return check_pattern(pattern)
+
+
+# A name in braces in a pattern ("{lead}"): the lexicon's fragment of that name. A regular expression's own
+# braces hold digits ("{0,40}"), never a name.
+FRAGMENT_NAME = re.compile(r"\{([a-z][a-z_]*)\}")
+
+
+def expand_fragments(value: object, fragments: dict[str, str], where: str) -> object:
+    """`value` (a pattern, or lists and tables of them) with each "{name}" replaced by that fragment, as a group of
+    its own, so it reads the same wherever it stands. A name with no fragment is an error naming `where`."""
+    if isinstance(value, str):
+
+        def fragment(found: re.Match[str]) -> str:
+            if (text := fragments.get(found.group(1))) is None:
+                raise ValueError(f"{where}: no fragment named {found.group(0)} (see [fragments])")
+            return f"(?:{text})"
+
+        return FRAGMENT_NAME.sub(fragment, value)
+    if isinstance(value, list):
+        return [expand_fragments(item, fragments, f"{where}[{number}]") for number, item in enumerate(value)]
+    if isinstance(value, dict):
+        return {key: expand_fragments(item, fragments, f"{where}.{key}") for key, item in value.items()}
+    return value
+
+
+def resolve_fragments(fragments: dict[str, str]) -> dict[str, str]:
+    """Each fragment with the fragments it names expanded in it. One that names itself, however indirectly, is
+    an error."""
+    resolved: dict[str, str] = {}
+
+    def resolve(name: str, naming: tuple[str, ...]) -> str:
+        if name in naming:
+            raise ValueError(f"fragments.{name}: names itself ({' -> '.join((*naming[naming.index(name) :], name))})")
+        if name not in resolved:
+            named = {
+                other: resolve(other, (*naming, name))
+                for other in FRAGMENT_NAME.findall(fragments[name])
+                if other in fragments
+            }
+            resolved[name] = str(expand_fragments(fragments[name], named, f"fragments.{name}"))
+        return resolved[name]
+
+    for name in fragments:
+        resolve(name, ())
+    return resolved
 
 
 # The lexicon's fields that hold regular expressions: each is compiled when the knowledge loads, so a bad one
@@ -159,6 +204,23 @@ class ConcernLexicon(Frozen):
     lead_away: str = ""
     # a clause on what to do in an emergency ("call 999"): first for a worry happening now. Empty: none.
     emergency_route: str = ""
+    # pieces of pattern that several patterns share ("the lead's names"), each written once: "{lead}" in any
+    # pattern, or in another fragment, stands for fragments["lead"]
+    fragments: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _expand_fragments(cls, data: object) -> object:
+        if not isinstance(data, dict):
+            return data  # pydantic names what is wrong with it
+        fragments = data.get("fragments", {})
+        if not isinstance(fragments, dict) or not all(isinstance(text, str) for text in fragments.values()):
+            return data  # ...and with this
+        fragments = resolve_fragments(fragments)
+        return {
+            key: value if key in ("fragments", "signs") else expand_fragments(value, fragments, key)
+            for key, value in data.items()
+        }
 
     @field_validator(*PATTERN_FIELDS)
     @classmethod

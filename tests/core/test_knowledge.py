@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from assistant.errors import KnowledgeError
 from assistant.knowledge import (
+    FRAGMENT_NAME,
     PATTERN_FIELDS,
     PATTERN_LIST_FIELDS,
     find_review_date,
@@ -248,3 +250,52 @@ def test_a_bad_worry_pattern_stops_startup_naming_the_file_and_the_field(
     (tmp_path / "concerns.toml").write_text("".join(f"{name} = {entry}\n" for name, entry in entries.items()))
     with pytest.raises(KnowledgeError, match=rf"concerns\.toml: {field}"):
         load_knowledge(tmp_path)
+
+
+def _concerns_folder(tmp_path: Path, concerns: str) -> Path:
+    (tmp_path / "policy.txt").write_text("Staff must not share photos.\n")
+    (tmp_path / "concerns.toml").write_text(concerns)
+    return tmp_path
+
+
+def test_a_fragment_written_once_reads_whole_in_every_pattern_naming_it(tmp_path: Path) -> None:
+    # an organisation's own lexicon names its weapons once and uses them in two lists
+    folder = _concerns_folder(
+        tmp_path,
+        "fragments.weapon = '''knife|blade|machete'''\n"
+        "fragments.carried = '''\\b(with|carrying) an? {weapon}\\b'''\n"
+        "harm = ['{carried}']\nincident = ['\\bhe\\b']\ndanger = ['{carried}', '\\bright now\\b']\n"
+        "reporting_terms = 'report'\n",
+    )
+    concerns = load_knowledge(folder).concerns
+    for pattern in (concerns.harm[0], concerns.danger[0]):
+        assert re.search(pattern, "he turned up carrying a machete")
+        assert not re.search(pattern, "a blade of grass")  # the alternation stays one group: "with a" first
+    assert "{" not in concerns.harm[0]
+
+
+@pytest.mark.parametrize(
+    ("concerns", "message"),
+    [
+        ("harm = ['\\b{weapn}\\b']\n", r"concerns\.toml: harm\[0\]: no fragment named \{weapn\}"),
+        ("fragments.weapon = '''{blade}'''\nharm = ['{weapon}']\n", r"fragments\.weapon: no fragment named \{blade\}"),
+        (
+            "fragments.a = '''x{b}'''\nfragments.b = '''y{a}'''\nharm = ['{a}']\n",
+            r"concerns\.toml: fragments\.a: names itself \(a -> b -> a\)",
+        ),
+    ],
+)
+def test_a_fragment_named_wrongly_stops_startup_naming_the_file_and_the_pattern(
+    tmp_path: Path, concerns: str, message: str
+) -> None:
+    folder = _concerns_folder(tmp_path, concerns + "incident = ['\\bshe\\b']\nreporting_terms = 'report'\n")
+    with pytest.raises(KnowledgeError, match=message):
+        load_knowledge(folder)
+
+
+def test_the_bundled_lexicon_names_only_fragments_it_has() -> None:
+    # every "{name}" in knowledge/concerns.toml was expanded: none reaches a regular expression as literal text
+    concerns = load_knowledge(BUNDLED_KNOWLEDGE).concerns
+    patterns = [*concerns.harm, *concerns.danger, *concerns.incident, concerns.fallback_route]
+    patterns += [text for situation in concerns.situation for text in (situation.when, situation.prefer)]
+    assert concerns.fragments and not any(FRAGMENT_NAME.search(pattern) for pattern in patterns)
