@@ -2047,6 +2047,14 @@ WORRY_ROUTE = {
         "tom (16) posted 'cant do this anymore, sorry everyone' in the squad chat and left the group",
         ref="2",
     ),
+    "goodbye in other words is the suicide route": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. Tell the shift leader about anything that worries you about a resident, and write it in the log.\n"
+        "2. If a resident talks about suicide or ending their life, stay with them and ask a colleague to fetch "
+        "the shift leader.\n",
+        "resident on the top floor shook my hand and said 'thats the last time youll see me mate' then went upstairs",
+        ref="2",
+    ),
     "someone missing is the missing person procedure": FirstClause(
         "# Reporting a concern\n\n"
         "1. Report any concern about a resident's welfare to the Registered Manager on the same day.\n"
