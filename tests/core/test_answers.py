@@ -2055,6 +2055,21 @@ WORRY_ROUTE = {
         "resident on the top floor shook my hand and said 'thats the last time youll see me mate' then went upstairs",
         ref="2",
     ),
+    "a child who didn't come back is the missing child procedure": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. Tell the session leader about any concern about a child's welfare before the end of the session.\n"
+        "2. If a child is missing, tell the session leader at once and search the building and grounds.\n",
+        "one of the cubs went to the toilets 15 mins ago and hasnt come back from them, his mate says he isnt in there",
+        ref="2",
+    ),
+    "tablets swallowed is the self-harm route": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. Tell the Designated Safeguarding Lead about any concern the same day.\n"
+        "2. If a young person has self-harmed or talks about suicide, stay with them and tell the Designated "
+        "Safeguarding Lead at once.\n",
+        "a girl in my group said she swallowed a handful of paracetamol at lunch",
+        ref="2",
+    ),
     "someone missing is the missing person procedure": FirstClause(
         "# Reporting a concern\n\n"
         "1. Report any concern about a resident's welfare to the Registered Manager on the same day.\n"
