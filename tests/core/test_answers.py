@@ -2009,6 +2009,15 @@ WORRY_ROUTE = {
         "noticed a load of fresh cuts on a girl's arm when she was getting changed",
         ref="5.2",
     ),
+    "the lead's steps come after the teller's, whatever the policy calls the lead": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. The Head of Safeguarding will decide whether to refer a concern about a girl or boy to children's "
+        "social care.\n"
+        "2. If a child tells you something worrying, tell the Head of Safeguarding immediately and record what "
+        "the child said.\n",
+        "one of my girls said her older cousin keeps making her send him pictures of herself",
+        ref="2",
+    ),
     "what the team does on receiving a concern comes after how to raise it": FirstClause(
         "# Raising a concern\n\n"
         "Within 72 hours of receiving a concern, the Safeguarding Team must acknowledge it and refer suspected "
