@@ -2018,6 +2018,24 @@ WORRY_ROUTE = {
         "one of my girls said her older cousin keeps making her send him pictures of herself",
         ref="2",
     ),
+    "what the lead or their deputy will do comes after the teller's steps": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. The DSL or Deputy DSL will decide whether to refer a child at risk of exploitation to children's "
+        "social care or the police.\n"
+        "2. Tell the DSL about any worry.\n",
+        "a boy in year 9 told me his brother's mates make him carry packages across town for them",
+        ref="2",
+    ),
+    "an adult with a learning disability is an adult at risk": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. Report any concern about a member of the group to the Group Leader on the same day.\n\n"
+        "# Adults at risk\n\n"
+        "2. If you are worried that an adult at risk is being abused or exploited, tell the Adult Safeguarding "
+        "Lead on the same day.\n",
+        "sam, 20 with a learning disability, comes to our gardening group. a couple of his new 'friends' keep "
+        "making him hand over his wages on a friday",
+        ref="2",
+    ),
     "what the team does on receiving a concern comes after how to raise it": FirstClause(
         "# Raising a concern\n\n"
         "Within 72 hours of receiving a concern, the Safeguarding Team must acknowledge it and refer suspected "
