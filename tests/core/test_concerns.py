@@ -451,6 +451,10 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "is it ok to film the sparring for the club page?",
         "a parent said her son really likes me as a coach, can i accept his follow?",
         "who keeps the sex offender register checks for volunteers?",
+        # a child's things lost, a child not found in a record, a child out of sight on a call
+        "one of the kids lost a shoe in the ball pit, do we have a lost property box?",
+        "cant find one of our members on the new booking app, how do i add her?",
+        "on the zoom i cant see him because his camera is off, should i ask him to turn it on?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -519,6 +523,10 @@ def test_the_learned_check_must_be_surer_when_the_writer_asks_about_their_own_ac
         "a boy just pulled out a knife in the changing room and the others are wound up",
         "mum's turned up to collect the twins slurring and smelling of alcohol, and says she's driving them home",
         "a resident told me quietly this is the last time you'll see me and walked out",
+        # a child lost, or not seen while looking, or one of a group not found
+        "think we've lost a child at the beach, little girl in a red hat, her mum's frantic",
+        "searched the whole play area twice and still cant see her, she's only 4",
+        "cant find one of our scouts at the jamboree, he missed the 3pm check in",
     ],
 )
 def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
@@ -655,6 +663,7 @@ KIND_OF_WORRY = {
         "one of the residents has gone missing from the garden",
         "we can't find him anywhere, he isn't in his room",
         "cant find alfie, shouted for him twice, nothing, about 5 mins now",
+        "lost one of the cubs at the zoo, last seen by the penguins",
         "we're one short, no sign of her at the minibus",
     ],
 }
