@@ -1,4 +1,4 @@
-"""Questions that ask for an amount, a time or a date, and the clauses that give one.
+"""Questions that ask for an amount, a time, a date, a duration or a limit, and the clauses that give one.
 
 "whats the mileage rate?", "what time does the mobile library come?", "how many girls can go in each
 tent?": a clause that states no number, time or frequency doesn't answer them, however many of their words
@@ -14,10 +14,10 @@ _SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
 # chat's openers before the question itself: "quick q - what time...", "anyone know when's the next..."
 _OPENER = r"(?:(?:so|and|but|also|quick q|quick question|sorry|hi|hey|anyone know|does anyone know|do you know)\W+)*"
 _ASKS_AT_START = re.compile(
-    rf"^\W*{_OPENER}(?:what time\b|how many\b"
+    rf"^\W*{_OPENER}(?:what time\b|how many\b|how long\b|how often\b"
     r"|how much (?:is|are|does|do|will|would|should|can|money|we|they|it)\b"  # not "how much am i supposed to ask"
     r"|(?:what'?s|whats|what is|what are) (?:the|our) (?:\w+ ){0,2}"
-    r"(?:rates?|deadline|dates?|prices?|cost|fees?|charge)\b"
+    r"(?:rates?|deadline|dates?|prices?|cost|fees?|charge|max|maximum|minimum|limit)\b"
     r"|when(?:'?s| is| are| does| do| will)\b)",
     re.IGNORECASE,
 )

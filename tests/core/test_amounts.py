@@ -30,6 +30,10 @@ EXPENSES_POLICY = (
         "quick q - when's the next training evening?",
         "spring term subs deadline??",
         "Sorry to bother you. What are the fees for the summer camp?",
+        # how long, how often, the most or fewest allowed
+        "how long do we have to keep the old sign-in sheets?",
+        "how often are we meant to redo the first aid course?",
+        "whats the max number of kids on the bouncy castle at once",
     ],
 )
 def test_asking_how_many_how_much_what_time_or_by_when_asks_for_an_amount(question: str) -> None:
@@ -44,6 +48,7 @@ def test_asking_how_many_how_much_what_time_or_by_when_asks_for_an_amount(questi
         "can I post about how many medals we won on my own facebook?",
         "can i accept a parent's friend request?",
         "the deadline for the grant is friday. can I put the kids' photos in the bid?",
+        "a mum asked how long the session runs. can i message her back on whatsapp?",
     ],
 )
 def test_a_question_that_only_mentions_an_amount_does_not_ask_for_one(question: str) -> None:
@@ -75,6 +80,24 @@ async def test_a_rate_the_policy_never_states_is_not_answered_by_a_clause_sharin
     assert answer.hits == ()
     # asked what the policy does say about the same words, it quotes the clause
     await assert_answered_first_by(advisor, [("can I pay a young person's bus fare from my own pocket?", "1")])
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["whats the max number of young people on the minibus?", "how long can a volunteer drive the minibus for?"],
+)
+async def test_a_limit_the_policy_never_states_is_not_answered_by_a_clause_naming_the_thing(
+    tmp_path: Path, question: str
+) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Transport\n\n"
+        "1. Volunteers who drive the minibus must hold a full licence and pass the club's minibus driving "
+        "assessment.\n"
+        "2. Young people must wear seatbelts in the minibus.\n",
+    )
+    answer = await advisor.answer(question)
+    assert answer.status is AnswerStatus.NO_MATCH
 
 
 async def test_a_rate_the_policy_states_is_quoted(tmp_path: Path) -> None:
