@@ -2036,6 +2036,13 @@ WORRY_ROUTE = {
         "making him hand over his wages on a friday",
         ref="2",
     ),
+    "the lead's duty after an opening condition comes after the teller's steps": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. Where a child already has a social worker, the Site DSL should also let the social worker know.\n"
+        "2. Tell the Site DSL about any concern straight away.\n",
+        "one of the girls told me her mum's boyfriend hits her when mum is at work",
+        ref="2",
+    ),
     "what the team does on receiving a concern comes after how to raise it": FirstClause(
         "# Raising a concern\n\n"
         "Within 72 hours of receiving a concern, the Safeguarding Team must acknowledge it and refer suspected "
