@@ -2104,6 +2104,15 @@ WORRY_ROUTE = {
         "a girl in my group said she swallowed a handful of paracetamol at lunch",
         ref="2",
     ),
+    "signs of county lines are the exploitation procedure": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. If a young person's behaviour changes or they seem to be in trouble, tell the Designated Safeguarding "
+        "Lead before you go home.\n\n"
+        "# Criminal exploitation and county lines\n\n"
+        "2. Tell the Designated Safeguarding Lead the same day and note any car registrations.\n",
+        "one of our 15 yr olds has started getting dropped off by older lads in a white van, and he has two phones now",
+        ref="2",
+    ),
     "someone missing is the missing person procedure": FirstClause(
         "# Reporting a concern\n\n"
         "1. Report any concern about a resident's welfare to the Registered Manager on the same day.\n"

@@ -659,6 +659,10 @@ KIND_OF_WORRY = {
         "margaret (84, early dementia) says she's not allowed her bank card anymore and doesn't want to go home",
         "an older man at the food bank says his son takes his pension every week",
     ],
+    "exploitation": [
+        "one of my year 10s keeps getting picked up in different cars after school and has a second phone he hides",
+        "lad (14) turned up with a wad of cash and new trainers, says he's been doing jobs for some older boys",
+    ],
     "missing": [
         "one of the residents has gone missing from the garden",
         "we can't find him anywhere, he isn't in his room",
