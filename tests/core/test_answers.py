@@ -2043,6 +2043,13 @@ WORRY_ROUTE = {
         "one of the girls told me her mum's boyfriend hits her when mum is at work",
         ref="2",
     ),
+    "a national team's steps come after telling the unit's safeguarding contact": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. The National Safeguarding Team will decide whether to refer the matter to the LADO.\n"
+        "2. Tell the Unit Safeguarding Contact about any worry.\n",
+        "one of our leaders keeps messaging a 14 year old girl late at night and told her to keep it secret",
+        ref="2",
+    ),
     "what the team does on receiving a concern comes after how to raise it": FirstClause(
         "# Raising a concern\n\n"
         "Within 72 hours of receiving a concern, the Safeguarding Team must acknowledge it and refer suspected "

@@ -616,6 +616,9 @@ KIND_OF_WORRY = {
         "her nephew has taken her bank card and she's got nothing left for food",
     ],
     "allegation": [
+        # a manager or driver, gifts slipped to a child, lifts home alone
+        "the centre manager keeps driving one of the girls home on her own after the late sessions",
+        "one of the minibus drivers keeps slipping a year 7 sweets and asked for his snap",
         "the TA grabbed him by the arm and dragged him out of the room",
         "his support worker pinches him when no one is looking",
         "a teacher in our dept follows some year 10 girls on tiktok and dm'd one of them about her outfit",
