@@ -2120,6 +2120,15 @@ WORRY_ROUTE = {
         "one of our 15 yr olds has started getting dropped off by older lads in a white van, and he has two phones now",
         ref="2",
     ),
+    "someone barred from contact turning up is the procedure for them": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. Tell the Centre Manager about any concern about a child before the end of the session.\n\n"
+        "# Visitors\n\n"
+        "2. Some children must not have contact with a parent or relative. If that person arrives, keep the "
+        "child with staff and ask the person to leave; if they refuse to leave, call 999.\n",
+        "the boys' uncle just turned up at reception, he's not meant to have any contact with them and he's shouting",
+        ref="2",
+    ),
     "someone missing is the missing person procedure": FirstClause(
         "# Reporting a concern\n\n"
         "1. Report any concern about a resident's welfare to the Registered Manager on the same day.\n"

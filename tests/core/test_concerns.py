@@ -455,6 +455,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "one of the kids lost a shoe in the ball pit, do we have a lost property box?",
         "cant find one of our members on the new booking app, how do i add her?",
         "on the zoom i cant see him because his camera is off, should i ask him to turn it on?",
+        # a joke about not being missed at work
+        "nobody would notice if i wasnt at the staff meeting lol, do i have to go?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -527,6 +529,8 @@ def test_the_learned_check_must_be_surer_when_the_writer_asks_about_their_own_ac
         "think we've lost a child at the beach, little girl in a red hat, her mum's frantic",
         "searched the whole play area twice and still cant see her, she's only 4",
         "cant find one of our scouts at the jamboree, he missed the 3pm check in",
+        # someone barred from contact with a child turning up
+        "the girls' stepdad is at the front desk, he's not allowed contact and he's shouting for them",
     ],
 )
 def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
@@ -583,6 +587,7 @@ def test_asking_what_the_rules_allow_needs_a_surer_learned_check(question: str) 
 # A kind of worry told in everyday words still finds its own procedure's words (its `add`).
 KIND_OF_WORRY = {
     "self-harm": [
+        "one of my year 9s wrote 'nobody would care if i wasnt here' on her planner",
         "there are fresh cuts up his forearm and he pulled his sleeve down",
         "noticed cuts on maisie's thighs when she was getting changed",
         "her sleeve rode up and theres fresh cuts all up her arm",
