@@ -217,6 +217,11 @@ class ConcernLexicon(Frozen):
         if not isinstance(fragments, dict) or not all(isinstance(text, str) for text in fragments.values()):
             return data  # ...and with this
         fragments = resolve_fragments(fragments)
+        for name, text in fragments.items():  # each must compile alone, used or not, to stand as a group of its own
+            try:
+                check_pattern(text)
+            except ValueError as error:
+                raise ValueError(f"fragments.{name}: {error}") from None
         return {
             key: value if key in ("fragments", "signs") else expand_fragments(value, fragments, key)
             for key, value in data.items()

@@ -280,12 +280,16 @@ def test_a_fragment_written_once_reads_whole_in_every_pattern_naming_it(tmp_path
         ("harm = ['\\b{weapn}\\b']\n", r"concerns\.toml: harm\[0\]: no fragment named \{weapn\}"),
         ("fragments.weapon = '''{blade}'''\nharm = ['{weapon}']\n", r"fragments\.weapon: no fragment named \{blade\}"),
         (
+            "fragments.unused = '''(unclosed'''\nharm = ['\\bhits\\b']\n",
+            r"concerns\.toml: fragments\.unused: bad pattern",
+        ),
+        (
             "fragments.a = '''x{b}'''\nfragments.b = '''y{a}'''\nharm = ['{a}']\n",
             r"concerns\.toml: fragments\.a: names itself \(a -> b -> a\)",
         ),
     ],
 )
-def test_a_fragment_named_wrongly_stops_startup_naming_the_file_and_the_pattern(
+def test_a_fragment_named_or_written_wrongly_stops_startup_naming_the_file_and_the_pattern(
     tmp_path: Path, concerns: str, message: str
 ) -> None:
     folder = _concerns_folder(tmp_path, concerns + "incident = ['\\bshe\\b']\nreporting_terms = 'report'\n")
