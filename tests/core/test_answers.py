@@ -2129,6 +2129,16 @@ WORRY_ROUTE = {
         "the boys' uncle just turned up at reception, he's not meant to have any contact with them and he's shouting",
         ref="2",
     ),
+    "a stranger's interest in the children is the procedure for members of the public": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. If a child's behaviour or appearance worries you, tell the Club Welfare Officer the same day.\n\n"
+        "# Visitors and spectators\n\n"
+        "2. If a member of the public behaves in a way that worries you, note what you saw and tell the Club "
+        "Welfare Officer. Do not challenge the person on your own.\n",
+        "a man none of us know keeps hanging around outside the hall chatting to the younger boys and offered one "
+        "a lift home",
+        ref="2",
+    ),
     "someone missing is the missing person procedure": FirstClause(
         "# Reporting a concern\n\n"
         "1. Report any concern about a resident's welfare to the Registered Manager on the same day.\n"

@@ -671,6 +671,10 @@ KIND_OF_WORRY = {
         "one of my year 10s keeps getting picked up in different cars after school and has a second phone he hides",
         "lad (14) turned up with a wad of cash and new trainers, says he's been doing jobs for some older boys",
     ],
+    "visitors members of the public": [
+        "a bloke none of us know has started hanging around outside the hall chatting to the younger boys as they leave",
+        "there's a woman at the fence most weeks taking photos of the girls on the trampolines",
+    ],
     "missing": [
         "one of the residents has gone missing from the garden",
         "we can't find him anywhere, he isn't in his room",
