@@ -457,6 +457,9 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "on the zoom i cant see him because his camera is off, should i ask him to turn it on?",
         # a joke about not being missed at work
         "nobody would notice if i wasnt at the staff meeting lol, do i have to go?",
+        # a newcomer who doesn't know their way about
+        "a new mum doesnt know which room the toddler group is in, can i walk her over?",
+        "the new lad doesnt know his way home from the centre yet, can i walk with him to the bus stop?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -531,6 +534,8 @@ def test_the_learned_check_must_be_surer_when_the_writer_asks_about_their_own_ac
         "cant find one of our scouts at the jamboree, he missed the 3pm check in",
         # someone barred from contact with a child turning up
         "the girls' stepdad is at the front desk, he's not allowed contact and he's shouting for them",
+        # someone lost and confused, out at night
+        "found an elderly man on the prom at 11pm in his pyjamas, he cant tell me where he lives",
     ],
 )
 def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
