@@ -592,6 +592,7 @@ def test_asking_what_the_rules_allow_needs_a_surer_learned_check(question: str) 
 # A kind of worry told in everyday words still finds its own procedure's words (its `add`).
 KIND_OF_WORRY = {
     "self-harm": [
+        "she told me she just wants to end it all and showed me her arms",
         "one of my year 9s wrote 'nobody would care if i wasnt here' on her planner",
         "there are fresh cuts up his forearm and he pulled his sleeve down",
         "noticed cuts on maisie's thighs when she was getting changed",
@@ -626,6 +627,7 @@ KIND_OF_WORRY = {
         "her nephew has taken her bank card and she's got nothing left for food",
     ],
     "allegation": [
+        "one of our coaches keeps giving a 12 year old lifts home after training, just the two of them",
         # a manager or driver, gifts slipped to a child, lifts home alone
         "the centre manager keeps driving one of the girls home on her own after the late sessions",
         "one of the minibus drivers keeps slipping a year 7 sweets and asked for his snap",
@@ -669,6 +671,7 @@ KIND_OF_WORRY = {
         "one of the lads has been carrying a blade since his brother got stabbed",
     ],
     "adults at risk": [
+        "mrs patel's grandson has taken over her bank card and she says there's never any food in",
         "margaret (84, early dementia) says she's not allowed her bank card anymore and doesn't want to go home",
         "an older man at the food bank says his son takes his pension every week",
     ],
@@ -679,6 +682,9 @@ KIND_OF_WORRY = {
     "visitors members of the public": [
         "a bloke none of us know has started hanging around outside the hall chatting to the younger boys as they leave",
         "there's a woman at the fence most weeks taking photos of the girls on the trampolines",
+    ],
+    "domestic abuse": [
+        "a mum at playgroup said her partner checks her phone every night and pushed her against the wall",
     ],
     "missing": [
         "one of the residents has gone missing from the garden",
