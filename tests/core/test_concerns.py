@@ -680,7 +680,7 @@ KIND_OF_WORRY = {
         "lad (14) turned up with a wad of cash and new trainers, says he's been doing jobs for some older boys",
     ],
     "visitors members of the public": [
-        "a bloke none of us know has started hanging around outside the hall chatting to the younger boys as they leave",
+        "a bloke none of us know has started hanging around outside the hall chatting to the younger boys",
         "there's a woman at the fence most weeks taking photos of the girls on the trampolines",
     ],
     "domestic abuse": [
