@@ -223,8 +223,7 @@ class ConcernLexicon(Frozen):
             except ValueError as error:
                 raise ValueError(f"fragments.{name}: {error}") from None
         return {
-            key: value if key in ("fragments", "signs") else expand_fragments(value, fragments, key)
-            for key, value in data.items()
+            key: value if key == "fragments" else expand_fragments(value, fragments, key) for key, value in data.items()
         }
 
     @field_validator(*PATTERN_FIELDS)
