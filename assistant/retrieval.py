@@ -66,9 +66,11 @@ SENTENCE_CANDIDATES = 20  # the strongest matches whose sentences are read again
 SENTENCE_CACHE = 4096  # clauses whose analysed sentences are kept between questions
 _CLAUSE_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 # Policies answer "can I...?" in their rules; clauses that direct ("must", "should not") are the
-# likelier answer than introductions, definitions and document furniture.
+# likelier answer than introductions, definitions and document furniture. What follows a breach ("will be
+# treated as misconduct") is a rule too, though it has no "must".
 DIRECTIVE_WORDS = frozenset(
-    "must should shouldnt never wont cannot only avoid prohibited required forbidden dont applies".split()
+    "must should shouldnt never wont cannot only avoid prohibited required forbidden dont applies "
+    "disciplinary dismissal dismissed misconduct sanction sanctions".split()
 )
 DIRECTIVE_PAIRS = frozenset(
     {("will", "not"), ("not", "permitted"), ("not", "allowed"), ("may", "not"), ("do", "not"), ("does", "not")}
@@ -938,7 +940,7 @@ def _age_columns(texts: Sequence[str], may_state_ages: np.ndarray) -> np.ndarray
 
 def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseIndex:
     """Index clauses once, at startup: batches of clauses analysed together, then numpy for the arithmetic."""
-    analyzer = Analyzer.from_groups(group.terms for group in vocabulary.group)
+    analyzer = Analyzer.from_groups([group.terms for group in vocabulary.group], [g.not_in for g in vocabulary.group])
     unranked = frozenset(f"~{number}" for number, group in enumerate(vocabulary.group) if not group.ranks)
     size = len(clauses)
     feature_ids: defaultdict[str, int] = defaultdict(itertools.count().__next__)  # a new feature gets the next id

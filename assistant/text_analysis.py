@@ -259,9 +259,13 @@ class Analyzer:
     single_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # one-word terms -> concepts
     # phrases keyed by their first two stems, longest first: most phrase starts ("the", "of", "on") end nowhere
     phrase_pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
+    # stemmed phrase -> concepts its words don't stand for there: a "member of staff" is not one of the members
+    exceptions: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    exception_starts: frozenset[str] = frozenset()  # their first stems: most texts have none of them
 
     @classmethod
-    def from_groups(cls, groups: Iterable[Sequence[str]]) -> Analyzer:
+    def from_groups(cls, groups: Iterable[Sequence[str]], not_in: Sequence[Sequence[str]] = ()) -> Analyzer:
+        """`not_in[n]`: phrases in which group n's words mean something else (optional, per group)."""
         analyzer = cls()
         table: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for number, terms in enumerate(groups):
@@ -272,6 +276,13 @@ class Analyzer:
                 for phrase in [stems, *variants] if stems else []:
                     table[phrase].add(f"~{number}")
         analyzer.phrases = {key: tuple(sorted(ids)) for key, ids in table.items()}
+        excepted: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for number, exceptions in enumerate(not_in):
+            for exception in exceptions:
+                if stems := tuple(analyzer.stem_all(tokenize(exception))):
+                    excepted[stems].add(f"~{number}")
+        analyzer.exceptions = {key: tuple(sorted(ids)) for key, ids in excepted.items()}
+        analyzer.exception_starts = frozenset(key[0] for key in excepted)
         for key, ids in sorted(analyzer.phrases.items(), key=lambda item: -len(item[0])):
             if len(key) == 1:
                 analyzer.single_words[key[0]] = ids
@@ -298,7 +309,24 @@ class Analyzer:
                     found.append((start, len(phrase), ids))
         single = self.single_words
         found += [(i, 1, single[stem]) for i, stem in enumerate(stems) if stem in single]
+        if excepted := self._excepted(stems):
+            found = [
+                (start, length, kept)
+                for start, length, ids in found
+                if (kept := tuple(c for c in ids if not {(start, c), (start + length - 1, c)} <= excepted))
+            ]
         return found
+
+    def _excepted(self, stems: list[str]) -> set[tuple[int, str]]:
+        """(position, concept) for each word inside an exception phrase, which doesn't stand for the concept."""
+        excepted: set[tuple[int, str]] = set()
+        if self.exception_starts.isdisjoint(stems):
+            return excepted
+        for phrase, ids in self.exceptions.items():
+            for start in range(len(stems) - len(phrase) + 1):
+                if stems[start] == phrase[0] and tuple(stems[start : start + len(phrase)]) == phrase:
+                    excepted.update((start + offset, c) for offset in range(len(phrase)) for c in ids)
+        return excepted
 
     def concepts(self, stems: list[str]) -> set[str]:
         """Concept ids of the vocabulary words and phrases found in the stem sequence.
@@ -306,6 +334,8 @@ class Analyzer:
         The same as collecting `matches` without the positions. It runs for every clause at build time,
         so single words are looked up in one pass and phrases only where their first two stems meet.
         """
+        if self._excepted(stems):  # rare: the slower way, word by word
+            return {concept for _, _, ids in self.matches(stems) for concept in ids}
         found: set[str] = set().union(*filter(None, map(self.single_words.get, stems)))
         for position, phrases in enumerate(map(self.phrase_pairs.get, itertools.pairwise(stems))):
             for phrase, ids in phrases or ():
@@ -349,8 +379,42 @@ class Analyzer:
         positions, matched = _phrase_matches(stems, len(stem_number), sequence, text_of, ends)
         match, item = expand(matched, np.cumsum([0] + [len(ids) for _, ids in phrases]))  # a match per concept
         concepts = np.array([concept for _, ids in phrases for concept in ids], dtype=np.int64)[item]
-        rows, _ = _distinct(text_of[positions[match]].astype(np.int64) * len(names) + concepts)
+        starts = positions[match]
+        if self.exceptions:
+            lengths = np.array([len(phrase) for phrase in stems], dtype=np.int64)[matched[match]]
+            excepted = self._excepted_all(stem_number, number, sequence, text_of, ends)
+            first = np.isin(starts.astype(np.int64) * len(names) + concepts, excepted)
+            last = np.isin((starts + lengths - 1).astype(np.int64) * len(names) + concepts, excepted)
+            starts, concepts = starts[~(first & last)], concepts[~(first & last)]
+        rows, _ = _distinct(text_of[starts].astype(np.int64) * len(names) + concepts)
         return names, rows // len(names), rows % len(names)
+
+    def _excepted_all(
+        self,
+        stem_number: dict[str, int],
+        number: dict[str, int],
+        sequence: np.ndarray,
+        text_of: np.ndarray,
+        ends: np.ndarray,
+    ) -> np.ndarray:
+        """`_excepted` over texts laid one after another: position * len(number) + concept number, per word
+        inside an exception phrase and concept it doesn't stand for there."""
+        exceptions = [
+            (tuple(stem_number[stem] for stem in phrase), [number[c] for c in ids if c in number])
+            for phrase, ids in self.exceptions.items()
+            if all(stem in stem_number for stem in phrase)
+        ]
+        if not exceptions:
+            return np.zeros(0, dtype=np.int64)
+        phrases = [phrase for phrase, _ in exceptions]
+        positions, found = _phrase_matches(phrases, len(stem_number), sequence, text_of, ends)
+        keys = [
+            (positions[found == n].astype(np.int64) + offset) * len(number) + concept
+            for n, (phrase, ids) in enumerate(exceptions)
+            for offset in range(len(phrase))
+            for concept in ids
+        ]
+        return np.unique(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64)
 
 
 @dataclass(frozen=True)

@@ -1278,6 +1278,26 @@ FIRST_CLAUSE = {
         "could i actually get sacked over something i post on my own fb??",
         "3",
     ),
+    # a clause stating what follows a breach is a rule of its own, though it has no "must"
+    "breaking the rules asks what follows, not where a breach is reported": FirstClause(
+        "# Conduct\n\n"
+        "1. Staff must keep personal phones in the staff room and use them only on their lunch break.\n"
+        "2. Staff must not post about service users online; any breach of this rule must be reported to the "
+        "manager.\n"
+        "3. Failure to follow this policy will be treated as misconduct and may result in disciplinary action.\n",
+        "what happens to me if i break the rules?",
+        "3",
+    ),
+    # a break from work is time off, not breaking a rule
+    "checking my phone on my break is about the lunch break": FirstClause(
+        "# Conduct\n\n"
+        "1. Staff must keep personal phones in the staff room and use them only on their lunch break.\n"
+        "2. Staff must not post about service users online; any breach of this rule must be reported to the "
+        "manager.\n"
+        "3. Failure to follow this policy will be treated as misconduct and may result in disciplinary action.\n",
+        "ok to scroll insta on my break?",
+        "1",
+    ),
     "can't make it asks how much notice": FirstClause(
         "# Junior coaches\n\n"
         "1. Junior coaches must be age 13 and up.\n"

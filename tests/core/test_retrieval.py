@@ -31,6 +31,9 @@ AWKWARD = [
     "I was left on my",  # a phrase ("on my own") split between two texts is in neither
     "own with a work",
     "mobile phone",
+    "on my lunch break I never break the rules; at break time they broke them",  # a word a phrase excepts
+    "my",  # an exception split between two texts is in neither
+    "break",
 ]
 
 
@@ -41,7 +44,7 @@ def clauses_of(*paths: Path) -> list[Clause]:
 @pytest.fixture(scope="module")
 def analyzer() -> Analyzer:
     vocabulary = load_knowledge(REPO / "knowledge").vocabulary
-    return Analyzer.from_groups(group.terms for group in vocabulary.group)
+    return Analyzer.from_groups([group.terms for group in vocabulary.group], [g.not_in for g in vocabulary.group])
 
 
 @functools.cache
@@ -166,6 +169,8 @@ def test_liking_a_post_is_told_from_the_like_of_a_comparison(text: str, liking: 
         ("what background checks do new volunteers need?", "virtual background"),
         ("photos go on the club's secure drive", "driving"),  # where files are kept, not a car
         ("saved in the shared Google Drive folder", "drive them home"),
+        ("can i check my phone on my lunch break?", "breach"),  # a break from work breaks no rule
+        ("the staff break room", "breach"),
     ],
 )
 def test_a_common_little_word_does_not_stand_for_a_concept(
@@ -173,6 +178,13 @@ def test_a_common_little_word_does_not_stand_for_a_concept(
 ) -> None:
     assert concepts_of(analyzer, concept_word)  # the word names the concept...
     assert not concepts_of(analyzer, concept_word) & concepts_of(analyzer, everyday)  # ...the everyday word doesn't
+
+
+@pytest.mark.parametrize(
+    "text", ["what happens if i break the rules?", "during my break I broke the policy", "breaks of the code"]
+)
+def test_a_word_keeps_its_sense_outside_the_phrases_that_except_it(analyzer: Analyzer, text: str) -> None:
+    assert concepts_of(analyzer, "breach") <= concepts_of(analyzer, text)
 
 
 def test_wanting_to_do_something_is_not_liking_a_post() -> None:
