@@ -27,6 +27,7 @@ _AMOUNT = re.compile(
     r"\d|£|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
     r"sixty|hundred|half|once|twice|single|pair|ratio|maximum|minimum|at least|at most|no more than|up to|within|"
     r"daily|weekly|monthly|annually|annual|yearly|termly|fortnightly|every|each|immediately|same day|as soon as|"
+    r"frequency|regularly|regular|recurring|periodically|"  # how often, said in words: "regular supervision"
     r"free|no charge|costs?|prices?|fees?|rates?)\b",
     re.IGNORECASE,
 )

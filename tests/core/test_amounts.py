@@ -63,6 +63,8 @@ def test_a_question_that_only_mentions_an_amount_does_not_ask_for_one(question: 
         "Mileage is paid at 45p a mile.",
         "Supervision takes place every half term.",
         "Tell the safeguarding lead immediately.",
+        "Staff receive regular supervision from their line manager.",  # how often, in words
+        "Your manager decides the frequency of supervision.",
     ],
 )
 def test_a_clause_stating_a_number_a_price_or_a_time_limit_gives_an_amount(clause: str) -> None:
@@ -118,3 +120,14 @@ async def test_the_clause_stating_the_date_asked_for_is_quoted_before_one_sharin
     answer = await advisor.answer("when is the social media policy due to be looked at again?")
     assert answer.status is AnswerStatus.ANSWERED
     assert [hit.clause.ref for hit in answer.hits[:2]] == ["3", "2"]
+
+
+async def test_how_often_is_answered_by_the_clause_saying_who_sets_the_frequency(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Supporting volunteers\n\n"
+        "1. Volunteers must attend the induction evening before their first session.\n"
+        "2. Supervision frequency is agreed between each volunteer and their ministry leader.\n"
+        "3. Volunteers must wear their lanyard at all times.\n",
+    )
+    await assert_answered_first_by(advisor, [("how often are we meant to get supervision", "2")])
