@@ -269,6 +269,8 @@ def detector() -> ConcernDetector:
         "one of the lads said 'this is the last time you'll ever see me' as he left",
         "a 16 yo from the youth club messaged me on snap saying he fancies me",
         "one of the older boys was showing the little ones a video on his phone of people getting hurt",
+        # remarks about a child's body, and a child who has gone very quiet since
+        "some of the girls keep making comments about her weight in the group chat and she's gone very quiet",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -460,6 +462,10 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         # a newcomer who doesn't know their way about
         "a new mum doesnt know which room the toddler group is in, can i walk her over?",
         "the new lad doesnt know his way home from the centre yet, can i walk with him to the bus stop?",
+        # abusive comments about the staff, which one may delete
+        "one of the dads keeps leaving abusive comments under our posts about the head, can i delete them?",
+        # a child's weight for a ride's limit
+        "is there a max weight for the zip wire? one of our lads is worried about his weight",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
