@@ -1298,6 +1298,15 @@ FIRST_CLAUSE = {
         "ok to scroll insta on my break?",
         "1",
     ),
+    # tech is technology, and being hopeless with it is finding it difficult
+    "hopeless with tech asks where support with technology is": FirstClause(
+        "# Online safety\n\n"
+        "1. Children must not be left alone on the club's tablets.\n"
+        "2. Volunteers finding digital technology difficult should ask the club's online safety lead for support.\n"
+        "3. Children's own phones stay in their bags during sessions.\n",
+        "im hopeless with tech tbh and the kids know way more than me, who can help?",
+        "2",
+    ),
     "can't make it asks how much notice": FirstClause(
         "# Junior coaches\n\n"
         "1. Junior coaches must be age 13 and up.\n"
