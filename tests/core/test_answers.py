@@ -1307,6 +1307,15 @@ FIRST_CLAUSE = {
         "im hopeless with tech tbh and the kids know way more than me, who can help?",
         "2",
     ),
+    # someone staying with a child is supervising her
+    "someone staying with a child on a device is supervision": FirstClause(
+        "# Devices\n\n"
+        "1. Children may use the club laptop for homework.\n"
+        "2. Children using club devices must be supervised by a leader at all times.\n"
+        "3. Staff must not let children use their personal phones.\n",
+        "one of the girls wants to play a game on the club laptop, does someone have to stay with her?",
+        "2",
+    ),
     "can't make it asks how much notice": FirstClause(
         "# Junior coaches\n\n"
         "1. Junior coaches must be age 13 and up.\n"
