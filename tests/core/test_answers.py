@@ -2684,6 +2684,17 @@ async def test_a_contacts_table_gives_a_number_asked_for_but_no_rule_on_staffs_o
         assert (await advisor.answer(question)).status is AnswerStatus.NO_MATCH, question
 
 
+async def test_where_to_park_is_asked_however_it_is_put(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Sessions\n\n"
+        "1. If it happens again after a warning, a session may be cancelled and a letter sent.\n"
+        "2. Staff must not post about a session on social media until every young person has gone home.\n",
+    )
+    answer = await advisor.answer("where are we supposed to park on session days? the car park was rammed")
+    assert answer.status is AnswerStatus.NO_MATCH
+
+
 @pytest.mark.parametrize(
     "question",
     [
