@@ -151,6 +151,9 @@ STOPWORDS = frozenset(
     # how a scene's news came ("a mum sent me a friend request", "he found my insta", "saw a post") is not what
     # is asked, and "the link is sent to parents" no answer to it; a question about sending names what is sent
     + "sent send sends sending found saw noticed".split()
+    # the day a scene happened ("at bowling on sat") is not what is asked
+    + "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays "
+    "saturdays sundays mon tues weds thurs fri sat tmrw tmr".split()
 )
 
 

@@ -187,6 +187,19 @@ def test_a_word_keeps_its_sense_outside_the_phrases_that_except_it(analyzer: Ana
     assert concepts_of(analyzer, "breach") <= concepts_of(analyzer, text)
 
 
+def test_the_days_a_scene_happens_on_are_not_what_is_asked() -> None:
+    clauses = [
+        Clause(document="Policy", source="p.txt", ref=str(n), heading="", text=text, position=n)
+        for n, text in enumerate(
+            ["Staff must not post photos of young people on their personal social media.", "Sign in at reception."]
+        )
+    ]
+    index = build_index(clauses, load_knowledge(REPO / "knowledge").vocabulary)
+    plain = index.search("we've got matches, can i post the pics?")[0]
+    dated = index.search("we've got matches saturday, sunday and tues, can i post the pics?")[0]
+    assert (dated.index, dated.coverage) == (plain.index, plain.coverage)
+
+
 def test_wanting_to_do_something_is_not_liking_a_post() -> None:
     texts = ["Workers must not comment on, like or share posts.", "Workers may run an errand for a family."]
     clauses = [
