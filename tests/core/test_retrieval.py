@@ -171,6 +171,7 @@ def test_liking_a_post_is_told_from_the_like_of_a_comparison(text: str, liking: 
         ("saved in the shared Google Drive folder", "drive them home"),
         ("can i check my phone on my lunch break?", "breach"),  # a break from work breaks no rule
         ("the staff break room", "breach"),
+        ("are we meant to be talking to the kids about screen time?", "hide an identity"),  # talking isn't hiding
     ],
 )
 def test_a_common_little_word_does_not_stand_for_a_concept(
@@ -314,6 +315,7 @@ def test_a_form_to_fill_in_or_a_contents_line_is_told_from_a_clause(text: str, f
         ("am i allowed my phone on poolside?", "spectators"),
         ("can i keep their pics on the school drive?", "stored securely"),
         ("can you write a letter of support for his appeal?", "references"),
+        ("do we have to check who he's talking to online?", "hide an identity"),
     ],
 )
 def test_chat_words_share_a_concept_with_the_policy_words_for_the_same_thing(
