@@ -169,7 +169,8 @@ _WORD_BYTES = bytes(byte if chr(byte) in string.ascii_lowercase + string.digits 
 # "follow the organisation's procedures" is complying with them, not following someone online
 _PROCEDURAL_FOLLOW = re.compile(
     r"\bfollow(?:s|ed|ing)?(?=\s+(?:the|our|their|its|this|these|all|any|normal|relevant|correct|appropriate|"
-    r"agreed|same|local|usual|safeguarding|child protection)\b[^.;:]{0,50}?\b(?:procedures?|polic(?:y|ies)|"
+    r"agreed|same|local|usual|safeguarding|child protection|disciplinary|complaints?|reporting|whistleblowing|"
+    r"grievance)\b[^.;:]{0,50}?\b(?:procedures?|polic(?:y|ies)|"
     r"guidance|process(?:es)?|steps|advice|instructions|rules|code|protocols?|plans?|principles|guidelines)\b)"
 )
 

@@ -100,6 +100,8 @@ def test_each_clause_is_indexed_with_its_features_and_those_of_its_intro_and_hea
     [
         ("they must follow the organisation's normal safeguarding procedures", "comply"),
         ("volunteers should follow the steps below", "comply"),
+        ("challenge negative use of social media, following disciplinary procedures if necessary", "comply"),
+        ("staff follow complaints procedures when a parent complains", "comply"),
         ("adults must never follow young people on social media", "follow"),
         ("a pupil asked me to follow her on tiktok", "follow"),
         # contacting the lead is reporting to them; contact with a young person is contact
