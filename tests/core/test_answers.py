@@ -1316,6 +1316,15 @@ FIRST_CLAUSE = {
         "one of the girls wants to play a game on the club laptop, does someone have to stay with her?",
         "2",
     ),
+    # about to start is commencing employment
+    "about to start asks what to do when commencing": FirstClause(
+        "# Social media\n\n"
+        "1. Staff must review the privacy settings of their social media accounts when they commence employment.\n"
+        "2. Staff must not accept friend requests from young people on their social media accounts.\n"
+        "3. Staff sign in at reception.\n",
+        "about to start as a volunteer, anything i should sort on my insta account?",
+        "1",
+    ),
     "can't make it asks how much notice": FirstClause(
         "# Junior coaches\n\n"
         "1. Junior coaches must be age 13 and up.\n"
