@@ -284,7 +284,7 @@ class SynonymGroup(Frozen):
     # ("can i drive one of the young people home" asks about transport); a clause it matches names the
     # topic too ("never drop the girl home alone")
     asked: str = ""
-    # phrases in which its words mean something else: "members of staff" are not the members a club works with
+    # phrases in which its words mean something else: a "lunch break" breaks no rule
     not_in: tuple[str, ...] = ()
 
     @field_validator("asked")

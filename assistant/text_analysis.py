@@ -263,7 +263,7 @@ class Analyzer:
     single_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # one-word terms -> concepts
     # phrases keyed by their first two stems, longest first: most phrase starts ("the", "of", "on") end nowhere
     phrase_pairs: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...]]]] = field(default_factory=dict)
-    # stemmed phrase -> concepts its words don't stand for there: a "member of staff" is not one of the members
+    # stemmed phrase -> concepts its words don't stand for there: a "lunch break" is no breach of the rules
     exceptions: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     exception_starts: frozenset[str] = frozenset()  # their first stems: most texts have none of them
 
@@ -322,7 +322,8 @@ class Analyzer:
         return found
 
     def _excepted(self, stems: list[str]) -> set[tuple[int, str]]:
-        """(position, concept) for each word inside an exception phrase, which doesn't stand for the concept."""
+        """(position, concept) for each word inside an exception phrase, which doesn't stand for the concept. A
+        match of the concept whose first and last words are both such words is dropped."""
         excepted: set[tuple[int, str]] = set()
         if self.exception_starts.isdisjoint(stems):
             return excepted
