@@ -318,17 +318,20 @@ class Vocabulary(Frozen):
     @classmethod
     def _included_terms(cls, data: Any) -> Any:
         """A group's `include = ["name"]` gives it the terms of the groups of those names as well (their own
-        terms, not theirs included): "a lead who is away" is in the deputy's group too, written once."""
+        terms, not theirs included): "a lead who is away" is in the deputy's group too, written once. Its
+        `not_in_groups = ["name"]` adds their terms to its `not_in`: the breaking-the-rules group's "break" means
+        something else in each of the working-time group's phrases ("lunch break")."""
         if not isinstance(data, dict) or not isinstance(groups := data.get("group"), list):
             return data
         named = {group["name"]: group for group in groups if isinstance(group, dict) and group.get("name")}
         resolved = []
         for group in groups:
-            if isinstance(group, dict) and "include" in group:
-                group = dict(group)
-                names = group.pop("include")
-                if not isinstance(names, list) or (unknown := [n for n in names if n not in named]):
-                    raise ValueError(f"include = {names!r}: no group has the name {(unknown or names)[0]!r}")
-                group["terms"] = [*group.get("terms", []), *(t for n in names for t in named[n].get("terms", []))]
+            for key, field in (("include", "terms"), ("not_in_groups", "not_in")):
+                if isinstance(group, dict) and key in group:
+                    group = dict(group)
+                    names = group.pop(key)
+                    if not isinstance(names, list) or (unknown := [n for n in names if n not in named]):
+                        raise ValueError(f"{key} = {names!r}: no group has the name {(unknown or names)[0]!r}")
+                    group[field] = [*group.get(field, []), *(t for n in names for t in named[n].get("terms", []))]
             resolved.append(group)
         return {**data, "group": resolved}

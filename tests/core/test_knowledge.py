@@ -225,6 +225,25 @@ def test_a_vocabulary_group_including_a_name_no_group_has_stops_startup_naming_i
         load_knowledge(tmp_path)
 
 
+def test_a_vocabulary_group_may_take_a_named_groups_terms_as_phrases_its_words_mean_something_else_in(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "policy.txt").write_text("Any breach of this policy is a disciplinary matter.\n")
+    (tmp_path / "vocabulary.toml").write_text(
+        '[[group]]\nname = "time off"\nterms = ["lunch break", "day off"]\n\n'
+        '[[group]]\nterms = ["breach", "break"]\nnot_in = ["break dancing"]\nnot_in_groups = ["time off"]\n'
+    )
+    _, breaking = load_knowledge(tmp_path).vocabulary.group
+    assert breaking.not_in == ("break dancing", "lunch break", "day off")
+
+
+def test_a_vocabulary_group_naming_an_unknown_group_for_its_exceptions_stops_startup(tmp_path: Path) -> None:
+    (tmp_path / "policy.txt").write_text("Staff must not share photos.\n")
+    (tmp_path / "vocabulary.toml").write_text('[[group]]\nterms = ["breach", "break"]\nnot_in_groups = ["tiem off"]\n')
+    with pytest.raises(KnowledgeError, match=r"not_in_groups = \['tiem off'\]: no group has the name 'tiem off'"):
+        load_knowledge(tmp_path)
+
+
 def test_a_missing_path_is_an_error_naming_it(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError, match="no such file or folder"):
         load_knowledge(tmp_path / "nowhere")
