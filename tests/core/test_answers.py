@@ -1325,6 +1325,15 @@ FIRST_CLAUSE = {
         "about to start as a volunteer, anything i should sort on my insta account?",
         "1",
     ),
+    # whether someone counts as an adult is what the policy classes them as
+    "counting as an adult asks what members are classed as": FirstClause(
+        "# Safeguarding\n\n"
+        "1. For consistency, all members of the youth band are classed as children, whatever their age.\n"
+        "2. Adults who help at band practice must have a DBS check.\n"
+        "3. Safeguarding concerns about an adult are reported to the welfare officer.\n",
+        "one of our drummers turned 18, does she count as an adult now for the safeguarding stuff?",
+        "1",
+    ),
     "can't make it asks how much notice": FirstClause(
         "# Junior coaches\n\n"
         "1. Junior coaches must be age 13 and up.\n"
