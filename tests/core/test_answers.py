@@ -1334,6 +1334,15 @@ FIRST_CLAUSE = {
         "one of our drummers turned 18, does she count as an adult now for the safeguarding stuff?",
         "1",
     ),
+    # a worry to do with the lead is one that relates to the lead
+    "a worry to do with the lead finds where one relating to the lead goes": FirstClause(
+        "# Reporting\n\n"
+        "1. All safeguarding concerns must be reported to the Safeguarding Lead without delay.\n"
+        "2. If the concern relates to the Safeguarding Lead, report it to the chair of trustees.\n"
+        "3. Records of concerns are kept by the Safeguarding Lead.\n",
+        "what if the thing im worried about is to do with the safeguarding lead herself?",
+        "2",
+    ),
     "can't make it asks how much notice": FirstClause(
         "# Junior coaches\n\n"
         "1. Junior coaches must be age 13 and up.\n"
