@@ -316,7 +316,7 @@ class Vocabulary(Frozen):
 
     @model_validator(mode="before")
     @classmethod
-    def _included_terms(cls, data: Any) -> Any:
+    def _named_groups_resolved(cls, data: Any) -> Any:
         """A group's `include = ["name"]` gives it the terms of the groups of those names as well (their own
         terms, not theirs included): "a lead who is away" is in the deputy's group too, written once. Its
         `not_in_groups = ["name"]` adds their terms to its `not_in`: the breaking-the-rules group's "break" means

@@ -940,7 +940,7 @@ def _age_columns(texts: Sequence[str], may_state_ages: np.ndarray) -> np.ndarray
 
 def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseIndex:
     """Index clauses once, at startup: batches of clauses analysed together, then numpy for the arithmetic."""
-    analyzer = Analyzer.from_groups([group.terms for group in vocabulary.group], [g.not_in for g in vocabulary.group])
+    analyzer = Analyzer.from_vocabulary(vocabulary)
     unranked = frozenset(f"~{number}" for number, group in enumerate(vocabulary.group) if not group.ranks)
     size = len(clauses)
     feature_ids: defaultdict[str, int] = defaultdict(itertools.count().__next__)  # a new feature gets the next id

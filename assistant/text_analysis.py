@@ -17,9 +17,13 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import Stemmer
+
+if TYPE_CHECKING:
+    from assistant.models import Vocabulary
 
 # Words the Snowball stemmer cuts down to a different word common in policies: a "publication" is not
 # "public", nor a "reference" "refer"; these keep a stem of their own. ("personal" -> "person" stays:
@@ -268,6 +272,12 @@ class Analyzer:
     exception_starts: frozenset[str] = frozenset()  # their first stems: most texts have none of them
 
     @classmethod
+    def from_vocabulary(cls, vocabulary: Vocabulary) -> Analyzer:
+        """The analyzer of a vocabulary's groups, each with the phrases its words mean something else in."""
+        groups = vocabulary.group
+        return cls.from_groups([group.terms for group in groups], [group.not_in for group in groups])
+
+    @classmethod
     def from_groups(cls, groups: Iterable[Sequence[str]], not_in: Sequence[Sequence[str]] = ()) -> Analyzer:
         """`not_in[n]`: phrases in which group n's words mean something else (optional, per group)."""
         analyzer = cls()
@@ -304,8 +314,13 @@ class Analyzer:
         """Vocabulary words and phrases in a stem sequence, as (start, length, concept ids).
 
         Every match counts, nested ones too: a "work mobile" is also a mobile phone. (Letting the
-        longest phrase hide the words inside it was measured, and lost more than it won.)
+        longest phrase hide the words inside it was measured, and lost more than it won.) Only a group's
+        exception phrases take its sense away ("lunch break" is no breach).
         """
+        return self._matches(stems, self._excepted(stems))
+
+    def _matches(self, stems: list[str], excepted: set[tuple[int, str]]) -> list[tuple[int, int, tuple[str, ...]]]:
+        """`matches`, given the stems' `_excepted` words."""
         found: list[tuple[int, int, tuple[str, ...]]] = []
         for start, phrases in enumerate(map(self.phrase_pairs.get, itertools.pairwise(stems))):
             for phrase, ids in phrases or ():
@@ -313,7 +328,7 @@ class Analyzer:
                     found.append((start, len(phrase), ids))
         single = self.single_words
         found += [(i, 1, single[stem]) for i, stem in enumerate(stems) if stem in single]
-        if excepted := self._excepted(stems):
+        if excepted:
             found = [
                 (start, length, kept)
                 for start, length, ids in found
@@ -339,8 +354,8 @@ class Analyzer:
         The same as collecting `matches` without the positions. It runs for every clause at build time,
         so single words are looked up in one pass and phrases only where their first two stems meet.
         """
-        if self._excepted(stems):  # rare: the slower way, word by word
-            return {concept for _, _, ids in self.matches(stems) for concept in ids}
+        if excepted := self._excepted(stems):  # rare: the slower way, word by word
+            return {concept for _, _, ids in self._matches(stems, excepted) for concept in ids}
         found: set[str] = set().union(*filter(None, map(self.single_words.get, stems)))
         for position, phrases in enumerate(map(self.phrase_pairs.get, itertools.pairwise(stems))):
             for phrase, ids in phrases or ():

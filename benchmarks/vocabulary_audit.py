@@ -32,8 +32,9 @@ def main() -> int:
     parser.add_argument("folders", nargs="+", type=Path, help="folders (or files) of policies")
     parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge", help="where vocabulary.toml is")
     args = parser.parse_args()
-    groups = load_knowledge(args.knowledge).vocabulary.group
-    analyzer = Analyzer.from_groups([group.terms for group in groups], [group.not_in for group in groups])
+    vocabulary = load_knowledge(args.knowledge).vocabulary
+    groups = vocabulary.group
+    analyzer = Analyzer.from_vocabulary(vocabulary)
     topics = {f"~{number}" for number, group in enumerate(groups) if group.topic}
     counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     examples: dict[tuple[str, str], str] = {}  # (topic, phrase) -> the first place it was found

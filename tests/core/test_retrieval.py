@@ -44,7 +44,7 @@ def clauses_of(*paths: Path) -> list[Clause]:
 @pytest.fixture(scope="module")
 def analyzer() -> Analyzer:
     vocabulary = load_knowledge(REPO / "knowledge").vocabulary
-    return Analyzer.from_groups([group.terms for group in vocabulary.group], [g.not_in for g in vocabulary.group])
+    return Analyzer.from_vocabulary(vocabulary)
 
 
 @functools.cache
