@@ -1343,6 +1343,34 @@ FIRST_CLAUSE = {
         "what if the thing im worried about is to do with the safeguarding lead herself?",
         "2",
     ),
+    # "such sites", after a sentence on social networking sites, are those sites
+    "postings on such sites are social media posts": FirstClause(
+        "# Social media\n\n"
+        "1. Staff must not share confidential information about colleagues on social media.\n"
+        "2. Staff are reminded to report any offensive comments they come across in postings on such sites.\n"
+        "3. Staff must not use social media during working hours.\n",
+        "someone on the team shared a sexist joke on their twitter, do i have to report it?",
+        "2",
+    ),
+    # jumping in to stick up for the club is taking part in a public argument, not posting something of one's own
+    "jumping in to stick up for the club is public debate": FirstClause(
+        "# Social media\n\n"
+        "1. Derogatory posts about the club must not be made on social media; raise complaints with the chair.\n"
+        "2. Staff must not engage in public debate on Facebook or Twitter about any issue relating to the club.\n"
+        "3. Staff must not post photos of members on personal accounts.\n",
+        "people are slagging off the club on the local fb group, can i jump in and stick up for us?",
+        "2",
+    ),
+    # what to do with photos already taken is answered by where they go and when they are deleted
+    "what to do with photos taken is where they are uploaded": FirstClause(
+        "# Photographs\n\n"
+        "1. Photographs of members should be taken on the club camera wherever possible.\n"
+        "2. Photos taken on a personal phone must be uploaded to the club's shared drive within seven days and "
+        "then deleted from the phone.\n"
+        "3. At camp, staff must not be on their own phones during activities.\n",
+        "took loads of pics at camp on my own phone, what am i meant to do with them now?",
+        "2",
+    ),
     "can't make it asks how much notice": FirstClause(
         "# Junior coaches\n\n"
         "1. Junior coaches must be age 13 and up.\n"
