@@ -174,6 +174,8 @@ def test_liking_a_post_is_told_from_the_like_of_a_comparison(text: str, liking: 
         ("can i check my phone on my lunch break?", "breach"),  # a break from work breaks no rule
         ("the staff break room", "breach"),
         ("are we meant to be talking to the kids about screen time?", "hide an identity"),  # talking isn't hiding
+        ("i reported it ages ago and heard nothing", "how old"),  # a long time, not anyone's age
+        ("we waited for ages at the hall", "age limit"),
     ],
 )
 def test_a_common_little_word_does_not_stand_for_a_concept(
@@ -184,10 +186,18 @@ def test_a_common_little_word_does_not_stand_for_a_concept(
 
 
 @pytest.mark.parametrize(
-    "text", ["what happens if i break the rules?", "during my break I broke the policy", "breaks of the code"]
+    ("text", "concept_word"),
+    [
+        ("what happens if i break the rules?", "breach"),
+        ("during my break I broke the policy", "breach"),
+        ("breaks of the code", "breach"),
+        ("what age can they join?", "how old"),
+    ],
 )
-def test_a_word_keeps_its_sense_outside_the_phrases_that_except_it(analyzer: Analyzer, text: str) -> None:
-    assert concepts_of(analyzer, "breach") <= concepts_of(analyzer, text)
+def test_a_word_keeps_its_sense_outside_the_phrases_that_except_it(
+    analyzer: Analyzer, text: str, concept_word: str
+) -> None:
+    assert concepts_of(analyzer, concept_word) <= concepts_of(analyzer, text)
 
 
 def test_the_days_a_scene_happens_on_are_not_what_is_asked() -> None:
