@@ -1371,6 +1371,15 @@ FIRST_CLAUSE = {
         "took loads of pics at camp on my own phone, what am i meant to do with them now?",
         "2",
     ),
+    # whether someone "counts as" something is answered by who is "considered to be" it
+    "counting as an adult at risk is being considered one": FirstClause(
+        "# Who this policy covers\n\n"
+        "1. We believe all children and vulnerable adults, regardless of age or ability, should be kept safe.\n"
+        "2. People who are homeless or misuse substances are also considered to be adults at risk.\n"
+        "3. Staff must report any concern about a vulnerable adult to the safeguarding lead.\n",
+        "a man who comes to our drop-in is homeless. does he count as a vulnerable adult?",
+        "2",
+    ),
     "can't make it asks how much notice": FirstClause(
         "# Junior coaches\n\n"
         "1. Junior coaches must be age 13 and up.\n"
