@@ -1380,6 +1380,16 @@ FIRST_CLAUSE = {
         "a man who comes to our drop-in is homeless. does he count as a vulnerable adult?",
         "2",
     ),
+    # "he's 19, do the rules still apply?" asks where the policy draws its age line
+    "a competitor of 19 asks where the age line is drawn": FirstClause(
+        "# Safeguarding at events\n\n"
+        "1. Safeguarding training covers situations such as a fire alarm during a match.\n"
+        "2. Most competitors are under 18. Competitors over the age of 18 are still categorised as children for "
+        "safeguarding.\n"
+        "3. Report any concern to the Safeguarding Officer on the day.\n",
+        "one of our competitors is 19. do the rules still apply to him?",
+        "2",
+    ),
     "can't make it asks how much notice": FirstClause(
         "# Junior coaches\n\n"
         "1. Junior coaches must be age 13 and up.\n"
