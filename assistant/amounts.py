@@ -9,6 +9,7 @@ things, so these are most often questions about the organisation's running that 
 from __future__ import annotations
 
 import re
+from enum import Enum
 
 _SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
 # chat's openers before the question itself: "quick q - what time...", "anyone know when's the next..."
@@ -33,18 +34,52 @@ _AMOUNT = re.compile(
 )
 
 
-def asks_for_amount(question: str) -> bool:
-    """A sentence of the question asks how many, how much, what time, when, or by what deadline.
+# "what time does it start?" is answered by a time of day or so many minutes or hours, not by "chapter 11"
+_ASKS_TIME = re.compile(rf"^\W*{_OPENER}what time\b", re.IGNORECASE)
+_TIME = re.compile(
+    r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[.:]\d{2}\b|\b(?:o'?clock|noon|midday|midnight|"
+    r"morning|afternoon|evening|minutes?|mins|hours?|hrs)\b",
+    re.IGNORECASE,
+)
+# "how much is it?", "is it still 45 quid?": a price, a fee or money given
+_ASKS_MONEY = re.compile(
+    r"\b(?:cost|costs|price|prices|fee|fees|charge|charged|quid|pay|paid|money|subs|discount)\b|£"
+    r"|\bhow much (?:is|are)\b"
+)
+_MONEY = re.compile(
+    r"£|\b\d+p\b|\b(?:pence|pounds?|free|no charge|costs?|prices?|fees?|charges?|paid|pay|subs)\b", re.I
+)
+
+
+class Amount(Enum):
+    """What kind of amount a question asks for."""
+
+    ANY = _AMOUNT
+    TIME_OF_DAY = _TIME
+    MONEY = _MONEY
+
+
+def asked_amount(question: str) -> Amount | None:
+    """The kind of amount a sentence of the question asks for (how many, how much, what time, when, by what
+    deadline), or None.
 
     Only the question's own asking sentences count: "she asked what time club starts. do i just reply?" asks
     whether to reply."""
     for sentence in _SENTENCE.findall(question):
         sentence = sentence.strip()
         if _ASKS_AT_START.search(sentence) or (sentence.endswith("?") and _DEADLINE.search(sentence)):
-            return True
-    return False
+            if _ASKS_TIME.search(sentence):
+                return Amount.TIME_OF_DAY
+            return Amount.MONEY if _ASKS_MONEY.search(sentence.lower()) else Amount.ANY
+    return None
 
 
-def gives_amount(clause_text: str) -> bool:
-    """The clause states a number, a price, a frequency or a time limit ("within 24 hours", "at least two")."""
-    return _AMOUNT.search(clause_text) is not None
+def asks_for_amount(question: str) -> bool:
+    """A sentence of the question asks for an amount of some kind (see `asked_amount`)."""
+    return asked_amount(question) is not None
+
+
+def gives_amount(clause_text: str, kind: Amount = Amount.ANY) -> bool:
+    """The clause states an amount of the kind: for any, a number, a price, a frequency or a time limit ("within 24
+    hours", "at least two")."""
+    return kind.value.search(clause_text) is not None

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from assistant import messages
-from assistant.amounts import asks_for_amount, gives_amount
+from assistant.amounts import Amount, asked_amount, gives_amount
 from assistant.concerns import ConcernDetector
 from assistant.errors import EmptyQuestion
 from assistant.knowledge import KnowledgeBase, load_knowledge
@@ -121,19 +121,24 @@ class PolicyAdvisor:
         strongest = max(ranked[:judged], key=lambda r: r.strength, default=None)
         if strongest is None or not self.confident(strongest) or self.index.missing_topics(text, first=ranked[0].index):
             return self._answer(text, AnswerStatus.NO_MATCH, [], False)
-        if asks_for_amount(text):  # "what's the mileage rate?" is answered by a clause stating one, or not at all
-            ranked = self._amount_first(ranked, judged)
+        if amount := asked_amount(
+            text
+        ):  # "what's the mileage rate?" is answered by a clause stating one, or not at all
+            ranked = self._amount_first(ranked, judged, amount)
             if not ranked:
                 return self._answer(text, AnswerStatus.NO_MATCH, [], False)
         if self.reranker is not None:  # only the order of an answer already decided on
             ranked = self.reranker.rerank(text, ranked, self.knowledge.clauses)
         return self._answer(text, AnswerStatus.ANSWERED, ranked[:top_k], False)
 
-    def _amount_first(self, ranked: list[Ranked], judged: int) -> list[Ranked]:
-        """For a question asking for an amount: the first of the judged clauses that states one, put first if it
-        is a confident match itself (a review date below the rule on who the policy applies to); else none."""
+    def _amount_first(self, ranked: list[Ranked], judged: int, amount: Amount) -> list[Ranked]:
+        """For a question asking for an amount: the first of the judged clauses that states one of the kind asked for
+        (a time of day for "what time", a price for "how much is"), put first if it is a confident match itself (a
+        review date below the rule on who the policy applies to); else none."""
         for place, candidate in enumerate(ranked[:judged]):
-            if gives_amount(self.knowledge.clauses[candidate.index].text) and (place == 0 or self.confident(candidate)):
+            if gives_amount(self.knowledge.clauses[candidate.index].text, amount) and (
+                place == 0 or self.confident(candidate)
+            ):
                 return [candidate, *ranked[:place], *ranked[place + 1 :]]
         return []
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.amounts import asks_for_amount, gives_amount
+from assistant.amounts import Amount, asked_amount, asks_for_amount, gives_amount
 from assistant.models import AnswerStatus
 from tests.core.test_answers import advisor_with, assert_answered_first_by
 
@@ -131,3 +131,47 @@ async def test_how_often_is_answered_by_the_clause_saying_who_sets_the_frequency
         "3. Volunteers must wear their lanyard at all times.\n",
     )
     await assert_answered_first_by(advisor, [("how often are we meant to get supervision", "2")])
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("what time does the meeting start on saturday?", Amount.TIME_OF_DAY),
+        ("quick q - what time do we need to be there?", Amount.TIME_OF_DAY),
+        ("when do memberships need renewing and is it still 45 quid", Amount.MONEY),
+        ("how much is the junior membership this year?", Amount.MONEY),
+        ("spring term subs deadline??", Amount.MONEY),
+        ("how many girls can we put in each tent at camp?", Amount.ANY),
+        ("how long do we have to keep the old sign-in sheets?", Amount.ANY),
+    ],
+)
+def test_a_question_asks_for_a_time_of_day_a_price_or_any_amount(question: str, kind: Amount) -> None:
+    assert asked_amount(question) is kind
+
+
+@pytest.mark.parametrize(
+    ("clause", "kind", "gives"),
+    [
+        ("Sessions start at 6.30pm in the hall.", Amount.TIME_OF_DAY, True),
+        ("Arrive fifteen minutes before the session.", Amount.TIME_OF_DAY, True),
+        ("Read it with chapter 11 of the handbook.", Amount.TIME_OF_DAY, False),  # a number, but no time of day
+        ("Membership is £45 a year.", Amount.MONEY, True),
+        ("The trip is free for young carers.", Amount.MONEY, True),
+        ("At least two adults must be present.", Amount.MONEY, False),
+        ("Read it with chapter 11 of the handbook.", Amount.ANY, True),
+    ],
+)
+def test_a_clause_gives_the_kind_of_amount_asked_for(clause: str, kind: Amount, gives: bool) -> None:
+    assert gives_amount(clause, kind) is gives
+
+
+async def test_a_time_the_policy_never_states_is_not_answered_by_a_clause_with_another_number(tmp_path: Path) -> None:
+    policy = (
+        "# About this policy\n\n"
+        "1. This policy should be read with chapter 11 of the Area Meeting's handbook.\n"
+        "2. Information about the Area Meeting is shared only with those who need to know.\n"
+    )
+    answer = await advisor_with(tmp_path / "a", policy).answer("what time does area meeting start on saturday?")
+    assert answer.status is AnswerStatus.NO_MATCH
+    stated = policy + "3. Area Meeting starts at 10.30am on the second Saturday of each month.\n"
+    await assert_answered_first_by(advisor_with(tmp_path / "b", stated), [("what time does area meeting start?", "3")])
