@@ -4,6 +4,8 @@
 tent?": a clause that states no number, time or frequency doesn't answer them, however many of their words
 it shares ("mileage" in a rule against giving young people money). A safeguarding policy seldom states such
 things, so these are most often questions about the organisation's running that its policy doesn't cover.
+The kind of amount counts: "what time" wants a time of day, "how long" a stretch of time, "how much is" or "45
+quid?" a price; other questions any number.
 """
 
 from __future__ import annotations
@@ -51,12 +53,24 @@ _MONEY = re.compile(
 )
 
 
+# "how long do we keep the cctv?": a stretch of time, or until when
+_ASKS_DURATION = re.compile(rf"^\W*{_OPENER}how long\b", re.IGNORECASE)
+_NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|few|several)"
+_DURATION = re.compile(
+    rf"\b{_NUMBER}[\s-]+(?:seconds?|minutes?|mins|hours?|hrs|days?|nights?|weeks?|months?|years?|terms?)\b"
+    r"|\b(?:until|till|as long as|indefinitely|permanently|within|immediately|no longer than|at least|maximum|"
+    r"a maximum of|up to)\b",
+    re.IGNORECASE,
+)
+
+
 class Amount(Enum):
     """What kind of amount a question asks for."""
 
     ANY = _AMOUNT
     TIME_OF_DAY = _TIME
     MONEY = _MONEY
+    DURATION = _DURATION
 
 
 def asked_amount(question: str) -> Amount | None:
@@ -70,6 +84,8 @@ def asked_amount(question: str) -> Amount | None:
         if _ASKS_AT_START.search(sentence) or (sentence.endswith("?") and _DEADLINE.search(sentence)):
             if _ASKS_TIME.search(sentence):
                 return Amount.TIME_OF_DAY
+            if _ASKS_DURATION.search(sentence):
+                return Amount.DURATION
             return Amount.MONEY if _ASKS_MONEY.search(sentence.lower()) else Amount.ANY
     return None
 

@@ -142,7 +142,7 @@ async def test_how_often_is_answered_by_the_clause_saying_who_sets_the_frequency
         ("how much is the junior membership this year?", Amount.MONEY),
         ("spring term subs deadline??", Amount.MONEY),
         ("how many girls can we put in each tent at camp?", Amount.ANY),
-        ("how long do we have to keep the old sign-in sheets?", Amount.ANY),
+        ("how long do we have to keep the old sign-in sheets?", Amount.DURATION),
     ],
 )
 def test_a_question_asks_for_a_time_of_day_a_price_or_any_amount(question: str, kind: Amount) -> None:
@@ -159,6 +159,9 @@ def test_a_question_asks_for_a_time_of_day_a_price_or_any_amount(question: str, 
         ("The trip is free for young carers.", Amount.MONEY, True),
         ("At least two adults must be present.", Amount.MONEY, False),
         ("Read it with chapter 11 of the handbook.", Amount.ANY, True),
+        ("Registers are kept for six years, then shredded.", Amount.DURATION, True),
+        ("Footage is kept until the investigation ends.", Amount.DURATION, True),
+        ("Two members of staff sign the register at each session.", Amount.DURATION, False),
     ],
 )
 def test_a_clause_gives_the_kind_of_amount_asked_for(clause: str, kind: Amount, gives: bool) -> None:
@@ -175,3 +178,17 @@ async def test_a_time_the_policy_never_states_is_not_answered_by_a_clause_with_a
     assert answer.status is AnswerStatus.NO_MATCH
     stated = policy + "3. Area Meeting starts at 10.30am on the second Saturday of each month.\n"
     await assert_answered_first_by(advisor_with(tmp_path / "b", stated), [("what time does area meeting start?", "3")])
+
+
+async def test_how_long_is_not_answered_by_a_clause_counting_something_else(tmp_path: Path) -> None:
+    policy = (
+        "# Registers\n\n"
+        "1. Two members of staff sign the sign-in sheets at each session.\n"
+        "2. Two copies of the sign-in sheets are retained in the locked cabinet in the office.\n"
+    )
+    answer = await advisor_with(tmp_path / "a", policy).answer("how long do we keep the old sign-in sheets?")
+    assert answer.status is AnswerStatus.NO_MATCH
+    stated = policy + "3. Old sign-in sheets are kept for three years and then shredded.\n"
+    await assert_answered_first_by(
+        advisor_with(tmp_path / "b", stated), [("how long do we keep the old sign-in sheets?", "3")]
+    )
