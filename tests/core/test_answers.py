@@ -1390,6 +1390,14 @@ FIRST_CLAUSE = {
         "one of our competitors is 19. do the rules still apply to him?",
         "2",
     ),
+    # a policy that speaks of location sharing answers a question on a tracking app (location is its subject)
+    "a tracking app is location sharing": FirstClause(
+        "# Phones\n\n"
+        "1. Foster carers should agree phone rules with the young person's social worker.\n"
+        "2. Location sharing on a young person's phone is agreed with their social worker first.\n",
+        "can i put a tracking app on her phone so i know where she is when shes out",
+        "2",
+    ),
     "can't make it asks how much notice": FirstClause(
         "# Junior coaches\n\n"
         "1. Junior coaches must be age 13 and up.\n"
@@ -2705,6 +2713,10 @@ NEXT_TO_A_COVERED_SUBJECT = {
     "a price is no membership": (
         RUGBY_POLICY,
         "how much is adult tap per term? someone asked me at the door and i had no idea",
+    ),
+    "a tracking app is no rule on phones": (
+        CLUB_POLICY,
+        "can i put a tracking app on my foster son's phone so i know where he is when hes out?",
     ),
     "pay for sleep-ins is no rule on them": (
         RUGBY_POLICY,
