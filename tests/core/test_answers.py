@@ -2718,6 +2718,11 @@ NEXT_TO_A_COVERED_SUBJECT = {
         CLUB_POLICY,
         "can i put a tracking app on my foster son's phone so i know where he is when hes out?",
     ),
+    "a jab is no rule on food hygiene": (CLUB_POLICY, "do the kids need a tetanus jab before the farm visit?"),
+    "an allowance is no payment through the app": (
+        CLUB_POLICY,
+        "do foster carers get an allowance towards the extra sessions, or do they pay through the app like everyone?",
+    ),
     "pay for sleep-ins is no rule on them": (
         RUGBY_POLICY,
         "does anyone know if sleep ins are paid flat rate or hourly now? my payslip looks wrong",
