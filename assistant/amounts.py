@@ -54,7 +54,10 @@ _MONEY = re.compile(
 
 
 # "how long do we keep the cctv?": a stretch of time, or until when
-_ASKS_DURATION = re.compile(rf"^\W*{_OPENER}how long\b", re.IGNORECASE)
+_ASKS_DURATION = re.compile(
+    rf"^\W*{_OPENER}(?:how long\b|how many (?:\w+ )?(?:seconds|minutes|mins|hours|hrs|days|nights|weeks|months|years)\b)",
+    re.IGNORECASE,
+)
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|few|several)"
 _DURATION = re.compile(
     rf"\b{_NUMBER}[\s-]+(?:seconds?|minutes?|mins|hours?|hrs|days?|nights?|weeks?|months?|years?|terms?)\b"

@@ -143,6 +143,7 @@ async def test_how_often_is_answered_by_the_clause_saying_who_sets_the_frequency
         ("spring term subs deadline??", Amount.MONEY),
         ("how many girls can we put in each tent at camp?", Amount.ANY),
         ("how long do we have to keep the old sign-in sheets?", Amount.DURATION),
+        ("how many volunteering hours does a cadet need for the award?", Amount.DURATION),
     ],
 )
 def test_a_question_asks_for_a_time_of_day_a_price_or_any_amount(question: str, kind: Amount) -> None:
