@@ -53,9 +53,10 @@ _MONEY = re.compile(
 )
 
 
-# "how long do we keep the cctv?": a stretch of time, or until when
+# "how long do we keep the cctv?", "how many hours do cadets need?": a stretch of time, or until when
 _ASKS_DURATION = re.compile(
-    rf"^\W*{_OPENER}(?:how long\b|how many (?:\w+ )?(?:seconds|minutes|mins|hours|hrs|days|nights|weeks|months|years)\b)",
+    rf"^\W*{_OPENER}(?:how long\b"
+    r"|how many (?:\w+ )?(?:seconds|minutes|mins|hours|hrs|days|nights|weeks|months|years)\b)",
     re.IGNORECASE,
 )
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|few|several)"
