@@ -2723,7 +2723,10 @@ NEXT_TO_A_COVERED_SUBJECT = {
         CLUB_POLICY,
         "do foster carers get an allowance towards the extra sessions, or do they pay through the app like everyone?",
     ),
-    "a licensed bar is no rule on snacks": (CLUB_POLICY, "can the kids help at the summer fete if there's a licensed bar?"),
+    "a licensed bar is no rule on snacks": (
+        CLUB_POLICY,
+        "can the kids help at the summer fete if there's a licensed bar?",
+    ),
     "pay for sleep-ins is no rule on them": (
         RUGBY_POLICY,
         "does anyone know if sleep ins are paid flat rate or hourly now? my payslip looks wrong",
