@@ -49,7 +49,7 @@ _ASKS_MONEY = re.compile(
     r"|\bhow much (?:is|are)\b"
 )
 _MONEY = re.compile(
-    r"£|\b\d+p\b|\b(?:pence|pounds?|free|no charge|costs?|prices?|fees?|charges?|paid|pay|subs)\b", re.I
+    r"£|\b\d+p\b|\b(?:pence|pounds?|free|no charge|costs?|prices?|fees?|charges?|paid|pay|subs)\b", re.IGNORECASE
 )
 
 

@@ -121,9 +121,8 @@ class PolicyAdvisor:
         strongest = max(ranked[:judged], key=lambda r: r.strength, default=None)
         if strongest is None or not self.confident(strongest) or self.index.missing_topics(text, first=ranked[0].index):
             return self._answer(text, AnswerStatus.NO_MATCH, [], False)
-        if amount := asked_amount(
-            text
-        ):  # "what's the mileage rate?" is answered by a clause stating one, or not at all
+        # "what's the mileage rate?" is answered by a clause stating one, or not at all
+        if amount := asked_amount(text):
             ranked = self._amount_first(ranked, judged, amount)
             if not ranked:
                 return self._answer(text, AnswerStatus.NO_MATCH, [], False)
