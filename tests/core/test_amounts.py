@@ -169,27 +169,29 @@ def test_a_clause_gives_the_kind_of_amount_asked_for(clause: str, kind: Amount, 
     assert gives_amount(clause, kind) is gives
 
 
-async def test_a_time_the_policy_never_states_is_not_answered_by_a_clause_with_another_number(tmp_path: Path) -> None:
-    policy = (
-        "# About this policy\n\n"
-        "1. This policy should be read with chapter 11 of the Area Meeting's handbook.\n"
-        "2. Information about the Area Meeting is shared only with those who need to know.\n"
-    )
-    answer = await advisor_with(tmp_path / "a", policy).answer("what time does area meeting start on saturday?")
+@pytest.mark.parametrize(
+    ("policy", "question", "stating"),
+    [
+        (  # a number, but no time of day
+            "# About this policy\n\n"
+            "1. This policy should be read with chapter 11 of the Area Meeting's handbook.\n"
+            "2. Information about the Area Meeting is shared only with those who need to know.\n",
+            "what time does area meeting start on saturday?",
+            "3. Area Meeting starts at 10.30am on the second Saturday of each month.\n",
+        ),
+        (  # a count, but no stretch of time
+            "# Registers\n\n"
+            "1. Two members of staff sign the sign-in sheets at each session.\n"
+            "2. Two copies of the sign-in sheets are retained in the locked cabinet in the office.\n",
+            "how long do we keep the old sign-in sheets?",
+            "3. Old sign-in sheets are kept for three years and then shredded.\n",
+        ),
+    ],
+)
+async def test_an_amount_of_another_kind_does_not_answer_the_one_asked_for(
+    tmp_path: Path, policy: str, question: str, stating: str
+) -> None:
+    answer = await advisor_with(tmp_path / "without", policy).answer(question)
     assert answer.status is AnswerStatus.NO_MATCH
-    stated = policy + "3. Area Meeting starts at 10.30am on the second Saturday of each month.\n"
-    await assert_answered_first_by(advisor_with(tmp_path / "b", stated), [("what time does area meeting start?", "3")])
-
-
-async def test_how_long_is_not_answered_by_a_clause_counting_something_else(tmp_path: Path) -> None:
-    policy = (
-        "# Registers\n\n"
-        "1. Two members of staff sign the sign-in sheets at each session.\n"
-        "2. Two copies of the sign-in sheets are retained in the locked cabinet in the office.\n"
-    )
-    answer = await advisor_with(tmp_path / "a", policy).answer("how long do we keep the old sign-in sheets?")
-    assert answer.status is AnswerStatus.NO_MATCH
-    stated = policy + "3. Old sign-in sheets are kept for three years and then shredded.\n"
-    await assert_answered_first_by(
-        advisor_with(tmp_path / "b", stated), [("how long do we keep the old sign-in sheets?", "3")]
-    )
+    # the same policy with a clause stating the kind of amount asked for quotes it
+    await assert_answered_first_by(advisor_with(tmp_path / "with", policy + stating), [(question, "3")])
