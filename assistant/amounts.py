@@ -63,7 +63,9 @@ _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|
 _DURATION = re.compile(
     rf"\b{_NUMBER}[\s-]+(?:seconds?|minutes?|mins|hours?|hrs|days?|nights?|weeks?|months?|years?|terms?)\b"
     r"|\b(?:until|till|as long as|indefinitely|permanently|within|immediately|no longer than|at least|maximum|"
-    r"a maximum of|up to)\b",
+    r"a maximum of|up to)\b"
+    # or until a time that comes round: "deleted at the end of each season"
+    r"|\b(?:at|by) the end of (?:each|every|the) (?:season|term|year|month|week|day|course|programme|placement)\b",
     re.IGNORECASE,
 )
 

@@ -162,6 +162,7 @@ def test_a_question_asks_for_a_time_of_day_a_price_or_any_amount(question: str, 
         ("Read it with chapter 11 of the handbook.", Amount.ANY, True),
         ("Registers are kept for six years, then shredded.", Amount.DURATION, True),
         ("Footage is kept until the investigation ends.", Amount.DURATION, True),
+        ("Technique footage is deleted at the end of each season.", Amount.DURATION, True),
         ("Two members of staff sign the register at each session.", Amount.DURATION, False),
     ],
 )
