@@ -16,8 +16,12 @@ from enum import Enum
 _SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
 # chat's openers before the question itself: "quick q - what time...", "anyone know when's the next..."
 _OPENER = r"(?:(?:so|and|but|also|quick q|quick question|sorry|hi|hey|anyone know|does anyone know|do you know)\W+)*"
+# the kinds of amount a question's opening names are its named groups: "what time" wants a time of day; "how
+# long" and "how many hours" a stretch of time ("how long do we keep the cctv?")
 _ASKS_AT_START = re.compile(
-    rf"^\W*{_OPENER}(?:what time\b|how many\b|how long\b|how often\b"
+    rf"^\W*{_OPENER}(?:(?P<TIME_OF_DAY>what time\b)"
+    r"|(?P<DURATION>how long\b|how many (?:\w+ )?(?:seconds|minutes|mins|hours|hrs|days|nights|weeks|months|years)\b)"
+    r"|how many\b|how often\b"
     r"|how much (?:is|are|does|do|will|would|should|can|money|we|they|it)\b"  # not "how much am i supposed to ask"
     r"|(?:what'?s|whats|what is|what are) (?:the|our) (?:\w+ ){0,2}"
     r"(?:rates?|deadline|dates?|prices?|cost|fees?|charge|max|maximum|minimum|limit)\b"
@@ -37,7 +41,6 @@ _AMOUNT = re.compile(
 
 
 # "what time does it start?" is answered by a time of day or so many minutes or hours, not by "chapter 11"
-_ASKS_TIME = re.compile(rf"^\W*{_OPENER}what time\b", re.IGNORECASE)
 _TIME = re.compile(
     r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[.:]\d{2}\b|\b(?:o'?clock|noon|midday|midnight|"
     r"morning|afternoon|evening|minutes?|mins|hours?|hrs)\b",
@@ -46,19 +49,15 @@ _TIME = re.compile(
 # "how much is it?", "is it still 45 quid?": a price, a fee or money given
 _ASKS_MONEY = re.compile(
     r"\b(?:cost|costs|price|prices|fee|fees|charge|charged|quid|pay|paid|money|subs|discount)\b|£"
-    r"|\bhow much (?:is|are)\b"
+    r"|\bhow much (?:is|are)\b",
+    re.IGNORECASE,
 )
 _MONEY = re.compile(
     r"£|\b\d+p\b|\b(?:pence|pounds?|free|no charge|costs?|prices?|fees?|charges?|paid|pay|subs)\b", re.IGNORECASE
 )
 
 
-# "how long do we keep the cctv?", "how many hours do cadets need?": a stretch of time, or until when
-_ASKS_DURATION = re.compile(
-    rf"^\W*{_OPENER}(?:how long\b"
-    r"|how many (?:\w+ )?(?:seconds|minutes|mins|hours|hrs|days|nights|weeks|months|years)\b)",
-    re.IGNORECASE,
-)
+# a stretch of time, or until when
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|few|several)"
 _DURATION = re.compile(
     rf"\b{_NUMBER}[\s-]+(?:seconds?|minutes?|mins|hours?|hrs|days?|nights?|weeks?|months?|years?|terms?)\b"
@@ -87,18 +86,12 @@ def asked_amount(question: str) -> Amount | None:
     whether to reply."""
     for sentence in _SENTENCE.findall(question):
         sentence = sentence.strip()
-        if _ASKS_AT_START.search(sentence) or (sentence.endswith("?") and _DEADLINE.search(sentence)):
-            if _ASKS_TIME.search(sentence):
-                return Amount.TIME_OF_DAY
-            if _ASKS_DURATION.search(sentence):
-                return Amount.DURATION
-            return Amount.MONEY if _ASKS_MONEY.search(sentence.lower()) else Amount.ANY
+        opening = _ASKS_AT_START.search(sentence)
+        if opening or (sentence.endswith("?") and _DEADLINE.search(sentence)):
+            if opening and opening.lastgroup:
+                return Amount[opening.lastgroup]
+            return Amount.MONEY if _ASKS_MONEY.search(sentence) else Amount.ANY
     return None
-
-
-def asks_for_amount(question: str) -> bool:
-    """A sentence of the question asks for an amount of some kind (see `asked_amount`)."""
-    return asked_amount(question) is not None
 
 
 def gives_amount(clause_text: str, kind: Amount = Amount.ANY) -> bool:
