@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from assistant.knowledge import load_knowledge
 from assistant.models import Clause
 from assistant.reading import readable
-from assistant.retrieval import build_index, focused_tokens, is_blank_form
+from assistant.retrieval import ClauseIndex, build_index, focused_tokens, is_blank_form
 from assistant.text_analysis import STOPWORDS, Analyzer, tokenize, tokenize_all
 from tests.conftest import CORPUS, REPO
 
@@ -39,6 +39,22 @@ AWKWARD = [
 
 def clauses_of(*paths: Path) -> list[Clause]:
     return [clause for path in paths for clause in load_knowledge(path).clauses]
+
+
+def index_of(texts: list[str], headings: list[str] | None = None) -> ClauseIndex:
+    """An index, with the bundled vocabulary, of one policy whose clauses are these texts (under these headings)."""
+    clauses = [
+        Clause(
+            document="Policy",
+            source="p.txt",
+            ref=str(n),
+            heading=headings[n] if headings else "",
+            text=text,
+            position=n,
+        )
+        for n, text in enumerate(texts)
+    ]
+    return build_index(clauses, load_knowledge(REPO / "knowledge").vocabulary)
 
 
 @pytest.fixture(scope="module")
@@ -201,25 +217,16 @@ def test_a_word_keeps_its_sense_outside_the_phrases_that_except_it(
 
 
 def test_the_days_a_scene_happens_on_are_not_what_is_asked() -> None:
-    clauses = [
-        Clause(document="Policy", source="p.txt", ref=str(n), heading="", text=text, position=n)
-        for n, text in enumerate(
-            ["Staff must not post photos of young people on their personal social media.", "Sign in at reception."]
-        )
-    ]
-    index = build_index(clauses, load_knowledge(REPO / "knowledge").vocabulary)
+    index = index_of(
+        ["Staff must not post photos of young people on their personal social media.", "Sign in at reception."]
+    )
     plain = index.search("we've got matches, can i post the pics?")[0]
     dated = index.search("we've got matches saturday, sunday and tues, can i post the pics?")[0]
     assert (dated.index, dated.coverage) == (plain.index, plain.coverage)
 
 
 def test_wanting_to_do_something_is_not_liking_a_post() -> None:
-    texts = ["Workers must not comment on, like or share posts.", "Workers may run an errand for a family."]
-    clauses = [
-        Clause(document="Policy", source="p.txt", ref=str(n), heading="", text=text, position=n)
-        for n, text in enumerate(texts)
-    ]
-    index = build_index(clauses, load_knowledge(REPO / "knowledge").vocabulary)
+    index = index_of(["Workers must not comment on, like or share posts.", "Workers may run an errand for a family."])
     assert [r.index for r in index.search("i'd like to help, is that ok?")] == []
     assert [r.index for r in index.search("can i like a mum's post?")][:1] == [0]
 
@@ -243,11 +250,7 @@ def test_saying_whom_a_rule_applies_to_weighs_as_a_rule() -> None:
         "Former members are welcome at our summer reunion.",
         "Youth workers must not accept follows from members.",
     ]
-    clauses = [
-        Clause(document="Policy", source="p.txt", ref=str(n), heading="", text=text, position=n)
-        for n, text in enumerate(texts)
-    ]
-    priors = build_index(clauses, load_knowledge(REPO / "knowledge").vocabulary).priors
+    priors = index_of(texts).priors
     assert priors[0] == priors[2] > priors[1]
 
 
@@ -272,11 +275,7 @@ def test_a_policys_introduction_weighs_less_than_its_rules() -> None:
         ("Coaching Practice › Physical support", "Coaches must explain where they will put their hands and why."),
         ("Photos for a purpose", "Coaches may film skills on club iPads only."),
     ]
-    clauses = [
-        Clause(document="Policy", source="p.txt", ref=str(n), heading=heading, text=text, position=n)
-        for n, (heading, text) in enumerate(headed)
-    ]
-    priors = build_index(clauses, load_knowledge(REPO / "knowledge").vocabulary).priors
+    priors = index_of([text for _, text in headed], [heading for heading, _ in headed]).priors
     assert priors[0] == priors[2] < priors[4] and priors[1] < priors[3]  # "Photos for a purpose" is no introduction
 
 
