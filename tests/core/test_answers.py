@@ -2325,6 +2325,29 @@ WORRY_ROUTE = {
         "round the squad. ive got his phone",
         starts="If an image is on a device",
     ),
+    "an instructor snapchatting a girl is the allegations route": FirstClause(
+        "# Worries\n\n## Telling someone\n\nTell the Lead Instructor immediately about any worry you have about a "
+        "climber.\n\n## Concerns about an adult\n\n"
+        "Any allegation against an instructor or volunteer goes straight to the Trustee for Safeguarding.\n",
+        "pretty sure one of the instructors has been snapchatting a 14 year old climber every night",
+        starts="Any allegation against an instructor",
+    ),
+    "the head keeping a pupil alone in his office is the allegations route": FirstClause(
+        "# Safeguarding\n\n## Reporting\n\nTell the DSL the same day about any worry you have about a pupil.\n\n"
+        "## Concerns about adults\n\n"
+        "Where there are concerns about staff, including the Headteacher, speak to the Chair of Governors.\n",
+        "really uneasy about this. the headteacher keeps having a year 5 boy in his office alone over lunch "
+        "with the blinds shut",
+        starts="Where there are concerns about staff",
+    ),
+    "asking whether to have a word with the adult first finds the line on not confronting them": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. Report any worry about a player to the Welfare Officer within 24 hours.\n"
+        "2. Keep a note of what you saw, with the date and time.\n"
+        "3. Do not approach the adult the worry is about, and do not investigate it yourself.\n",
+        "one of the coaches keeps giving a 13 year old lifts home on his own, should i have a word with him first?",
+        ref="3",
+    ),
     "a worry that nothing was done still takes the way out": FirstClause(
         "# Reporting a concern\n\n"
         "1. Report every concern to the Club Welfare Officer (CWO) on the same day.\n"
