@@ -718,6 +718,13 @@ def test_a_worry_of_another_kind_is_not_a_missing_person() -> None:
     assert not any("missing" in words for words, _ in situations)
 
 
+def test_an_adult_at_risk_is_no_allegation_against_an_adult(detector: ConcernDetector) -> None:
+    weigh = detector.procedure_weigher(detector.situations_for("saw one of the teachers smack a boy's hand"))
+    adults_at_risk = "If a teacher is worried that an adult is being abused or neglected, tell the DSL."
+    about_an_adult = "If a teacher is worried about an adult in the school, tell the DSL."
+    assert weigh(adults_at_risk, "Adults at risk") < weigh(about_an_adult, "Concerns")
+
+
 def test_contact_details_are_not_a_step_to_take(detector: ConcernDetector) -> None:
     # "contact details" names what is kept, not whom to contact: a records clause is no route for a worry
     kept = "Safeguarding forms and contact details are kept securely by the Designated Safeguarding Lead."
