@@ -15,11 +15,14 @@ from enum import Enum
 
 _SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
 # chat's openers before the question itself: "quick q - what time...", "anyone know when's the next..."
-_OPENER = r"(?:(?:so|and|but|also|quick q|quick question|sorry|hi|hey|anyone know|does anyone know|do you know)\W+)*"
+_OPENER = re.compile(
+    r"^\W*(?:(?:so|and|but|also|quick q|quick question|sorry|hi|hey|anyone know|does anyone know|do you know)\W+)*",
+    re.IGNORECASE,
+)
 # the kinds of amount a question's opening names are its named groups: "what time" wants a time of day; "how
 # long" and "how many hours" a stretch of time ("how long do we keep the cctv?")
 _ASKS_AT_START = re.compile(
-    rf"^\W*{_OPENER}(?:(?P<TIME_OF_DAY>what time\b)"
+    r"^(?:(?P<TIME_OF_DAY>what time\b)"
     r"|(?P<DURATION>how long\b|how many (?:\w+ )?(?:seconds|minutes|mins|hours|hrs|days|nights|weeks|months|years)\b)"
     r"|how many\b|how often\b"
     r"|how much (?:is|are|does|do|will|would|should|can|money|we|they|it)\b"  # not "how much am i supposed to ask"
@@ -84,14 +87,18 @@ def asked_amount(question: str) -> Amount | None:
 
     Only the question's own asking sentences count: "she asked what time club starts. do i just reply?" asks
     whether to reply."""
-    for sentence in _SENTENCE.findall(question):
-        sentence = sentence.strip()
+    for sentence in asking_sentences(question):
         opening = _ASKS_AT_START.search(sentence)
         if opening or (sentence.endswith("?") and _DEADLINE.search(sentence)):
             if opening and opening.lastgroup:
                 return Amount[opening.lastgroup]
             return Amount.MONEY if _ASKS_MONEY.search(sentence) else Amount.ANY
     return None
+
+
+def asking_sentences(question: str) -> list[str]:
+    """Each sentence of a question, without the chat's opener ("quick q - ", "anyone know")."""
+    return [_OPENER.sub("", sentence.strip()) for sentence in _SENTENCE.findall(question)]
 
 
 def gives_amount(clause_text: str, kind: Amount = Amount.ANY) -> bool:

@@ -2,7 +2,8 @@
 
 The decisions live here: whether a message is a safeguarding concern (point to reporting first),
 whether the best clause is good enough to quote (else `no_match` and who to ask; a question asking for an
-amount needs a clause that states one), and whether a quoted document is past its stated review date.
+amount, or whose job something is, needs a clause that says), and whether a quoted document is past its
+stated review date.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ import re
 import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import partial
 
 from assistant import messages
-from assistant.amounts import Amount, asked_amount, gives_amount
+from assistant.amounts import asked_amount, gives_amount
 from assistant.concerns import ConcernDetector
+from assistant.duties import asks_whose_job, names_whose_job
 from assistant.errors import EmptyQuestion
 from assistant.knowledge import KnowledgeBase, load_knowledge
 from assistant.models import Answer, AnswerStatus, DocumentInfo, Hit, StaleNotice
@@ -121,23 +124,22 @@ class PolicyAdvisor:
         strongest = max(ranked[:judged], key=lambda r: r.strength, default=None)
         if strongest is None or not self.confident(strongest) or self.index.missing_topics(text, first=ranked[0].index):
             return self._answer(text, AnswerStatus.NO_MATCH, [], False)
-        # "what's the mileage rate?" is answered by a clause stating one, or not at all
-        if amount := asked_amount(text):
-            ranked = self._amount_first(ranked, judged, amount)
+        # "what's the mileage rate?" is answered by a clause stating one, "who runs the facebook page?" by one
+        # saying whose job it is; or not at all
+        if gives := _what_answers(text):
+            ranked = self._first_giving(ranked, judged, gives)
             if not ranked:
                 return self._answer(text, AnswerStatus.NO_MATCH, [], False)
         if self.reranker is not None:  # only the order of an answer already decided on
             ranked = self.reranker.rerank(text, ranked, self.knowledge.clauses)
         return self._answer(text, AnswerStatus.ANSWERED, ranked[:top_k], False)
 
-    def _amount_first(self, ranked: list[Ranked], judged: int, amount: Amount) -> list[Ranked]:
-        """For a question asking for an amount: the first of the judged clauses that states one of the kind asked for
-        (a time of day for "what time", a price for "how much is"), put first if it is a confident match itself (a
+    def _first_giving(self, ranked: list[Ranked], judged: int, gives: Callable[[str], bool]) -> list[Ranked]:
+        """For a question needing a clause that gives a particular fact: the first of the judged clauses that `gives`
+        it (a time of day for "what time", a price for "how much is"), put first if it is a confident match itself (a
         review date below the rule on who the policy applies to); else none."""
         for place, candidate in enumerate(ranked[:judged]):
-            if gives_amount(self.knowledge.clauses[candidate.index].text, amount) and (
-                place == 0 or self.confident(candidate)
-            ):
+            if gives(self.knowledge.clauses[candidate.index].text) and (place == 0 or self.confident(candidate)):
                 return [candidate, *ranked[:place], *ranked[place + 1 :]]
         return []
 
@@ -171,6 +173,15 @@ class PolicyAdvisor:
                     document=doc.title, review_text=doc.review_text, review_date=doc.review_date
                 )
         return tuple(notices.values())
+
+
+def _what_answers(question: str) -> Callable[[str], bool] | None:
+    """What a clause must give to answer the question, when it asks for a particular kind of fact."""
+    if amount := asked_amount(question):
+        return partial(gives_amount, kind=amount)
+    if asks_whose_job(question):
+        return names_whose_job
+    return None
 
 
 def configured_reranker(settings: CoreSettings) -> SemanticReranker | None:
