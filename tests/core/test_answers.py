@@ -1398,6 +1398,16 @@ FIRST_CLAUSE = {
         "can i put a tracking app on her phone so i know where she is when shes out",
         "2",
     ),
+    # a DM is what a policy calls a private message; "contact online" is any contact
+    "a DM is a private message": FirstClause(
+        "# Online contact\n\n"
+        "1. Leaders must avoid one-to-one situations with members, including contact online by email or social "
+        "media.\n"
+        "2. All online communication with members happens in the troop's group chat, with parents included. "
+        "Private messages to members are not allowed.\n",
+        "one of the scouts is stuck on his badge work, can i just DM him on insta to help?",
+        ref="2",
+    ),
     "can't make it asks how much notice": FirstClause(
         "# Junior coaches\n\n"
         "1. Junior coaches must be age 13 and up.\n"
