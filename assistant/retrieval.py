@@ -166,6 +166,8 @@ MIN_REPAIR_LENGTH = 5  # shorter words are too often real words ("sent", "many")
 
 
 _SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
+# an email address is where to write, not what a clause is about ("whistleblowing@charitycommission.gov.uk")
+_EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ASKING = re.compile(
     r"^\s*(can|could|may|am|is|are|do|does|did|should|shall|would|will|what(?!\s+an?\b)|whats|what's|who|whos|"
     r"who's|how|when|where|which|why|any|ok|okay)\b",
@@ -938,14 +940,20 @@ def _age_columns(texts: Sequence[str], may_state_ages: np.ndarray) -> np.ndarray
     return np.array(ranges, dtype=np.int64).reshape(-1, 3)
 
 
+def indexed_text(clause_text: str) -> str:
+    """A clause as its reader sees it, without Markdown and HTML marks, and without the email addresses it gives:
+    indexed, and read again for sentences."""
+    text = readable(clause_text)
+    return _EMAIL_ADDRESS.sub(" ", text) if "@" in text else text
+
+
 def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseIndex:
     """Index clauses once, at startup: batches of clauses analysed together, then numpy for the arithmetic."""
     analyzer = Analyzer.from_vocabulary(vocabulary)
     unranked = frozenset(f"~{number}" for number, group in enumerate(vocabulary.group) if not group.ranks)
     size = len(clauses)
     feature_ids: defaultdict[str, int] = defaultdict(itertools.count().__next__)  # a new feature gets the next id
-    # each clause as its reader sees it, without Markdown and HTML marks: indexed, and read again for sentences
-    texts = [readable(clause.text) for clause in clauses]
+    texts = [indexed_text(clause.text) for clause in clauses]
     analysed = _joined(
         [
             _analyse_clauses(

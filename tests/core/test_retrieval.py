@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from assistant.knowledge import load_knowledge
 from assistant.models import Clause
 from assistant.reading import readable
-from assistant.retrieval import ClauseIndex, build_index, focused_tokens, is_blank_form
+from assistant.retrieval import ClauseIndex, build_index, focused_tokens, indexed_text, is_blank_form
 from assistant.text_analysis import STOPWORDS, Analyzer, tokenize, tokenize_all
 from tests.conftest import CORPUS, REPO
 
@@ -105,8 +105,9 @@ def test_each_clause_is_indexed_with_its_features_and_those_of_its_intro_and_hea
     names = {number: feature for feature, number in index.feature_ids.items()}
     for number, clause in enumerate(clauses):
         start, end = index.clause_start[number], index.clause_start[number + 1]
-        # read as its reader reads it: "**M**eeting" is "Meeting", a link's text and address its words
-        texts = (readable(clause.text), readable(clause.context), readable(clause.heading))
+        # read as its reader reads it: "**M**eeting" is "Meeting", a link's text and address its words (an email
+        # address is where to write, not words of the clause)
+        texts = (indexed_text(clause.text), readable(clause.context), readable(clause.heading))
         expected = set().union(*(features_of(analyzer, text) for text in texts))
         assert {names[int(f)] for f in index.clause_features[start:end]} == expected, clause.ref
 
@@ -223,6 +224,19 @@ def test_the_days_a_scene_happens_on_are_not_what_is_asked() -> None:
     plain = index.search("we've got matches, can i post the pics?")[0]
     dated = index.search("we've got matches saturday, sunday and tues, can i post the pics?")[0]
     assert (dated.index, dated.coverage) == (plain.index, plain.coverage)
+
+
+def test_the_words_of_an_email_address_are_not_what_a_clause_is_about() -> None:
+    index = index_of(
+        [
+            "Email the regulator at whistleblowing@regulator.example.",
+            "Whistleblowing: if you think a concern was not handled properly, you can raise it with the Chair of "
+            "Trustees or with the regulator.",
+        ]
+    )
+    assert [r.index for r in index.search("who do i go to about whistleblowing?")] == [1]
+    assert [r.index for r in index.search("can i whistleblow?")][:1] == [1]
+    assert [r.index for r in index.search("whats the regulator's email?")][:1] == [0]
 
 
 def test_wanting_to_do_something_is_not_liking_a_post() -> None:
