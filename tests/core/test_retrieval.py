@@ -341,6 +341,9 @@ def test_a_form_to_fill_in_or_a_contents_line_is_told_from_a_clause(text: str, f
         ("can i keep their pics on the school drive?", "stored securely"),
         ("can you write a letter of support for his appeal?", "references"),
         ("do we have to check who he's talking to online?", "hide an identity"),
+        # a DM is a private message; "msgd" is messaged
+        ("can i just DM her?", "private channels are not to be used"),
+        ("he msgd me", "messaged"),
     ],
 )
 def test_chat_words_share_a_concept_with_the_policy_words_for_the_same_thing(
