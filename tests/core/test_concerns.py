@@ -538,6 +538,7 @@ def test_the_learned_check_must_be_surer_when_the_writer_asks_about_their_own_ac
         "think we've lost a child at the beach, little girl in a red hat, her mum's frantic",
         "searched the whole play area twice and still cant see her, she's only 4",
         "cant find one of our scouts at the jamboree, he missed the 3pm check in",
+        "a grandad at reception says his 4 year old granddaughter wandered off while he was paying",
         # someone barred from contact with a child turning up
         "the girls' stepdad is at the front desk, he's not allowed contact and he's shouting for them",
         # someone lost and confused, out at night
