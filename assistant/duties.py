@@ -13,14 +13,14 @@ import re
 from assistant.amounts import asking_sentences
 
 _ASKS_WHOSE_JOB = re.compile(
-    r"^(?:who|whos|who'?s|who is|who are|whose)\b(?: \w+){0,3}? "
+    r"^(?:who|who'?s|who is|who are|whose)\b(?: \w+){0,3}? "
     r"(?:runs?|running|looks? after|looking after|in charge|manages?|managing|responsible|admins?|administers?|"
     r"moderates?|updates?|job)\b",
     re.IGNORECASE,
 )
 _NAMES_WHOSE_JOB = re.compile(
     r"\b(?:responsib\w+|in charge|manage[sd]?|managing|run by|runs|administer\w*|administrators?|admins?|oversee\w*|"
-    r"overseen|monitor(?:s|ed|ing)?|maintain\w*|moderat\w+|looks? after|looked after|sets?|leads?)\b",
+    r"overseen|monitor(?:s|ed|ing)?|maintain\w*|moderat\w+|looks? after|looked after|sets? the|leads? on|led by)\b",
     re.IGNORECASE,
 )
 
