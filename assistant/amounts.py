@@ -87,7 +87,7 @@ def asked_amount(question: str) -> Amount | None:
 
     Only the question's own asking sentences count: "she asked what time club starts. do i just reply?" asks
     whether to reply."""
-    for sentence in asking_sentences(question):
+    for sentence in question_sentences(question):
         opening = _ASKS_AT_START.search(sentence)
         if opening or (sentence.endswith("?") and _DEADLINE.search(sentence)):
             if opening and opening.lastgroup:
@@ -96,8 +96,9 @@ def asked_amount(question: str) -> Amount | None:
     return None
 
 
-def asking_sentences(question: str) -> list[str]:
-    """Each sentence of a question, without the chat's opener ("quick q - ", "anyone know")."""
+def question_sentences(question: str) -> list[str]:
+    """Each sentence of a question, without the chat's opener ("quick q - ", "anyone know"); the callers judge which
+    of them ask (not only the "asking sentences" of ranking, which end in "?" or open with a question word)."""
     return [_OPENER.sub("", sentence.strip()) for sentence in _SENTENCE.findall(question)]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.amounts import asking_sentences
+from assistant.amounts import question_sentences
 
 _ASKS_WHOSE_JOB = re.compile(
     r"^(?:who|who'?s|who is|who are|whose)\b(?: \w+){0,3}? "
@@ -27,7 +27,7 @@ _NAMES_WHOSE_JOB = re.compile(
 
 def asks_whose_job(question: str) -> bool:
     """Whether a sentence of the question opens by asking who is responsible for something."""
-    return any(_ASKS_WHOSE_JOB.search(sentence) for sentence in asking_sentences(question))
+    return any(_ASKS_WHOSE_JOB.search(sentence) for sentence in question_sentences(question))
 
 
 def names_whose_job(clause_text: str) -> bool:

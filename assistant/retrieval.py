@@ -36,7 +36,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from spellchecker import SpellChecker
 
 from assistant.ages import age_bounds, may_be_age, told_ages
-from assistant.contacts import gives_contact_details
+from assistant.contacts import gives_contact_details, without_email_addresses
 from assistant.models import Clause, Vocabulary
 from assistant.reading import readable
 from assistant.segmentation import FILL_IN, HEADING_PATH
@@ -166,8 +166,6 @@ MIN_REPAIR_LENGTH = 5  # shorter words are too often real words ("sent", "many")
 
 
 _SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
-# an email address is where to write, not what a clause is about ("whistleblowing@charitycommission.gov.uk")
-_EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ASKING = re.compile(
     r"^\s*(can|could|may|am|is|are|do|does|did|should|shall|would|will|what(?!\s+an?\b)|whats|what's|who|whos|"
     r"who's|how|when|where|which|why|any|ok|okay)\b",
@@ -943,8 +941,7 @@ def _age_columns(texts: Sequence[str], may_state_ages: np.ndarray) -> np.ndarray
 def indexed_text(clause_text: str) -> str:
     """A clause as its reader sees it, without Markdown and HTML marks, and without the email addresses it gives:
     indexed, and read again for sentences."""
-    text = readable(clause_text)
-    return _EMAIL_ADDRESS.sub(" ", text) if "@" in text else text
+    return without_email_addresses(readable(clause_text))
 
 
 def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseIndex:
