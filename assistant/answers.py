@@ -113,7 +113,7 @@ class PolicyAdvisor:
             # ...and, last, the clause that best matches the message itself: often the rule the worry is
             # about ("staff messaging a child on snapchat" -> the rule on staff's messages to pupils). It is
             # a search of its own, without the reporting words, so only when there is room to quote it.
-            asked = self.index.search(text, limit=1) if top_k >= ANSWER_AFTER_PROCEDURE else []
+            asked = self.index.search(text, limit=1, worry=True) if top_k >= ANSWER_AFTER_PROCEDURE else []
             if asked and self.confident(asked[0]) and asked[0].index not in {r.index for r in hits}:
                 hits = [*hits[: top_k - 1], asked[0]]
             return self._answer(text, AnswerStatus.CONCERN, hits, assessment.immediate_danger)

@@ -110,6 +110,14 @@ _DEFINES_HARM = re.compile(
     re.IGNORECASE,
 )
 UNASKED_DEFINITION_PRIOR = 0.3
+# ...and so does a section on one narrow harm ("9. The Prevent Duty"): its clauses on reporting ("has a concern
+# that a group of attendees is at risk of radicalisation... must contact the Safeguard Lead") share the words of
+# any question on raising something, yet answer only one about that harm
+_NARROW_HARM = re.compile(
+    r"\b(?:radicali[sz]\w*|extremis\w*|terroris\w*|prevent(?: duty| strategy| guidance|\s*$)|fgm|"
+    r"female genital \w+|forced marriages?|honou?r[- ]based \w+|county lines|trafficking|modern slavery)",
+    re.IGNORECASE,
+)
 # A question that tells a child's age ("Ellie (15)", "just turned 18") is asked of the clauses whose stated ages
 # take it in ("swimmers under 16", "members aged 18 or over") over those stated for other ages
 AGE_AGREES = 1.2
@@ -267,6 +275,8 @@ class ClauseIndex:
     unranked: frozenset[str] = frozenset()  # concept ids of groups that only tell a topic is covered
     # clauses defining a harm -> the features naming it; they answer only a question naming it too
     definitions: dict[int, frozenset[str]] = field(default_factory=dict)
+    # clauses under a heading naming one narrow harm -> the features naming it; likewise, for plain questions
+    narrow_sections: dict[int, frozenset[str]] = field(default_factory=dict)
     sentence_cache: dict[int, list[tuple[set[str], set[str]]]] = field(default_factory=dict)
     asked_cache: dict[str, frozenset[int]] = field(default_factory=dict)  # see `_asked_in`
 
@@ -449,8 +459,11 @@ class ClauseIndex:
         match = process.extractOne(token, choices, scorer=DamerauLevenshtein.distance, score_cutoff=allowed)
         return match[0] if match else token
 
-    def search(self, question: str, limit: int = 10, extra: Sequence[tuple[str, float]] = ()) -> list[Ranked]:
-        """Clauses best first. `extra` adds weighted queries of their own (e.g. reporting words)."""
+    def search(
+        self, question: str, limit: int = 10, extra: Sequence[tuple[str, float]] = (), *, worry: bool = False
+    ) -> list[Ranked]:
+        """Clauses best first. `extra` adds weighted queries of their own (e.g. reporting words). A `worry` (as any
+        search with `extra`) may be about a narrow harm it never names ("he says migrants are invading")."""
         focused = focused_tokens(question)
         terms, slots = self.query_terms(question, focused)
         scores = np.zeros(self.size, dtype=np.float64)
@@ -488,6 +501,9 @@ class ClauseIndex:
         scores *= self.priors
         named = {term.feature for term in terms}
         for clause, harm in self.definitions.items():
+            if named.isdisjoint(harm):
+                scores[clause] *= UNASKED_DEFINITION_PRIOR
+        for clause, harm in self.narrow_sections.items() if not (worry or extra) else ():
             if named.isdisjoint(harm):
                 scores[clause] *= UNASKED_DEFINITION_PRIOR
         if not extra and (told := told_ages(question)):  # a worry's reporting route is for any age
@@ -990,6 +1006,12 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         if found := _DEFINES_HARM.match(text):
             stems = analyzer.stem_all(tokenize(found.group(1) or found.group(2)))
             definitions[number] = frozenset(stems) | analyzer.concepts(stems)
+    section_harms: dict[str, frozenset[str]] = {}  # headings repeat: judge each once
+    for heading in {clause.heading for clause in clauses}:
+        if named_harms := _NARROW_HARM.findall(heading):
+            stems = analyzer.stem_all(tokenize(" ".join(named_harms)))
+            section_harms[heading] = frozenset(stems) | analyzer.concepts(stems)
+    narrow_sections = {n: section_harms[c.heading] for n, c in enumerate(clauses) if c.heading in section_harms}
     ages = _age_columns(texts, analysed.may_state_ages)
     named_documents, document_clauses = _named_documents(feature_ids, features, row_clause, clauses)
     known: dict[str, list[str]] = defaultdict(list)
@@ -1024,6 +1046,7 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         about_the_policy=tuple(re.compile(i.when) for i in vocabulary.intent if i.about_the_policy),
         unranked=unranked,
         definitions=definitions,
+        narrow_sections=narrow_sections,
         asked_topics=tuple(
             (re.compile(group.asked), f"~{number}")
             for number, group in enumerate(vocabulary.group)

@@ -239,6 +239,22 @@ def test_the_words_of_an_email_address_are_not_what_a_clause_is_about() -> None:
     assert [r.index for r in index.search("whats the regulator's email?")][:1] == [0]
 
 
+def test_a_section_on_one_narrow_harm_answers_questions_about_that_harm() -> None:
+    index = index_of(
+        [
+            "Any member of staff with a concern that a child is at risk of radicalisation through social media must "
+            "contact the Safeguarding Lead at once.",
+            "Staff who see a colleague breach this policy should tell their line manager.",
+        ],
+        ["The Prevent Duty", "Staff conduct online"],
+    )
+    assert [r.index for r in index.search("saw a colleague post something dodgy online, who do i contact?")][:1] == [1]
+    assert [r.index for r in index.search("a colleague posted extremist stuff online, who do i contact?")][:1] == [0]
+    # a worry may be about that harm without naming it: its search leaves the section as it is
+    worried = index.search("saw a colleague post something dodgy online, who do i contact?", worry=True)
+    assert [r.index for r in worried][:1] == [0]
+
+
 def test_wanting_to_do_something_is_not_liking_a_post() -> None:
     index = index_of(["Workers must not comment on, like or share posts.", "Workers may run an errand for a family."])
     assert [r.index for r in index.search("i'd like to help, is that ok?")] == []
