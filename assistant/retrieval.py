@@ -75,6 +75,11 @@ DIRECTIVE_WORDS = frozenset(
 DIRECTIVE_PAIRS = frozenset(
     {("will", "not"), ("not", "permitted"), ("not", "allowed"), ("may", "not"), ("do", "not"), ("does", "not")}
 )
+# "staff have a responsibility to report..." directs; "we all have a responsibility to help prevent abuse" and
+# "we accept the responsibility to" are what the organisation believes
+_GIVES_A_DUTY = re.compile(
+    r"(?<!\bwe )(?<!\bwe all )(?<!\bwe each )\b(?:have|has) (?:a|the) (?:responsibility|duty) to\b", re.IGNORECASE
+)
 DIRECTIVE_PRIOR = 1.5
 FURNITURE_PRIOR = 0.7  # very short lines and table rows: titles, signatures, dates
 # a clause that is only a link ("[Working Together to Safeguard Children](https://...)") points elsewhere
@@ -756,7 +761,7 @@ def clause_prior(text: str, directs: bool) -> float:
         return FURNITURE_PRIOR
     if _FAQ_ENTRY.match(text):
         return FAQ_PRIOR
-    return DIRECTIVE_PRIOR if directs else 1.0
+    return DIRECTIVE_PRIOR if directs or _GIVES_A_DUTY.search(text) else 1.0
 
 
 @functools.lru_cache(maxsize=4096)  # a policy's clauses share a few headings: each is judged once

@@ -284,6 +284,17 @@ def test_saying_whom_a_rule_applies_to_weighs_as_a_rule() -> None:
     assert priors[0] == priors[2] > priors[1]
 
 
+def test_a_responsibility_given_to_staff_weighs_as_a_rule() -> None:
+    texts = [
+        "Staff are reminded that they have a responsibility to report any discriminatory comments they see online.",
+        "We accept the responsibility to take reasonable steps to ensure the welfare of every child we work with.",
+        "We all have a responsibility to help prevent the abuse of children and to report any abuse we suspect.",
+        "Staff must report any discriminatory comments they see online.",
+    ]
+    priors = index_of(texts).priors
+    assert priors[0] == priors[3] > priors[1] == priors[2]
+
+
 def test_the_registers_a_question_is_about_are_records_not_a_topic_of_their_own() -> None:
     # attendance is a topic a policy covers or not, but "register" is not its word: "the registers" are often
     # the records a question on data is about, in a policy that never says "register"
