@@ -2776,6 +2776,28 @@ async def test_a_subject_next_to_one_the_policy_covers_is_still_no_match(
     assert (await advisor_with(tmp_path, policy).answer(question)).status is AnswerStatus.NO_MATCH
 
 
+async def test_naming_ones_employer_online_is_answered_only_by_a_policy_that_speaks_of_it(tmp_path: Path) -> None:
+    profiles = (
+        "# Online conduct\n\n"
+        "1. A member's address, school or phone number must never be posted on a profile or page.\n"
+        "2. Staff must not criticise colleagues or managers on social media, even without naming them.\n"
+    )
+    silent = advisor_with(tmp_path / "silent", profiles)
+    asked = "can i put on my linkedin profile that i work for the trust?"
+    assert (await silent.answer(asked)).status is AnswerStatus.NO_MATCH
+    # not saying where one works is the condition of another question, which the policy answers
+    moan = await silent.answer("can i have a moan about my manager on fb if i dont say where i work?")
+    assert moan.status is AnswerStatus.ANSWERED
+    assert moan.hits[0].clause.ref == "2"
+    speaking = advisor_with(
+        tmp_path / "speaking",
+        profiles + "3. If you tell others that you work for the trust, stay within this policy.\n",
+    )
+    answer = await speaking.answer(asked)
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "3"
+
+
 async def test_a_lift_asked_in_other_words_finds_the_policy_on_transport(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
