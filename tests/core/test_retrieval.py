@@ -420,3 +420,16 @@ def test_a_group_that_only_names_a_topic_leaves_the_ranking_as_it_was() -> None:
 def test_only_a_who_that_asks_asks_whom_to_tell(question: str, asks_whom: bool) -> None:
     """A relative "who" ("the lads who come") or a known one ("I know who it was") asks no one to report to."""
     assert any("designated safeguarding lead" in words for words in words_added_for(question)) is asks_whom
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_where"),
+    [
+        ("where r the concern forms kept? cant find any in the kids room", True),
+        ("where are the accident report forms stored these days?", True),
+        ("where's the guidance kept", True),
+        ("the forms we kept from the trip, can i bin them now?", False),
+    ],
+)
+def test_asking_where_something_is_kept_looks_for_where_it_is_available(question: str, asks_where: bool) -> None:
+    assert any("available" in words for words in words_added_for(question)) is asks_where
