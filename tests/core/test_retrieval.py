@@ -193,6 +193,8 @@ def test_liking_a_post_is_told_from_the_like_of_a_comparison(text: str, liking: 
         ("are we meant to be talking to the kids about screen time?", "hide an identity"),  # talking isn't hiding
         ("i reported it ages ago and heard nothing", "how old"),  # a long time, not anyone's age
         ("we waited for ages at the hall", "age limit"),
+        ("their personal account, where they may connect to friends and family members", "young people"),
+        ("members of the public watching the match", "young people"),
     ],
 )
 def test_a_common_little_word_does_not_stand_for_a_concept(
