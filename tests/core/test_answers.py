@@ -2367,6 +2367,16 @@ WORRY_ROUTE = {
         "he's still coaching her",
         ref="2",
     ),
+    "a child who comes in hungry and without a coat takes the route for neglect": FirstClause(
+        "# Safeguarding at the holiday scheme\n\n## Reporting\n\n"
+        "Tell the scheme lead at the site about any worry you have about a child at the scheme, the same day.\n\n"
+        "## Neglect\n\n"
+        "Children whose basic needs are not met, who arrive hungry or in unsuitable clothing day after day, are "
+        "recorded each time so the lead can see a pattern; do not try to fix it yourself.\n",
+        "little lad at the scheme keeps turning up in the same clothes with no coat and says he's had no breakfast, "
+        "should i bring him one of my boys old coats?",
+        starts="Children whose basic needs are not met",
+    ),
 }
 
 
