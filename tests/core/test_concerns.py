@@ -734,6 +734,17 @@ def test_contact_details_are_not_a_step_to_take(detector: ConcernDetector) -> No
     assert detector.procedure_weight(step) > 1.0
 
 
+@pytest.mark.parametrize(
+    "step",
+    [
+        "Do not promise to keep it secret. Explain that you need to talk to the DSL.",
+        "Talk to the Welfare Officer about anything that worries you.",
+    ],
+)
+def test_talking_to_the_lead_is_a_step_to_take(detector: ConcernDetector, step: str) -> None:
+    assert detector.procedure_weight(step) > detector.procedure_weight("The DSL keeps a record of every concern.")
+
+
 def test_a_policys_own_short_name_for_its_lead_is_whom_to_tell(detector: ConcernDetector) -> None:
     policy = [
         "Parish Safeguarding Officer (PSO): Mr Graham Oduya.",
