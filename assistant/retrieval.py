@@ -505,10 +505,8 @@ class ClauseIndex:
             return []
         scores *= self.priors
         named = {term.feature for term in terms}
-        for clause, harm in self.definitions.items():
-            if named.isdisjoint(harm):
-                scores[clause] *= UNASKED_DEFINITION_PRIOR
-        for clause, harm in self.narrow_sections.items() if not (worry or extra) else ():
+        narrow = self.narrow_sections.items() if not (worry or extra) else ()
+        for clause, harm in itertools.chain(self.definitions.items(), narrow):
             if named.isdisjoint(harm):
                 scores[clause] *= UNASKED_DEFINITION_PRIOR
         if not extra and (told := told_ages(question)):  # a worry's reporting route is for any age

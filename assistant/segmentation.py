@@ -957,10 +957,6 @@ class _Assembler:
             self.sections_intro = None
         self.introduced_by = block.introduces or (self.sections_intro[0] if self.sections_intro else "")
 
-    def deeper_level(self) -> int:
-        """The level of a heading inside the present section, closed by any heading after it."""
-        return (self.headings[-1][0] if self.headings else 7) + 1  # 7: a title on a line of its own
-
     def introduce_sections(self, text: str) -> None:
         """A paragraph ending ":" right over a heading introduces the sections below it."""
         self.sections_intro = (text, self.headings[-1][0] if self.headings else 0)
@@ -1154,15 +1150,6 @@ def _paragraph_items_end(blocks: list[Block], start: int) -> int:
     return end if end > start else 0
 
 
-# "Derogatory Posts and Comments: It is requested that...": a title run into its section's first paragraph (title
-# case, not a contact card's "Club Welfare Officer: Mrs Ellery - 07700...", nor a "Please Note:") heads the
-# paragraphs after it too, until the next heading
-_RUN_IN_TITLE = re.compile(
-    r"^(?!(?:Please )?Note\b|Important\b|Remember\b|(?:For )?Examples?\b)"
-    r"([A-Z][a-z'’-]+(?: (?:[A-Z][a-z'’-]+|and|or|of|the|for|to|in|on|&)){1,5}):\s+(?=[A-Z][^\d@]{40,}[.!?]$)"
-)
-
-
 def segment(text: str) -> list[RawClause]:
     """Split document text into clauses, in document order."""
     blocks = parse_blocks(text)
@@ -1250,8 +1237,6 @@ def segment(text: str) -> list[RawClause]:
         elif block.kind == "numbered" and numbered_intro[0] and block.number.startswith(f"{numbered_intro[0]}."):
             asm.add(block.text, number=block.number, context=numbered_intro[1])
         else:
-            if block.kind == "para" and (run_in := _RUN_IN_TITLE.match(block.text)):
-                asm.enter_heading(Block("heading", run_in.group(1), level=asm.deeper_level()))
             # under a heading such as "Coaches must not:", each clause is quoted with it, or it reads backwards
             asm.add(block.text, number=block.number, context=asm.introduced_by)
         if block.kind == "numbered" and _INTRO.search(block.text):

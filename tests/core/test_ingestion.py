@@ -223,25 +223,6 @@ def test_plain_text_headings_from_word_extractions() -> None:
     assert debate.context.startswith("You must comply with the following")
 
 
-def test_a_title_run_into_a_paragraph_heads_the_paragraphs_after_it() -> None:
-    independence = clauses_of("004_1b448daf2f5f7c51.txt")
-    letter = next(c for c in independence if c.text.startswith("If it is repeated a legal letter"))
-    assert letter.heading.endswith(" › Derogatory Posts and Comments")
-    assert letter.ref == "Derogatory Posts and Comments ¶4"
-    text = (
-        "Contacts\n\nClub Welfare Officer: Mrs Janet Ellery, 07700 900412, welfare@club.example\n\n"
-        "Please Note: Coaches must never message a junior member on their own, whatever the reason for it.\n\n"
-        "Coaches may message a group of members through the club's own app.\n\n"
-        "Photos and Videos: Parents are asked to film only their own child at matches and galas.\n\n"
-        "Photos taken by the club are stored on its own drive.\n\n"
-        "Reporting\n\nTell the welfare officer the same day."
-    )
-    headings = {clause.text[:20]: clause.heading for clause in segment(text)}
-    assert headings["Please Note: Coaches"] == headings["Coaches may message "] == "Contacts"
-    assert headings["Photos and Videos: P"] == headings["Photos taken by the "] == "Contacts › Photos and Videos"
-    assert headings["Tell the welfare off"] == "Reporting"
-
-
 def test_definitions_after_an_introducing_clause_take_its_number() -> None:
     leaps = clauses_of("001_2ee1f2c645ae7313.txt")
     adults = next(c for c in leaps if c.text.startswith("Adults – means any person regardless of age"))
