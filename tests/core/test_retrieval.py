@@ -250,10 +250,11 @@ def test_a_section_on_one_narrow_harm_answers_questions_about_that_harm() -> Non
         ],
         ["The Prevent Duty", "Staff conduct online"],
     )
-    assert [r.index for r in index.search("saw a colleague post something dodgy online, who do i contact?")][:1] == [1]
+    plain = "a colleague put something iffy on social media, who do i contact?"
+    assert [r.index for r in index.search(plain)][:1] == [1]
     assert [r.index for r in index.search("a colleague posted extremist stuff online, who do i contact?")][:1] == [0]
     # a worry may be about that harm without naming it: its search leaves the section as it is
-    worried = index.search("saw a colleague post something dodgy online, who do i contact?", worry=True)
+    worried = index.search(plain, worry=True)
     assert [r.index for r in worried][:1] == [0]
 
 
@@ -427,7 +428,7 @@ def test_only_a_who_that_asks_asks_whom_to_tell(question: str, asks_whom: bool) 
 @pytest.mark.parametrize(
     ("question", "asks_where"),
     [
-        ("where r the concern forms kept? cant find any in the kids room", True),
+        ("where r the incident sheets kept these days? none left in the office", True),
         ("where are the accident report forms stored these days?", True),
         ("where's the guidance kept", True),
         ("the forms we kept from the trip, can i bin them now?", False),
