@@ -278,10 +278,10 @@ class ClauseIndex:
     about_the_policy: tuple[re.Pattern[str], ...] = ()  # questions about the policy's own scope
     asked_topics: tuple[tuple[re.Pattern[str], str], ...] = ()  # a topic's question pattern -> its concept id
     unranked: frozenset[str] = frozenset()  # concept ids of groups that only tell a topic is covered
-    # clauses defining a harm -> the features naming it; they answer only a question naming it too
-    definitions: dict[int, frozenset[str]] = field(default_factory=dict)
-    # clauses under a heading naming one narrow harm -> the features naming it; likewise, for plain questions
-    narrow_sections: dict[int, frozenset[str]] = field(default_factory=dict)
+    # the features naming a harm -> the clauses defining it; they answer only a question naming it too
+    definitions: tuple[tuple[frozenset[str], np.ndarray], ...] = ()
+    # the features naming one narrow harm -> the clauses under a heading naming it; likewise, for plain questions
+    narrow_sections: tuple[tuple[frozenset[str], np.ndarray], ...] = ()
     sentence_cache: dict[int, list[tuple[set[str], set[str]]]] = field(default_factory=dict)
     asked_cache: dict[str, frozenset[int]] = field(default_factory=dict)  # see `_asked_in`
 
@@ -505,10 +505,10 @@ class ClauseIndex:
             return []
         scores *= self.priors
         named = {term.feature for term in terms}
-        narrow = self.narrow_sections.items() if not (worry or extra) else ()
-        for clause, harm in itertools.chain(self.definitions.items(), narrow):
+        narrow = self.narrow_sections if not (worry or extra) else ()
+        for harm, unasked in (*self.definitions, *narrow):
             if named.isdisjoint(harm):
-                scores[clause] *= UNASKED_DEFINITION_PRIOR
+                scores[unasked] *= UNASKED_DEFINITION_PRIOR
         if not extra and (told := told_ages(question)):  # a worry's reporting route is for any age
             self._weigh_ages(scores, told)
         if ASKS_FOR_CONTACT.search(lowered):
@@ -750,7 +750,7 @@ def audience_prior(framing: str, opening: str = "") -> float:
 
 def clause_prior(text: str, directs: bool) -> float:
     """How likely a clause of its kind answers anything: furniture least, rules most (`directs`: its words,
-    read on into its intro line's, have a directive word or pair of words)."""
+    read on into its intro line's, have a directive word or pair of words; or it gives someone a duty)."""
     if (text.startswith("[") and _LINK_ONLY.match(text)) or is_document_list(text):
         return REFERENCE_PRIOR
     if is_blank_form(text):
@@ -963,6 +963,17 @@ def indexed_text(clause_text: str) -> str:
     return without_email_addresses(readable(clause_text))
 
 
+def _harm_features(analyzer: Analyzer, words: str) -> frozenset[str]:
+    """The stems and concepts of a harm's name ("Sexual abuse", "The Prevent Duty"): a question naming it has one."""
+    stems = analyzer.stem_all(tokenize(words))
+    return frozenset(stems) | analyzer.concepts(stems)
+
+
+def _by_harm(clauses: dict[frozenset[str], list[int]]) -> tuple[tuple[frozenset[str], np.ndarray], ...]:
+    """Each harm's clause numbers as an array: a question is checked once per harm, not once per clause."""
+    return tuple((harm, np.array(numbers, dtype=np.int64)) for harm, numbers in clauses.items())
+
+
 def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseIndex:
     """Index clauses once, at startup: batches of clauses analysed together, then numpy for the arithmetic."""
     analyzer = Analyzer.from_vocabulary(vocabulary)
@@ -1004,17 +1015,18 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
             clause_prior(clause.text, bool(analysed.directs[number])) * audience * section_prior(clause.heading)
         )
 
-    definitions: dict[int, frozenset[str]] = {}
+    definitions: defaultdict[frozenset[str], list[int]] = defaultdict(list)
     for number, text in enumerate(texts):
         if found := _DEFINES_HARM.match(text):
-            stems = analyzer.stem_all(tokenize(found.group(1) or found.group(2)))
-            definitions[number] = frozenset(stems) | analyzer.concepts(stems)
+            definitions[_harm_features(analyzer, found.group(1) or found.group(2))].append(number)
     section_harms: dict[str, frozenset[str]] = {}  # headings repeat: judge each once
     for heading in {clause.heading for clause in clauses}:
         if named_harms := _NARROW_HARM.findall(heading):
-            stems = analyzer.stem_all(tokenize(" ".join(named_harms)))
-            section_harms[heading] = frozenset(stems) | analyzer.concepts(stems)
-    narrow_sections = {n: section_harms[c.heading] for n, c in enumerate(clauses) if c.heading in section_harms}
+            section_harms[heading] = _harm_features(analyzer, " ".join(named_harms))
+    narrow_sections: defaultdict[frozenset[str], list[int]] = defaultdict(list)
+    for number, clause in enumerate(clauses):
+        if clause.heading in section_harms:
+            narrow_sections[section_harms[clause.heading]].append(number)
     ages = _age_columns(texts, analysed.may_state_ages)
     named_documents, document_clauses = _named_documents(feature_ids, features, row_clause, clauses)
     known: dict[str, list[str]] = defaultdict(list)
@@ -1048,8 +1060,8 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         ),
         about_the_policy=tuple(re.compile(i.when) for i in vocabulary.intent if i.about_the_policy),
         unranked=unranked,
-        definitions=definitions,
-        narrow_sections=narrow_sections,
+        definitions=_by_harm(definitions),
+        narrow_sections=_by_harm(narrow_sections),
         asked_topics=tuple(
             (re.compile(group.asked), f"~{number}")
             for number, group in enumerate(vocabulary.group)
