@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-_SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
+from assistant.text_analysis import message_sentences
+
 # chat's openers before the question itself: "quick q - what time...", "anyone know when's the next..."
 _OPENER = re.compile(
     r"^\W*(?:(?:so|and|but|also|quick q|quick question|sorry|hi|hey|anyone know|does anyone know|do you know)\W+)*",
@@ -99,7 +100,7 @@ def asked_amount(question: str) -> Amount | None:
 def question_sentences(question: str) -> list[str]:
     """Each sentence of a question, without the chat's opener ("quick q - ", "anyone know"); the callers judge which
     of them ask (not only the "asking sentences" of ranking, which end in "?" or open with a question word)."""
-    return [_OPENER.sub("", sentence.strip()) for sentence in _SENTENCE.findall(question)]
+    return [_OPENER.sub("", sentence.strip()) for sentence in message_sentences(question)]
 
 
 def gives_amount(clause_text: str, kind: Amount = Amount.ANY) -> bool:

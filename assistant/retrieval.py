@@ -40,7 +40,16 @@ from assistant.contacts import gives_contact_details, without_email_addresses
 from assistant.models import Clause, Vocabulary
 from assistant.reading import readable
 from assistant.segmentation import FILL_IN, HEADING_PATH
-from assistant.text_analysis import STOPWORDS, Analyzer, TextFeatures, Tokens, expand, tokenize, tokenize_all
+from assistant.text_analysis import (
+    STOPWORDS,
+    Analyzer,
+    TextFeatures,
+    Tokens,
+    expand,
+    message_sentences,
+    tokenize,
+    tokenize_all,
+)
 
 K1 = 1.2
 B = 0.4
@@ -178,7 +187,6 @@ BATCH = 20_000  # clauses indexed together: enough for numpy to pay, few enough 
 MIN_REPAIR_LENGTH = 5  # shorter words are too often real words ("sent", "many") to repair
 
 
-_SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
 _ASKING = re.compile(
     r"^\s*(can|could|may|am|is|are|do|does|did|should|shall|would|will|what(?!\s+an?\b)|whats|what's|who|whos|"
     r"who's|how|when|where|which|why|any|ok|okay)\b",
@@ -201,7 +209,7 @@ def focused_tokens(question: str, min_content: int = 2) -> tuple[list[str], set[
     """
     tokens: list[str] = []
     focus: set[int] = set()
-    sentences = _SENTENCE.findall(question) or [question]
+    sentences = message_sentences(question) or [question]
     for sentence in sentences:
         words = tokenize(sentence)
         content = [w for w in words if w not in STOPWORDS]

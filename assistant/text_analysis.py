@@ -161,6 +161,7 @@ STOPWORDS = frozenset(
 )
 
 
+_MESSAGE_SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _APOSTROPHE = re.compile(r"['’]")
 # an age written "14yo" or "15yrs" is the age and its unit, two words; few texts have one
@@ -203,6 +204,11 @@ _LIKING = re.compile(
     # ...or the button: "i just hit like without thinking"
     r"|\b(hit|hitting|pressed|pressing|clicked|clicking|click|press|tapped|tap)\s+like\b"
 )
+
+
+def message_sentences(message: str) -> list[str]:
+    """A chat message's sentences, each with the marks or line break ending it ("can i post it?" keeps its "?")."""
+    return _MESSAGE_SENTENCE.findall(message)
 
 
 def tokenize(text: str) -> list[str]:
