@@ -2808,6 +2808,28 @@ async def test_naming_ones_employer_online_is_answered_only_by_a_policy_that_spe
     assert answer.hits[0].clause.ref == "3"
 
 
+async def test_young_peoples_own_phones_are_answered_only_by_a_policy_that_speaks_of_them(tmp_path: Path) -> None:
+    # a policy's rules on staff's phones say nothing of whether the young people may bring or keep theirs
+    staff_phones = (
+        "# Phones\n\n"
+        "1. Staff must not use their personal phones to photograph young people.\n"
+        "2. Staff keep their own phones switched off and out of sight during activities.\n"
+    )
+    silent = advisor_with(tmp_path / "silent", staff_phones)
+    for question in (
+        "are the scouts allowed to bring their mobiles on camp or do we take them off them?",
+        "can the year 8s keep phones in their blazer pockets at youth club?",
+    ):
+        assert (await silent.answer(question)).status is AnswerStatus.NO_MATCH, question
+    speaking = advisor_with(
+        tmp_path / "speaking",
+        staff_phones + "3. Young people may bring a mobile phone; it is handed to a leader at the start of camp.\n",
+    )
+    answer = await speaking.answer("are the scouts allowed to bring their mobiles on camp or do we take them off them?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.ref == "3"
+
+
 async def test_a_lift_asked_in_other_words_finds_the_policy_on_transport(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
