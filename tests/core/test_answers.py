@@ -2830,6 +2830,27 @@ async def test_young_peoples_own_phones_are_answered_only_by_a_policy_that_speak
     assert answer.hits[0].clause.ref == "3"
 
 
+async def test_who_may_take_a_child_home_is_answered_only_by_a_policy_that_says(tmp_path: Path) -> None:
+    sessions = (
+        "# Sessions\n\n"
+        "1. Children are supervised by two adults at all times.\n"
+        "2. Staff must not give young people lifts in their own cars.\n"
+    )
+    questions = (
+        "can the 11 year olds walk home by themselves after cubs?",
+        "can his older brother collect him from footy?",
+    )
+    silent = advisor_with(tmp_path / "silent", sessions)
+    for question in questions:
+        assert (await silent.answer(question)).status is AnswerStatus.NO_MATCH, question
+    speaking = advisor_with(
+        tmp_path / "speaking",
+        sessions + "3. Children are only released to a parent or an adult named on the registration form; Year 6 "
+        "may walk home alone with written consent.\n",
+    )
+    await assert_answered_first_by(speaking, [(question, "3") for question in questions])
+
+
 async def test_a_lift_asked_in_other_words_finds_the_policy_on_transport(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
