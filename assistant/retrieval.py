@@ -176,6 +176,7 @@ ASKS_FOR_CONTACT = re.compile(
     r"|\bnumber (?:i|we|to) (?:can |could |should )?(?:actually |just )?(?:ring|call|phone)\b|\bwhat number\b"
 )
 CONTACT_BOOST = 2.0
+OTHER_PARTY_PRIOR = 0.7  # see ClauseIndex._weigh_parties
 # "can i give a parent my number?" asks about staff's own details: a rule on them, which a contacts list is not
 _OWN_DETAILS = re.compile(
     r"\b(?:my|your|his|her|their|personal|own|private|home)"
@@ -286,6 +287,9 @@ class ClauseIndex:
     about_the_policy: tuple[re.Pattern[str], ...] = ()  # questions about the policy's own scope
     asked_topics: tuple[tuple[re.Pattern[str], str], ...] = ()  # a topic's question pattern -> its concept id
     unranked: frozenset[str] = frozenset()  # concept ids of groups that only tell a topic is covered
+    # each party's concept id -> which clauses name that party (a boolean per clause); see _weigh_parties
+    party_clauses: dict[str, np.ndarray] = field(default_factory=dict)
+    reaching: frozenset[str] = frozenset()  # concept ids of the ways of reaching someone
     # the features naming a harm -> the clauses defining it; they answer only a question naming it too
     definitions: tuple[tuple[frozenset[str], np.ndarray], ...] = ()
     # the features naming one narrow harm -> the clauses under a heading naming it; likewise, for plain questions
@@ -521,6 +525,8 @@ class ClauseIndex:
             self._weigh_ages(scores, told)
         if ASKS_FOR_CONTACT.search(lowered):
             scores[self.with_contact_details] *= CONTACT_BOOST
+        if not named.isdisjoint(self.reaching):
+            self._weigh_parties(scores, named)
         for document in {self.named_documents[t.feature] for t in terms if t.feature in self.named_documents}:
             scores[self.document_clauses[document]] *= NAMED_DOCUMENT_BOOST
         # BM25 finds candidates; the share of the question they cover orders them
@@ -537,6 +543,15 @@ class ClauseIndex:
         first_of_its_words = {self.texts[r.index]: r for r in reversed(head + tail)}
         ranked = [r for r in head + tail if first_of_its_words[self.texts[r.index]] is r]
         return ranked[:limit]
+
+    def _weigh_parties(self, scores: np.ndarray, named: set[str]) -> None:
+        """A question on reaching one party ("can i text the parents from my own phone?") is seldom answered by a
+        rule on reaching only another ("a work phone for communicating with attendees")."""
+        asked = [party for party in self.party_clauses if party in named]
+        if len(asked) != 1:
+            return  # neither named, or both ("a mum asking about another child")
+        others = [clauses for party, clauses in self.party_clauses.items() if party != asked[0]]
+        scores[np.logical_or.reduce(others) & ~self.party_clauses[asked[0]]] *= OTHER_PARTY_PRIOR
 
     def _weigh_ages(self, scores: np.ndarray, told: frozenset[int]) -> None:
         ages = np.fromiter(told, dtype=np.int64)
@@ -977,6 +992,13 @@ def _harm_features(analyzer: Analyzer, words: str) -> frozenset[str]:
     return frozenset(stems) | analyzer.concepts(stems)
 
 
+def _naming(concept: str, feature_ids: dict[str, int], features: np.ndarray, rows: np.ndarray, size: int) -> np.ndarray:
+    """Which clauses have the concept, one boolean per clause."""
+    naming = np.zeros(size, dtype=bool)
+    naming[rows[features == feature_ids[concept]]] = True
+    return naming
+
+
 def _by_harm(clauses: dict[frozenset[str], list[int]]) -> tuple[tuple[frozenset[str], np.ndarray], ...]:
     """Each harm's clause numbers as an array: a question is checked once per harm, not once per clause."""
     return tuple((harm, np.array(numbers, dtype=np.int64)) for harm, numbers in clauses.items())
@@ -1069,6 +1091,12 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         about_the_policy=tuple(re.compile(i.when) for i in vocabulary.intent if i.about_the_policy),
         unranked=unranked,
         definitions=_by_harm(definitions),
+        party_clauses={
+            concept: _naming(concept, feature_ids, features, row_clause, size)
+            for number, group in enumerate(vocabulary.group)
+            if group.party and (concept := f"~{number}") in feature_ids
+        },
+        reaching=frozenset(f"~{number}" for number, group in enumerate(vocabulary.group) if group.reaching),
         narrow_sections=_by_harm(narrow_sections),
         asked_topics=tuple(
             (re.compile(group.asked), f"~{number}")

@@ -2851,6 +2851,19 @@ async def test_who_may_take_a_child_home_is_answered_only_by_a_policy_that_says(
     await assert_answered_first_by(speaking, [(question, "3") for question in questions])
 
 
+async def test_texting_a_parent_is_answered_by_the_rule_on_contacting_parents_not_young_people(
+    leaps: PolicyAdvisor,
+) -> None:
+    # LEAPS 6.6 is on a work phone for communicating with attendees who live independently; 6.2 on contacting parents
+    await assert_answered_first_by(
+        leaps,
+        [
+            ("the trip is running late, can i text the parents from my own mobile?", "6.2"),
+            ("can i text the young people from my own phone about the next trip?", "6.6"),
+        ],
+    )
+
+
 async def test_a_lift_asked_in_other_words_finds_the_policy_on_transport(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
