@@ -309,8 +309,9 @@ class ClauseIndex:
         slots: dict[int, float] = {}
         previous: tuple[int, str] | None = None
         seen: set[str] = set()
+        framing = _asking_frame(tokens)
         for position, stem in enumerate(stems):
-            if tokens[position] in STOPWORDS:
+            if tokens[position] in STOPWORDS or position in framing:
                 continue
             if stem not in seen:  # a word repeated is still one thing asked about
                 seen.add(stem)
@@ -620,6 +621,24 @@ _POSTING = frozenset(
 )
 _ABOUT_WINDOW = 8  # words between the posting word and "about"
 _ABOUT_REACH = 5  # words between "about" and the subject of the post
+
+
+_PERMISSION = frozenset({"allowed", "permitted"})
+_HEDGES = frozenset({"even", "actually", "still", "really", "ever"})
+_ASKER = frozenset({"i", "we", "it"})
+_TO_BE = frozenset({"am", "are", "is", "was", "were"})
+
+
+def _asking_frame(tokens: list[str]) -> set[int]:
+    """Positions of "allowed" framing the asker's own question ("am i allowed to...", "are we even allowed"): it asks
+    whether, and is no word of what is asked about (as it is in "are parents allowed to film?")."""
+    framing = set()
+    for position, token in enumerate(tokens):
+        if token in _PERMISSION:
+            before = [word for word in tokens[max(0, position - 4) : position] if word not in _HEDGES]
+            if len(before) >= 2 and before[-1] in _ASKER and before[-2] in _TO_BE:
+                framing.add(position)
+    return framing
 
 
 def _any_before(tokens: list[str], end: int, words: frozenset[str], window: int) -> bool:

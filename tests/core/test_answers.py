@@ -2864,6 +2864,22 @@ async def test_texting_a_parent_is_answered_by_the_rule_on_contacting_parents_no
     )
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "am i allowed to put that i work for independence project on my linkedin?",
+        "am i allowed to say where i work on my insta bio?",
+    ],
+)
+async def test_am_i_allowed_frames_the_question_and_matches_no_rule_that_allows(question: str) -> None:
+    # Independence Project's "You must not allow your interaction on these websites to damage working
+    # relationships" shares "allow" with the frame only; its rule on telling others you work for it answers
+    advisor = advisor_for(SEEDS / "004_1b448daf2f5f7c51.txt")
+    answer = await advisor.answer(question)
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.text.startswith("If you tell others that you work for Independence Project")
+
+
 async def test_a_lift_asked_in_other_words_finds_the_policy_on_transport(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
