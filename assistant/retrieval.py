@@ -1011,11 +1011,11 @@ def _harm_features(analyzer: Analyzer, words: str) -> frozenset[str]:
     return frozenset(stems) | analyzer.concepts(stems)
 
 
-def _naming(concept: str, feature_ids: dict[str, int], features: np.ndarray, rows: np.ndarray, size: int) -> np.ndarray:
-    """Which clauses have the concept, one boolean per clause."""
-    naming = np.zeros(size, dtype=bool)
-    naming[rows[features == feature_ids[concept]]] = True
-    return naming
+def _as_mask(clauses: np.ndarray, size: int) -> np.ndarray:
+    """These clause numbers as one boolean per clause."""
+    mask = np.zeros(size, dtype=bool)
+    mask[clauses] = True
+    return mask
 
 
 def _by_harm(clauses: dict[frozenset[str], list[int]]) -> tuple[tuple[frozenset[str], np.ndarray], ...]:
@@ -1045,6 +1045,8 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
     weights = tfs * (K1 + 1) / (tfs + norms[row_clause])
     order = _stable_order(features)
     df = np.bincount(features, minlength=len(feature_ids))
+    posting_start = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
+    posting_clause = row_clause[order]
 
     priors = np.ones(size, dtype=np.float64)
     audiences: dict[tuple[str, str], float] = {}
@@ -1087,8 +1089,8 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         size=size,
         feature_ids=dict(feature_ids),  # a plain dict from here: looking up must never add
         idf=inverse_document_frequency(df, size),
-        posting_start=np.concatenate(([0], np.cumsum(df))).astype(np.int64),
-        posting_clause=row_clause[order],
+        posting_start=posting_start,
+        posting_clause=posting_clause,
         posting_weight=weights[order].astype(np.float32),
         clause_start=np.concatenate(([0], np.cumsum(counts))).astype(np.int64),
         clause_features=features,
@@ -1111,9 +1113,9 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         unranked=unranked,
         definitions=_by_harm(definitions),
         party_clauses={
-            concept: _naming(concept, feature_ids, features, row_clause, size)
+            f"~{number}": _as_mask(posting_clause[posting_start[fid] : posting_start[fid + 1]], size)
             for number, group in enumerate(vocabulary.group)
-            if group.party and (concept := f"~{number}") in feature_ids
+            if group.party and (fid := feature_ids.get(f"~{number}")) is not None
         },
         reaching=frozenset(f"~{number}" for number, group in enumerate(vocabulary.group) if group.reaching),
         narrow_sections=_by_harm(narrow_sections),
