@@ -2808,46 +2808,39 @@ async def test_naming_ones_employer_online_is_answered_only_by_a_policy_that_spe
     assert answer.hits[0].clause.ref == "3"
 
 
-async def test_young_peoples_own_phones_are_answered_only_by_a_policy_that_speaks_of_them(tmp_path: Path) -> None:
-    # a policy's rules on staff's phones say nothing of whether the young people may bring or keep theirs
-    staff_phones = (
+# a subject some policies cover and others never name: (a policy without it, its clause 3 covering it, questions)
+COVERED_ONLY_WHERE_SAID = {
+    "young people's own phones (a rule on staff's phones says nothing of theirs)": (
         "# Phones\n\n"
         "1. Staff must not use their personal phones to photograph young people.\n"
-        "2. Staff keep their own phones switched off and out of sight during activities.\n"
-    )
-    silent = advisor_with(tmp_path / "silent", staff_phones)
-    for question in (
-        "are the scouts allowed to bring their mobiles on camp or do we take them off them?",
-        "can the year 8s keep phones in their blazer pockets at youth club?",
-    ):
-        assert (await silent.answer(question)).status is AnswerStatus.NO_MATCH, question
-    speaking = advisor_with(
-        tmp_path / "speaking",
-        staff_phones + "3. Young people may bring a mobile phone; it is handed to a leader at the start of camp.\n",
-    )
-    answer = await speaking.answer("are the scouts allowed to bring their mobiles on camp or do we take them off them?")
-    assert answer.status is AnswerStatus.ANSWERED
-    assert answer.hits[0].clause.ref == "3"
-
-
-async def test_who_may_take_a_child_home_is_answered_only_by_a_policy_that_says(tmp_path: Path) -> None:
-    sessions = (
+        "2. Staff keep their own phones switched off and out of sight during activities.\n",
+        "3. Young people may bring a mobile phone; it is handed to a leader at the start of camp.\n",
+        (
+            "are the scouts allowed to bring their mobiles on camp or do we take them off them?",
+            "can the year 8s keep phones in their blazer pockets at youth club?",
+        ),
+    ),
+    "who may take a child home, or let them walk home alone": (
         "# Sessions\n\n"
         "1. Children are supervised by two adults at all times.\n"
-        "2. Staff must not give young people lifts in their own cars.\n"
-    )
-    questions = (
-        "can the 11 year olds walk home by themselves after cubs?",
-        "can his older brother collect him from footy?",
-    )
-    silent = advisor_with(tmp_path / "silent", sessions)
+        "2. Staff must not give young people lifts in their own cars.\n",
+        "3. Children are only released to a parent or an adult named on the registration form; Year 6 may walk home "
+        "alone with written consent.\n",
+        ("can the 11 year olds walk home by themselves after cubs?", "can his older brother collect him from footy?"),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("policy", "saying", "questions"), COVERED_ONLY_WHERE_SAID.values(), ids=COVERED_ONLY_WHERE_SAID.keys()
+)
+async def test_a_subject_is_answered_only_by_a_policy_that_speaks_of_it(
+    tmp_path: Path, policy: str, saying: str, questions: tuple[str, ...]
+) -> None:
+    silent = advisor_with(tmp_path / "silent", policy)
     for question in questions:
         assert (await silent.answer(question)).status is AnswerStatus.NO_MATCH, question
-    speaking = advisor_with(
-        tmp_path / "speaking",
-        sessions + "3. Children are only released to a parent or an adult named on the registration form; Year 6 "
-        "may walk home alone with written consent.\n",
-    )
+    speaking = advisor_with(tmp_path / "speaking", policy + saying)
     await assert_answered_first_by(speaking, [(question, "3") for question in questions])
 
 
