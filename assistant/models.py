@@ -289,7 +289,7 @@ class SynonymGroup(Frozen):
     # one of the parties a rule on reaching someone is about (the young people, their parents): a question on
     # texting a parent is not answered by a rule on messaging the young people only
     party: bool = False
-    # a way of reaching someone (messages, calls): what makes a question one about reaching a party
+    # a way of reaching someone (messages, texts, calls): what makes a question one about reaching a party
     reaching: bool = False
 
     @field_validator("asked")
