@@ -186,6 +186,7 @@ NAMING_CLAUSES = 8  # clauses of one document using a word no other document use
 NAMED_DOCUMENT_BOOST = 1.3  # a question naming one of several loaded documents' organisations
 BATCH = 20_000  # clauses indexed together: enough for numpy to pay, few enough to keep its arrays small
 MIN_REPAIR_LENGTH = 5  # shorter words are too often real words ("sent", "many") to repair
+_NONE = np.zeros(0, dtype=np.int64)  # no clauses
 
 
 _ASKING = re.compile(
@@ -287,8 +288,7 @@ class ClauseIndex:
     about_the_policy: tuple[re.Pattern[str], ...] = ()  # questions about the policy's own scope
     asked_topics: tuple[tuple[re.Pattern[str], str], ...] = ()  # a topic's question pattern -> its concept id
     unranked: frozenset[str] = frozenset()  # concept ids of groups that only tell a topic is covered
-    # each party's concept id -> which clauses name that party (a boolean per clause); see _weigh_parties
-    party_clauses: dict[str, np.ndarray] = field(default_factory=dict)
+    parties: frozenset[str] = frozenset()  # concept ids of the people a rule on reaching someone is about
     reaching: frozenset[str] = frozenset()  # concept ids of the ways of reaching someone
     # the features naming a harm -> the clauses defining it; they answer only a question naming it too
     definitions: tuple[tuple[frozenset[str], np.ndarray], ...] = ()
@@ -419,17 +419,21 @@ class ClauseIndex:
         the policy."""
         if concept in self.titled:
             return True
-        fid = self.feature_ids.get(concept)
-        start, end = (self.posting_start[fid], self.posting_start[fid + 1]) if fid is not None else (0, 0)
-        if end - start > 1:
+        having = self._clauses_with(concept)
+        if len(having) > 1:
             return True  # most topics a question names: decided without reading the asked pattern's clauses
-        named = {int(clause) for clause in self.posting_clause[start:end]} | self._asked_in(concept)
+        named = {int(clause) for clause in having} | self._asked_in(concept)
         if len(named) != 1:
             return bool(named)
         clause = named.pop()
         return (
             clause == first or len(self.texts[clause].split()) <= PASSING_MENTION_WORDS or self._opens(clause, concept)
         )
+
+    def _clauses_with(self, feature: str) -> np.ndarray:
+        """The clause numbers having the feature (none for a feature the index never saw)."""
+        fid = self.feature_ids.get(feature)
+        return self.posting_clause[self.posting_start[fid] : self.posting_start[fid + 1]] if fid is not None else _NONE
 
     def _asked_in(self, concept: str) -> frozenset[int]:
         """Clauses that say the topic as its `asked` pattern finds it in a question, in words its group can't
@@ -548,11 +552,14 @@ class ClauseIndex:
     def _weigh_parties(self, scores: np.ndarray, named: set[str]) -> None:
         """A question on reaching one party ("can i text the parents from my own phone?") is seldom answered by a
         rule on reaching only another ("a work phone for communicating with attendees")."""
-        asked = [party for party in self.party_clauses if party in named]
+        asked = self.parties & named
         if len(asked) != 1:
             return  # neither named, or both ("a mum asking about another child")
-        others = [clauses for party, clauses in self.party_clauses.items() if party != asked[0]]
-        scores[np.logical_or.reduce(others) & ~self.party_clauses[asked[0]]] *= OTHER_PARTY_PRIOR
+        elsewhere = np.zeros(self.size, dtype=bool)
+        for party in self.parties - asked:
+            elsewhere[self._clauses_with(party)] = True
+        elsewhere[self._clauses_with(next(iter(asked)))] = False
+        scores[elsewhere] *= OTHER_PARTY_PRIOR
 
     def _weigh_ages(self, scores: np.ndarray, told: frozenset[int]) -> None:
         ages = np.fromiter(told, dtype=np.int64)
@@ -1011,13 +1018,6 @@ def _harm_features(analyzer: Analyzer, words: str) -> frozenset[str]:
     return frozenset(stems) | analyzer.concepts(stems)
 
 
-def _as_mask(clauses: np.ndarray, size: int) -> np.ndarray:
-    """These clause numbers as one boolean per clause."""
-    mask = np.zeros(size, dtype=bool)
-    mask[clauses] = True
-    return mask
-
-
 def _by_harm(clauses: dict[frozenset[str], list[int]]) -> tuple[tuple[frozenset[str], np.ndarray], ...]:
     """Each harm's clause numbers as an array: a question is checked once per harm, not once per clause."""
     return tuple((harm, np.array(numbers, dtype=np.int64)) for harm, numbers in clauses.items())
@@ -1045,8 +1045,6 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
     weights = tfs * (K1 + 1) / (tfs + norms[row_clause])
     order = _stable_order(features)
     df = np.bincount(features, minlength=len(feature_ids))
-    posting_start = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
-    posting_clause = row_clause[order]
 
     priors = np.ones(size, dtype=np.float64)
     audiences: dict[tuple[str, str], float] = {}
@@ -1089,8 +1087,8 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         size=size,
         feature_ids=dict(feature_ids),  # a plain dict from here: looking up must never add
         idf=inverse_document_frequency(df, size),
-        posting_start=posting_start,
-        posting_clause=posting_clause,
+        posting_start=np.concatenate(([0], np.cumsum(df))).astype(np.int64),
+        posting_clause=row_clause[order],
         posting_weight=weights[order].astype(np.float32),
         clause_start=np.concatenate(([0], np.cumsum(counts))).astype(np.int64),
         clause_features=features,
@@ -1112,11 +1110,7 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         about_the_policy=tuple(re.compile(i.when) for i in vocabulary.intent if i.about_the_policy),
         unranked=unranked,
         definitions=_by_harm(definitions),
-        party_clauses={
-            f"~{number}": _as_mask(posting_clause[posting_start[fid] : posting_start[fid + 1]], size)
-            for number, group in enumerate(vocabulary.group)
-            if group.party and (fid := feature_ids.get(f"~{number}")) is not None
-        },
+        parties=frozenset(f"~{number}" for number, group in enumerate(vocabulary.group) if group.party),
         reaching=frozenset(f"~{number}" for number, group in enumerate(vocabulary.group) if group.reaching),
         narrow_sections=_by_harm(narrow_sections),
         asked_topics=tuple(
