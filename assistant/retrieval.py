@@ -736,10 +736,13 @@ _POINTS_BACK = re.compile(
 
 def _when(tokens: list[str], start: int, end: int) -> bool:
     """The words from `start` to `end` name a time of the day or session: "at snack time", "during break time",
-    "on the snow day", or how long something lasts: "short til payday", "until the residential"."""
+    "on the snow day", what everyone else is busy with: "busy with snack", or how long something lasts: "short
+    til payday", "until the residential", "till her wages come in"."""
     if start > 0 and tokens[start - 1] in ("at", "during") and tokens[end : end + 1] == ["time"]:
         return True
-    until = start - 2 if tokens[start - 1 : start] == ["the"] else start - 1
+    if tokens[max(start - 2, 0) : start] == ["busy", "with"]:
+        return True
+    until = start - 2 if start > 0 and (tokens[start - 1] == "the" or tokens[start - 1] in _WHOSE) else start - 1
     if until >= 0 and tokens[until] in _UNTIL:
         return True
     return start > 1 and tokens[start - 2 : start] in (["on", "the"], ["on", "a"]) and tokens[end - 1] == "day"

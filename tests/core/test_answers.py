@@ -596,6 +596,18 @@ async def test_a_time_of_the_session_is_not_what_is_asked(tmp_path: Path) -> Non
     assert answer.hits[0].clause.ref == "1"
 
 
+async def test_what_everyone_else_is_busy_with_is_not_what_is_asked(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Toileting\n\n"
+        "1. A child who needs help in the toilet is helped by a member of staff, with the door left ajar.\n"
+        "2. Any accident is recorded and the parent told at collection.\n",
+    )
+    answer = await advisor.answer("the others are busy with snacks and a little one needs help in the loo. can i go?")
+    assert answer.status is AnswerStatus.ANSWERED  # snacks are what the others are doing, not what is asked
+    assert answer.hits[0].clause.ref == "1"
+
+
 async def test_the_day_something_happens_on_is_not_what_is_asked(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
@@ -661,7 +673,8 @@ async def test_how_long_something_lasts_is_not_what_is_asked(tmp_path: Path) -> 
     )
     # pay is a subject of its own, but here it is until when
     short = "a resident is short til payday and wants to borrow a tenner, can i lend it her"
-    await assert_answered_first_by(advisor, [(short, "1")])
+    waiting = "one of the residents wants to borrow a tenner till his wages come in, can i lend it?"
+    await assert_answered_first_by(advisor, [(short, "1"), (waiting, "1")])
     asked = await advisor.answer("when is payday this month?")
     assert asked.status is AnswerStatus.NO_MATCH  # here pay is what is asked, and the policy never says
 
@@ -1001,6 +1014,30 @@ class FirstClause:
 
 # What a question's words mean in a policy's words: each case names the behaviour it pins.
 FIRST_CLAUSE = {
+    "a present is a gift": FirstClause(
+        "# Leaders\n\n"
+        "1. Leaders may give small gifts to the whole group, never to one young person alone.\n"
+        "2. Young people present their projects to parents at the end of term.\n"
+        "3. Leaders do not give lifts to young people.\n",
+        "i was going to get each of the cubs a little keyring as a present. is that allowed?",
+        ref="1",
+    ),
+    "asking to borrow money is lending": FirstClause(
+        "# Boundaries\n\n"
+        "1. Alcohol is never bought for a young person on trips.\n"
+        "2. Leaders must never lend young people money.\n"
+        "3. Young people are collected by a parent at the end of each trip.\n",
+        "a young person asked to borrow some cash off me for the bus, can i?",
+        ref="2",
+    ),
+    "a child who wet himself needs intimate care": FirstClause(
+        "# Care\n\n"
+        "1. Reception children are collected from their classroom by a member of staff at 3.15pm.\n"
+        "2. Intimate care is given only by staff named in the child's care plan, never by students or volunteers.\n"
+        "3. Spare clothes are kept in the cupboard by the sink.\n",
+        "one of the reception boys has just wet himself and everyone is busy, can i take him and help?",
+        ref="2",
+    ),
     "the window in a door is its vision panel": FirstClause(
         "# One-to-one lessons\n\n"
         "1. Lessons take place in rooms with a vision panel in the door, which must never be covered.\n"
@@ -2827,6 +2864,16 @@ COVERED_ONLY_WHERE_SAID = {
         "3. Children are only released to a parent or an adult named on the registration form; Year 6 may walk home "
         "alone with written consent.\n",
         ("can the 11 year olds walk home by themselves after cubs?", "can his older brother collect him from footy?"),
+    ),
+    "drones (a rule on photographs says nothing of flying one)": (
+        "# Photographs\n\n"
+        "1. Photographs of young people are taken on club cameras only, with their parents' consent.\n"
+        "2. Images posted on the club's pages never give a child's full name.\n",
+        "3. Drones may not be flown over club events, whoever owns them.\n",
+        (
+            "my brother has a quadcopter, can he bring it to the regatta and get some footage?",
+            "is it ok if i fly my drone over the tournament for some aerial shots?",
+        ),
     ),
 }
 
