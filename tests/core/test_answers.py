@@ -2865,6 +2865,16 @@ COVERED_ONLY_WHERE_SAID = {
         "alone with written consent.\n",
         ("can the 11 year olds walk home by themselves after cubs?", "can his older brother collect him from footy?"),
     ),
+    "films' certificates (a film night's rules say nothing of which films)": (
+        "# Film club\n\n"
+        "1. Film club runs on Fridays in the hall, with two adults present.\n"
+        "2. Children who do not want to watch can play board games in the library.\n",
+        "3. Films shown at the club are rated U or PG.\n",
+        (
+            "a couple of the year 6s brought in a 12A for film club on friday, can we put it on?",
+            "is it ok to show a PG-13 film at film club if the parents dont mind?",
+        ),
+    ),
     "drones (a rule on photographs says nothing of flying one)": (
         "# Photographs\n\n"
         "1. Photographs of young people are taken on club cameras only, with their parents' consent.\n"
