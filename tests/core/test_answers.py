@@ -2148,6 +2148,16 @@ WORRY_ROUTE = {
         "the dsl keeps giving one of the yr9 girls lifts home on her own. who do i tell when its the dsl herself?",
         ref="7.2",
     ),
+    "a worry about a representative named among others goes round them": FirstClause(
+        "# Raising a concern\n\n"
+        "4.1 If a child is in immediate danger, phone 999 straight away, then tell the PSR.\n\n"
+        "4.2 Anyone can make a referral. If you cannot get hold of the PSR, contact children's social care.\n\n"
+        "4.3 If your concern is about the Parish Priest, or about either Parish Safeguarding Representative, "
+        "contact the Diocesan Safeguarding Coordinator directly.\n",
+        "is there anyone above the PSR? not comfortable with how one of the helpers talks to the girls, always on "
+        "about what they're wearing",
+        ref="4.3",
+    ),
     "a carer drunk at collection finds what to do at collection, not a child found drinking": FirstClause(
         "# Concerns on expeditions\n\n"
         "6.7 Alcohol and drugs. A participant who is intoxicated must be supervised by an adult until they are "

@@ -271,6 +271,9 @@ def detector() -> ConcernDetector:
         "one of the older boys was showing the little ones a video on his phone of people getting hurt",
         # remarks about a child's body, and a child who has gone very quiet since
         "some of the girls keep making comments about her weight in the group chat and she's gone very quiet",
+        # an adult's remarks on girls' clothes and crushes, told with unease; a young child alone at home
+        "not comfortable with how one of the helpers talks to the girls, always on about what they're wearing",
+        "home visit, door was opened by the 5yo and the baby was screaming, mum not answering her phone. wat do i do",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -665,6 +668,7 @@ KIND_OF_WORRY = {
     "about the designated safeguarding lead": [
         "helen keeps giving one of the 14yo lads lifts home on her own. who do i tell when its the welfare officer?",
         "he had his arm round one of the girls at the do. who do i go to if its the head of safeguarding himself",
+        "is there anybody above the safeguarding rep? he keeps texting one of the 15 year olds late at night",
     ],
     "collection": [
         "dad just turned up for his 2 kids stinking of booze and slurring, wants to drive them home",
