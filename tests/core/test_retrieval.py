@@ -195,7 +195,7 @@ def test_liking_a_post_is_told_from_the_like_of_a_comparison(text: str, liking: 
         ("we waited for ages at the hall", "age limit"),
         ("their personal account, where they may connect to friends and family members", "young people"),
         ("members of the public watching the match", "young people"),
-        ("does extra tutoring have to go through the office?", "confiscate"),  # asked by way of it, not searched
+        ("does extra tutoring have to go through the office?", "search"),  # asked by way of it, not searched
     ],
 )
 def test_a_common_little_word_does_not_stand_for_a_concept(
@@ -212,7 +212,7 @@ def test_a_common_little_word_does_not_stand_for_a_concept(
         ("during my break I broke the policy", "breach"),
         ("breaks of the code", "breach"),
         ("what age can they join?", "how old"),
-        ("can i go through his phone?", "confiscate"),
+        ("can i go through his phone?", "search"),
     ],
 )
 def test_a_word_keeps_its_sense_outside_the_phrases_that_except_it(
