@@ -274,6 +274,7 @@ def detector() -> ConcernDetector:
         # an adult's remarks on girls' clothes and crushes, told with unease; a young child alone at home
         "not comfortable with how one of the helpers talks to the girls, always on about what they're wearing",
         "home visit, door was opened by the 5yo and the baby was screaming, mum not answering her phone. wat do i do",
+        "one of the year 10s turned up to the disco absolutely hammered",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -469,6 +470,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "one of the dads keeps leaving abusive comments under our posts about the head, can i delete them?",
         # a child's weight for a ride's limit
         "is there a max weight for the zip wire? one of our lads is worried about his weight",
+        # colleagues the worse for drink at their own night out
+        "one of the lads from work was hammered in the pics from our christmas do, can i still post them?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
