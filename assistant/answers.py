@@ -18,7 +18,7 @@ from functools import partial
 from assistant import messages
 from assistant.amounts import asked_amount, gives_amount
 from assistant.concerns import ConcernDetector
-from assistant.duties import asks_whose_job, names_whose_job
+from assistant.duties import asks_who_holds_role, asks_whose_job, names_role_holder, names_whose_job
 from assistant.errors import EmptyQuestion
 from assistant.knowledge import KnowledgeBase, load_knowledge
 from assistant.models import Answer, AnswerStatus, DocumentInfo, Hit, StaleNotice
@@ -45,6 +45,7 @@ STRONG_MIN_COVERAGE = 0.05
 REPORTING_BOOST = 1.5  # weight of the reporting vocabulary when finding clauses for a concern
 SITUATION_BOOST = 3.0  # weight of the words of a kind of worry's own procedure (allegations, secrets)
 CONCERN_CANDIDATES = 50  # clauses considered for what to do with a worry
+ROLE_HOLDER_REACH = 10  # clauses read for the one naming who holds a safeguarding role
 ANSWER_AFTER_PROCEDURE = 3  # with this many clauses quoted for a worry, the last is the best plain match
 _A_WORD = re.compile(r"[^\W\d_]{2}")  # a question has at least one word of two letters
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -118,7 +119,10 @@ class PolicyAdvisor:
                 hits = [*hits[: top_k - 1], asked[0]]
             return self._answer(text, AnswerStatus.CONCERN, hits, assessment.immediate_danger)
         judged = max(top_k, DEFAULT_TOP_K)
-        ranked = self.index.search(text, limit=max(judged, REACH if self.reranker else 0))
+        gives = _what_answers(text)
+        # who holds the role is often told in a contacts table, below the clauses that only name the role
+        looked = ROLE_HOLDER_REACH if gives is names_role_holder else judged
+        ranked = self.index.search(text, limit=max(looked, REACH if self.reranker else 0))
         # judged on the strongest of the first few matches, which need not be the one ordered first,
         # and the same however many clauses are asked for
         strongest = max(ranked[:judged], key=lambda r: r.strength, default=None)
@@ -126,8 +130,8 @@ class PolicyAdvisor:
             return self._answer(text, AnswerStatus.NO_MATCH, [], False)
         # "what's the mileage rate?" is answered by a clause stating one, "who runs the facebook page?" by one
         # saying whose job it is; or not at all
-        if gives := _what_answers(text):
-            ranked = self._first_giving(ranked, judged, gives)
+        if gives:
+            ranked = self._first_giving(ranked, looked, gives)
             if not ranked:
                 return self._answer(text, AnswerStatus.NO_MATCH, [], False)
         if self.reranker is not None:  # only the order of an answer already decided on
@@ -179,6 +183,8 @@ def _what_answers(question: str) -> Callable[[str], bool] | None:
     """What a clause must give to answer the question, when it asks for a particular kind of fact."""
     if amount := asked_amount(question):
         return partial(gives_amount, kind=amount)
+    if asks_who_holds_role(question):
+        return names_role_holder
     if asks_whose_job(question):
         return names_whose_job
     return None

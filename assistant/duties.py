@@ -4,6 +4,9 @@
 no one responsible for it ("staff must not post photos of pupils") doesn't answer them, however many of their
 words it shares. One that does says someone runs, manages, monitors or is responsible for something ("must be
 monitored by senior members of staff"). Asking whom to tell ("who do i report it to?") is not asking whose job.
+
+"who's our designated safeguarding lead?" asks for the person: a clause naming them ("Designated Safeguarding
+Lead (DSL): Marcus Bell") or giving the role's contact details answers it; a policy that names no one doesn't.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.amounts import question_sentences
+from assistant.contacts import gives_contact_details
 
 _ASKS_WHOSE_JOB = re.compile(
     r"^(?:who|who'?s|who is|who are|whose)\b(?: \w+){0,3}? "
@@ -23,6 +27,38 @@ _NAMES_WHOSE_JOB = re.compile(
     r"overseen|monitor(?:s|ed|ing)?|maintain\w*|moderat\w+|looks? after|looked after|sets? the|leads? on|led by)\b",
     re.IGNORECASE,
 )
+
+
+_ROLE = (
+    r"(?:designated safeguarding (?:lead|officer|person)|safeguarding (?:lead|officer|co-?ordinator|person|contact|"
+    r"champion|trustee|rep|representative|adviser|advisor)|welfare officer|child protection (?:officer|lead|"
+    r"co-?ordinator)|dsl|dso|dsp|cwo|cso|pso)"
+)
+_ASKS_WHO_HOLDS_ROLE = re.compile(
+    rf"^(?:who|who'?s|whos)\b(?: (?:is|are))?(?: (?:actually|exactly|currently|now))?(?: (?:is|are))? "
+    rf"(?:(?:our|the|my|your|this) )?(?:\w+ ){{0,2}}?{_ROLE}\b|\bname of (?:our|the) (?:\w+ ){{0,2}}?{_ROLE}\b",
+    re.IGNORECASE,
+)
+_ROLE_NAMED = re.compile(rf"(?<!deputy )\b{_ROLE}\b", re.IGNORECASE)  # the lead, not their deputy
+# the role, then (after a colon, "is", a dash or a table's bar) a person's name: "Welfare Officer (CWO) Sarah Okafor"
+_ROLE_HOLDER = re.compile(
+    rf"(?i:\b{_ROLE}\b)[^.\n]{{0,60}}?(?:\bis\b|:|–|-|\||\))\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Rev)\.?\s+)?"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)"
+)
+
+
+def asks_who_holds_role(question: str) -> bool:
+    """Whether a sentence of the question asks who holds the safeguarding role ("whos our dsl?")."""
+    if "deputy" in question.lower():
+        return False  # their deputy: found as any other question is
+    return any(_ASKS_WHO_HOLDS_ROLE.search(sentence) for sentence in question_sentences(question))
+
+
+def names_role_holder(clause_text: str) -> bool:
+    """Whether a clause names who holds the safeguarding role, or gives the role's contact details."""
+    if _ROLE_NAMED.search(clause_text) is None:
+        return False
+    return _ROLE_HOLDER.search(clause_text) is not None or gives_contact_details(clause_text)
 
 
 def asks_whose_job(question: str) -> bool:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.duties import asks_whose_job, names_whose_job
+from assistant.duties import asks_who_holds_role, asks_whose_job, names_role_holder, names_whose_job
 from assistant.models import AnswerStatus
 from tests.core.test_answers import advisor_with, assert_answered_first_by
 
@@ -84,3 +84,65 @@ async def test_whose_job_the_policy_says_is_quoted(tmp_path: Path) -> None:
     running = "\n# Running the page\n\n4. The club's Facebook page is run by the Club Secretary.\n"
     advisor = advisor_with(tmp_path, CLUB_PAGE_POLICY + running)
     await assert_answered_first_by(advisor, [("who runs the club facebook page?", "4")])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whos the dsl this term?",
+        "who's actually our designated safeguarding lead? nobody told me at induction",
+        "who is the club welfare officer?",
+        "what's the name of our safeguarding officer?",
+    ],
+)
+def test_asking_who_the_lead_is_asks_for_the_person(question: str) -> None:
+    assert asks_who_holds_role(question)
+
+
+@pytest.mark.parametrize(
+    "question", ["who do i tell if a child says something worrying?", "who is the deputy dsl?", "is the dsl in today?"]
+)
+def test_asking_whom_to_tell_or_about_the_deputy_does_not(question: str) -> None:
+    assert not asks_who_holds_role(question)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Designated Safeguarding Lead (DSL): Priya Shah, Centre Manager",
+        "Our Safeguarding Officer is Mrs Ann Lowe.",
+        "| Club Welfare Officer | Dan Reid | 07700 900555 |",
+        "Welfare officer (CWO) Sam Tully",
+        "Contact the DSL on 01632 960000 or dsl@club.example.org.",
+    ],
+)
+def test_a_clause_naming_the_lead_or_how_to_reach_them_names_the_person(clause: str) -> None:
+    assert names_role_holder(clause)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Tell the Designated Safeguarding Lead about any worry on the same day.",
+        "Deputy Welfare Officer: Jo Kerr, 07700 900556",  # the deputy, not the lead asked about
+        "Our Club Secretary is Mark Holt.",
+    ],
+)
+def test_a_clause_naming_the_role_only_or_someone_else_does_not(clause: str) -> None:
+    assert not names_role_holder(clause)
+
+
+async def test_who_the_lead_is_comes_from_the_contacts_or_the_policy_does_not_say(tmp_path: Path) -> None:
+    contacts = (
+        "# Reporting a concern\n\n"
+        "1. Tell the Designated Safeguarding Lead the same day about any concern for a young person.\n"
+        "2. The Designated Safeguarding Lead decides whether to refer the concern to children's services.\n"
+        "3. The Designated Safeguarding Lead keeps concern records locked away.\n"
+    )
+    silent = advisor_with(tmp_path / "silent", contacts)
+    answer = await silent.answer("who's our designated safeguarding lead? im new")
+    assert answer.status is AnswerStatus.NO_MATCH  # the policy names no one: whom to ask comes instead
+    named = advisor_with(tmp_path / "named", contacts + "\n# Contacts\n\nDesignated Safeguarding Lead: Ruth Bell\n")
+    answer = await named.answer("who's our designated safeguarding lead? im new")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert "Ruth Bell" in answer.hits[0].clause.text
