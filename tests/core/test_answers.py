@@ -2885,6 +2885,27 @@ COVERED_ONLY_WHERE_SAID = {
             "is it ok to show a PG-13 film at film club if the parents dont mind?",
         ),
     ),
+    "fees and discounts (a policy on the sessions says nothing of their price)": (
+        "# Sessions\n\n"
+        "1. Saturday sessions run from 10am to 12pm in the main hall.\n"
+        "2. Children are signed in and out by a parent or named adult.\n",
+        "3. A second child from the same family pays half price.\n",
+        ("a dad wants to know if there's a sibling discount for saturdays, is there?",),
+    ),
+    "kit orders (a deadline for reporting says nothing of one for ordering)": (
+        "# Coaches\n\n"
+        "1. Report any concern about a junior to the welfare officer within 24 hours.\n"
+        "2. Coaches must not be alone with a junior in the changing rooms after training.\n",
+        "3. Training tops are ordered through the club shop by 30 September.\n",
+        ("whens the deadline for ordering the new junior training tops?",),
+    ),
+    "leftover food (a rule on taking a child home says nothing of taking food home)": (
+        "# End of the day\n\n"
+        "1. If a child is not collected after 30 minutes, staff must never take the child home themselves.\n"
+        "2. Children are signed out by a parent or a named adult.\n",
+        "3. Packed lunches left over may be taken home by families at the end of the day.\n",
+        ("loads of packed lunches left over every day, can we let the kids take them home at the end?",),
+    ),
     "drones (a rule on photographs says nothing of flying one)": (
         "# Photographs\n\n"
         "1. Photographs of young people are taken on club cameras only, with their parents' consent.\n"
