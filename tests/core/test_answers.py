@@ -2906,6 +2906,13 @@ COVERED_ONLY_WHERE_SAID = {
         "3. Packed lunches left over may be taken home by families at the end of the day.\n",
         ("loads of packed lunches left over every day, can we let the kids take them home at the end?",),
     ),
+    "recording an online session (rules on running one say nothing of recording it)": (
+        "# Online sessions\n\n"
+        "1. Online sessions run on the club's Zoom account with two leaders present.\n"
+        "2. Concerns raised in a session are recorded on the concern form the same day.\n",
+        "3. Online sessions and calls with young people are never recorded.\n",
+        ("can i record tonight's zoom session for the ones who can't make it?",),
+    ),
     "drones (a rule on photographs says nothing of flying one)": (
         "# Photographs\n\n"
         "1. Photographs of young people are taken on club cameras only, with their parents' consent.\n"
