@@ -18,7 +18,13 @@ from functools import partial
 from assistant import messages
 from assistant.amounts import asked_amount, gives_amount
 from assistant.concerns import ConcernDetector
-from assistant.duties import asks_who_holds_role, asks_whose_job, names_role_holder, names_whose_job
+from assistant.duties import (
+    asks_who_holds_role,
+    asks_whose_job,
+    gives_role_contact,
+    names_role_holder,
+    names_whose_job,
+)
 from assistant.errors import EmptyQuestion
 from assistant.knowledge import KnowledgeBase, load_knowledge
 from assistant.models import Answer, AnswerStatus, DocumentInfo, Hit, StaleNotice
@@ -121,7 +127,7 @@ class PolicyAdvisor:
         judged = max(top_k, DEFAULT_TOP_K)
         gives = _what_answers(text)
         # who holds the role is often told in a contacts table, below the clauses that only name the role
-        looked = ROLE_HOLDER_REACH if gives is names_role_holder else judged
+        looked = ROLE_HOLDER_REACH if names_role_holder in gives else judged
         ranked = self.index.search(text, limit=max(looked, REACH if self.reranker else 0))
         # judged on the strongest of the first few matches, which need not be the one ordered first,
         # and the same however many clauses are asked for
@@ -138,13 +144,17 @@ class PolicyAdvisor:
             ranked = self.reranker.rerank(text, ranked, self.knowledge.clauses)
         return self._answer(text, AnswerStatus.ANSWERED, ranked[:top_k], False)
 
-    def _first_giving(self, ranked: list[Ranked], judged: int, gives: Callable[[str], bool]) -> list[Ranked]:
-        """For a question needing a clause that gives a particular fact: the first of the judged clauses that `gives`
-        it (a time of day for "what time", a price for "how much is"), put first if it is a confident match itself (a
-        review date below the rule on who the policy applies to); else none."""
-        for place, candidate in enumerate(ranked[:judged]):
-            if gives(self.knowledge.clauses[candidate.index].text) and (place == 0 or self.confident(candidate)):
-                return [candidate, *ranked[:place], *ranked[place + 1 :]]
+    def _first_giving(
+        self, ranked: list[Ranked], judged: int, gives: tuple[Callable[[str], bool], ...]
+    ) -> list[Ranked]:
+        """For a question needing a clause that gives a particular fact: the first of the judged clauses that gives
+        it (a time of day for "what time", a price for "how much is"; of several ways of giving it, the first that
+        some clause does), put first if it is a confident match itself (a review date below the rule on who the
+        policy applies to); else none."""
+        for giving in gives:
+            for place, candidate in enumerate(ranked[:judged]):
+                if giving(self.knowledge.clauses[candidate.index].text) and (place == 0 or self.confident(candidate)):
+                    return [candidate, *ranked[:place], *ranked[place + 1 :]]
         return []
 
     @staticmethod
@@ -179,15 +189,16 @@ class PolicyAdvisor:
         return tuple(notices.values())
 
 
-def _what_answers(question: str) -> Callable[[str], bool] | None:
-    """What a clause must give to answer the question, when it asks for a particular kind of fact."""
+def _what_answers(question: str) -> tuple[Callable[[str], bool], ...]:
+    """What a clause must give to answer the question, when it asks for a particular kind of fact: the ways a clause
+    may give it, the most telling first (the lead named, before only their number given)."""
     if amount := asked_amount(question):
-        return partial(gives_amount, kind=amount)
+        return (partial(gives_amount, kind=amount),)
     if asks_who_holds_role(question):
-        return names_role_holder
+        return (names_role_holder, gives_role_contact)
     if asks_whose_job(question):
-        return names_whose_job
-    return None
+        return (names_whose_job,)
+    return ()
 
 
 def configured_reranker(settings: CoreSettings) -> SemanticReranker | None:

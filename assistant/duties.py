@@ -6,7 +6,8 @@ words it shares. One that does says someone runs, manages, monitors or is respon
 monitored by senior members of staff"). Asking whom to tell ("who do i report it to?") is not asking whose job.
 
 "who's our designated safeguarding lead?" asks for the person: a clause naming them ("Designated Safeguarding
-Lead (DSL): Marcus Bell") or giving the role's contact details answers it; a policy that names no one doesn't.
+Lead (DSL): Marcus Bell") answers it, or else one giving the role's contact details; a policy that names no one
+doesn't.
 """
 
 from __future__ import annotations
@@ -30,20 +31,26 @@ _NAMES_WHOSE_JOB = re.compile(
 
 
 _ROLE = (
-    r"(?:designated safeguarding (?:lead|officer|person)|safeguarding (?:lead|officer|co-?ordinator|person|contact|"
-    r"champion|trustee|rep|representative|adviser|advisor)|welfare officer|child protection (?:officer|lead|"
-    r"co-?ordinator)|dsl|dso|dsp|cwo|cso|pso)"
+    r"(?:designated safeguarding (?:lead|officer|person)|safeguarding (?:adults? )?(?:lead|officer|co-?ordinator|"
+    r"person|contact|champion|trustee|rep|representative|adviser|advisor)|welfare officer|child protection "
+    r"(?:officer|lead|co-?ordinator)|dsl|dso|dsp|cwo|cso|pso)"
 )
 _ASKS_WHO_HOLDS_ROLE = re.compile(
     rf"^(?:who|who'?s|whos)\b(?: (?:is|are))?(?: (?:actually|exactly|currently|now))?(?: (?:is|are))? "
     rf"(?:(?:our|the|my|your|this) )?(?:\w+ ){{0,2}}?{_ROLE}\b|\bname of (?:our|the) (?:\w+ ){{0,2}}?{_ROLE}\b",
     re.IGNORECASE,
 )
+# a word of a role's title, not of a name ("Safeguarding Lead (DSL)" names no one)
+_TITLE_WORD = r"(?:Designated|Safeguarding|Lead|Officer|Welfare|Child|Protection|Deputy|Club|Person|Team|Trustee)\b"
 _ROLE_NAMED = re.compile(rf"(?<!deputy )\b{_ROLE}\b", re.IGNORECASE)  # the lead, not their deputy
-# the role, then (after a colon, "is", a dash or a table's bar) a person's name: "Welfare Officer (CWO) Sarah Okafor"
+# the role, then (after a colon, "is", a dash or a table's bar, and any bold marks) a person's name: "Welfare Officer
+# (CWO) Sarah Okafor", "**Safeguarding Co-ordinator:** Lianna Smith"
 _ROLE_HOLDER = re.compile(
-    rf"(?i:\b{_ROLE}\b)[^.\n]{{0,60}}?(?:\bis\b|:|–|-|\||\))\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Rev)\.?\s+)?"
+    rf"(?i:\b{_ROLE}\b)[^.\n]{{0,60}}?(?:\bis\b|:|–|-|\||\))[\s*_]*(?:(?:Mr|Mrs|Ms|Miss|Dr|Rev)\.?\s+)?"
     r"[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)"
+    # or the name first: "Lianna Smith (hereafter the \"Safeguarding Co-ordinator\")", "Sam Reid, our DSL"
+    rf"|\b(?!{_TITLE_WORD})[A-Z][a-z]+\s+(?!{_TITLE_WORD})[A-Z][a-z'’-]+\s*[(,]\s*"
+    rf"(?i:(?:hereafter |our |the |known as )*[\"“]?{_ROLE}\b)"
 )
 
 
@@ -55,10 +62,13 @@ def asks_who_holds_role(question: str) -> bool:
 
 
 def names_role_holder(clause_text: str) -> bool:
-    """Whether a clause names who holds the safeguarding role, or gives the role's contact details."""
-    if _ROLE_NAMED.search(clause_text) is None:
-        return False
-    return _ROLE_HOLDER.search(clause_text) is not None or gives_contact_details(clause_text)
+    """Whether a clause names who holds the safeguarding role ("Safeguarding Co-ordinator: Lianna Smith")."""
+    return _ROLE_NAMED.search(clause_text) is not None and _ROLE_HOLDER.search(clause_text) is not None
+
+
+def gives_role_contact(clause_text: str) -> bool:
+    """Whether a clause names the safeguarding role and gives contact details: how to reach them, if not who."""
+    return _ROLE_NAMED.search(clause_text) is not None and gives_contact_details(clause_text)
 
 
 def asks_whose_job(question: str) -> bool:

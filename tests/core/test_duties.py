@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.duties import asks_who_holds_role, asks_whose_job, names_role_holder, names_whose_job
+from assistant.duties import (
+    asks_who_holds_role,
+    asks_whose_job,
+    gives_role_contact,
+    names_role_holder,
+    names_whose_job,
+)
 from assistant.models import AnswerStatus
 from tests.core.test_answers import advisor_with, assert_answered_first_by
 
@@ -113,11 +119,20 @@ def test_asking_whom_to_tell_or_about_the_deputy_does_not(question: str) -> None
         "Our Safeguarding Officer is Mrs Ann Lowe.",
         "| Club Welfare Officer | Dan Reid | 07700 900555 |",
         "Welfare officer (CWO) Sam Tully",
-        "Contact the DSL on 01632 960000 or dsl@club.example.org.",
+        "Safeguarding Adults Lead (Deputy Manager): Marcus Webb",
+        "**Safeguarding Co-ordinator:** Ann Lowe",
+        'Report worries the same day to Ann Lowe (hereafter the "Safeguarding Co-ordinator").',
+        "Tell Sam Reid, our DSL, before you go home.",
     ],
 )
-def test_a_clause_naming_the_lead_or_how_to_reach_them_names_the_person(clause: str) -> None:
+def test_a_clause_naming_the_lead_names_the_person(clause: str) -> None:
     assert names_role_holder(clause)
+
+
+def test_a_clause_giving_the_leads_number_tells_how_to_reach_them_not_who_they_are() -> None:
+    reach = "Contact the DSL on 01632 960000 or dsl@club.example.org."
+    assert gives_role_contact(reach)
+    assert not names_role_holder(reach)
 
 
 @pytest.mark.parametrize(
@@ -126,6 +141,7 @@ def test_a_clause_naming_the_lead_or_how_to_reach_them_names_the_person(clause: 
         "Tell the Designated Safeguarding Lead about any worry on the same day.",
         "Deputy Welfare Officer: Jo Kerr, 07700 900556",  # the deputy, not the lead asked about
         "Our Club Secretary is Mark Holt.",
+        "Tell the Designated Safeguarding Lead (DSL) at once.",  # a title in capitals is no one's name
     ],
 )
 def test_a_clause_naming_the_role_only_or_someone_else_does_not(clause: str) -> None:
@@ -146,3 +162,16 @@ async def test_who_the_lead_is_comes_from_the_contacts_or_the_policy_does_not_sa
     answer = await named.answer("who's our designated safeguarding lead? im new")
     assert answer.status is AnswerStatus.ANSWERED
     assert "Ruth Bell" in answer.hits[0].clause.text
+
+
+async def test_the_lead_named_comes_before_a_clause_giving_only_their_number(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Reporting\n\n"
+        "1. If the Safeguarding Co-ordinator is away, ring the church office on 01632 960100.\n\n"
+        "# Named people\n\n"
+        "2. Safeguarding Co-ordinator: Grace Holt\n",
+    )
+    answer = await advisor.answer("who is our safeguarding co-ordinator?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert "Grace Holt" in answer.hits[0].clause.text
