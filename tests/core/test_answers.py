@@ -1014,6 +1014,14 @@ class FirstClause:
 
 # What a question's words mean in a policy's words: each case names the behaviour it pins.
 FIRST_CLAUSE = {
+    "the lead named comes before a clause giving only their number": FirstClause(
+        "# Reporting\n\n"
+        "1. If the Safeguarding Co-ordinator is away, ring the church office on 01632 960100.\n\n"
+        "# Named people\n\n"
+        "Safeguarding Co-ordinator: Grace Holt\n",
+        "who is our safeguarding co-ordinator?",
+        ref="Named people",
+    ),
     "a present is a gift": FirstClause(
         "# Leaders\n\n"
         "1. Leaders may give small gifts to the whole group, never to one young person alone.\n"
