@@ -125,9 +125,8 @@ class PolicyAdvisor:
                 hits = [*hits[: top_k - 1], asked[0]]
             return self._answer(text, AnswerStatus.CONCERN, hits, assessment.immediate_danger)
         judged = max(top_k, DEFAULT_TOP_K)
-        gives = _what_answers(text)
-        # who holds the role is often told in a contacts table, below the clauses that only name the role
-        looked = ROLE_HOLDER_REACH if names_role_holder in gives else judged
+        gives, reach = _what_answers(text)
+        looked = max(judged, reach)
         ranked = self.index.search(text, limit=max(looked, REACH if self.reranker else 0))
         # judged on the strongest of the first few matches, which need not be the one ordered first,
         # and the same however many clauses are asked for
@@ -189,16 +188,18 @@ class PolicyAdvisor:
         return tuple(notices.values())
 
 
-def _what_answers(question: str) -> tuple[Callable[[str], bool], ...]:
+def _what_answers(question: str) -> tuple[tuple[Callable[[str], bool], ...], int]:
     """What a clause must give to answer the question, when it asks for a particular kind of fact: the ways a clause
-    may give it, the most telling first (the lead named, before only their number given)."""
+    may give it, the most telling first (the lead named, before only their number given); and how many of the first
+    matches to read for one (0: the judged few)."""
     if amount := asked_amount(question):
-        return (partial(gives_amount, kind=amount),)
+        return (partial(gives_amount, kind=amount),), 0
     if asks_who_holds_role(question):
-        return (names_role_holder, gives_role_contact)
+        # who holds the role is often told in a contacts table, below the clauses that only name the role
+        return (names_role_holder, gives_role_contact), ROLE_HOLDER_REACH
     if asks_whose_job(question):
-        return (names_whose_job,)
-    return ()
+        return (names_whose_job,), 0
+    return (), 0
 
 
 def configured_reranker(settings: CoreSettings) -> SemanticReranker | None:

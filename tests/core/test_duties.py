@@ -162,3 +162,11 @@ async def test_who_the_lead_is_comes_from_the_contacts_or_the_policy_does_not_sa
     answer = await named.answer("who's our designated safeguarding lead? im new")
     assert answer.status is AnswerStatus.ANSWERED
     assert "Ruth Bell" in answer.hits[0].clause.text
+
+
+async def test_asking_who_the_lead_is_quotes_as_many_clauses_as_asked_for(tmp_path: Path) -> None:
+    rules = "".join(f"{n}. Tell the Designated Safeguarding Lead about worry number {n}.\n" for n in range(1, 16))
+    advisor = advisor_with(tmp_path, f"# Reporting\n\n{rules}\n# Contacts\n\nDesignated Safeguarding Lead: Ruth Bell\n")
+    answer = await advisor.answer("who's our designated safeguarding lead?", top_k=12)
+    assert "Ruth Bell" in answer.hits[0].clause.text
+    assert len(answer.hits) == 12  # the search reads at least as far as the answer quotes
