@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from assistant.contacts import gives_contact_details
+from assistant.duties import role_holders
 from assistant.knowledge import ConcernLexicon
 from assistant.worry_model import WorryModel
 
@@ -32,6 +33,8 @@ EMERGENCY_WEIGHT = 1.5
 # A policy's own short name for a role, given once in brackets ("Parish Safeguarding Officer (PSO)"): up to five
 # capitalised words, then two to six capitals
 _NAMED_ROLE = re.compile(r"((?:\b[A-Z][\w'’-]*\s+){1,5})\(([A-Z]{2,6})\)")
+_LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+")
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class ConcernDetector:
     fallback_route: re.Pattern[str] | None = None  # a clause for when the usual route fails
     unreachable_route: re.Pattern[str] | None = None  # a clause for when the usual person is out of reach
     lead_away: re.Pattern[str] | None = None  # a message saying that person is out of reach
+    lead_names: re.Pattern[str] | None = None  # the first names of the people the policy names in safeguarding roles
     emergency_route: re.Pattern[str] | None = None  # a clause on what to do in an emergency (999)
     model: WorryModel | None = None  # a learned check for what the patterns and signs don't name
     own_conduct: tuple[re.Pattern[str], ...] = ()  # the writer asks about their own action
@@ -119,7 +123,9 @@ class ConcernDetector:
 
     def with_roles_named_in(self, texts: Iterable[str]) -> ConcernDetector:
         """This detector, reading a role's short name, where a policy gives one, as whom to tell: the policy that
-        names its "Parish Safeguarding Officer (PSO)" says "tell the PSO" after that."""
+        names its "Parish Safeguarding Officer (PSO)" says "tell the PSO" after that; and the first names of the
+        people it names in safeguarding roles as the lead's, so that "priya's on leave" says the lead is away."""
+        texts = tuple(texts)
         action, role, urgency = self.procedure
         short = {
             abbreviation.lower()
@@ -127,10 +133,14 @@ class ConcernDetector:
             for long, abbreviation in _NAMED_ROLE.findall(text)
             if role.search(long)
         }
-        if not short:
-            return self
-        named = _one_of(tuple(short))
-        return replace(self, procedure=(action, re.compile(rf"{role.pattern}|\b{named}\b", re.IGNORECASE), urgency))
+        detector = self
+        if short:
+            named = _one_of(tuple(short))
+            procedure = (action, re.compile(rf"{role.pattern}|\b{named}\b", re.IGNORECASE), urgency)
+            detector = replace(detector, procedure=procedure)
+        if first_names := _first_names(texts):
+            detector = replace(detector, lead_names=re.compile(rf"\b{_one_of(first_names)}\b"))
+        return detector
 
     def procedure_weight(self, clause_text: str) -> float:
         """How much a clause reads as what to do with a worry: whom to tell (an action and a role, or a role
@@ -166,6 +176,9 @@ class ConcernDetector:
                 kind = 1.0
             lead = self.lead_duty is not None and self.lead_duty.search(lowered) is not None
             unreachable = bool(self.unreachable_route and self.unreachable_route.search(lowered))
+            # the way round the lead in a later sentence ("Tell the DSL... If the DSL is not available, tell the
+            # Deputy DSL") serves a message saying they are away, and is no fallback otherwise
+            around = lead_away and (unreachable or self._says_route_around_lead(lowered))
             fails = bool(self.fallback_route and self.fallback_route.search(lowered))
             fallback = kind != SITUATION_WEIGHT and (fails or (unreachable and not lead_away))
             emergency = urgent and bool(self.emergency_route and self.emergency_route.search(f"{heading}\n{lowered}"))
@@ -175,14 +188,24 @@ class ConcernDetector:
                 * (EMERGENCY_WEIGHT if emergency else 1.0)
                 * (LEAD_DUTY_WEIGHT if lead else 1.0)
                 * (FALLBACK_WEIGHT if fallback else 1.0)
-                * (AWAY_WEIGHT if unreachable and lead_away else 1.0)
+                * (AWAY_WEIGHT if around else 1.0)
             )
 
         return weight
 
+    def _says_route_around_lead(self, lowered: str) -> bool:
+        route = self.unreachable_route
+        return route is not None and any(route.search(sentence) for sentence in _SENTENCE_BREAK.split(lowered)[1:])
+
     def says_lead_away(self, message: str) -> bool:
-        """The message says the person a worry goes to can't be reached ("dsl's off sick", "no answer")."""
-        return self.lead_away is not None and self.lead_away.search(message.lower().replace("’", "'")) is not None
+        """The message says the person a worry goes to can't be reached ("dsl's off sick", "no answer", "priya's on
+        leave" where the policy names Priya Nandra its DSL)."""
+        if self.lead_away is None:
+            return False
+        text = message.lower().replace("’", "'")
+        if self.lead_names is not None:
+            text = self.lead_names.sub("lead", text)
+        return self.lead_away.search(text) is not None
 
     def signs_of_harm(self, text: str) -> float:
         """The weight of the distinct signs of harm a message mentions."""
@@ -276,6 +299,14 @@ def _adult_conduct(adults: tuple[str, ...], others: tuple[str, ...]) -> tuple[re
         re.compile(rf"\bone of (?:our|the) (?:\w+ ){{0,2}}{in_a_role}e?s\b"),
         re.compile(rf"\b(?:her|his|their) (?:\w+ ){{0,2}}{in_a_role}\b"),
     )
+
+
+def _first_names(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """The first names, lower-cased, of the people the texts name in safeguarding roles: those never written
+    lower-case in them, so that a title read as a name ("Centre Manager", "Youth Worker") is left out."""
+    names = {holder.split()[0] for text in texts for holder in role_holders(text)}
+    lower_case = {word for text in texts for word in _LOWER_CASE_WORD.findall(text)}
+    return tuple(sorted(name.lower() for name in names if len(name) > 2 and name.lower() not in lower_case))
 
 
 def _one_of(words: tuple[str, ...]) -> str:

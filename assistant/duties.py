@@ -47,9 +47,9 @@ _ROLE_NAMED = re.compile(rf"(?<!deputy )\b{_ROLE}\b", re.IGNORECASE)  # the lead
 # (CWO) Sarah Okafor", "**Safeguarding Co-ordinator:** Lianna Smith"
 _ROLE_HOLDER = re.compile(
     rf"(?i:\b{_ROLE}\b)[^.\n]{{0,60}}?(?:\bis\b|:|–|-|\||\))[\s*_]*(?:(?:Mr|Mrs|Ms|Miss|Dr|Rev)\.?\s+)?"
-    r"[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)"
+    r"(?P<named>[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+))"
     # or the name first: "Lianna Smith (hereafter the \"Safeguarding Co-ordinator\")", "Sam Reid, our DSL"
-    rf"|\b(?!{_TITLE_WORD})[A-Z][a-z]+\s+(?!{_TITLE_WORD})[A-Z][a-z'’-]+\s*[(,]\s*"
+    rf"|\b(?P<naming>(?!{_TITLE_WORD})[A-Z][a-z]+\s+(?!{_TITLE_WORD})[A-Z][a-z'’-]+)\s*[(,]\s*"
     rf"(?i:(?:hereafter |our |the |known as )*[\"“]?{_ROLE}\b)"
 )
 
@@ -64,6 +64,11 @@ def asks_who_holds_role(question: str) -> bool:
 def names_role_holder(clause_text: str) -> bool:
     """Whether a clause names who holds the safeguarding role ("Safeguarding Co-ordinator: Lianna Smith")."""
     return _ROLE_NAMED.search(clause_text) is not None and _ROLE_HOLDER.search(clause_text) is not None
+
+
+def role_holders(clause_text: str) -> set[str]:
+    """The people a clause names as holding a safeguarding role, the lead's deputy among them ("Priya Nandra")."""
+    return {found["named"] or found["naming"] for found in _ROLE_HOLDER.finditer(clause_text)}
 
 
 def gives_role_contact(clause_text: str) -> bool:

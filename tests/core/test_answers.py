@@ -290,6 +290,30 @@ async def test_the_way_round_an_unreachable_lead_comes_after_the_usual_route_unl
     assert answer.hits[0].clause.text.startswith("If the DSL and Deputy DSL cannot be reached")
 
 
+async def test_the_lead_away_by_their_first_name_puts_the_way_round_them_first(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Who to tell\n\n"
+        "Designated Safeguarding Lead: Farida Osei, Centre Manager. Deputy DSL: Glen Ward, Youth Worker.\n\n"
+        "# Reporting a concern\n\n"
+        "Tell the DSL about any worry for a young person before you go home, and write it on the yellow "
+        "concern form.\n\n"
+        "Concern forms go to the DSL the same day. If the DSL is not available, tell the Deputy DSL about the "
+        "worry and give the form to them.\n\n"
+        "# Trips\n\n"
+        "Leaders must not give young people lifts home alone.\n",
+    )
+    worry = "one of the year 9s told me her uncle has been messaging her asking for pics"
+    answer = await advisor.answer(worry)
+    assert answer.status is AnswerStatus.CONCERN
+    assert answer.hits[0].clause.text.startswith("Tell the DSL about any worry")
+    answer = await advisor.answer(f"{worry}. farida's off this week")
+    assert answer.hits[0].clause.text.startswith("Concern forms go to the DSL")
+    # a role's title is no one's name: "the youth club" being away says nothing of the lead
+    answer = await advisor.answer(f"{worry}. the youth club is off this week")
+    assert answer.hits[0].clause.text.startswith("Tell the DSL about any worry")
+
+
 async def test_someone_in_danger_now_gets_call_999_first() -> None:
     advisor = advisor_for(SEEDS / "000_93b0e619727f1d44.txt")
     answer = await advisor.answer("a girl from group just messaged me saying she doesnt want to be here anymore")

@@ -12,6 +12,7 @@ from assistant.duties import (
     gives_role_contact,
     names_role_holder,
     names_whose_job,
+    role_holders,
 )
 from assistant.models import AnswerStatus
 from tests.core.test_answers import advisor_with, assert_answered_first_by
@@ -127,6 +128,15 @@ def test_asking_whom_to_tell_or_about_the_deputy_does_not(question: str) -> None
 )
 def test_a_clause_naming_the_lead_names_the_person(clause: str) -> None:
     assert names_role_holder(clause)
+
+
+def test_the_people_named_in_safeguarding_roles_are_read_by_name() -> None:
+    assert role_holders("Designated Safeguarding Lead (DSL): Priya Shah. Deputy DSL: Tom Rees.") == {
+        "Priya Shah",
+        "Tom Rees",
+    }
+    assert role_holders("Tell Sam Reid, our DSL, before you go home.") == {"Sam Reid"}
+    assert role_holders("Tell the Designated Safeguarding Lead (DSL) at once.") == set()
 
 
 def test_a_clause_giving_the_leads_number_tells_how_to_reach_them_not_who_they_are() -> None:
