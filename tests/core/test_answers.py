@@ -2245,6 +2245,16 @@ WORRY_ROUTE = {
         "making him hand over his wages on a friday",
         ref="2",
     ),
+    "an adult's disability told a few words after their age still makes them an adult at risk": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. Report any concern about a member of the group to the Group Leader on the same day.\n\n"
+        "# Adults at risk\n\n"
+        "2. If you are worried that an adult at risk is being abused or exploited, tell the Adult Safeguarding "
+        "Lead on the same day.\n",
+        "jamie on the allotment team, 24, has autism. the lads he lives with keep taking his benefits money, "
+        "he's got nothing left by tuesday",
+        ref="2",
+    ),
     "the lead's duty after an opening condition comes after the teller's steps": FirstClause(
         "# Reporting a concern\n\n"
         "1. Where a child already has a social worker, the Site DSL should also let the social worker know.\n"

@@ -275,6 +275,8 @@ def detector() -> ConcernDetector:
         "not comfortable with how one of the helpers talks to the girls, always on about what they're wearing",
         "home visit, door was opened by the 5yo and the baby was screaming, mum not answering her phone. wat do i do",
         "one of the year 10s turned up to the disco absolutely hammered",
+        # an adult's money taken again and again
+        "the lads he lives with keep taking his benefits money, he's got nothing left by tuesday",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -472,6 +474,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "is there a max weight for the zip wire? one of our lads is worried about his weight",
         # colleagues the worse for drink at their own night out
         "one of the lads from work was hammered in the pics from our christmas do, can i still post them?",
+        # the writer taking a young person's money: subs
+        "can i keep taking his money for subs in cash?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
