@@ -2235,6 +2235,17 @@ WORRY_ROUTE = {
         "a boy in year 9 told me his brother's mates make him carry packages across town for them",
         ref="2",
     ),
+    "a child's basic needs not met finds the steps for a hungry child": FirstClause(
+        "# Reporting a concern\n\n"
+        "1. Report any concern about a member of the club to the Welfare Officer on the same day.\n"
+        "2. If a member tells you they are being abused, listen and report it to the Welfare Officer at once.\n\n"
+        "# Members on their own\n\n"
+        "3. If a member who comes on their own seems hungry, unwashed or afraid to go home, tell the Welfare "
+        "Officer before they leave and do not take them home yourself.\n",
+        "the same 10yo has been in every day this week in the same clothes, no coat, and asked for "
+        "the leftover crisps. no one's come for him again",
+        ref="3",
+    ),
     "an adult with a learning disability is an adult at risk": FirstClause(
         "# Reporting a concern\n\n"
         "1. Report any concern about a member of the group to the Group Leader on the same day.\n\n"
