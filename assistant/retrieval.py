@@ -310,10 +310,11 @@ class ClauseIndex:
         previous: tuple[int, str] | None = None
         seen: set[str] = set()
         framing = _asking_frame(tokens)
+        content = _message_content(tokens)
         for position, stem in enumerate(stems):
             if tokens[position] in STOPWORDS or position in framing:
                 continue
-            if stem not in seen:  # a word repeated is still one thing asked about
+            if stem not in seen and position not in content:  # a word repeated is still one thing asked about
                 seen.add(stem)
                 slots[position] = self.idf_of(stem)
             if stem in self.feature_ids and stem not in terms:
@@ -646,6 +647,32 @@ def _asking_frame(tokens: list[str]) -> set[int]:
             if len(before) >= 2 and before[-1] in _ASKER and before[-2] in _TO_BE:
                 framing.add(position)
     return framing
+
+
+# getting in touch to say something: what the message says is no subject the policy must share ("can i text the
+# badgers to remind them to bring their triangular bandage?" asks about texting them)
+_REACHING = frozenset(
+    "text texts texting message messages messaging msg email emails emailing whatsapp ring phone call dm".split()
+)
+_PURPOSE = frozenset("remind tell let ask say check invite confirm update warn chase arrange".split())
+_REACH_TO_PURPOSE = 5  # words between the reaching word and "to" ("text the parents of the u12s to")
+_CONTENT_WORDS = 8  # words of the message's content read after its purpose
+
+
+def _message_content(tokens: list[str]) -> set[int]:
+    """Positions of what a message is to say, after the word for sending it and its purpose ("text them to
+    remind them to bring their kit": "them to bring their kit")."""
+    content: set[int] = set()
+    for position, token in enumerate(tokens):
+        if token not in _REACHING:
+            continue
+        window = tokens[position + 1 : position + 2 + _REACH_TO_PURPOSE]
+        for offset, word in enumerate(window[:-1]):
+            if word == "to" and window[offset + 1] in _PURPOSE:
+                start = position + offset + 3
+                content.update(range(start, min(start + _CONTENT_WORDS, len(tokens))))
+                break
+    return content
 
 
 def _any_before(tokens: list[str], end: int, words: frozenset[str], window: int) -> bool:

@@ -230,6 +230,13 @@ def test_the_days_a_scene_happens_on_are_not_what_is_asked() -> None:
     assert (dated.index, dated.coverage) == (plain.index, plain.coverage)
 
 
+def test_what_a_message_is_to_say_does_not_thin_the_match_for_sending_it() -> None:
+    index = index_of(["Leaders never message a Cub directly: messages go through their parent or carer.", "Sign in."])
+    plain = index.search("can i text one of the cubs to remind him?")[0]
+    saying = index.search("can i text one of the cubs to remind him to bring wellies and a torch?")[0]
+    assert (saying.index, saying.coverage) == (plain.index, plain.coverage)
+
+
 def test_the_words_of_an_email_address_are_not_what_a_clause_is_about() -> None:
     index = index_of(
         [
