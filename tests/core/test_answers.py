@@ -2235,6 +2235,18 @@ WORRY_ROUTE = {
         "a boy in year 9 told me his brother's mates make him carry packages across town for them",
         ref="2",
     ),
+    "an adult keeping a child back behind a shut door is the route for concerns about those who work with them": (
+        FirstClause(
+            "# Reporting a concern\n\n"
+            "1. Tell the Designated Safeguarding Lead about any worry for a pupil on the same day.\n"
+            "2. Concerns about anyone who works with our pupils must be reported to the Trust Safeguarding Lead, not "
+            "to the headteacher.\n"
+            "3. The Trust Safeguarding Lead will refer allegations to the LADO within one working day.\n",
+            "the caretaker keeps the same year 3 boy back after school in the store with the door shut. probably "
+            "nothing but it's bugging me",
+            ref="2",
+        )
+    ),
     "a child's basic needs not met finds the steps for a hungry child": FirstClause(
         "# Reporting a concern\n\n"
         "1. Report any concern about a member of the club to the Welfare Officer on the same day.\n"
