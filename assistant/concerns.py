@@ -153,7 +153,7 @@ class ConcernDetector:
     def situations_for(self, message: str) -> list[tuple[str, re.Pattern[str]]]:
         """This message's kinds of worry with a procedure of their own (an allegation against staff), as
         (the words that procedure's clauses use, how such a clause reads)."""
-        lowered = message.lower()
+        lowered = self._lead_by_title(message.lower())  # "what if it's about priya?": about the lead
         return [(add, prefer) for when, add, prefer in self.situations if when.search(lowered)]
 
     def procedure_weigher(
@@ -202,10 +202,11 @@ class ConcernDetector:
         leave" where the policy names Priya Nandra its DSL)."""
         if self.lead_away is None:
             return False
-        text = message.lower().replace("’", "'")
-        if self.lead_names is not None:
-            text = self.lead_names.sub("lead", text)
-        return self.lead_away.search(text) is not None
+        return self.lead_away.search(self._lead_by_title(message.lower().replace("’", "'"))) is not None
+
+    def _lead_by_title(self, lowered: str) -> str:
+        """The message with the first names of the people in safeguarding roles read as the lead's title."""
+        return self.lead_names.sub("dsl", lowered) if self.lead_names is not None else lowered
 
     def signs_of_harm(self, text: str) -> float:
         """The weight of the distinct signs of harm a message mentions."""

@@ -2235,6 +2235,15 @@ WORRY_ROUTE = {
         "a boy in year 9 told me his brother's mates make him carry packages across town for them",
         ref="2",
     ),
+    "a worry about the lead, named by first name, is the route around them": FirstClause(
+        "# Who to tell\n\n"
+        "1. Our Designated Safeguarding Lead is Farida Osei (07700 900123).\n\n"
+        "# Reporting a concern\n\n"
+        "2. Tell the Designated Safeguarding Lead about any worry for a young person on the same day.\n"
+        "3. If the concern is about the Designated Safeguarding Lead, tell the Chair of Trustees instead.\n",
+        "it's about farida herself - she keeps messaging one of the year 10s late at night",
+        ref="3",
+    ),
     "an adult keeping a child back behind a shut door is the route for concerns about those who work with them": (
         FirstClause(
             "# Reporting a concern\n\n"
