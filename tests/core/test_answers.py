@@ -2118,6 +2118,12 @@ WORRY_ROUTE = {
         starts=VOLUNTEER_ROUTE,
         exact=True,
     ),
+    "a classroom assistant adding pupils on snap is the allegations route": FirstClause(
+        f"{GENERAL_ROUTE}## Our people\n\n{VOLUNTEER_ROUTE}\n",
+        "one of the classroom assistants has been adding year 9s on snap after school, saw it on her phone",
+        starts=VOLUNTEER_ROUTE,
+        exact=True,
+    ),
     "whistle blowing about a colleague is the allegations route": FirstClause(
         f"{GENERAL_ROUTE}## Our people\n\n{WHISTLE_BLOWING}\n", COACH_MESSAGING, starts=WHISTLE_BLOWING, exact=True
     ),
