@@ -34,6 +34,7 @@ EMERGENCY_WEIGHT = 1.5
 # capitalised words, then two to six capitals
 _NAMED_ROLE = re.compile(r"((?:\b[A-Z][\w'’-]*\s+){1,5})\(([A-Z]{2,6})\)")
 _LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")
+_NICKNAME = r"[\"“‘']([A-Z][\w-]+)[\"”’']"  # a name in quotes
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+")
 
 
@@ -139,7 +140,7 @@ class ConcernDetector:
             procedure = (action, re.compile(rf"{role.pattern}|\b{named}\b", re.IGNORECASE), urgency)
             detector = replace(detector, procedure=procedure)
         if first_names := _first_names(texts):
-            detector = replace(detector, lead_names=re.compile(rf"\b{_one_of(first_names)}\b"))
+            detector = replace(detector, lead_names=re.compile(rf"\b{_one_of(first_names)}\b", re.IGNORECASE))
         return detector
 
     def procedure_weight(self, clause_text: str) -> float:
@@ -153,7 +154,7 @@ class ConcernDetector:
     def situations_for(self, message: str) -> list[tuple[str, re.Pattern[str]]]:
         """This message's kinds of worry with a procedure of their own (an allegation against staff), as
         (the words that procedure's clauses use, how such a clause reads)."""
-        lowered = self._lead_by_title(message.lower())  # "what if it's about priya?": about the lead
+        lowered = self.lead_by_title(message.lower())  # "what if it's about priya?": about the lead
         return [(add, prefer) for when, add, prefer in self.situations if when.search(lowered)]
 
     def procedure_weigher(
@@ -202,11 +203,12 @@ class ConcernDetector:
         leave" where the policy names Priya Nandra its DSL)."""
         if self.lead_away is None:
             return False
-        return self.lead_away.search(self._lead_by_title(message.lower().replace("’", "'"))) is not None
+        return self.lead_away.search(self.lead_by_title(message.lower().replace("’", "'"))) is not None
 
-    def _lead_by_title(self, lowered: str) -> str:
-        """The message with the first names of the people in safeguarding roles read as the lead's title."""
-        return self.lead_names.sub("dsl", lowered) if self.lead_names is not None else lowered
+    def lead_by_title(self, message: str) -> str:
+        """The message with the first names of the people in safeguarding roles read as the lead's title ("what if
+        the problem is with scarzy?" -> "what if the problem is with dsl?")."""
+        return self.lead_names.sub("dsl", message) if self.lead_names is not None else message
 
     def signs_of_harm(self, text: str) -> float:
         """The weight of the distinct signs of harm a message mentions."""
@@ -303,9 +305,14 @@ def _adult_conduct(adults: tuple[str, ...], others: tuple[str, ...]) -> tuple[re
 
 
 def _first_names(texts: tuple[str, ...]) -> tuple[str, ...]:
-    """The first names, lower-cased, of the people the texts name in safeguarding roles: those never written
-    lower-case in them, so that a title read as a name ("Centre Manager", "Youth Worker") is left out."""
-    names = {holder.split()[0] for text in texts for holder in role_holders(text)}
+    """The first names, lower-cased, of the people the texts name in safeguarding roles, and the nicknames given
+    with them ('Thomas Scarsbrook ("Scarzy")'): those never written lower-case in them, so that a title read as a
+    name ("Centre Manager", "Youth Worker") is left out."""
+    names: set[str] = set()
+    for text in texts:
+        for holder in role_holders(text):
+            names.add(holder.split()[0])
+            names.update(re.findall(rf"{re.escape(holder)}\s*\(\s*{_NICKNAME}\s*\)", text))
     lower_case = {word for text in texts for word in _LOWER_CASE_WORD.findall(text)}
     return tuple(sorted(name.lower() for name in names if len(name) > 2 and name.lower() not in lower_case))
 

@@ -360,6 +360,16 @@ async def test_answers_work_on_a_policy_it_was_not_built_around() -> None:
     assert any("parental controls" in h.clause.text for h in answer.hits)
 
 
+async def test_the_lead_asked_about_by_name_or_nickname_is_the_lead() -> None:
+    # 'The current Safeguarding Lead is: Thomas Scarsbrook ("Scarzy").'
+    robotics = advisor_for(CORPUS / "student-robotics-safeguarding.txt")
+    answer = await robotics.answer("is scarzy the one i report things to?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.text.startswith("All safeguarding incidents and concerns must be reported")
+    answer = await robotics.answer("what if the problem is with scarzy")  # a problem with someone is a concern
+    assert any("If the concern relates to the Safeguarding Lead" in h.clause.text for h in answer.hits)
+
+
 async def test_a_definition_of_abuse_answers_a_question_about_that_abuse_not_one_about_photos() -> None:
     # the definitions name "photographs" and "the internet" in passing; neither policy says anything on
     # posting photos of the children
