@@ -125,14 +125,14 @@ class PolicyAdvisor:
                 hits = [*hits[: top_k - 1], asked[0]]
             return self._answer(text, AnswerStatus.CONCERN, hits, assessment.immediate_danger)
         judged = max(top_k, DEFAULT_TOP_K)
-        asked = self._detector.lead_by_title(text)  # "what if the problem is with scarzy?", their DSL
-        gives, reach = _what_answers(asked)
+        sought = self._detector.lead_by_title(text)  # "what if the problem is with scarzy?", their DSL
+        gives, reach = _what_answers(sought)
         looked = max(judged, reach)
-        ranked = self.index.search(asked, limit=max(looked, REACH if self.reranker else 0))
+        ranked = self.index.search(sought, limit=max(looked, REACH if self.reranker else 0))
         # judged on the strongest of the first few matches, which need not be the one ordered first,
         # and the same however many clauses are asked for
         strongest = max(ranked[:judged], key=lambda r: r.strength, default=None)
-        if strongest is None or not self.confident(strongest) or self.index.missing_topics(asked, ranked[0].index):
+        if strongest is None or not self.confident(strongest) or self.index.missing_topics(sought, ranked[0].index):
             return self._answer(text, AnswerStatus.NO_MATCH, [], False)
         # "what's the mileage rate?" is answered by a clause stating one, "who runs the facebook page?" by one
         # saying whose job it is; or not at all
@@ -141,7 +141,7 @@ class PolicyAdvisor:
             if not ranked:
                 return self._answer(text, AnswerStatus.NO_MATCH, [], False)
         if self.reranker is not None:  # only the order of an answer already decided on
-            ranked = self.reranker.rerank(asked, ranked, self.knowledge.clauses)
+            ranked = self.reranker.rerank(sought, ranked, self.knowledge.clauses)
         return self._answer(text, AnswerStatus.ANSWERED, ranked[:top_k], False)
 
     def _first_giving(
