@@ -270,48 +270,68 @@ async def test_a_worry_is_told_to_the_role_the_policy_names_by_its_short_name(tm
     assert answer.hits[0].clause.text.startswith("All concerns about a young person")
 
 
+UNREACHABLE_TONIGHT = (
+    "# Reporting a concern\n\n"
+    "If the DSL and Deputy DSL cannot be reached that evening and you believe the young person is at risk of "
+    "significant harm, contact Children's Social Care on 01632 960000.\n\n"
+    "Tell the DSL about any concern for a young person the same evening, by phone, and write it up on the "
+    "concern form.\n\n"
+    "Leaders must not give young people lifts home alone.\n"
+)
+NAMED_LEAD = (
+    "# Who to tell\n\n"
+    "Designated Safeguarding Lead: Farida Osei, Centre Manager. Deputy DSL: Glen Ward, Youth Worker.\n\n"
+    "# Reporting a concern\n\n"
+    "Tell the DSL about any worry for a young person before you go home, and write it on the yellow "
+    "concern form.\n\n"
+    "Concern forms go to the DSL the same day. If the DSL is not available, tell the Deputy DSL about the "
+    "worry and give the form to them.\n\n"
+    "# Trips\n\n"
+    "Leaders must not give young people lifts home alone.\n"
+)
+JAYDEN = "jayden (13) told me tonight his mums new bf threw him against the wardrobe"
+UNCLE = "one of the year 9s told me her uncle has been messaging her asking for pics"
+
+
+# (policy, worry, the clause quoted first for it, what the message adds about the lead, the clause first then)
+@pytest.mark.parametrize(
+    ("policy", "worry", "usual", "away", "around"),
+    [
+        pytest.param(
+            UNREACHABLE_TONIGHT,
+            JAYDEN,
+            "Tell the DSL about any concern",
+            "dsl isnt answering her phone",
+            "If the DSL and Deputy DSL cannot be reached",
+            id="the lead not answering",
+        ),
+        pytest.param(
+            NAMED_LEAD,
+            UNCLE,
+            "Tell the DSL about any worry",
+            "farida's off this week",
+            "Concern forms go to the DSL",  # its second sentence is the way round the lead
+            id="the lead away by first name",
+        ),
+        pytest.param(
+            NAMED_LEAD,
+            UNCLE,
+            "Tell the DSL about any worry",
+            "the youth club is off this week",
+            "Tell the DSL about any worry",
+            id="a role's title is no one's name",  # "Youth Worker" after Glen Ward's name
+        ),
+    ],
+)
 async def test_the_way_round_an_unreachable_lead_comes_after_the_usual_route_unless_the_lead_is_away(
-    tmp_path: Path,
+    tmp_path: Path, policy: str, worry: str, usual: str, away: str, around: str
 ) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Reporting a concern\n\n"
-        "If the DSL and Deputy DSL cannot be reached that evening and you believe the young person is at risk of "
-        "significant harm, contact Children's Social Care on 01632 960000.\n\n"
-        "Tell the DSL about any concern for a young person the same evening, by phone, and write it up on the "
-        "concern form.\n\n"
-        "Leaders must not give young people lifts home alone.\n",
-    )
-    worry = "jayden (13) told me tonight his mums new bf threw him against the wardrobe"
+    advisor = advisor_with(tmp_path, policy)
     answer = await advisor.answer(worry)
     assert answer.status is AnswerStatus.CONCERN
-    assert answer.hits[0].clause.text.startswith("Tell the DSL about any concern")
-    answer = await advisor.answer(f"{worry}. dsl isnt answering her phone")
-    assert answer.hits[0].clause.text.startswith("If the DSL and Deputy DSL cannot be reached")
-
-
-async def test_the_lead_away_by_their_first_name_puts_the_way_round_them_first(tmp_path: Path) -> None:
-    advisor = advisor_with(
-        tmp_path,
-        "# Who to tell\n\n"
-        "Designated Safeguarding Lead: Farida Osei, Centre Manager. Deputy DSL: Glen Ward, Youth Worker.\n\n"
-        "# Reporting a concern\n\n"
-        "Tell the DSL about any worry for a young person before you go home, and write it on the yellow "
-        "concern form.\n\n"
-        "Concern forms go to the DSL the same day. If the DSL is not available, tell the Deputy DSL about the "
-        "worry and give the form to them.\n\n"
-        "# Trips\n\n"
-        "Leaders must not give young people lifts home alone.\n",
-    )
-    worry = "one of the year 9s told me her uncle has been messaging her asking for pics"
-    answer = await advisor.answer(worry)
-    assert answer.status is AnswerStatus.CONCERN
-    assert answer.hits[0].clause.text.startswith("Tell the DSL about any worry")
-    answer = await advisor.answer(f"{worry}. farida's off this week")
-    assert answer.hits[0].clause.text.startswith("Concern forms go to the DSL")
-    # a role's title is no one's name: "the youth club" being away says nothing of the lead
-    answer = await advisor.answer(f"{worry}. the youth club is off this week")
-    assert answer.hits[0].clause.text.startswith("Tell the DSL about any worry")
+    assert answer.hits[0].clause.text.startswith(usual)
+    answer = await advisor.answer(f"{worry}. {away}")
+    assert answer.hits[0].clause.text.startswith(around)
 
 
 async def test_someone_in_danger_now_gets_call_999_first() -> None:
