@@ -61,7 +61,7 @@ class ConcernDetector:
     fallback_route: re.Pattern[str] | None = None  # a clause for when the usual route fails
     unreachable_route: re.Pattern[str] | None = None  # a clause for when the usual person is out of reach
     lead_away: re.Pattern[str] | None = None  # a message saying that person is out of reach
-    lead_names: re.Pattern[str] | None = None  # the first names of the people the policy names in safeguarding roles
+    lead_names: re.Pattern[str] | None = None  # first names and nicknames of the policy's people in safeguarding roles
     emergency_route: re.Pattern[str] | None = None  # a clause on what to do in an emergency (999)
     model: WorryModel | None = None  # a learned check for what the patterns and signs don't name
     own_conduct: tuple[re.Pattern[str], ...] = ()  # the writer asks about their own action
@@ -139,8 +139,8 @@ class ConcernDetector:
             named = _one_of(tuple(short))
             procedure = (action, re.compile(rf"{role.pattern}|\b{named}\b", re.IGNORECASE), urgency)
             detector = replace(detector, procedure=procedure)
-        if first_names := _first_names(texts):
-            detector = replace(detector, lead_names=re.compile(rf"\b{_one_of(first_names)}\b", re.IGNORECASE))
+        if names := _lead_names(texts):
+            detector = replace(detector, lead_names=re.compile(rf"\b{_one_of(names)}\b", re.IGNORECASE))
         return detector
 
     def procedure_weight(self, clause_text: str) -> float:
@@ -304,7 +304,7 @@ def _adult_conduct(adults: tuple[str, ...], others: tuple[str, ...]) -> tuple[re
     )
 
 
-def _first_names(texts: tuple[str, ...]) -> tuple[str, ...]:
+def _lead_names(texts: tuple[str, ...]) -> tuple[str, ...]:
     """The first names, lower-cased, of the people the texts name in safeguarding roles, and the nicknames given
     with them ('Thomas Scarsbrook ("Scarzy")'): those never written lower-case in them, so that a title read as a
     name ("Centre Manager", "Youth Worker") is left out."""
