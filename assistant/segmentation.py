@@ -1055,6 +1055,10 @@ _TITLE_CASE_LIST = re.compile(r"^[^,]+(?:, [^,]+)+ (?:and|&) \S")  # "Photograph
 TITLED_PARAGRAPH = 80  # characters: a paragraph, not another line of a contact card
 
 
+# a title with a label before a colon: "Branch Out: communication with young people"
+_LABELLED_TITLE = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}: [^:]+$")
+
+
 def _looks_like_heading(block: Block, following: Block | None) -> bool:
     """A short title-like line in a Word/PDF extraction: `Your responsibilities when using social media`."""
     if block.kind != "para" or following is None:
@@ -1092,6 +1096,8 @@ def _looks_like_heading(block: Block, following: Block | None) -> bool:
         )
     )
     punctuation = r"[.?!;:]" if listed else r"[.?!;,:]"
+    if following.kind == "item" and _LABELLED_TITLE.match(text):
+        punctuation = r"[.?!;,]"  # "Branch Out: communication with young people" over its list is its title
     return not re.search(punctuation, text)
 
 

@@ -1192,6 +1192,25 @@ def test_a_title_of_a_few_words_and_a_dash_over_bullets_is_their_heading() -> No
     }
 
 
+def test_a_title_with_a_label_and_a_colon_over_bullets_is_their_heading_and_an_intro_ending_in_one_is_not() -> None:
+    text = (
+        "Exploitation\n\n"
+        "Young people can be targeted for criminal exploitation. If you notice any of the signs:\n"
+        "\u2022\tReport them to the DSL on the same day.\n\n\n"
+        "Youth Hub: messages to young people\n\n"
+        "\u2022\tWorkers message young people only from the Youth Hub work phone.\n"
+        "\u2022\tMessages are only sent between 8am and 9pm.\n"
+    )
+    heading_of = {sentence: c.heading for c in segment(text) for sentence in c.text.split("\n")}
+    assert heading_of["Workers message young people only from the Youth Hub work phone."] == (
+        "Youth Hub: messages to young people"
+    )
+    assert heading_of["Messages are only sent between 8am and 9pm."] == "Youth Hub: messages to young people"
+    clauses = segment(text)
+    assert clauses[0].heading == "Exploitation"  # "...any of the signs:" introduces its list, kept with it
+    assert "Report them to the DSL" in clauses[0].text
+
+
 def test_word_subheadings_between_lists_title_the_next_list_and_never_end_a_quote() -> None:
     # as extracted from Word: no blank line around a subheading, and a title may name several subjects
     text = (
