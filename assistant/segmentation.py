@@ -357,7 +357,7 @@ def _title_over_text(line: str, following: str, then: str = "", *, listing: bool
         after = item["text"]  # a title over a bulleted list ("Consent" / "• Parents are asked...")
     if not _title_like(text, listing=listing) or not after or not after[:1].isupper():
         return False
-    if len(text) <= 0.6 * len(after):
+    if len(text) <= 0.6 * len(after) or _STEP_LABEL.match(text):
         return True
     return bool(then) and _title_like(after, listing=listing) and _title_over_text(following, then, listing=listing)
 
@@ -367,11 +367,12 @@ _LISTED_TITLE = re.compile(r"^[^,]+(?:, [^,]+)*,? (?:and|&|or) [^,]+$")
 
 
 def _title_like(text: str, *, listing: bool = False) -> bool:
-    """Short, capitalised, with no sentence punctuation and not ending mid-phrase; with `listing`, it may name
-    several things ("Photographs, filming and live-streaming"), as a plain line may (a numbered one with commas
-    is more often a clause's first line)."""
+    """Short (ten words at most: "Concerns about a club official or another adult in football"), capitalised,
+    with no sentence punctuation and not ending mid-phrase; with `listing`, it may name several things ("Photographs,
+    filming and live-streaming"), as a plain line may (a numbered one with commas is more often a clause's first
+    line)."""
     words = text.split()
-    if not words or len(words) > 8 or len(text) > 60 or not text[:1].isupper() or re.search(r"[.?!;:]", text):
+    if not words or len(words) > 10 or len(text) > 70 or not text[:1].isupper() or re.search(r"[.?!;:]", text):
         return False
     if "," in text and not (listing and _LISTED_TITLE.match(text)):
         return False
@@ -764,12 +765,15 @@ def parse_blocks(text: str) -> list[Block]:
             open_block.text = _joined(open_block.text, line)
             continued.add(id(open_block))
             continue
-        if not paragraph and _title_over_text(
+        # a title straight under a paragraph's last sentence, as Word puts one: "...the next day." / "Concerns
+        # about a club official" / "Any concern about..."
+        if (not paragraph or _ENDED.search(paragraph[-1])) and _title_over_text(
             line,
             lines[index + 1] if index + 1 < len(lines) else "",
             lines[index + 2] if index + 2 < len(lines) else "",
             listing=True,
         ):
+            flush_paragraph()
             blocks.append(Block("para", line.strip()))  # judged a heading or not with what follows it
             continue
         # Markdown folds consecutive lines into one paragraph; so do we.
@@ -1049,6 +1053,8 @@ _PART_LABEL = re.compile(
     r"^(?:part|section|appendix|annex|schedule|chapter)\s+(?:[a-z]|\d{1,2}|[ivx]{1,4})\s*[:.\-–—]\s+(?=\S)",
     re.IGNORECASE,
 )
+# "Step 2 - Tell the DSL": a step of a procedure is titled like a part, but sits inside its section
+_STEP_LABEL = re.compile(r"^(?:step|stage)\s+\d{1,2}\s*[:.\-–—]\s+(?=\S)", re.IGNORECASE)
 
 
 _TITLE_CASE_LIST = re.compile(r"^[^,]+(?:, [^,]+)+ (?:and|&) \S")  # "Photography, Filming and Video"
@@ -1065,6 +1071,8 @@ def _looks_like_heading(block: Block, following: Block | None) -> bool:
         return False
     # "PART B: THE STANDARDS", "Section 3 - Reporting": the part's label is no sentence's
     text = _PART_LABEL.sub("", block.text, count=1)
+    step = _STEP_LABEL.match(text)
+    text = text[step.end() :] if step else text
     words = [word for word in text.split() if any(ch.isalnum() for ch in word)]  # "–" and "&" are no words
     if following.kind == "item":
         # "Volunteers" or "Cameras and videos and storage of images" over a list is its title; "Employees at
@@ -1073,9 +1081,10 @@ def _looks_like_heading(block: Block, following: Block | None) -> bool:
             return False
     if not words or len(words) > 10 or len(text) > 80 or not words[0][:1].isupper():
         return False
-    # "Key commitment 1", "Appendix 2" are titles; other digits are dates, numbers and addresses
-    untitled = re.sub(r"\s\d{1,2}$", "", text)
-    if any(ch.isdigit() for ch in untitled) or "\t" in text:
+    # "Key commitment 1", "Appendix 2", "Emergencies - when to call 999" are titles, and so is a step's ("Record
+    # it within 24 hours"); other digits are dates, numbers and addresses
+    untitled = re.sub(r"\s\d{1,2}$|\b999\b", "", text)
+    if (any(ch.isdigit() for ch in untitled) and not step) or "\t" in text:
         return False
     if text.endswith(":"):
         return following.kind == "numbered" and ":" not in text[:-1]
@@ -1095,10 +1104,24 @@ def _looks_like_heading(block: Block, following: Block | None) -> bool:
             or (following.kind == "para" and _title_like(following.text, listing=True))
         )
     )
+    listed = listed or _sentence_case_listing(text, following)
     punctuation = r"[.?!;:]" if listed else r"[.?!;,:]"
     if following.kind == "item" and _LABELLED_TITLE.match(text):
         punctuation = r"[.?!;,]"  # "Branch Out: communication with young people" over its list is its title
     return not re.search(punctuation, text)
+
+
+def _sentence_case_listing(text: str, following: Block) -> bool:
+    """A title in sentence case naming several things over its paragraph: "Concerns about a worker, volunteer or
+    member of the clergy". Its second word is in lower case, where a contact card's "Helen Marsh, DSL" is a name."""
+    words = text.split()
+    return (
+        len(words) >= 4
+        and words[1][:1].islower()
+        and _LISTED_TITLE.match(text) is not None
+        and following.kind == "para"
+        and len(following.text) > TITLED_PARAGRAPH
+    )
 
 
 def _starts_section(blocks: list[Block], index: int) -> bool:
@@ -1173,7 +1196,8 @@ def segment(text: str) -> list[RawClause]:
         if _looks_like_heading(block, _after(blocks, i)):
             introduces = block.text if block.text.endswith(":") else ""
             # a part ("PART B: THE STANDARDS") holds the numbered sections after it, not the one before
-            level = 1 if _PART_LABEL.match(block.text) else 7
+            # ...and a step of a procedure ("Step 2 - Tell the DSL") sits inside the section before it
+            level = 1 if _PART_LABEL.match(block.text) else 8 if _STEP_LABEL.match(block.text) else 7
             block = Block("heading", _clean_heading(block.text), level=level, introduces=introduces)
         if block.kind != "para":
             intro = ""

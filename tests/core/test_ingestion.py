@@ -1211,6 +1211,57 @@ def test_a_title_with_a_label_and_a_colon_over_bullets_is_their_heading_and_an_i
     assert "Report them to the DSL" in clauses[0].text
 
 
+def test_word_titles_over_paragraphs_cite_their_own_section() -> None:
+    # as Word saves it as text: one paragraph a line, a title straight under the last sentence of the section
+    # before, titles in sentence case that list their subjects, and a contact card that names no section
+    text = (
+        "Reporting a concern\n"
+        "If you are worried about a child, tell the Club Welfare Officer on the same day and write down what you saw.\n"
+        "Concerns about a coach, volunteer or another adult in football\n"
+        "Any worry about the behaviour of an adult towards a junior must be reported to the Welfare Officer, even "
+        "if it seems minor.\n"
+        "Photographs, filming and consent\n"
+        "Parents are asked on the membership form whether photographs of their child may be taken at sessions.\n"
+        "Helen Marsh, Welfare Officer\n"
+        "Helen can be reached on 07700 900123 during the week and at every competition the club enters.\n"
+    )
+    heading_of = {c.text: c.heading for c in segment(text)}
+    adults = next(text for text in heading_of if text.startswith("Any worry about the behaviour of an adult"))
+    assert heading_of[adults] == "Concerns about a coach, volunteer or another adult in football"
+    photographs = next(text for text in heading_of if text.startswith("Parents are asked on the membership form"))
+    assert heading_of[photographs] == "Photographs, filming and consent"
+    # a person's name over their details is not a title: their details stay in the photographs section
+    assert not any(heading.startswith("Helen Marsh") for heading in heading_of.values())
+
+
+def test_the_steps_of_a_procedure_title_their_text_inside_its_section() -> None:
+    text = (
+        "Reporting a concern\n\n"
+        "Step 1 – Tell the DSL on the same day\n"
+        "o\tTelephone the DSL as soon as you can. Do not rely on an email alone.\n\n"
+        "Step 2 – Record it within 24 hours\n"
+        "o\tComplete a concern form with what was said, in the person's own words.\n\n"
+        "Step 3 – The DSL decides\n"
+        "The DSL will decide whether to:\n"
+        "a)\tmake a referral to children's social care;\n"
+        "b)\tcontact the police.\n\n"
+        "Emergencies – when to call 999\n\n"
+        "Call 999 first, then tell the DSL, if a child is in immediate danger.\n"
+    )
+    heading_of = {c.text: c.heading for c in segment(text)}
+    assert heading_of["Telephone the DSL as soon as you can. Do not rely on an email alone."] == (
+        "Reporting a concern › Step 1 – Tell the DSL on the same day"
+    )
+    assert heading_of["Complete a concern form with what was said, in the person's own words."] == (
+        "Reporting a concern › Step 2 – Record it within 24 hours"
+    )
+    decides = "The DSL will decide whether to:\nmake a referral to children's social care;\ncontact the police."
+    assert heading_of[decides] == "Reporting a concern › Step 3 – The DSL decides"
+    assert heading_of["Call 999 first, then tell the DSL, if a child is in immediate danger."] == (
+        "Emergencies – when to call 999"
+    )
+
+
 def test_word_subheadings_between_lists_title_the_next_list_and_never_end_a_quote() -> None:
     # as extracted from Word: no blank line around a subheading, and a title may name several subjects
     text = (
