@@ -117,11 +117,17 @@ class PolicyAdvisor:
             )
             ranked.sort(key=lambda r: (-r.score * weight(clauses[r.index].text, clauses[r.index].heading), r.index))
             hits = ranked[:top_k]
-            # ...and, last, the clause that best matches the message itself: often the rule the worry is
-            # about ("staff messaging a child on snapchat" -> the rule on staff's messages to pupils). It is
-            # a search of its own, without the reporting words, so only when there is room to quote it.
+            # ...and, last, the clause that best matches the message itself, when it too says what to do: this
+            # kind of worry's own steps told in the message's words ("If a parent tells you their child is lost")
+            # found by a search of its own, without the reporting words; only when there is room to quote it. A
+            # plain rule the worry is about ("staff must not message pupils") gives way to the next step.
             asked = self.index.search(text, limit=1, worry=True) if top_k >= ANSWER_AFTER_PROCEDURE else []
-            if asked and self.confident(asked[0]) and asked[0].index not in {r.index for r in hits}:
+            if (
+                asked
+                and self.confident(asked[0])
+                and asked[0].index not in {r.index for r in hits}
+                and weight(clauses[asked[0].index].text, clauses[asked[0].index].heading) > 1.0
+            ):
                 hits = [*hits[: top_k - 1], asked[0]]
             return self._answer(text, AnswerStatus.CONCERN, hits, assessment.immediate_danger)
         judged = max(top_k, DEFAULT_TOP_K)

@@ -1026,7 +1026,7 @@ async def test_with_several_policies_loaded_naming_the_organisation_finds_its_po
     assert answer.hits[0].clause.source == "001_2ee1f2c645ae7313.txt"
 
 
-async def test_a_worry_quotes_the_procedure_first_and_then_the_rule_it_is_about(tmp_path: Path) -> None:
+async def test_a_worry_quotes_the_steps_to_take_and_not_the_rule_it_is_about(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
         "# Safeguarding\n\n"
@@ -1037,16 +1037,27 @@ async def test_a_worry_quotes_the_procedure_first_and_then_the_rule_it_is_about(
         "4. Concerns about a member of staff are reported to the Designated Safeguarding Lead, or to the chair "
         "if they involve the lead.\n\n"
         "# Online conduct\n\n"
-        "5. Staff must not message young people from personal social media accounts such as Snapchat.\n",
+        "5. Staff must not message young people from personal social media accounts such as Snapchat.\n\n"
+        "# Lost children\n\n"
+        "6. If a parent tells you their child is lost, search the site with another adult and ask the office to "
+        "make an announcement.\n",
     )
     worry = "i've seen one of the leaders messaging a 12 year old boy on snapchat late at night, she says its banter"
     answer = await advisor.answer(worry)
     assert answer.status is AnswerStatus.CONCERN
     refs = [hit.clause.ref for hit in answer.hits]
     assert refs[0] == "4"  # the procedure for a worry about a member of staff
-    assert refs[-1] == "5"  # and the rule the worry is about
+    # the rule the leader broke says nothing of what to do now: each clause quoted says whom to tell
+    assert "5" not in refs
+    assert all("Designated Safeguarding Lead" in hit.clause.text for hit in answer.hits)
     one = await advisor.answer(worry, top_k=1)
     assert [hit.clause.ref for hit in one.hits] == ["4"]  # asked for one clause: the procedure
+    # steps of their own for what the message tells, in its words, are quoted with the route to the lead
+    lost = await advisor.answer(
+        "a mum is at the gate in a panic, her little boy isnt with her and she thinks he wandered off"
+    )
+    assert lost.status is AnswerStatus.CONCERN
+    assert "6" in [hit.clause.ref for hit in lost.hits]
 
 
 @dataclass(frozen=True)
@@ -2533,6 +2544,45 @@ WORRY_ROUTE = {
         "little lad at the scheme keeps turning up in the same clothes with no coat and says he's had no breakfast, "
         "should i bring him one of my boys old coats?",
         starts="Children whose basic needs are not met",
+    ),
+    "a partner keeping hold of an adult's bank card is the domestic abuse route": FirstClause(
+        f"{GENERAL_ROUTE}## Children at the centre\n\n"
+        "If a child tells you they are being hurt, listen, do not promise secrecy and tell the Welfare Officer.\n\n"
+        "## Domestic abuse\n\n"
+        "Where you suspect domestic abuse, speak to the person only when they are alone, and report it to the "
+        "Welfare Officer. Never contact them at home about it.\n",
+        "lady who comes to the cafe has a bruised wrist, says she caught it in a door. her husband waits outside "
+        "every week and she said he keeps her bank card. do i ask her?",
+        starts="Where you suspect domestic abuse",
+    ),
+    "a young person not back by the time agreed is the missing route": FirstClause(
+        f"{GENERAL_ROUTE}## Phones\n\n"
+        "Young people may keep their phones with them, and hosts should not read their messages.\n\n"
+        "## Missing from home\n\n"
+        "If a young person is not home by the agreed time and you cannot reach them, call the on-call manager, who "
+        "decides whether to report them missing to the police.\n",
+        "the 16yo we host was due to be back in by ten, it's now half twelve and his mobile is off. what do i do?",
+        starts="If a young person is not home by the agreed time",
+    ),
+    "men collected before dawn by a van, their passports kept, is the modern slavery route": FirstClause(
+        f"{GENERAL_ROUTE}## Visitors\n\n"
+        "Visitors sign in at the front desk and wear a badge while they are on site.\n\n"
+        "## Modern slavery\n\n"
+        "If you think someone is being made to work against their will, do not challenge the person in charge of "
+        "them; note any vehicle you see and tell the Welfare Officer.\n",
+        "two of the men who sleep at the hostel get collected at 4am every day in a minibus and come back "
+        "exhausted, one said his gaffer has his passport. should i say anything?",
+        starts="If you think someone is being made to work",
+    ),
+    "an adult telling of abuse in their childhood is the route for non-recent abuse": FirstClause(
+        f"{GENERAL_ROUTE}## Adults\n\n"
+        "Adults who may be at risk because of illness or disability are supported to make their own decisions.\n\n"
+        "## Non-recent abuse\n\n"
+        "If an adult tells you they were abused as a child, listen, thank them for telling you and pass it to the "
+        "Welfare Officer, who will consider whether anyone may still be at risk.\n",
+        "an older gent at the lunch club told me he was interfered with by his choir master when he was a boy, "
+        "decades ago. he's never told a soul",
+        starts="If an adult tells you they were abused as a child",
     ),
 }
 
