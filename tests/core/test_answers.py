@@ -1087,6 +1087,15 @@ FIRST_CLAUSE = {
         "who is our safeguarding co-ordinator?",
         ref="Named people",
     ),
+    "on a children's ward the kids are its patients": FirstClause(
+        "# Ward rules\n\n"
+        "1. Play workers must never film the ward garden for social media.\n"
+        "2. Play workers must never film patients for social media, on the ward, in the playroom or in the school "
+        "room.\n"
+        "3. Visitors must wash their hands when they arrive on the ward.\n",
+        "can i film the kids for tiktok?",
+        ref="2",
+    ),
     "a present is a gift": FirstClause(
         "# Leaders\n\n"
         "1. Leaders may give small gifts to the whole group, never to one young person alone.\n"
