@@ -122,11 +122,12 @@ class PolicyAdvisor:
             # found by a search of its own, without the reporting words; only when there is room to quote it. A
             # plain rule the worry is about ("staff must not message pupils") gives way to the next step.
             asked = self.index.search(text, limit=1, worry=True) if top_k >= ANSWER_AFTER_PROCEDURE else []
+            plain = clauses[asked[0].index] if asked else None
             if (
-                asked
+                plain is not None
                 and self.confident(asked[0])
                 and asked[0].index not in {r.index for r in hits}
-                and weight(clauses[asked[0].index].text, clauses[asked[0].index].heading) > 1.0
+                and weight(plain.text, plain.heading) > 1.0  # above a plain rule's: whom to tell, how soon, its route
             ):
                 hits = [*hits[: top_k - 1], asked[0]]
             return self._answer(text, AnswerStatus.CONCERN, hits, assessment.immediate_danger)
