@@ -18,13 +18,7 @@ from functools import partial
 from assistant import messages
 from assistant.amounts import asked_amount, gives_amount
 from assistant.concerns import ConcernDetector
-from assistant.duties import (
-    asks_who_holds_role,
-    asks_whose_job,
-    gives_role_contact,
-    names_role_holder,
-    names_whose_job,
-)
+from assistant.duties import SafeguardingRole, asks_whose_job, names_whose_job
 from assistant.errors import EmptyQuestion
 from assistant.knowledge import KnowledgeBase, load_knowledge
 from assistant.models import Answer, AnswerStatus, DocumentInfo, Hit, StaleNotice
@@ -79,8 +73,9 @@ class PolicyAdvisor:
         self.contact = contact
         self._today = today
         self.index: ClauseIndex = build_index(knowledge.clauses, knowledge.vocabulary)
+        self._role = SafeguardingRole.titled(knowledge.concerns.lead_titles)
         self._detector = ConcernDetector.from_lexicon(knowledge.concerns, knowledge.worry_model).with_roles_named_in(
-            clause.text for clause in knowledge.clauses
+            (clause.text for clause in knowledge.clauses), self._role
         )
         self._by_title = {doc.title: doc for doc in knowledge.documents}
 
@@ -133,7 +128,7 @@ class PolicyAdvisor:
             return self._answer(text, AnswerStatus.CONCERN, hits, assessment.immediate_danger)
         judged = max(top_k, DEFAULT_TOP_K)
         sought = self._detector.lead_by_title(text)  # "what if the problem is with scarzy?", their DSL
-        gives, reach = _what_answers(sought)
+        gives, reach = _what_answers(sought, self._role)
         looked = max(judged, reach)
         ranked = self.index.search(sought, limit=max(looked, REACH if self.reranker else 0))
         # judged on the strongest of the first few matches, which need not be the one ordered first,
@@ -196,15 +191,15 @@ class PolicyAdvisor:
         return tuple(notices.values())
 
 
-def _what_answers(question: str) -> tuple[tuple[Callable[[str], bool], ...], int]:
+def _what_answers(question: str, role: SafeguardingRole) -> tuple[tuple[Callable[[str], bool], ...], int]:
     """What a clause must give to answer the question, when it asks for a particular kind of fact: the ways a clause
     may give it, the most telling first (the lead named, before only their number given); and how many of the first
     matches to read for one (0: the judged few)."""
     if amount := asked_amount(question):
         return (partial(gives_amount, kind=amount),), 0
-    if asks_who_holds_role(question):
+    if role.asks_who_holds_role(question):
         # who holds the role is often told in a contacts table, below the clauses that only name the role
-        return (names_role_holder, gives_role_contact), ROLE_HOLDER_REACH
+        return (role.names_role_holder, role.gives_role_contact), ROLE_HOLDER_REACH
     if asks_whose_job(question):
         return (names_whose_job,), 0
     return (), 0

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from assistant.contacts import gives_contact_details
-from assistant.duties import role_holders
+from assistant.duties import SafeguardingRole
 from assistant.knowledge import ConcernLexicon
 from assistant.worry_model import WorryModel
 
@@ -122,24 +122,25 @@ class ConcernDetector:
             adult_named=_any_of(lexicon.adults + lexicon.other_adults),
         )
 
-    def with_roles_named_in(self, texts: Iterable[str]) -> ConcernDetector:
+    def with_roles_named_in(self, texts: Iterable[str], role: SafeguardingRole) -> ConcernDetector:
         """This detector, reading a role's short name, where a policy gives one, as whom to tell: the policy that
         names its "Parish Safeguarding Officer (PSO)" says "tell the PSO" after that; and the first names of the
-        people it names in safeguarding roles as the lead's, so that "priya's on leave" says the lead is away."""
+        people it names in safeguarding roles (the `role`'s titles) as the lead's, so that "priya's on leave" says the
+        lead is away."""
         texts = tuple(texts)
-        action, role, urgency = self.procedure
+        action, whom, urgency = self.procedure
         short = {
             abbreviation.lower()
             for text in texts
             for long, abbreviation in _NAMED_ROLE.findall(text)
-            if role.search(long)
+            if whom.search(long)
         }
         detector = self
         if short:
             named = _one_of(tuple(short))
-            procedure = (action, re.compile(rf"{role.pattern}|\b{named}\b", re.IGNORECASE), urgency)
+            procedure = (action, re.compile(rf"{whom.pattern}|\b{named}\b", re.IGNORECASE), urgency)
             detector = replace(detector, procedure=procedure)
-        if names := _lead_names(texts):
+        if names := _lead_names(texts, role):
             detector = replace(detector, lead_names=re.compile(rf"\b{_one_of(names)}\b", re.IGNORECASE))
         return detector
 
@@ -304,13 +305,13 @@ def _adult_conduct(adults: tuple[str, ...], others: tuple[str, ...]) -> tuple[re
     )
 
 
-def _lead_names(texts: tuple[str, ...]) -> tuple[str, ...]:
+def _lead_names(texts: tuple[str, ...], role: SafeguardingRole) -> tuple[str, ...]:
     """The first names, lower-cased, of the people the texts name in safeguarding roles, and the nicknames given
     with them ('Thomas Scarsbrook ("Scarzy")'): those never written lower-case in them, so that a title read as a
     name ("Centre Manager", "Youth Worker") is left out."""
     names: set[str] = set()
     for text in texts:
-        for holder in role_holders(text):
+        for holder in role.role_holders(text):
             names.add(holder.split()[0])
             names.update(re.findall(rf"{re.escape(holder)}\s*\(\s*{_NICKNAME}\s*\)", text))
     lower_case = {word for text in texts for word in _LOWER_CASE_WORD.findall(text)}

@@ -13,6 +13,7 @@ doesn't.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from assistant.amounts import question_sentences
 from assistant.contacts import gives_contact_details
@@ -30,50 +31,60 @@ _NAMES_WHOSE_JOB = re.compile(
 )
 
 
-_ROLE = (
-    r"(?:designated safeguarding (?:lead|officer|person)|safeguarding (?:adults? )?(?:lead|officer|co-?ordinator|"
-    r"person|contact|champion|trustee|rep|representative|adviser|advisor)|welfare officer|child protection "
-    r"(?:officer|lead|co-?ordinator)|dsl|dso|dsp|cwo|cso|pso)"
-)
-_ASKS_WHO_HOLDS_ROLE = re.compile(
-    rf"^(?:who|who'?s|whos)\b(?: (?:is|are))?(?: (?:actually|exactly|currently|now))?(?: (?:is|are))? "
-    rf"(?:(?:our|the|my|your|this) )?(?:\w+ ){{0,2}}?{_ROLE}\b|\bname of (?:our|the) (?:\w+ ){{0,2}}?{_ROLE}\b",
-    re.IGNORECASE,
-)
 # a word of a role's title, not of a name ("Safeguarding Lead (DSL)" names no one)
 _TITLE_WORD = r"(?:Designated|Safeguarding|Lead|Officer|Welfare|Child|Protection|Deputy|Club|Person|Team|Trustee)\b"
-_ROLE_NAMED = re.compile(rf"(?<!deputy )\b{_ROLE}\b", re.IGNORECASE)  # the lead, not their deputy
-# the role, then (after a colon, "is", a dash or a table's bar, and any bold marks) a person's name: "Welfare Officer
-# (CWO) Sarah Okafor", "**Safeguarding Co-ordinator:** Lianna Smith"
-_ROLE_HOLDER = re.compile(
-    rf"(?i:\b{_ROLE}\b)[^.\n]{{0,60}}?(?:\bis\b|:|–|-|\||\))[\s*_]*(?:(?:Mr|Mrs|Ms|Miss|Dr|Rev)\.?\s+)?"
-    r"(?P<named>[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+))"
-    # or the name first: "Lianna Smith (hereafter the \"Safeguarding Co-ordinator\")", "Sam Reid, our DSL"
-    rf"|\b(?P<naming>(?!{_TITLE_WORD})[A-Z][a-z]+\s+(?!{_TITLE_WORD})[A-Z][a-z'’-]+)\s*[(,]\s*"
-    rf"(?i:(?:hereafter |our |the |known as )*[\"“]?{_ROLE}\b)"
-)
 
 
-def asks_who_holds_role(question: str) -> bool:
-    """Whether a sentence of the question asks who holds the safeguarding role ("whos our dsl?")."""
-    if "deputy" in question.lower():
-        return False  # their deputy: found as any other question is
-    return any(_ASKS_WHO_HOLDS_ROLE.search(sentence) for sentence in question_sentences(question))
+@dataclass(frozen=True)
+class SafeguardingRole:
+    """The safeguarding lead's role, read by the titles the concern lexicon gives it (`fragments.lead` in
+    `knowledge/concerns.toml`, the same titles a worry is told to): whether a question asks who holds it, and which
+    clauses name the person or say how to reach them."""
 
+    asks_who: re.Pattern[str]
+    named: re.Pattern[str]
+    holder: re.Pattern[str]
 
-def names_role_holder(clause_text: str) -> bool:
-    """Whether a clause names who holds the safeguarding role ("Safeguarding Co-ordinator: Lianna Smith")."""
-    return _ROLE_NAMED.search(clause_text) is not None and _ROLE_HOLDER.search(clause_text) is not None
+    @classmethod
+    def titled(cls, titles: str) -> SafeguardingRole:
+        """The role by its titles, a pattern ("dsl|designated safeguarding lead|..."); none: a role never named."""
+        role = f"(?:{titles})" if titles else "(?!)"
+        return cls(
+            asks_who=re.compile(
+                rf"^(?:who|who'?s|whos)\b(?: (?:is|are))?(?: (?:actually|exactly|currently|now))?(?: (?:is|are))? "
+                rf"(?:(?:our|the|my|your|this) )?(?:\w+ ){{0,2}}?{role}\b"
+                rf"|\bname of (?:our|the) (?:\w+ ){{0,2}}?{role}\b",
+                re.IGNORECASE,
+            ),
+            named=re.compile(rf"(?<!deputy )\b(?!deputy\b){role}\b", re.IGNORECASE),  # the lead, not their deputy
+            # the role, then (after a colon, "is", a dash or a table's bar, and any bold marks) a person's name:
+            # "Welfare Officer (CWO) Sarah Okafor", "**Safeguarding Co-ordinator:** Lianna Smith"
+            holder=re.compile(
+                rf"(?i:\b{role}\b)[^.\n]{{0,60}}?(?:\bis\b|:|–|-|\||\))[\s*_]*(?:(?:Mr|Mrs|Ms|Miss|Dr|Rev)\.?\s+)?"
+                r"(?P<named>[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+))"
+                # or the name first: "Lianna Smith (hereafter the \"Safeguarding Co-ordinator\")", "Sam Reid, our DSL"
+                rf"|\b(?P<naming>(?!{_TITLE_WORD})[A-Z][a-z]+\s+(?!{_TITLE_WORD})[A-Z][a-z'’-]+)\s*[(,]\s*"
+                rf"(?i:(?:hereafter |our |the |known as )*[\"“]?{role}\b)"
+            ),
+        )
 
+    def asks_who_holds_role(self, question: str) -> bool:
+        """Whether a sentence of the question asks who holds the safeguarding role ("whos our dsl?")."""
+        if "deputy" in question.lower():
+            return False  # their deputy: found as any other question is
+        return any(self.asks_who.search(sentence) for sentence in question_sentences(question))
 
-def role_holders(clause_text: str) -> set[str]:
-    """The people a clause names as holding a safeguarding role, the lead's deputy among them ("Priya Nandra")."""
-    return {found["named"] or found["naming"] for found in _ROLE_HOLDER.finditer(clause_text)}
+    def names_role_holder(self, clause_text: str) -> bool:
+        """Whether a clause names who holds the safeguarding role ("Safeguarding Co-ordinator: Lianna Smith")."""
+        return self.named.search(clause_text) is not None and self.holder.search(clause_text) is not None
 
+    def role_holders(self, clause_text: str) -> set[str]:
+        """The people a clause names as holding a safeguarding role, the lead's deputy among them ("Priya Nandra")."""
+        return {found["named"] or found["naming"] for found in self.holder.finditer(clause_text)}
 
-def gives_role_contact(clause_text: str) -> bool:
-    """Whether a clause names the safeguarding role and gives contact details: how to reach them, if not who."""
-    return _ROLE_NAMED.search(clause_text) is not None and gives_contact_details(clause_text)
+    def gives_role_contact(self, clause_text: str) -> bool:
+        """Whether a clause names the safeguarding role and gives contact details: how to reach them, if not who."""
+        return self.named.search(clause_text) is not None and gives_contact_details(clause_text)
 
 
 def asks_whose_job(question: str) -> bool:

@@ -236,6 +236,11 @@ class ConcernLexicon(Frozen):
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(check_pattern(pattern) for pattern in patterns)
 
+    @property
+    def lead_titles(self) -> str:
+        """The titles of the person worries go to, as a pattern (`fragments.lead`); empty when none is given."""
+        return resolve_fragments(self.fragments).get("lead", "")
+
 
 class KnowledgeBase(Frozen):
     documents: tuple[DocumentInfo, ...]

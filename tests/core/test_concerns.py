@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.concerns import ConcernDetector
+from assistant.duties import SafeguardingRole
 from assistant.knowledge import ConcernLexicon, load_knowledge
 from assistant.settings import BUNDLED_KNOWLEDGE
 from assistant.worry_model import WorryModel
@@ -763,7 +764,9 @@ def test_a_policys_own_short_name_for_its_lead_is_whom_to_tell(detector: Concern
         "Youth Council (YC) members may post on the parish page.",
     ]
     step = policy[1]
-    reading = detector.with_roles_named_in(policy)
+    reading = detector.with_roles_named_in(
+        policy, SafeguardingRole.titled(load_knowledge(BUNDLED_KNOWLEDGE).concerns.lead_titles)
+    )
     # "PSO" means nothing to the lexicon alone ("on the same day" is urgency, whoever is told)
     assert reading.procedure_weight(step) > detector.procedure_weight(step)
     # only a role's short name: a youth council is nobody to report to

@@ -6,16 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from assistant.duties import (
-    asks_who_holds_role,
-    asks_whose_job,
-    gives_role_contact,
-    names_role_holder,
-    names_whose_job,
-    role_holders,
-)
+from assistant.duties import SafeguardingRole, asks_whose_job, names_whose_job
+from assistant.knowledge import load_knowledge
 from assistant.models import AnswerStatus
+from assistant.settings import BUNDLED_KNOWLEDGE
 from tests.core.test_answers import advisor_with, assert_answered_first_by
+
+
+@pytest.fixture(scope="module")
+def role() -> SafeguardingRole:
+    """The lead's role by the titles of the bundled concern lexicon, as an answerer reads it."""
+    return SafeguardingRole.titled(load_knowledge(BUNDLED_KNOWLEDGE).concerns.lead_titles)
+
 
 CLUB_PAGE_POLICY = (
     "# Our social media\n\n"
@@ -102,15 +104,15 @@ async def test_whose_job_the_policy_says_is_quoted(tmp_path: Path) -> None:
         "what's the name of our safeguarding officer?",
     ],
 )
-def test_asking_who_the_lead_is_asks_for_the_person(question: str) -> None:
-    assert asks_who_holds_role(question)
+def test_asking_who_the_lead_is_asks_for_the_person(role: SafeguardingRole, question: str) -> None:
+    assert role.asks_who_holds_role(question)
 
 
 @pytest.mark.parametrize(
     "question", ["who do i tell if a child says something worrying?", "who is the deputy dsl?", "is the dsl in today?"]
 )
-def test_asking_whom_to_tell_or_about_the_deputy_does_not(question: str) -> None:
-    assert not asks_who_holds_role(question)
+def test_asking_whom_to_tell_or_about_the_deputy_does_not(role: SafeguardingRole, question: str) -> None:
+    assert not role.asks_who_holds_role(question)
 
 
 @pytest.mark.parametrize(
@@ -126,23 +128,23 @@ def test_asking_whom_to_tell_or_about_the_deputy_does_not(question: str) -> None
         "Tell Sam Reid, our DSL, before you go home.",
     ],
 )
-def test_a_clause_naming_the_lead_names_the_person(clause: str) -> None:
-    assert names_role_holder(clause)
+def test_a_clause_naming_the_lead_names_the_person(role: SafeguardingRole, clause: str) -> None:
+    assert role.names_role_holder(clause)
 
 
-def test_the_people_named_in_safeguarding_roles_are_read_by_name() -> None:
-    assert role_holders("Designated Safeguarding Lead (DSL): Priya Shah. Deputy DSL: Tom Rees.") == {
+def test_the_people_named_in_safeguarding_roles_are_read_by_name(role: SafeguardingRole) -> None:
+    assert role.role_holders("Designated Safeguarding Lead (DSL): Priya Shah. Deputy DSL: Tom Rees.") == {
         "Priya Shah",
         "Tom Rees",
     }
-    assert role_holders("Tell Sam Reid, our DSL, before you go home.") == {"Sam Reid"}
-    assert role_holders("Tell the Designated Safeguarding Lead (DSL) at once.") == set()
+    assert role.role_holders("Tell Sam Reid, our DSL, before you go home.") == {"Sam Reid"}
+    assert role.role_holders("Tell the Designated Safeguarding Lead (DSL) at once.") == set()
 
 
-def test_a_clause_giving_the_leads_number_tells_how_to_reach_them_not_who_they_are() -> None:
+def test_a_clause_giving_the_leads_number_tells_how_to_reach_them_not_who_they_are(role: SafeguardingRole) -> None:
     reach = "Contact the DSL on 01632 960000 or dsl@club.example.org."
-    assert gives_role_contact(reach)
-    assert not names_role_holder(reach)
+    assert role.gives_role_contact(reach)
+    assert not role.names_role_holder(reach)
 
 
 @pytest.mark.parametrize(
@@ -154,8 +156,8 @@ def test_a_clause_giving_the_leads_number_tells_how_to_reach_them_not_who_they_a
         "Tell the Designated Safeguarding Lead (DSL) at once.",  # a title in capitals is no one's name
     ],
 )
-def test_a_clause_naming_the_role_only_or_someone_else_does_not(clause: str) -> None:
-    assert not names_role_holder(clause)
+def test_a_clause_naming_the_role_only_or_someone_else_does_not(role: SafeguardingRole, clause: str) -> None:
+    assert not role.names_role_holder(clause)
 
 
 async def test_who_the_lead_is_comes_from_the_contacts_or_the_policy_does_not_say(tmp_path: Path) -> None:
@@ -180,3 +182,25 @@ async def test_asking_who_the_lead_is_quotes_as_many_clauses_as_asked_for(tmp_pa
     answer = await advisor.answer("who's our designated safeguarding lead?", top_k=12)
     assert "Ruth Bell" in answer.hits[0].clause.text
     assert len(answer.hits) == 12  # the search reads at least as far as the answer quotes
+
+
+async def test_a_title_an_organisation_gives_its_lead_in_its_own_lexicon_is_read_everywhere(tmp_path: Path) -> None:
+    # the lead's titles are written once, in the concern lexicon: a folder whose lexicon adds "youth protection
+    # officer" has it asked who holds that role, reads the officer's first name as the lead, and the way round them
+    lexicon = (BUNDLED_KNOWLEDGE / "concerns.toml").read_text(encoding="utf-8")
+    lexicon = lexicon.replace("fragments.lead = '''(", "fragments.lead = '''(youth protection officer|", 1)
+    (tmp_path / "concerns.toml").write_text(lexicon, encoding="utf-8")
+    advisor = advisor_with(
+        tmp_path,
+        "# Reporting\n\n"
+        "1. Tell the Youth Protection Officer about any worry for a young person on the same day.\n"
+        "2. If the Youth Protection Officer is not available, tell the club chair.\n\n"
+        "# Contacts\n\n"
+        "Youth Protection Officer: Dana Reid, 07700 900123\n",
+    )
+    answer = await advisor.answer("who is our youth protection officer?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert "Dana Reid" in answer.hits[0].clause.text
+    worry = await advisor.answer("a 14 year old just told me her stepdad hits her and dana is off sick, who do i tell?")
+    assert worry.status is AnswerStatus.CONCERN
+    assert worry.hits[0].clause.ref == "2"  # the way round the officer, who is away
