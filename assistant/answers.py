@@ -73,9 +73,10 @@ class PolicyAdvisor:
         self.contact = contact
         self._today = today
         self.index: ClauseIndex = build_index(knowledge.clauses, knowledge.vocabulary)
-        self._role = SafeguardingRole.titled(knowledge.concerns.lead_titles)
+        texts = [clause.text for clause in knowledge.clauses]
+        self._role = SafeguardingRole.titled(knowledge.concerns.lead_titles).held_in(texts)
         self._detector = ConcernDetector.from_lexicon(knowledge.concerns, knowledge.worry_model).with_roles_named_in(
-            (clause.text for clause in knowledge.clauses), self._role
+            texts, self._role
         )
         self._by_title = {doc.title: doc for doc in knowledge.documents}
 
@@ -127,7 +128,7 @@ class PolicyAdvisor:
                 hits = [*hits[: top_k - 1], asked[0]]
             return self._answer(text, AnswerStatus.CONCERN, hits, assessment.immediate_danger)
         judged = max(top_k, DEFAULT_TOP_K)
-        sought = self._detector.lead_by_title(text)  # "what if the problem is with scarzy?", their DSL
+        sought = self._role.by_title(text)  # "what if the problem is with scarzy?", their DSL
         gives, reach = _what_answers(sought, self._role)
         looked = max(judged, reach)
         ranked = self.index.search(sought, limit=max(looked, REACH if self.reranker else 0))

@@ -33,8 +33,6 @@ EMERGENCY_WEIGHT = 1.5
 # A policy's own short name for a role, given once in brackets ("Parish Safeguarding Officer (PSO)"): up to five
 # capitalised words, then two to six capitals
 _NAMED_ROLE = re.compile(r"((?:\b[A-Z][\w'’-]*\s+){1,5})\(([A-Z]{2,6})\)")
-_LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")
-_NICKNAME = r"[\"“‘']([A-Z][\w-]+)[\"”’']"  # a name in quotes
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+")
 
 
@@ -61,7 +59,7 @@ class ConcernDetector:
     fallback_route: re.Pattern[str] | None = None  # a clause for when the usual route fails
     unreachable_route: re.Pattern[str] | None = None  # a clause for when the usual person is out of reach
     lead_away: re.Pattern[str] | None = None  # a message saying that person is out of reach
-    lead_names: re.Pattern[str] | None = None  # first names and nicknames of the policy's people in safeguarding roles
+    role: SafeguardingRole | None = None  # the lead's role, knowing the names of the policy's people in it
     emergency_route: re.Pattern[str] | None = None  # a clause on what to do in an emergency (999)
     model: WorryModel | None = None  # a learned check for what the patterns and signs don't name
     own_conduct: tuple[re.Pattern[str], ...] = ()  # the writer asks about their own action
@@ -125,9 +123,8 @@ class ConcernDetector:
     def with_roles_named_in(self, texts: Iterable[str], role: SafeguardingRole) -> ConcernDetector:
         """This detector, reading a role's short name, where a policy gives one, as whom to tell: the policy that
         names its "Parish Safeguarding Officer (PSO)" says "tell the PSO" after that; and the first names of the
-        people it names in safeguarding roles (the `role`'s titles) as the lead's, so that "priya's on leave" says the
-        lead is away."""
-        texts = tuple(texts)
+        people the `role` knows to hold it (`SafeguardingRole.held_in`) as the lead's, so that "priya's on leave" says
+        the lead is away."""
         action, whom, urgency = self.procedure
         short = {
             abbreviation.lower()
@@ -135,14 +132,11 @@ class ConcernDetector:
             for long, abbreviation in _NAMED_ROLE.findall(text)
             if whom.search(long)
         }
-        detector = self
-        if short:
-            named = _one_of(tuple(short))
-            procedure = (action, re.compile(rf"{whom.pattern}|\b{named}\b", re.IGNORECASE), urgency)
-            detector = replace(detector, procedure=procedure)
-        if names := _lead_names(texts, role):
-            detector = replace(detector, lead_names=re.compile(rf"\b{_one_of(names)}\b", re.IGNORECASE))
-        return detector
+        detector = replace(self, role=role)
+        if not short:
+            return detector
+        named = _one_of(tuple(short))
+        return replace(detector, procedure=(action, re.compile(rf"{whom.pattern}|\b{named}\b", re.IGNORECASE), urgency))
 
     def procedure_weight(self, clause_text: str) -> float:
         """How much a clause reads as what to do with a worry: whom to tell (an action and a role, or a role
@@ -207,9 +201,8 @@ class ConcernDetector:
         return self.lead_away.search(self.lead_by_title(message.lower().replace("’", "'"))) is not None
 
     def lead_by_title(self, message: str) -> str:
-        """The message with the first names of the people in safeguarding roles read as the lead's title ("what if
-        the problem is with scarzy?" -> "what if the problem is with dsl?")."""
-        return self.lead_names.sub("dsl", message) if self.lead_names is not None else message
+        """The message with the first names of the people in safeguarding roles read as the lead's title."""
+        return self.role.by_title(message) if self.role is not None else message
 
     def signs_of_harm(self, text: str) -> float:
         """The weight of the distinct signs of harm a message mentions."""
@@ -303,19 +296,6 @@ def _adult_conduct(adults: tuple[str, ...], others: tuple[str, ...]) -> tuple[re
         re.compile(rf"\bone of (?:our|the) (?:\w+ ){{0,2}}{in_a_role}e?s\b"),
         re.compile(rf"\b(?:her|his|their) (?:\w+ ){{0,2}}{in_a_role}\b"),
     )
-
-
-def _lead_names(texts: tuple[str, ...], role: SafeguardingRole) -> tuple[str, ...]:
-    """The first names, lower-cased, of the people the texts name in safeguarding roles, and the nicknames given
-    with them ('Thomas Scarsbrook ("Scarzy")'): those never written lower-case in them, so that a title read as a
-    name ("Centre Manager", "Youth Worker") is left out."""
-    names: set[str] = set()
-    for text in texts:
-        for holder in role.role_holders(text):
-            names.add(holder.split()[0])
-            names.update(re.findall(rf"{re.escape(holder)}\s*\(\s*{_NICKNAME}\s*\)", text))
-    lower_case = {word for text in texts for word in _LOWER_CASE_WORD.findall(text)}
-    return tuple(sorted(name.lower() for name in names if len(name) > 2 and name.lower() not in lower_case))
 
 
 def _one_of(words: tuple[str, ...]) -> str:

@@ -13,7 +13,8 @@ doesn't.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from assistant.amounts import question_sentences
 from assistant.contacts import gives_contact_details
@@ -31,6 +32,8 @@ _NAMES_WHOSE_JOB = re.compile(
 )
 
 
+_LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")
+_NICKNAME = r"[\"“‘']([A-Z][\w-]+)[\"”’']"  # a name in quotes
 # a word of a role's title, not of a name ("Safeguarding Lead (DSL)" names no one)
 _TITLE_WORD = r"(?:Designated|Safeguarding|Lead|Officer|Welfare|Child|Protection|Deputy|Club|Person|Team|Trustee)\b"
 
@@ -44,6 +47,8 @@ class SafeguardingRole:
     asks_who: re.Pattern[str]
     named: re.Pattern[str]
     holder: re.Pattern[str]
+    # the first names and nicknames of the people a policy names in the role (see `held_in`)
+    first_names: re.Pattern[str] | None = None
 
     @classmethod
     def titled(cls, titles: str) -> SafeguardingRole:
@@ -85,6 +90,27 @@ class SafeguardingRole:
     def gives_role_contact(self, clause_text: str) -> bool:
         """Whether a clause names the safeguarding role and gives contact details: how to reach them, if not who."""
         return self.named.search(clause_text) is not None and gives_contact_details(clause_text)
+
+    def held_in(self, texts: Iterable[str]) -> SafeguardingRole:
+        """This role, knowing the first names of the people the texts name in it, and the nicknames given with them
+        ('Thomas Scarsbrook ("Scarzy")'): those never written lower-case in the texts, so that a title read as a name
+        ("Centre Manager", "Youth Worker") is left out."""
+        texts = tuple(texts)
+        names: set[str] = set()
+        for text in texts:
+            for holder in self.role_holders(text):
+                names.add(holder.split()[0])
+                names.update(re.findall(rf"{re.escape(holder)}\s*\(\s*{_NICKNAME}\s*\)", text))
+        lower_case = {word for text in texts for word in _LOWER_CASE_WORD.findall(text)}
+        kept = sorted(name.lower() for name in names if len(name) > 2 and name.lower() not in lower_case)
+        if not kept:
+            return self
+        return replace(self, first_names=re.compile(rf"\b(?:{'|'.join(map(re.escape, kept))})\b", re.IGNORECASE))
+
+    def by_title(self, message: str) -> str:
+        """The message with the first names of the people in the role read as the lead's title ("what if the problem
+        is with scarzy?" -> "what if the problem is with dsl?")."""
+        return self.first_names.sub("dsl", message) if self.first_names is not None else message
 
 
 def asks_whose_job(question: str) -> bool:
