@@ -25,6 +25,7 @@ from assistant.models import Answer, AnswerStatus, DocumentInfo, Hit, StaleNotic
 from assistant.retrieval import ClauseIndex, Ranked, build_index
 from assistant.semantic import REACH, SemanticReranker, load_reranker
 from assistant.settings import CoreSettings
+from assistant.text_analysis import straight_apostrophes
 
 QUESTION_MAX = 2000  # characters considered; a longer message is still answered, from its start
 DEFAULT_TOP_K = 3
@@ -52,8 +53,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def clean_question(raw: str) -> str:
-    """Whitespace collapsed, control characters dropped, at most QUESTION_MAX characters."""
-    return " ".join(_CONTROL.sub(" ", raw[: QUESTION_MAX * 4]).split())[:QUESTION_MAX]
+    """Whitespace collapsed, control characters dropped, apostrophes straight, at most QUESTION_MAX characters."""
+    return straight_apostrophes(" ".join(_CONTROL.sub(" ", raw[: QUESTION_MAX * 4]).split())[:QUESTION_MAX])
 
 
 class PolicyAdvisor:
@@ -101,15 +102,15 @@ class PolicyAdvisor:
         top_k = max(1, min(top_k, 20))
         assessment = self._detector.assess(text)
         if assessment.concern:
-            situations = self._detector.situations_for(text)
+            route = self._detector.route(text)
             reporting = [(self.knowledge.concerns.reporting_terms, REPORTING_BOOST)]
-            reporting += [(words, SITUATION_BOOST) for words, _ in situations]
+            reporting += [(words, SITUATION_BOOST) for words, _ in route.situations]
             ranked = self.index.search(text, limit=CONCERN_CANDIDATES, extra=reporting)
             # what to do with the worry comes first: ordered by match and by how much it reads as a
             # procedure, this kind of worry's own procedure (allegations against staff, secrets) most
             clauses = self.knowledge.clauses
             weight = self._detector.procedure_weigher(
-                situations, urgent=assessment.immediate_danger, lead_away=self._detector.says_lead_away(text)
+                route.situations, urgent=assessment.immediate_danger, lead_away=route.lead_away
             )
             ranked.sort(key=lambda r: (-r.score * weight(clauses[r.index].text, clauses[r.index].heading), r.index))
             hits = ranked[:top_k]

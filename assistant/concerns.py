@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from assistant.contacts import gives_contact_details
 from assistant.duties import SafeguardingRole
 from assistant.knowledge import ConcernLexicon
+from assistant.text_analysis import straight_apostrophes
 from assistant.worry_model import WorryModel
 
 # A worry's answer quotes what to do with it: clauses that say whom to tell come first, sooner still
@@ -40,6 +41,15 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+")
 class Assessment:
     concern: bool
     immediate_danger: bool
+
+
+@dataclass(frozen=True)
+class Route:
+    """What a worry's message says about where it goes: its kinds of worry with a procedure of their own, as (the
+    words that procedure's clauses use, how such a clause reads), and whether the lead can't be reached."""
+
+    situations: list[tuple[str, re.Pattern[str]]]
+    lead_away: bool
 
 
 @dataclass(frozen=True)
@@ -146,11 +156,19 @@ class ConcernDetector:
         weight = PROCEDURE_WEIGHT if tells else 1.0
         return weight * (URGENCY_WEIGHT if urgency.search(clause_text) else 1.0)
 
+    def route(self, message: str) -> Route:
+        """Where this worry goes: its kinds with a procedure of their own (an allegation against staff), and whether
+        it says the person worries go to can't be reached ("dsl's off sick", "no answer", "priya's on leave" where
+        the policy names Priya Nandra its DSL)."""
+        told = self.lead_by_title(_lowered(message))  # "what if it's about priya?": about the lead
+        return Route(
+            situations=[(add, prefer) for when, add, prefer in self.situations if when.search(told)],
+            lead_away=self.lead_away is not None and self.lead_away.search(told) is not None,
+        )
+
     def situations_for(self, message: str) -> list[tuple[str, re.Pattern[str]]]:
-        """This message's kinds of worry with a procedure of their own (an allegation against staff), as
-        (the words that procedure's clauses use, how such a clause reads)."""
-        lowered = self.lead_by_title(message.lower())  # "what if it's about priya?": about the lead
-        return [(add, prefer) for when, add, prefer in self.situations if when.search(lowered)]
+        """This message's kinds of worry with a procedure of their own (see `route`)."""
+        return self.route(message).situations
 
     def procedure_weigher(
         self, situations: list[tuple[str, re.Pattern[str]]], urgent: bool = False, lead_away: bool = False
@@ -193,13 +211,6 @@ class ConcernDetector:
         route = self.unreachable_route
         return route is not None and any(route.search(sentence) for sentence in _SENTENCE_BREAK.split(lowered)[1:])
 
-    def says_lead_away(self, message: str) -> bool:
-        """The message says the person a worry goes to can't be reached ("dsl's off sick", "no answer", "priya's on
-        leave" where the policy names Priya Nandra its DSL)."""
-        if self.lead_away is None:
-            return False
-        return self.lead_away.search(self.lead_by_title(message.lower().replace("’", "'"))) is not None
-
     def lead_by_title(self, message: str) -> str:
         """The message with the first names of the people in safeguarding roles read as the lead's title."""
         return self.role.by_title(message) if self.role is not None else message
@@ -212,7 +223,7 @@ class ConcernDetector:
 
     def assess(self, message: str) -> Assessment:
         """A concern describes harm happening to someone; asking what the policy says about harm is not one."""
-        text = " ".join(message.lower().replace("’", "'").split())
+        text = _lowered(message)
         about_someone = any(p.search(text) for p in self.incident)
         real = self._real_case(text)
         topic = not real and any(p.search(text) for p in (*self.topic_question, *self.purpose))
@@ -278,6 +289,11 @@ class ConcernDetector:
         if any(p.search(text) for p in self.own_conduct):
             return self.model.probability(text) >= max(self.own_conduct_probability, self.model.threshold)
         return self.model.describes_worry(text)
+
+
+def _lowered(message: str) -> str:
+    """The message as the patterns read it: lower case, one space between words, straight apostrophes."""
+    return " ".join(straight_apostrophes(message.lower()).split())
 
 
 def _adult_conduct(adults: tuple[str, ...], others: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:

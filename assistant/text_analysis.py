@@ -162,6 +162,9 @@ STOPWORDS = frozenset(
 
 
 _MESSAGE_SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*")
+# phones type a curly apostrophe ("she’s", "don’t"), some keyboards an accent; what reads messages is written with
+# the straight one
+_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼ´", "'"))
 _POSSESSIVE = re.compile(r"['’]s\b")
 _APOSTROPHE = re.compile(r"['’]")
 # an age written "14yo" or "15yrs" is the age and its unit, two words; few texts have one
@@ -209,6 +212,11 @@ _LIKING = re.compile(
 def message_sentences(message: str) -> list[str]:
     """A chat message's sentences, each with the marks or line break ending it ("can i post it?" keeps its "?")."""
     return _MESSAGE_SENTENCE.findall(message)
+
+
+def straight_apostrophes(text: str) -> str:
+    """The text with its apostrophes, however typed, as "'"."""
+    return text.translate(_APOSTROPHES)
 
 
 def tokenize(text: str) -> list[str]:

@@ -676,6 +676,29 @@ async def test_the_day_something_happens_on_is_not_what_is_asked(tmp_path: Path)
     assert asked.status is AnswerStatus.NO_MATCH  # here the snow day is what is asked, and the policy never says
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "’", "‘", "ʼ"])
+async def test_a_phones_curly_apostrophes_read_as_straight_ones(tmp_path: Path, apostrophe: str) -> None:
+    # phones type "can’t" and "who’s": the worry still goes to its own route, and who holds the lead's role is
+    # still asked (and answered by the policy's contacts, not by a rule naming the role)
+    advisor = advisor_with(
+        tmp_path,
+        "# Reporting a concern\n\n"
+        "1. Tell the Designated Safeguarding Lead about any concern about a child's welfare before the end of the "
+        "session.\n"
+        "2. If a child is missing, tell the session leader at once and search the building and grounds.\n\n"
+        "# Contacts\n\n"
+        "Designated Safeguarding Lead: Ruth Bell\n",
+    )
+    worry = await advisor.answer(
+        f"we{apostrophe}re at the park and i can{apostrophe}t find her anywhere, she was here 10 mins ago"
+    )
+    assert worry.status is AnswerStatus.CONCERN
+    assert worry.hits[0].clause.ref == "2"
+    asked = await advisor.answer(f"who{apostrophe}s our designated safeguarding lead?")
+    assert asked.status is AnswerStatus.ANSWERED
+    assert "Ruth Bell" in asked.hits[0].clause.text
+
+
 async def test_a_phone_gone_missing_is_lost_property_not_a_missing_child(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
