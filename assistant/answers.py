@@ -50,11 +50,16 @@ ROLE_HOLDER_REACH = 10  # clauses read for the one naming who holds a safeguardi
 ANSWER_AFTER_PROCEDURE = 3  # with this many clauses quoted for a worry, the last is the best plain match
 _A_WORD = re.compile(r"[^\W\d_]{2}")  # a question has at least one word of two letters
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+# characters that show as nothing, pasted in with text from web pages and other apps: a soft hyphen, zero-width
+# spaces and joiners, direction marks, a byte order mark. Inside a word ("fri\u200bend") they would split it in two
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
 def clean_question(raw: str) -> str:
-    """Whitespace collapsed, control characters dropped, apostrophes straight, at most QUESTION_MAX characters."""
-    return straight_apostrophes(" ".join(_CONTROL.sub(" ", raw[: QUESTION_MAX * 4]).split())[:QUESTION_MAX])
+    """Whitespace collapsed, control and invisible characters dropped, apostrophes straight, at most QUESTION_MAX
+    characters."""
+    visible = _INVISIBLE.sub("", _CONTROL.sub(" ", raw[: QUESTION_MAX * 4]))
+    return straight_apostrophes(" ".join(visible.split())[:QUESTION_MAX])
 
 
 class PolicyAdvisor:

@@ -219,7 +219,8 @@ def focused_tokens(question: str, min_content: int = 2) -> tuple[list[str], set[
         if len(sentences) > 1 and len(content) >= min_content and asking:
             focus.update(range(len(tokens), len(tokens) + len(words)))
         tokens.extend(words)
-    if len(focus) == len(tokens):
+    # a question whose other sentences say nothing ("thanks!!", "hi all") is all asking, as if it were one sentence
+    if all(i in focus or token in STOPWORDS for i, token in enumerate(tokens)):
         focus = set()
     return tokens, focus
 

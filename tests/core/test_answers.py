@@ -363,6 +363,37 @@ async def test_a_huge_question_is_still_answered_from_its_start(leaps: PolicyAdv
     assert answer.hits[0].clause.ref == "6.9"
 
 
+@pytest.fixture(scope="module")
+def seeds() -> PolicyAdvisor:
+    return advisor_for(SEEDS)
+
+
+FOLLOWED = "do i have to tell anyone if a parent follows me on tiktok?"
+TEXTING = "can i text a young person from my own phone?"
+PHOTOS = "can i put photos of the kids on my own instagram?"
+
+
+@pytest.mark.parametrize(
+    ("plain", "typed"),
+    [
+        (FOLLOWED, f"{FOLLOWED} thanks!!"),  # a sign-off
+        (FOLLOWED, f"hi all. {FOLLOWED}"),  # a greeting
+        (TEXTING, "can i te\u200bxt a young pe\u200brson from my own phone\u200b?"),  # zero-width spaces, pasted
+        (
+            PHOTOS,
+            "\ufeffcan i put pho\u00adto\u00ads of the kids on my own instagram?",
+        ),  # soft hyphens, a byte order mark
+    ],
+)
+async def test_a_sign_off_a_greeting_or_invisible_characters_leave_the_answer_as_it_is(
+    seeds: PolicyAdvisor, plain: str, typed: str
+) -> None:
+    expected = await seeds.answer(plain)
+    answer = await seeds.answer(typed)
+    assert answer.status is AnswerStatus.ANSWERED
+    assert [hit.clause.text for hit in answer.hits] == [hit.clause.text for hit in expected.hits]
+
+
 async def test_top_k_limits_the_clauses_quoted(leaps: PolicyAdvisor) -> None:
     answer = await leaps.answer("can I post photos of attendees on social media?", top_k=1)
     assert len(answer.hits) == 1
