@@ -128,11 +128,34 @@ class LeadMessage(Frozen):
     message_ts: str = ""
 
 
+# Slack's markup in the text of a message or a command: a mention, a channel or a link in angle brackets ("<@U123>",
+# "<!here>", "<#C123|general>", "<https://example.org|our page>"), and the three characters it uses escaped
+_MARKUP = re.compile(r"<([^<>]*)>")
+_EVERYONE = frozenset({"here", "channel", "everyone"})
+
+
+def plain_text(slack_text: str) -> str:
+    """What the person typed, from the text Slack sends of it: a mention or a link as it showed ("@here",
+    "#general", a link's words or address) and "&", "<", ">" as themselves. Shown back to anyone, it is escaped
+    again, so it pings no one."""
+
+    def shown(found: re.Match[str]) -> str:
+        target, _, label = found.group(1).partition("|")
+        if target.startswith("!"):  # <!here>, <!subteam^S123|@leads>, <!date^...|fallback>
+            name = target[1:].split("^", 1)[0]
+            return f"@{name}" if name in _EVERYONE else label
+        if target[:1] in ("@", "#"):  # a person or a channel, by its id and perhaps its name
+            return target[0] + (label.lstrip("@#") or target[1:])
+        return label or target  # a link
+
+    return _MARKUP.sub(shown, slack_text).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def to_slash_command(body: dict[str, Any]) -> SlashCommand:
     return SlashCommand(
         user_id=str(body.get("user_id", "")),
         channel_id=str(body.get("channel_id", "")),
-        text=str(body.get("text", "")),
+        text=plain_text(str(body.get("text", ""))),
         response_url=str(body.get("response_url", "")),
         trigger_id=str(body.get("trigger_id", "")),
     )
@@ -164,7 +187,7 @@ def to_incoming_message(event: dict[str, Any]) -> IncomingMessage:
         kind=kind,
         user_id=str(event.get("user", "")),
         channel_id=str(event.get("channel", "")),
-        text=text,
+        text=plain_text(text),
         ts=str(event.get("ts", "")),
         thread_ts=event.get("thread_ts"),
     )

@@ -80,11 +80,22 @@ async def test_a_concern_offers_the_report_form_which_opens_with_the_question_in
     assert what["element"]["initial_value"] == CONCERN
 
 
-async def test_mentions_and_everyone_pings_in_a_question_are_escaped(slack: Slack) -> None:
-    _, body = await slack.command(INJECTION)
+async def test_mentions_and_everyone_pings_in_a_question_are_shown_as_typed_and_ping_no_one(slack: Slack) -> None:
+    _, body = await slack.command(INJECTION)  # as Slack sends "@channel @boss can I..."
     text = displayed(body)
     assert "<!channel>" not in text and "<@U0BOSS01>" not in text
-    assert "&lt;!channel&gt;" in text
+    assert "You asked: @channel @U0BOSS01 can I accept" in text  # words, not Slack's markup: no one is pinged
+    assert quotes_a_policy(text)
+
+
+async def test_a_question_reads_as_typed_not_as_slacks_escapes(slack: Slack) -> None:
+    # Slack sends "&", "<" and ">" escaped, and a link in its markup: the question is what was typed, shown back
+    # escaped once; what was typed as text ("<!here>", sent as "&lt;!here&gt;") still pings no one
+    typed = "can I share our arts &amp; crafts page <https://example.org/arts|example.org/arts> &lt;!here&gt; on insta?"
+    _, body = await slack.command(typed)
+    text = displayed(body)
+    assert "You asked: can I share our arts &amp; crafts page example.org/arts &lt;!here&gt; on insta?" in text
+    assert "&amp;amp;" not in text and "<!here>" not in text
 
 
 async def test_show_other_matches_replaces_the_answer_with_all_of_them(slack: Slack) -> None:
@@ -148,6 +159,20 @@ async def test_a_mention_is_answered_privately_in_its_thread(slack: Slack) -> No
     assert reply.body["user"] == ALICE and reply.body["channel"] == CHANNEL
     assert reply.body["thread_ts"] == "1700000200.000100"
     assert not slack.api.calls_to("chat.postMessage")
+
+
+async def test_a_mention_reads_as_typed(slack: Slack) -> None:
+    await slack.event(
+        {
+            "type": "app_mention",
+            "channel": CHANNEL,
+            "user": ALICE,
+            "text": f"<@UBOT0001> <@U0BOSS01|boss> &amp; me: {ANSWERED}",
+            "ts": "1700000250.000100",
+        }
+    )
+    reply = await slack.api.wait_for_call("chat.postEphemeral")
+    assert f"You asked: @boss &amp; me: {ANSWERED}" in displayed(reply.body["blocks"])  # the bot's own mention gone
 
 
 async def test_a_retried_event_is_answered_once(slack: Slack) -> None:
