@@ -55,6 +55,25 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
+# a greeting before a message and a sign-off after it are no part of what it asks or tells, and the learned worry
+# check reads every word: "hi all." leads many an everyday question
+_GREETING = re.compile(
+    r"^(?:(?:hi|hey|hiya|hello)(?: (?:all|everyone|team|guys|folks|there))?\b[\s,.!:;-]*"
+    r"|(?:good )?(?:morning|afternoon|evening)(?: (?:all|everyone|team|guys|folks))?[,.!:;-]+\s*)+",
+    re.IGNORECASE,
+)
+# ...after the message's last sentence: "...who do i tell?? thanks!!", "...ok?, cheers x" (not "can i say thanks")
+_SIGN_OFF = re.compile(
+    r"(?:(?<=[,.!?])\s*(?:thanks|thank you|many thanks|thx|ty|cheers|tia)\b[\s,.!x]*)+$", re.IGNORECASE
+)
+
+
+def without_pleasantries(question: str) -> str:
+    """The question without a greeting before it or a sign-off after it; as it is when that would leave no words."""
+    trimmed = _SIGN_OFF.sub("", _GREETING.sub("", question)).strip()
+    return trimmed if _A_WORD.search(trimmed) else question
+
+
 def clean_question(raw: str) -> str:
     """Whitespace collapsed, control and invisible characters dropped, apostrophes straight, at most QUESTION_MAX
     characters."""
@@ -101,9 +120,10 @@ class PolicyAdvisor:
             return self._answer_now(question, top_k)
 
     def _answer_now(self, question: str, top_k: int) -> Answer:
-        text = clean_question(question)
-        if not _A_WORD.search(text):
+        shown = clean_question(question)
+        if not _A_WORD.search(shown):
             raise EmptyQuestion(messages.EMPTY_QUESTION)
+        text = without_pleasantries(shown)  # what is asked or told, read without "hi all." or "thanks!!"
         top_k = max(1, min(top_k, 20))
         assessment = self._detector.assess(text)
         if assessment.concern:
@@ -132,7 +152,7 @@ class PolicyAdvisor:
                 and weight(plain.text, plain.heading) > 1.0  # above a plain rule's: whom to tell, how soon, its route
             ):
                 hits = [*hits[: top_k - 1], asked[0]]
-            return self._answer(text, AnswerStatus.CONCERN, hits, assessment.immediate_danger)
+            return self._answer(shown, AnswerStatus.CONCERN, hits, assessment.immediate_danger)
         judged = max(top_k, DEFAULT_TOP_K)
         sought = self._role.by_title(text)  # "what if the problem is with scarzy?", their DSL
         gives, reach = _what_answers(sought, self._role)
@@ -142,16 +162,16 @@ class PolicyAdvisor:
         # and the same however many clauses are asked for
         strongest = max(ranked[:judged], key=lambda r: r.strength, default=None)
         if strongest is None or not self.confident(strongest) or self.index.missing_topics(sought, ranked[0].index):
-            return self._answer(text, AnswerStatus.NO_MATCH, [], False)
+            return self._answer(shown, AnswerStatus.NO_MATCH, [], False)
         # "what's the mileage rate?" is answered by a clause stating one, "who runs the facebook page?" by one
         # saying whose job it is; or not at all
         if gives:
             ranked = self._first_giving(ranked, looked, gives)
             if not ranked:
-                return self._answer(text, AnswerStatus.NO_MATCH, [], False)
+                return self._answer(shown, AnswerStatus.NO_MATCH, [], False)
         if self.reranker is not None:  # only the order of an answer already decided on
             ranked = self.reranker.rerank(sought, ranked, self.knowledge.clauses)
-        return self._answer(text, AnswerStatus.ANSWERED, ranked[:top_k], False)
+        return self._answer(shown, AnswerStatus.ANSWERED, ranked[:top_k], False)
 
     def _first_giving(
         self, ranked: list[Ranked], judged: int, gives: tuple[Callable[[str], bool], ...]

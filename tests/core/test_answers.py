@@ -394,6 +394,18 @@ async def test_a_sign_off_a_greeting_or_invisible_characters_leave_the_answer_as
     assert [hit.clause.text for hit in answer.hits] == [hit.clause.text for hit in expected.hits]
 
 
+@pytest.mark.parametrize("told", ["{}", "hi all. {}", "morning all, {} thanks x"])
+async def test_a_greeting_or_a_sign_off_leaves_a_worry_a_worry(seeds: PolicyAdvisor, told: str) -> None:
+    # the learned check reads every word; "hi all" leads many an everyday question, and is no part of the worry
+    worry = (
+        "our deputy lost his temper with a year 2 today and screamed at him until he wet himself. "
+        "who do i tell when the deputy is the dsl?"
+    )
+    answer = await seeds.answer(told.format(worry))
+    assert answer.status is AnswerStatus.CONCERN
+    assert answer.question == told.format(worry)  # shown back as it was typed
+
+
 async def test_top_k_limits_the_clauses_quoted(leaps: PolicyAdvisor) -> None:
     answer = await leaps.answer("can I post photos of attendees on social media?", top_k=1)
     assert len(answer.hits) == 1
@@ -2215,6 +2227,12 @@ WORRY_ROUTE = {
     ),
     "a concern about the behaviour of one of our volunteers is the allegations route": FirstClause(
         f"{GENERAL_ROUTE}## Our people\n\n{VOLUNTEER_ROUTE}\n", COACH_MESSAGING, starts=VOLUNTEER_ROUTE, exact=True
+    ),
+    "a coach pulling a girl by her hair is the allegations route": FirstClause(
+        f"{GENERAL_ROUTE}## Our people\n\n{VOLUNTEER_ROUTE}\n",
+        "the coach pulled a girl off the bench by her hair at training, she was in tears. what do i do?",
+        starts=VOLUNTEER_ROUTE,
+        exact=True,
     ),
     "a leader alone with a child at his flat is the allegations route": FirstClause(
         f"{GENERAL_ROUTE}## Our people\n\n{VOLUNTEER_ROUTE}\n",

@@ -278,6 +278,11 @@ def detector() -> ConcernDetector:
         "one of the year 10s turned up to the disco absolutely hammered",
         # an adult's money taken again and again
         "the lads he lives with keep taking his benefits money, he's got nothing left by tuesday",
+        # a child handled roughly, by whoever did it
+        "one of the helpers grabbed a boy by the collar today and shouted in his face till he cried",
+        "the coach pulled a girl off the bench by her hair at training, she was in tears. what do i do?",
+        "the supervisor yanked a little one by the arm and dragged her across the hall, she was crying",
+        "a parent dragged her son out of the hall by his arm after his tantrum, should i say something?",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -477,6 +482,12 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "one of the lads from work was hammered in the pics from our christmas do, can i still post them?",
         # the writer taking a young person's money: subs
         "can i keep taking his money for subs in cash?",
+        # children holding each other, or a child held, in play or to keep them safe
+        "the kids were pulling each other by the hood in a game of tag, should i stop it?",
+        "i picked a toddler up by the arms to lift him onto the climbing frame, is that allowed?",
+        "is it ok to grab a child by the arm if they're about to run into the road?",
+        "i grabbed a boy by the arm to stop him running into the road, do i need to record it?",
+        "we dragged him out of the pool by his arm when he got into trouble, do we record it?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
