@@ -283,6 +283,12 @@ def detector() -> ConcernDetector:
         "the coach pulled a girl off the bench by her hair at training, she was in tears. what do i do?",
         "the supervisor yanked a little one by the arm and dragged her across the hall, she was crying",
         "a parent dragged her son out of the hall by his arm after his tantrum, should i say something?",
+        # a child threatened or humiliated by an adult
+        "the ta keeps threatening the little ones that a policeman will come if they're naughty, one wet herself",
+        "the swimming coach made a boy do the session in his underwear because he forgot his trunks, everyone laughed",
+        "the cricket coach calls one of the lads useless in front of the whole squad every week",
+        # a child named by their section
+        "beaver went missing at the campsite, leaders searching the woods for 20 mins, no sign. police first?",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -488,6 +494,11 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "is it ok to grab a child by the arm if they're about to run into the road?",
         "i grabbed a boy by the arm to stop him running into the road, do i need to record it?",
         "we dragged him out of the pool by his arm when he got into trouble, do we record it?",
+        # what a policy says, a stage prop, an accident that shook someone, a club's rules being written
+        "does the pool policy say anything about the year 3s being naked in the showers after lessons?",
+        "yr 6 play has a bit where a character gets stabbed with a rubber knife, do we need a risk assessment?",
+        "a lad fell off the trampoline, he was shaken but fine after a sit down, do i log it?",
+        "sorting the ground rules for the youth discord, is it grooming if a member gives another one robux?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
