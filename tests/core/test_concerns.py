@@ -289,6 +289,14 @@ def detector() -> ConcernDetector:
         "the cricket coach calls one of the lads useless in front of the whole squad every week",
         # a child named by their section
         "beaver went missing at the campsite, leaders searching the woods for 20 mins, no sign. police first?",
+        # an adult's personal care left undone, or their money drawn out for someone again, or paid out to a "prize"
+        "mr k on the dementia unit had his pad not changed all night shift, he was soaked through this morning",
+        "handover - new carer asked why dot in room 9 is always in the same cardigan, she was left wet and sore "
+        "between the morning and evening rounds yesterday. will raise. also hoist battery low",
+        "took mr d to the post office again today, he drew out 900 in cash for his new mate who's 'fixing his car'",
+        "long one sorry. did the digital skills drop in with mr s, hes doing well with email now. he showed me "
+        "messages from a 'prize team' hes been buying google play cards for, says hes about to win. anyway we set up "
+        "video calls",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -499,6 +507,9 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "yr 6 play has a bit where a character gets stabbed with a rubber knife, do we need a risk assessment?",
         "a lad fell off the trampoline, he was shaken but fine after a sit down, do i log it?",
         "sorting the ground rules for the youth discord, is it grooming if a member gives another one robux?",
+        # a training module, and helping someone with their own cash
+        "anyone elses grooming awareness module stuck at 90%? keeps crashing",
+        "can i help mrs j draw out cash for her weekly shop or does someone else need to come to the bank?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
