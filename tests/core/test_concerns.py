@@ -297,6 +297,9 @@ def detector() -> ConcernDetector:
         "long one sorry. did the digital skills drop in with mr s, hes doing well with email now. he showed me "
         "messages from a 'prize team' hes been buying google play cards for, says hes about to win. anyway we set up "
         "video calls",
+        # an adult locked in, a child asked about photos in the bath
+        "found the door of room 3 locked from the outside again this morning, the resident inside was banging on it",
+        "one of my yr 2s asked me if its normal for a grown up to take photos of her in the bath",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -510,6 +513,16 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         # a training module, and helping someone with their own cash
         "anyone elses grooming awareness module stuck at 90%? keeps crashing",
         "can i help mrs j draw out cash for her weekly shop or does someone else need to come to the bank?",
+        # a colour, a drill, a child's coat, art, a sports knock, an everyday fear, the news, a film's rating
+        "can the girls wear nude colour leotards for the gymnastics display or do they need black?",
+        "lockdown drill next week: if a child is missing from the line we tell the office. just practice, nothing real",
+        "we lost a kids coat at swimming and his mum is fuming, has anyone seen a navy puffer?",
+        "yr 8 art are sketching a nude sculpture from the gallery trip, do i need to warn parents?",
+        "lad got hit in the privates with the ball at cricket, hes fine now, do i log it?",
+        "u14 got a bruise on his shin from a tackle at training, his dad asked if he can miss saturday",
+        "one of the cubs is scared of the dark on camp, can he have a torch in his tent?",
+        "read about that abuse inquiry in the news, im a bit shaken, i went to that club as a kid. nothing happened",
+        "film night q - is a 15 rated film ok if the kids are 14-16? a punch up and some swearing, nothing sexual",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
