@@ -41,7 +41,7 @@ def test_training_needs_both_kinds_of_example() -> None:
     [
         "one of the girls in my group has started wearing long sleeves even in the heat and she jumps whenever "
         "anyone comes near her",
-        "a girl at brownies said her uncle takes photos of her in the bath",
+        "a girl at brownies said her uncle comes in her room at night and she has to be quiet",
         # worries asked as questions, heard since the model learned from worry batteries 20, 22 and 24
         "is it a safeguarding issue if one of our dance students (12) has lost loads of weight and her mum tells her "
         "she's fat in front of everyone?",
