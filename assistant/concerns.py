@@ -86,6 +86,8 @@ class ConcernDetector:
     at_risk: tuple[re.Pattern[str], ...] = ()  # someone who may be at risk: a child, a resident
     adult_red_flags: tuple[re.Pattern[str], ...] = ()  # alone with them overnight, photos where they change
     adult_named: re.Pattern[str] | None = None  # any of the lexicon's words for adults
+    injury_signs: frozenset[str] = frozenset()  # the signs that are injuries
+    accidental: re.Pattern[str] | None = None  # a message telling of an accident, and casting no doubt on it
 
     @classmethod
     def from_lexicon(cls, lexicon: ConcernLexicon, model: WorryModel | None = None) -> ConcernDetector:
@@ -100,6 +102,8 @@ class ConcernDetector:
             signs=dict(lexicon.signs),
             sign_words=_alternation(lexicon.signs),
             signs_needed=lexicon.signs_needed,
+            injury_signs=frozenset(lexicon.injury_signs),
+            accidental=re.compile(lexicon.accidental) if lexicon.accidental else None,
             worry=compiled(lexicon.worry),
             procedure=(
                 re.compile(lexicon.procedure_action, re.IGNORECASE),
@@ -219,7 +223,10 @@ class ConcernDetector:
         """The weight of the distinct signs of harm a message mentions."""
         if self.sign_words is None:
             return 0.0
-        return sum(self.signs[sign] for sign in set(self.sign_words.findall(text)))
+        found = set(self.sign_words.findall(text))
+        if self.accidental is not None and self.accidental.search(text):
+            found -= self.injury_signs  # "a black eye at cricket, the ball came off his pad"
+        return sum(self.signs[sign] for sign in found)
 
     def assess(self, message: str) -> Assessment:
         """A concern describes harm happening to someone; asking what the policy says about harm is not one."""

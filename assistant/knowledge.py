@@ -180,6 +180,10 @@ class ConcernLexicon(Frozen):
     # ("always hungry", "goes quiet", "flinches") describe harm no single pattern names
     signs: dict[str, float] = Field(default_factory=dict)
     signs_needed: float = Field(default=2.0, gt=0)
+    # ...of which these are injuries ("bruise", "black eye"): no sign of harm in a message telling of an accident that
+    # casts no doubt on it (`accidental`: "black eye at cricket, the ball came off his pad"). Empty: none.
+    injury_signs: tuple[str, ...] = ()
+    accidental: str = ""
     # the writer's own unease ("prob nothing but", "what do I do?"): with it, half the signs will do
     worry: tuple[str, ...] = ()
     # the writer asking about something they did or mean to do ("was that a bad idea?", "can I drop her

@@ -300,6 +300,8 @@ def detector() -> ConcernDetector:
         # an adult locked in, a child asked about photos in the bath
         "found the door of room 3 locked from the outside again this morning, the resident inside was banging on it",
         "one of my yr 2s asked me if its normal for a grown up to take photos of her in the bath",
+        # ...but an injury whose story casts doubt on it is a sign still
+        "she has a black eye again and says it was at netball but her story keeps changing",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -523,6 +525,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "one of the cubs is scared of the dark on camp, can he have a torch in his tent?",
         "read about that abuse inquiry in the news, im a bit shaken, i went to that club as a kid. nothing happened",
         "film night q - is a 15 rated film ok if the kids are 14-16? a punch up and some swearing, nothing sexual",
+        # an injury at sport, told as an accident
+        "u12 keeper got a black eye at hockey, a stick caught her. do i need to ring her parents tonight?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
