@@ -164,15 +164,13 @@ class ConcernDetector:
         """Where this worry goes: its kinds with a procedure of their own (an allegation against staff), and whether
         it says the person worries go to can't be reached ("dsl's off sick", "no answer", "priya's on leave" where
         the policy names Priya Nandra its DSL)."""
-        told = self.lead_by_title(_lowered(message))  # "what if it's about priya?": about the lead
+        told = _lowered(message)
+        if self.role is not None:  # "what if it's about priya?": about the lead, by the title her first name stands for
+            told = self.role.by_title(told)
         return Route(
             situations=[(add, prefer) for when, add, prefer in self.situations if when.search(told)],
             lead_away=self.lead_away is not None and self.lead_away.search(told) is not None,
         )
-
-    def situations_for(self, message: str) -> list[tuple[str, re.Pattern[str]]]:
-        """This message's kinds of worry with a procedure of their own (see `route`)."""
-        return self.route(message).situations
 
     def procedure_weigher(
         self, situations: list[tuple[str, re.Pattern[str]]], urgent: bool = False, lead_away: bool = False
@@ -214,10 +212,6 @@ class ConcernDetector:
     def _says_route_around_lead(self, lowered: str) -> bool:
         route = self.unreachable_route
         return route is not None and any(route.search(sentence) for sentence in _SENTENCE_BREAK.split(lowered)[1:])
-
-    def lead_by_title(self, message: str) -> str:
-        """The message with the first names of the people in safeguarding roles read as the lead's title."""
-        return self.role.by_title(message) if self.role is not None else message
 
     def signs_of_harm(self, text: str) -> float:
         """The weight of the distinct signs of harm a message mentions."""

@@ -628,7 +628,7 @@ def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
 def test_talk_of_hate_or_justified_violence_against_a_group_takes_the_prevent_route(
     detector: ConcernDetector, worry: str
 ) -> None:
-    assert any("radicalisation" in words for words, _ in detector.situations_for(worry))
+    assert any("radicalisation" in words for words, _ in detector.route(worry).situations)
 
 
 def test_asking_whether_there_is_a_rule_is_a_policy_question_whatever_the_story() -> None:
@@ -771,18 +771,18 @@ KIND_OF_WORRY = {
 def test_a_kind_of_worry_told_in_everyday_words_finds_its_own_procedure(
     detector: ConcernDetector, kind: str, worry: str
 ) -> None:
-    assert any(kind in words for words, _ in detector.situations_for(worry))
+    assert any(kind in words for words, _ in detector.route(worry).situations)
 
 
 def test_a_worry_of_another_kind_is_not_a_missing_person() -> None:
     knowledge = load_knowledge(BUNDLED_KNOWLEDGE)
     detector = ConcernDetector.from_lexicon(knowledge.concerns)
-    situations = detector.situations_for("she's been missing a lot of sessions and looks thin and tired")
+    situations = detector.route("she's been missing a lot of sessions and looks thin and tired").situations
     assert not any("missing" in words for words, _ in situations)
 
 
 def test_an_adult_at_risk_is_no_allegation_against_an_adult(detector: ConcernDetector) -> None:
-    weigh = detector.procedure_weigher(detector.situations_for("saw one of the teachers smack a boy's hand"))
+    weigh = detector.procedure_weigher(detector.route("saw one of the teachers smack a boy's hand").situations)
     adults_at_risk = "If a teacher is worried that an adult is being abused or neglected, tell the DSL."
     about_an_adult = "If a teacher is worried about an adult in the school, tell the DSL."
     assert weigh(adults_at_risk, "Adults at risk") < weigh(about_an_adult, "Concerns")
