@@ -310,7 +310,7 @@ def _adult_conduct(adults: tuple[str, ...], others: tuple[str, ...]) -> tuple[re
         re.compile(rf"\b{named}s?\b(?: [\w']+){{0,4}} {doing}\b"),
         re.compile(rf"\b(?:that|for) (?:a|an|the|our|my|one of (?:our|the)) (?:\w+ ){{0,2}}{named}s?\b"),
         # a particular adult in a role of trust: "one of the leaders", "her coach" (not "her dad")
-        re.compile(rf"\bone of (?:our|the) (?:\w+ ){{0,2}}{in_a_role}e?s\b"),
+        re.compile(rf"\bone of (?:our|the) (?:\w+ ){{0,2}}{in_a_role}(?:e?s)?\b"),
         re.compile(rf"\b(?:her|his|their) (?:\w+ ){{0,2}}{in_a_role}\b"),
     )
 

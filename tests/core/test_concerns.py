@@ -302,6 +302,14 @@ def detector() -> ConcernDetector:
         "one of my yr 2s asked me if its normal for a grown up to take photos of her in the bath",
         # ...but an injury whose story casts doubt on it is a sign still
         "she has a black eye again and says it was at netball but her story keeps changing",
+        # a member of staff messaging children privately at night, or following them on their own accounts
+        "pretty sure one of our staff has been snapchatting two of the juniors at 1am, they showed me",
+        "noticed one of the volunteers is following loads of our attendees from his own insta, is that normal",
+        # a child filmed being shouted at, or crying for others' amusement
+        "a girl in my group told me her step mum records her getting screamed at and sends it to the family chat",
+        "lad in yr 5 says his brother films him crying and posts it for laughs",
+        # talk of a group taking over a place, without naming the group
+        "one of my lads keeps going on about how those people are taking over the estate and need stopping",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -527,6 +535,11 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "film night q - is a 15 rated film ok if the kids are 14-16? a punch up and some swearing, nothing sexual",
         # an injury at sport, told as an accident
         "u12 keeper got a black eye at hockey, a stick caught her. do i need to ring her parents tonight?",
+        # filming a child crying, messaging late, following on the club account, a team taking over a lead
+        "can i film the little ones crying at the end of panto for the leavers video? its so sweet",
+        "how late can i reply to parents messages at night? one texted at 11pm about kit",
+        "can the club insta follow our juniors' parents so they see match updates?",
+        "the blue team are taking over the lead in the house points, can we post the scores?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -623,6 +636,7 @@ def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
         "a lad in my group keeps sharing stuff from a 'patriot' account and nasty stuff about muslims",
         "one of the year 10s keeps calling the non-muslim kids kuffar and says they're the enemy",
         "he was going on about how 'they' are replacing 'us' and someone needs to do something about it",
+        "a lad keeps saying certain communities are flooding the town and the kids should fight back",
     ],
 )
 def test_talk_of_hate_or_justified_violence_against_a_group_takes_the_prevent_route(
