@@ -310,6 +310,8 @@ def detector() -> ConcernDetector:
         "lad in yr 5 says his brother films him crying and posts it for laughs",
         # talk of a group taking over a place, without naming the group
         "one of my lads keeps going on about how those people are taking over the estate and need stopping",
+        # a marriage being arranged for a child
+        "the family are taking her back home in august to get her engaged, she only told me cos she was upset",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -736,6 +738,8 @@ KIND_OF_WORRY = {
         "her dad says she's getting married to her cousin back home this summer",
         "her parents are taking her to pakistan in the summer to 'get engaged' to her cousin",
         "she's off to her grandma's for the summer for a big party for becoming a big girl",
+        "his uncle says they'll get him married over there at christmas, he's 16 and properly scared",
+        "she's 14 and been told she's going abroad to be married, she says she doesn't want to",
     ],
     "about the designated safeguarding lead": [
         "helen keeps giving one of the 14yo lads lifts home on her own. who do i tell when its the welfare officer?",
