@@ -3639,3 +3639,21 @@ async def test_a_who_that_names_people_does_not_ask_whom_to_tell(tmp_path: Path)
             ("a young person told me something worrying tonight, who do i tell?", "Responding to a disclosure"),
         ],
     )
+
+
+async def test_collecting_a_child_and_getting_into_someones_account_in_everyday_words(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Keeping children safe\n\n"
+        "1. Children are only collected at the end of a session by an adult named on their registration form.\n"
+        "2. Photographs of looked after children are never taken without the agreement of their social worker.\n"
+        "3. No one's social media account may ever be hacked, even to gather evidence.\n"
+        "4. Volunteers must not post about the club's activities on their personal social media.\n",
+    )
+    await assert_answered_first_by(
+        advisor,
+        [
+            ("his auntie turned up to get him tonight, do i let him go with her?", "1"),
+            ("her boyfriend can get into his account so we can see what hes saying about us, ok?", "3"),
+        ],
+    )
