@@ -525,7 +525,9 @@ async def test_chat_shorthand_finds_policy_words(tmp_path: Path) -> None:
         "# Contact with young people\n\n"
         "1. Volunteers must not send private messages to young people on any platform.\n"
         "2. Any child aged under 16 must be collected by a parent or carer at the end of each activity.\n"
-        "3. Adults must not take a child home in their car without a parent's written consent.\n",
+        "3. Adults must not take a child home in their car without a parent's written consent.\n"
+        "4. On trips, staff must carry the club mobile phone and never use a personal one.\n"
+        "5. Staff must not use their own car on trips unless it is insured for business use.\n",
     )
     await assert_answered_first_by(
         advisor,
@@ -533,6 +535,7 @@ async def test_chat_shorthand_finds_policy_words(tmp_path: Path) -> None:
             ("is it ok dming one of the kids about the rota?", "1"),
             ("a 14yo wants to walk home on her own after the sesh, fine?", "2"),
             ("her stepdad asked me to drop her home, ok?", "3"),
+            ("can i just use my own mob on the trip?", "4"),  # a mobile, not a crowd
         ],
     )
 
