@@ -3660,3 +3660,16 @@ async def test_collecting_a_child_and_getting_into_someones_account_in_everyday_
             ("her boyfriend can get into his account so we can see what hes saying about us, ok?", "3"),
         ],
     )
+
+
+async def test_someone_stirring_up_rows_online_is_trolling(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Online conduct\n\n"
+        "1. Staff must never post offensive comments online about the club or the people in it.\n"
+        "2. Where trolling happens on the club's pages, keep screenshots and report it to the welfare officer.\n"
+        "3. Parents' comments on the club's page are moderated by the media volunteer.\n",
+    )
+    await assert_answered_first_by(
+        advisor, [("someone keeps trying to start rows with parents on our page, what do i do?", "2")]
+    )
