@@ -26,10 +26,11 @@ _ASKS_AT_START = re.compile(
     r"^(?:(?P<TIME_OF_DAY>what time\b)"
     r"|(?P<DURATION>how long\b|how many (?:\w+ )?(?:seconds|minutes|mins|hours|hrs|days|nights|weeks|months|years)\b)"
     r"|how many\b|how often\b"
-    r"|how much (?:is|are|does|do|will|would|should|can|money|we|they|it)\b"  # not "how much am i supposed to ask"
-    r"|(?:what'?s|whats|what is|what are) (?:the|our) (?:\w+ ){0,2}"
+    # not "how much am i supposed to ask"; "r", text speak's "are"
+    r"|how much (?:is|are|r|does|do|will|would|should|can|money|we|they|it)\b"
+    r"|(?:what'?s|whats|what is|what are|what r) (?:the|our) (?:\w+ ){0,2}"
     r"(?:rates?|deadline|dates?|prices?|cost|fees?|charge|max|maximum|minimum|limit)\b"
-    r"|when(?:'?s| is| are| does| do| will)\b)",
+    r"|when(?:'?s| is| are| r| does| do| will)\b)",
     re.IGNORECASE,
 )
 _DEADLINE = re.compile(r"\bdeadline\b", re.IGNORECASE)
@@ -53,7 +54,7 @@ _TIME = re.compile(
 # "how much is it?", "is it still 45 quid?": a price, a fee or money given
 _ASKS_MONEY = re.compile(
     r"\b(?:cost|costs|price|prices|fee|fees|charge|charged|quid|pay|paid|money|subs|discount)\b|£"
-    r"|\bhow much (?:is|are)\b",
+    r"|\bhow much (?:is|are|r)\b",
     re.IGNORECASE,
 )
 _MONEY = re.compile(

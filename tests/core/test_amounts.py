@@ -144,6 +144,10 @@ async def test_how_often_is_answered_by_the_clause_saying_who_sets_the_frequency
         ("how many girls can we put in each tent at camp?", Amount.ANY),
         ("how long do we have to keep the old sign-in sheets?", Amount.DURATION),
         ("how many volunteering hours does a cadet need for the award?", Amount.DURATION),
+        # text speak's "r" for "are"
+        ("how much r the tickets for the panto", Amount.MONEY),
+        ("what r the fees for holiday club", Amount.MONEY),
+        ("when r the taster sessions", Amount.ANY),
     ],
 )
 def test_a_question_asks_for_a_time_of_day_a_price_or_any_amount(question: str, kind: Amount) -> None:
