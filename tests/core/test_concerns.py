@@ -312,6 +312,13 @@ def detector() -> ConcernDetector:
         "one of my lads keeps going on about how those people are taking over the estate and need stopping",
         # a marriage being arranged for a child
         "the family are taking her back home in august to get her engaged, she only told me cos she was upset",
+        # the same neglect day after day; a goodbye in a group chat; a threat to keep a child quiet; an injury
+        # whose explanation changes; a child left uncollected again with no one answering
+        "ellis came in with no coat again in the snow and no lunch, 3rd day in a row",
+        "kayla wrote 'i wont be here much longer' in the group chat and left it",
+        "she says she will get hurt if she tells",
+        "baby on the ward with burns on her hands and the parents have given two different stories",
+        "ruby (7) still not picked up at 6.30, no answer from dad, this is the third time",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -542,6 +549,11 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "how late can i reply to parents messages at night? one texted at 11pm about kit",
         "can the club insta follow our juniors' parents so they see match updates?",
         "the blue team are taking over the lead in the house points, can we post the scores?",
+        # resources for talking about the news; an accident told plainly; a parent late who rang ahead
+        "year 4 were all talking about the stabbing in town at break, some of them shaken. any resources for circle "
+        "time tomorrow?",
+        "one of the girls got a burn from the glue gun in craft, do i record it?",
+        "dad's late picking up again, he rang to say he's stuck in traffic, do i have to wait with her?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
