@@ -319,6 +319,8 @@ def detector() -> ConcernDetector:
         "she says she will get hurt if she tells",
         "baby on the ward with burns on her hands and the parents have given two different stories",
         "ruby (7) still not picked up at 6.30, no answer from dad, this is the third time",
+        # an adult said to be on the sex offenders' register, near children
+        "the bloke who keeps chatting to the kids by the gate, one of the mums says hes on the register",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -554,6 +556,9 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "time tomorrow?",
         "one of the girls got a burn from the glue gun in craft, do i record it?",
         "dad's late picking up again, he rang to say he's stuck in traffic, do i have to wait with her?",
+        # a register of who is coming; a question on messages late at night
+        "he's on the register for camp now, can he bring his own tent?",
+        "can our welfare officer reply to parents' texts at midnight if it's urgent?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
