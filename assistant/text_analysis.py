@@ -151,7 +151,8 @@ STOPWORDS = frozenset(
     go goes going gone went come comes came say says said saying let make makes made put puts whole
     last next now today yesterday tomorrow already always ago back around lot lots loads few couple
     many much bit kind sort whether anybody everyone everything nothing done doing via etc might may
-    maybe probably guess right wrong good bad best better new old big little great amazing""".split()
+    maybe probably guess right wrong good bad best better new old big little great amazing
+    nah nope yep yup innit anymore everyones someones anyones""".split()
     # how a scene's news came ("a mum sent me a friend request", "he found my insta", "saw a post") is not what
     # is asked, and "the link is sent to parents" no answer to it; a question about sending names what is sent
     + "sent send sends sending found saw noticed".split()

@@ -445,3 +445,16 @@ def test_only_a_who_that_asks_asks_whom_to_tell(question: str, asks_whom: bool) 
 )
 def test_asking_where_something_is_kept_looks_for_where_it_is_available(question: str, asks_where: bool) -> None:
     assert any("available" in words for words in words_added_for(question)) is asks_where
+
+
+def test_chat_filler_is_no_word_of_what_is_asked() -> None:
+    """ "or nah", "anymore", "everyones": said around a question, asking about nothing, so no answer need cover them
+    ("kyle doesnt come anymore... ok to chat back or nah" is about chatting to a former member)."""
+    leaps = clauses_of(REPO / "knowledge" / "documents" / "001_2ee1f2c645ae7313.txt")
+    index = build_index(leaps, load_knowledge(REPO / "knowledge").vocabulary)
+    question = "he doesnt come anymore but asks how everyones doing, ok to chat back or nah"
+    tokens, _ = focused_tokens(question)
+    _, slots = index.query_terms(question)
+    asked = {tokens[position] for position in slots}
+    assert asked.isdisjoint({"nah", "anymore", "everyones"})
+    assert "chat" in asked
