@@ -3673,3 +3673,16 @@ async def test_someone_stirring_up_rows_online_is_trolling(tmp_path: Path) -> No
     await assert_answered_first_by(
         advisor, [("someone keeps trying to start rows with parents on our page, what do i do?", "2")]
     )
+
+
+async def test_a_time_of_day_asked_about_finds_the_rule_on_hours(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Messaging\n\n"
+        "1. Leaders must not organise social events with members through personal group chats.\n"
+        "2. Messages to members are sent between 8am and 9pm only.\n"
+        "3. Every group chat with members has at least two leaders in it.\n",
+    )
+    await assert_answered_first_by(
+        advisor, [("is it ok to msg the group chat around 10.30pm? only time i get after work", "2")]
+    )

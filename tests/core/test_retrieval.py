@@ -458,3 +458,24 @@ def test_chat_filler_is_no_word_of_what_is_asked() -> None:
     asked = {tokens[position] for position in slots}
     assert asked.isdisjoint({"nah", "anymore", "everyones"})
     assert "chat" in asked
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("messages after 9pm", ["messages", "after", "9pm"]),
+        ("messages after 9 pm", ["messages", "after", "9pm"]),
+        ("the 9-11pm slot", ["the", "9pm", "11pm", "slot"]),
+        ("home by 10.30pm", ["home", "by", "1030pm"]),
+        ("starts 10:30 am", ["starts", "1030am"]),
+        ("from 7.30 to 9.30pm", ["from", "730pm", "930pm"]),
+    ],
+)
+def test_a_time_of_day_is_one_word_however_it_is_written(text: str, tokens: list[str]) -> None:
+    assert tokenize(text) == tokens
+
+
+def test_a_point_inside_a_number_ends_no_sentence() -> None:
+    """ "around 10.30pm?" is one asking sentence, not "around 10." and "30pm?"."""
+    tokens, focus = focused_tokens("is it ok to msg the group chat around 10.30pm? only time i get after work")
+    assert [tokens[i] for i in sorted(focus)][-2:] == ["around", "1030pm"]
