@@ -251,7 +251,7 @@ def tokenize(text: str) -> list[str]:
         text = _LIKING.sub(lambda m: f"{m.group(1) or m.group(2)} liked", text)
     if "18+" in text:
         text = text.replace("18+", "18plus")
-    if "m" in text and _TIME_OF_DAY_HINT.search(text):  # most texts give no time of day: skip the substitutions
+    if ("pm" in text or "am" in text) and _TIME_OF_DAY_HINT.search(text):  # most texts give no time of day
         text = _times_as_one_word(text)
     if ("yo" in text or "yr" in text) and _AGE.search(text):  # the substrings first: cheaper than the search
         return _AGE_WORD.findall(text)
