@@ -656,6 +656,7 @@ def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
         "one of the year 10s keeps calling the non-muslim kids kuffar and says they're the enemy",
         "he was going on about how 'they' are replacing 'us' and someone needs to do something about it",
         "a lad keeps saying certain communities are flooding the town and the kids should fight back",
+        "he keeps on that those people r taking over round here and someone should sort them out",
     ],
 )
 def test_talk_of_hate_or_justified_violence_against_a_group_takes_the_prevent_route(
