@@ -236,8 +236,9 @@ def straight_apostrophes(text: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Lower-cased word tokens; possessive 's dropped, other apostrophes removed (dont, im); "follow" read
     as "comply" before a procedure, policy or guidance, and "contact" as "notify" before a role ("contact
-    the Safeguard Lead"), "drive" as "storage" where files are kept ("the shared drive"), and "like" as "liked"
-    before a post or after a button's verb ("if i like a mates post", "i hit like")."""
+    the Safeguard Lead"), "drive" as "storage" where files are kept ("the shared drive"), "like" as "liked"
+    before a post or after a button's verb ("if i like a mates post", "i hit like"), and a time of day as one word
+    ("10.30 pm" as "1030pm")."""
     text = text.lower()
     if "follow" in text:
         text = _PROCEDURAL_FOLLOW.sub("comply", text)
