@@ -559,6 +559,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         # a register of who is coming; a question on messages late at night
         "he's on the register for camp now, can he bring his own tent?",
         "can our welfare officer reply to parents' texts at midnight if it's urgent?",
+        "the coach keeps texting the u13 girls at 2 pm on a saturday about the match",  # the afternoon, not the night
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
