@@ -321,6 +321,8 @@ def detector() -> ConcernDetector:
         "ruby (7) still not picked up at 6.30, no answer from dad, this is the third time",
         # an adult said to be on the sex offenders' register, near children
         "the bloke who keeps chatting to the kids by the gate, one of the mums says hes on the register",
+        # the writer's unease about the way an adult is with a child
+        "bit worried about mo, the way hes been messaging one of the members on insta",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -560,6 +562,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "he's on the register for camp now, can he bring his own tent?",
         "can our welfare officer reply to parents' texts at midnight if it's urgent?",
         "the coach keeps texting the u13 girls at 2 pm on a saturday about the match",  # the afternoon, not the night
+        "not happy with the way he talks to the parents at pick up, can i raise it with the manager?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
