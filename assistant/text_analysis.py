@@ -204,7 +204,7 @@ _STORAGE_DRIVE = re.compile(
 # "1030pm", so a question's "the 9-11pm slot" meets the policy's "after 9pm" (the vocabulary groups the times)
 _TIME_OF_DAY_HINT = re.compile(r"\d\s*[ap]m\b")
 _TIME_RANGE = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(?:-|–|to|till|until)\s*(?=\d{1,2}(?:[.:]\d{2})?\s*([ap]m)\b)")
-_TIME_OF_DAY = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s+([ap]m)\b|\b(\d{1,2})[.:](\d{2})([ap]m)\b")
+_TIME_OF_DAY = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*([ap]m)\b")  # "9pm" itself is left as it is
 
 
 def _times_as_one_word(text: str) -> str:
