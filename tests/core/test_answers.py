@@ -3686,3 +3686,26 @@ async def test_a_time_of_day_asked_about_finds_the_rule_on_hours(tmp_path: Path)
     await assert_answered_first_by(
         advisor, [("is it ok to msg the group chat around 10.30pm? only time i get after work", "2")]
     )
+
+
+async def test_a_phone_in_class_is_answered_by_a_rule_on_phones_in_classrooms(tmp_path: Path) -> None:
+    await assert_covered_only_where_said(
+        tmp_path,
+        "my nan's in hospital so they might ring me. can i keep my phone in my pocket in class this week?",
+        ["# Phones\n\n1. Staff must never photograph pupils on a personal phone.\n2. Trips take the school mobile.\n"],
+        "# Phones\n\n1. Staff must never photograph pupils on a personal phone.\n"
+        "2. Personal mobile phones are kept in the staff lockers and must not be carried in classrooms.\n",
+    )
+
+
+async def test_letting_a_child_sit_out_finds_the_rule_on_opting_out(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Activities\n\n"
+        "1. Leaders plan each session's games and activities in advance with the group.\n"
+        "2. Young people may opt out of any game or exercise that makes them uncomfortable, with no fuss made.\n"
+        "3. Adventurous activities such as climbing need a risk assessment.\n",
+    )
+    await assert_answered_first_by(
+        advisor, [("one of mine really doesnt want to do the blindfold game tonight, can i let him sit out?", "2")]
+    )

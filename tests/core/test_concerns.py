@@ -206,6 +206,8 @@ def detector() -> ConcernDetector:
         "our swim instructor (21) is dating one of the u18s he coaches, she's 17",
         # pictures of children someone is looking at, told as not right
         "bloke in the cafe corner has pics of little kids on his laptop, really not ok ones",
+        # a picture of a child undressed, told without the word "nude"
+        "someone's put a photo of one of our u14 girls with no top on in the squad chat, what do i do",
         # a small child's words for sexual harm, and a child's words told as a question ("what counts as...")
         "what counts as a disclosure? tia 5 said her uncle touches her front bottom",
         # self-harm seen, county lines and FGM as families say them, a marriage found and a passport taken
@@ -370,6 +372,11 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         # her own head in a fall, things gone missing, a rule asked about as the club's "stance"
         "one of the u12s fell at training and hit her head on the post, she seems fine, do we fill in a form?",
         "a boy's trainers went missing from the changing rooms, can we check the cctv?",
+        "lad says his earbuds went missing out his bag during the session and his mum wants us to pay, do we?",
+        # a mark from a jab, thank-you letters
+        "she's got a mark on her arm from the vaccination this morning, can she still go in the pool?",
+        "the year 6s have written letters to everyone who helped at the fete, can we put them on our page?",
+        "can we put the team photo of the lads with no shirts on after the cup win on our page?",
         # an abusive comment aimed at staff, a leader messaging the whole team, an app's safety
         "someone posted an abusive comment about a member of staff on our page, can we delete it?",
         "the coach has been messaging them all on the team whatsapp about kit, is that allowed?",
@@ -631,6 +638,8 @@ def test_the_learned_check_must_be_surer_when_the_writer_asks_about_their_own_ac
         "a boy just pulled out a knife in the changing room and the others are wound up",
         "mum's turned up to collect the twins slurring and smelling of alcohol, and says she's driving them home",
         "a resident told me quietly this is the last time you'll see me and walked out",
+        # goodbye in writing, and not answering
+        "one of our young leaders texted me 'sorry for everything, i left notes for my family' and now her phone's off",
         # a child lost, or not seen while looking, or one of a group not found
         "think we've lost a child at the beach, little girl in a red hat, her mum's frantic",
         "searched the whole play area twice and still cant see her, she's only 4",
