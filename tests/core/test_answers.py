@@ -3709,3 +3709,16 @@ async def test_letting_a_child_sit_out_finds_the_rule_on_opting_out(tmp_path: Pa
     await assert_answered_first_by(
         advisor, [("one of mine really doesnt want to do the blindfold game tonight, can i let him sit out?", "2")]
     )
+
+
+async def test_venting_about_work_online_finds_the_rule_on_complaints(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Social media\n\n"
+        "1. Staff should check their privacy settings regularly.\n"
+        "2. Social media must not be used to raise complaints about the organisation; speak to your manager.\n"
+        "3. Posts on the organisation's page are approved by the communications officer.\n",
+    )
+    await assert_answered_first_by(
+        advisor, [("so fed up with the new shift patterns, ok if i vent about it on my story? no names", "2")]
+    )

@@ -206,6 +206,8 @@ def detector() -> ConcernDetector:
         "our swim instructor (21) is dating one of the u18s he coaches, she's 17",
         # pictures of children someone is looking at, told as not right
         "bloke in the cafe corner has pics of little kids on his laptop, really not ok ones",
+        # a group told to go back where they came from
+        "jake (14) keeps telling the younger ones immigrants should be sent back, he gets it off some guy on tiktok",
         # a picture of a child undressed, told without the word "nude"
         "someone's put a photo of one of our u14 girls with no top on in the squad chat, what do i do",
         # a small child's words for sexual harm, and a child's words told as a question ("what counts as...")
@@ -377,6 +379,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "she's got a mark on her arm from the vaccination this morning, can she still go in the pool?",
         "the year 6s have written letters to everyone who helped at the fete, can we put them on our page?",
         "can we put the team photo of the lads with no shirts on after the cup win on our page?",
+        "the refugees should go home at 4 after the english class, who signs them out?",
         # an abusive comment aimed at staff, a leader messaging the whole team, an app's safety
         "someone posted an abusive comment about a member of staff on our page, can we delete it?",
         "the coach has been messaging them all on the team whatsapp about kit, is that allowed?",
@@ -670,6 +673,8 @@ def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
         "he was going on about how 'they' are replacing 'us' and someone needs to do something about it",
         "a lad keeps saying certain communities are flooding the town and the kids should fight back",
         "he keeps on that those people r taking over round here and someone should sort them out",
+        "jake keeps quoting some youtuber, 'they're taking over', every single week",
+        "been hearing one of our lads say refugees should all go back, got it off some guy on tiktok",
     ],
 )
 def test_talk_of_hate_or_justified_violence_against_a_group_takes_the_prevent_route(
