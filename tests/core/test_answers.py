@@ -3722,3 +3722,14 @@ async def test_venting_about_work_online_finds_the_rule_on_complaints(tmp_path: 
     await assert_answered_first_by(
         advisor, [("so fed up with the new shift patterns, ok if i vent about it on my story? no names", "2")]
     )
+
+
+async def test_a_workplace_on_a_profile_finds_the_rule_on_naming_the_employer(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Personal accounts\n\n"
+        "1. Staff must not accept friend requests from young people on their personal social media.\n"
+        "2. Staff should not name the charity as their employer on personal social media.\n"
+        "3. Photos from sessions go on the charity's own pages only.\n",
+    )
+    await assert_answered_first_by(advisor, [("am i ok to put the youth club as my workplace on fb", "2")])
