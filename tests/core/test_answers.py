@@ -3733,3 +3733,16 @@ async def test_a_workplace_on_a_profile_finds_the_rule_on_naming_the_employer(tm
         "3. Photos from sessions go on the charity's own pages only.\n",
     )
     await assert_answered_first_by(advisor, [("am i ok to put the youth club as my workplace on fb", "2")])
+
+
+async def test_a_family_short_of_money_finds_the_hardship_fund(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Trips and costs\n\n"
+        "1. Parents are sent the cost and kit list for the residential a term in advance.\n"
+        "2. Where a family cannot afford a trip, speak in confidence to the treasurer about the hardship fund.\n"
+        "3. The residential deposit is paid to the club's bank account, never in cash to a leader.\n",
+    )
+    await assert_answered_first_by(
+        advisor, [("one of the families is skint at the minute and the residential is 90 quid, what can we do?", "2")]
+    )
