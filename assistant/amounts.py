@@ -20,12 +20,14 @@ _OPENER = re.compile(
     r"^\W*(?:(?:so|and|but|also|quick q|quick question|sorry|hi|hey|anyone know|does anyone know|do you know)\W+)*",
     re.IGNORECASE,
 )
-# the kinds of amount a question's opening names are its named groups: "what time" wants a time of day; "how
-# long" and "how many hours" a stretch of time ("how long do we keep the cctv?")
+# the kinds of amount a question's opening names are its named groups: "what time" and "how late" want a time of
+# day; "how long", "how many hours" and "is there a time limit" a stretch of time ("how long do we keep the cctv?");
+# "is there a minimum age" any number
 _ASKS_AT_START = re.compile(
-    r"^(?:(?P<TIME_OF_DAY>what time\b)"
-    r"|(?P<DURATION>how long\b|how many (?:\w+ )?(?:seconds|minutes|mins|hours|hrs|days|nights|weeks|months|years)\b)"
-    r"|how many\b|how often\b"
+    r"^(?:(?P<TIME_OF_DAY>what time\b|how (?:late|early)\b|is there (?:a|an|any) limit (?:on|to) how (?:late|early)\b)"
+    r"|(?P<DURATION>how long\b|how many (?:\w+ )?(?:seconds|minutes|mins|hours|hrs|days|nights|weeks|months|years)\b"
+    r"|is there (?:a|an|any) time limit\b)"
+    r"|how many\b|how often\b|is there (?:a|an|any) (?:\w+ )?(?:limit|max|maximum|minimum|cap)\b"
     # not "how much am i supposed to ask"; "r", text speak's "are"
     r"|how much (?:is|are|r|does|do|will|would|should|can|money|we|they|it)\b"
     r"|(?:what'?s|whats|what is|what are|what r) (?:the|our) (?:\w+ ){0,2}"

@@ -148,6 +148,11 @@ async def test_how_often_is_answered_by_the_clause_saying_who_sets_the_frequency
         ("how much r the tickets for the panto", Amount.MONEY),
         ("what r the fees for holiday club", Amount.MONEY),
         ("when r the taster sessions", Amount.ANY),
+        # how late, a limit on it, a time limit, a minimum
+        ("the show finishes after 10. is there a limit on how late the kids can perform?", Amount.TIME_OF_DAY),
+        ("how late can the juniors stay at the disco", Amount.TIME_OF_DAY),
+        ("is there a time limit on how long they can go on the ipad?", Amount.DURATION),
+        ("is there a minimum age for our volunteers?", Amount.ANY),
     ],
 )
 def test_a_question_asks_for_a_time_of_day_a_price_or_any_amount(question: str, kind: Amount) -> None:
@@ -183,6 +188,13 @@ def test_a_clause_gives_the_kind_of_amount_asked_for(clause: str, kind: Amount, 
             "2. Information about the Area Meeting is shared only with those who need to know.\n",
             "what time does area meeting start on saturday?",
             "3. Area Meeting starts at 10.30am on the second Saturday of each month.\n",
+        ),
+        (  # nights, but no time of day
+            "# Performances\n\n"
+            "1. Child performers go home each night and are not taken on overnight stays.\n"
+            "2. A chaperone stays with the children throughout every performance.\n",
+            "the evening show ends after 10. is there a limit on how late the kids can perform?",
+            "3. Children under 13 must have left the theatre by 10pm.\n",
         ),
         (  # a count, but no stretch of time
             "# Registers\n\n"
