@@ -2690,7 +2690,8 @@ async def test_the_fields_of_a_blank_form_answer_nothing(tmp_path: Path) -> None
     )
     for question in ("is there an age limit for helpers?", "what age do you have to be to volunteer?"):
         answer = await advisor.answer(question)
-        assert answer.hits[0].clause.heading != "Appendix: incident form", question  # it asks the age, sets none
+        # the form asks an age and sets none: it is never the answer (the policy sets no age: "it doesn't say" is right)
+        assert not answer.hits or answer.hits[0].clause.heading != "Appendix: incident form", question
 
 
 async def test_picking_on_others_finds_the_policy_on_bullying_and_its_consequences(tmp_path: Path) -> None:
