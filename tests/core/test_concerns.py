@@ -208,6 +208,9 @@ def detector() -> ConcernDetector:
         "bloke in the cafe corner has pics of little kids on his laptop, really not ok ones",
         # a group told to go back where they came from
         "jake (14) keeps telling the younger ones immigrants should be sent back, he gets it off some guy on tiktok",
+        # a member of staff following a year group on tiktok; a child's meltdown posted on a story
+        "one of the TAs follows loads of our yr 5s on tiktok and likes all their vids, do i flag it?",
+        "a colleague put a video of one of our lads having a meltdown on her snap story, with his name on it",
         # a picture of a child undressed, told without the word "nude"
         "someone's put a photo of one of our u14 girls with no top on in the squad chat, what do i do",
         # a small child's words for sexual harm, and a child's words told as a question ("what counts as...")
@@ -380,6 +383,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "the year 6s have written letters to everyone who helped at the fete, can we put them on our page?",
         "can we put the team photo of the lads with no shirts on after the cup win on our page?",
         "the refugees should go home at 4 after the english class, who signs them out?",
+        "a dad posted a video of the u10s in tears after losing the final, can we share it on the club page?",
         # an abusive comment aimed at staff, a leader messaging the whole team, an app's safety
         "someone posted an abusive comment about a member of staff on our page, can we delete it?",
         "the coach has been messaging them all on the team whatsapp about kit, is that allowed?",
@@ -761,6 +765,9 @@ KIND_OF_WORRY = {
         "one of the other coaches seems to be msging our u16 captain on insta quite late at night",
         "one of the dads who helps out keeps offering to run her home after training",
         "the ustadh whacked a boy's hand with a ruler for getting his reading wrong",
+        # a crew member or a referee, hanging round where children change
+        "one of the stage crew keeps hanging round the girls' dressing room and gave one of them his snap",
+        "the ref from saturday keeps hanging around our u12s changing room after games",
         # an allegation against the writer
         "the lad i host kicked off and has now told his social worker i grabbed him",
     ],
