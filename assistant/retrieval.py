@@ -58,6 +58,7 @@ CONCEPT_WEIGHT = 1.3  # a synonym group the question mentions
 INTENT_WEIGHT = 0.8  # words the answers to this kind of question tend to use
 BIGRAM_WEIGHT = 0.5  # two of the question's words side by side, as in the clause
 FOCUS_WEIGHT = 1.5  # words of the sentence that asks, over the words that set the scene
+SENSE_CHECKED_CLAUSES = 20  # clauses read to tell whether a word is used in its vocabulary sense
 CONTEXT_WEIGHT = 0.3  # the intro line of a list item
 HEADING_WEIGHT = 0.2  # the headings a clause sits under
 MIN_CORPUS = 50  # clauses; see inverse_document_frequency
@@ -403,7 +404,7 @@ class ClauseIndex:
             # a topic-only group speaks for its words alone: "text" is covered by messages, not by "contact"
             deciding = [c for c in concepts if c in self.unranked] or concepts
             present = any(self._mentions(c, first) for c in deciding) or (
-                length == 1 and stems[start] in self.feature_ids
+                length == 1 and self._uses_word(stems[start], deciding)
             )
             if not present:
                 missing.append(" ".join(tokens[start : start + length]))
@@ -431,6 +432,17 @@ class ClauseIndex:
         return (
             clause == first or len(self.texts[clause].split()) <= PASSING_MENTION_WORDS or self._opens(clause, concept)
         )
+
+    def _uses_word(self, stem: str, concepts: Sequence[str]) -> bool:
+        """The loaded policy has the word, in the sense of its concepts: the "pet" of "no kisses or pet names" is
+        no word on pets."""
+        having = self._clauses_with(stem)
+        if not len(having) or not self.analyzer.exception_starts:
+            return bool(len(having))
+        read = having[:SENSE_CHECKED_CLAUSES]  # a few tell: a library's thousand "pet names" are all one sense
+        in_texts = [s for s in (self.analyzer.stem_all(tokenize(self.texts[int(c)])) for c in read) if stem in s]
+        # (a word only in a clause's heading or context is read as it always was)
+        return not in_texts or any(self.analyzer.uses_in_its_sense(s, stem, concepts) for s in in_texts)
 
     def _clauses_with(self, feature: str) -> np.ndarray:
         """The clause numbers having the feature (none for a feature the index never saw)."""

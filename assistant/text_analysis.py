@@ -367,6 +367,12 @@ class Analyzer:
             ]
         return found
 
+    def uses_in_its_sense(self, stems: list[str], stem: str, concepts: Sequence[str]) -> bool:
+        """The word `stem` occurs in the stems outside every exception phrase of `concepts` ("pets", not the "pet"
+        of "no pet names")."""
+        excepted = self._excepted(stems)
+        return any(s == stem and not {(i, c) for c in concepts} <= excepted for i, s in enumerate(stems))
+
     def _excepted(self, stems: list[str]) -> set[tuple[int, str]]:
         """(position, concept) for each word inside an exception phrase, which doesn't stand for the concept. A
         match of the concept whose first and last words are both such words is dropped."""

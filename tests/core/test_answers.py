@@ -3747,3 +3747,17 @@ async def test_a_family_short_of_money_finds_the_hardship_fund(tmp_path: Path) -
     await assert_answered_first_by(
         advisor, [("one of the families is skint at the minute and the residential is 90 quid, what can we do?", "2")]
     )
+
+
+async def test_a_word_said_only_in_another_sense_is_no_subject_the_policy_covers(tmp_path: Path) -> None:
+    # the "pet" of "pet names" says nothing of animals; "lunch break" nothing of breaking rules
+    await assert_covered_only_where_said(
+        tmp_path,
+        "one of the tenants wants to get a kitten. are residents allowed pets?",
+        [
+            "# Messages\n\n1. Messages to residents are polite and professional, with no kisses or pet names.\n"
+            "2. Residents' visitors sign in at reception.\n"
+        ],
+        "# Messages\n\n1. Messages to residents are polite and professional, with no kisses or pet names.\n"
+        "2. Pets are not allowed in the flats, apart from assistance dogs.\n",
+    )
