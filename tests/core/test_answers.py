@@ -3761,3 +3761,16 @@ async def test_a_word_said_only_in_another_sense_is_no_subject_the_policy_covers
         "# Messages\n\n1. Messages to residents are polite and professional, with no kisses or pet names.\n"
         "2. Pets are not allowed in the flats, apart from assistance dogs.\n",
     )
+
+
+async def test_going_round_to_a_familys_finds_the_rule_on_their_home(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Tutoring\n\n"
+        "1. Tutors teach learners in the library's study rooms on weekday evenings.\n"
+        "2. Tutors must not teach a learner in the learner's home.\n"
+        "3. Tutors sign learners in and out on the register.\n",
+    )
+    await assert_answered_first_by(
+        advisor, [("her dad asked if i can come round theirs on wednesdays instead, is that ok?", "2")]
+    )
