@@ -3774,3 +3774,16 @@ async def test_going_round_to_a_familys_finds_the_rule_on_their_home(tmp_path: P
     await assert_answered_first_by(
         advisor, [("her dad asked if i can come round theirs on wednesdays instead, is that ok?", "2")]
     )
+
+
+async def test_grabbing_hold_of_a_child_finds_the_rule_on_physical_constraint(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Behaviour\n\n"
+        "1. Leaders separate young people who are being disruptive and give them a chance to calm down.\n"
+        "2. Only use physical constraint if a young person is a danger to themselves or others.\n"
+        "3. Leaders never shout at a young person in front of the group.\n",
+    )
+    await assert_answered_first_by(
+        advisor, [("one of the lads is kicking off and going for the little ones, can i grab hold of him?", "2")]
+    )
