@@ -383,6 +383,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "the year 6s have written letters to everyone who helped at the fete, can we put them on our page?",
         "can we put the team photo of the lads with no shirts on after the cup win on our page?",
         "the refugees should go home at 4 after the english class, who signs them out?",
+        "a mum from breakfast club sent me a friend request on insta, never met her before i started here. accept?",
         "a dad posted a video of the u10s in tears after losing the final, can we share it on the club page?",
         # an abusive comment aimed at staff, a leader messaging the whole team, an app's safety
         "someone posted an abusive comment about a member of staff on our page, can we delete it?",
