@@ -3787,3 +3787,17 @@ async def test_grabbing_hold_of_a_child_finds_the_rule_on_physical_constraint(tm
     await assert_answered_first_by(
         advisor, [("one of the lads is kicking off and going for the little ones, can i grab hold of him?", "2")]
     )
+
+
+async def test_a_young_person_who_moved_out_is_quoted_the_rule_on_former_residents(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Social media\n\n"
+        "1. Staff must not accept friend requests from residents on personal accounts.\n"
+        "2. The same applies to young people who have moved on from the project, for two years after they leave.\n"
+        "3. Staff keep their personal accounts private.\n"
+        "4. The project's Facebook page is run by the manager.\n"
+        "5. Staff must not add residents to personal WhatsApp groups.\n",
+    )
+    answer = await advisor.answer("kayla moved out of the flat last year and just added me on fb. ok to accept?")
+    assert "2" in [hit.clause.ref for hit in answer.hits]
