@@ -704,6 +704,10 @@ def test_asking_whether_there_is_a_rule_is_a_policy_question_whatever_the_story(
         "a lad who left the youth club last year keeps sending me voice notes on insta. whats the line here?",
         "one girl has been kicking off at guides for weeks. can we stop her coming for a while?",
         "my 9 year old foster son is desperate for tiktok like his cousins. is he even allowed it at his age?",
+        # "is it fine to...", "ok to...?", "can i tell/reply/chat...": the writer asks about their own next step
+        "a boy who aged out of our group last year messaged me on snap to say hi. hes 18 now. is it fine to reply?",
+        "one of the brownies (9) keeps drawing me pictures at every meeting and writing notes. ok to keep them?",
+        "her nan phoned to ask why she's been so quiet lately. can i tell her about the falling out with her mates?",
     ],
 )
 def test_asking_what_the_rules_allow_needs_a_surer_learned_check(question: str) -> None:
