@@ -3801,3 +3801,16 @@ async def test_a_young_person_who_moved_out_is_quoted_the_rule_on_former_residen
     )
     answer = await advisor.answer("kayla moved out of the flat last year and just added me on fb. ok to accept?")
     assert "2" in [hit.clause.ref for hit in answer.hits]
+
+
+async def test_asking_the_difference_between_two_harms_is_answered_by_their_definitions(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Online harms\n\n"
+        "1. Sexting is defined as the sending of sexual messages or images between phones.\n\n"
+        "2. Sextortion means threatening to share a sexual image unless the victim pays or sends more.\n\n"
+        "3. Report every case of sexting or sextortion to the safeguarding lead the same day.\n",
+    )
+    answer = await advisor.answer("whats the difference between sexting and sextortion? a parent asked me at pick up")
+    assert answer.status is AnswerStatus.ANSWERED  # a question about words, not a worry about a child
+    assert {hit.clause.ref for hit in answer.hits[:2]} == {"1", "2"}

@@ -578,6 +578,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "can our welfare officer reply to parents' texts at midnight if it's urgent?",
         "the coach keeps texting the u13 girls at 2 pm on a saturday about the match",  # the afternoon, not the night
         "not happy with the way he talks to the parents at pick up, can i raise it with the manager?",
+        # what tells two words apart
+        "someone on the course said grooming and radicalisation work the same way. whats the difference between them?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
