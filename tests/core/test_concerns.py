@@ -654,6 +654,9 @@ def test_the_learned_check_must_be_surer_when_the_writer_asks_about_their_own_ac
         "think we've lost a child at the beach, little girl in a red hat, her mum's frantic",
         "searched the whole play area twice and still cant see her, she's only 4",
         "cant find one of our scouts at the jamboree, he missed the 3pm check in",
+        # lost in a crowd a while ago, or not at the meeting point
+        "we lost her in the crowd at the fireworks about 15 mins ago, maisie (9), red coat, not answering",
+        "on the zoo trip and ollie isnt at the meeting point, nobody remembers seeing him after the reptile house",
         "a grandad at reception says his 4 year old granddaughter wandered off while he was paying",
         # someone barred from contact with a child turning up
         "the girls' stepdad is at the front desk, he's not allowed contact and he's shouting for them",
@@ -829,6 +832,7 @@ KIND_OF_WORRY = {
         "cant find alfie, shouted for him twice, nothing, about 5 mins now",
         "lost one of the cubs at the zoo, last seen by the penguins",
         "we're one short, no sign of her at the minibus",
+        "the lads say they lost him in the shopping centre twenty minutes ago, jack (12), phone going to voicemail",
     ],
 }
 
