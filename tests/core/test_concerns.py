@@ -762,6 +762,9 @@ KIND_OF_WORRY = {
     ],
     "allegation": [
         "one of our coaches keeps giving a 12 year old lifts home after training, just the two of them",
+        # a uniformed unit's ranks are adults in a role of trust too
+        "our flight sergeant has been snapchatting one of the younger cadets late at night",
+        "one of the cpls keeps driving cadet josh (13) home after drill, always just him",
         # a manager or driver, gifts slipped to a child, lifts home alone
         "the centre manager keeps driving one of the girls home on her own after the late sessions",
         "one of the minibus drivers keeps slipping a year 7 sweets and asked for his snap",
