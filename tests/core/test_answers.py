@@ -3814,3 +3814,20 @@ async def test_asking_the_difference_between_two_harms_is_answered_by_their_defi
     answer = await advisor.answer("whats the difference between sexting and sextortion? a parent asked me at pick up")
     assert answer.status is AnswerStatus.ANSWERED  # a question about words, not a worry about a child
     assert {hit.clause.ref for hit in answer.hits[:2]} == {"1", "2"}
+
+
+async def test_a_parent_inside_or_locked_up_is_a_parent_in_prison(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Confidentiality\n\n"
+        "1. Never tell a child's school or club that a family member is in prison unless the family agrees.\n\n"
+        "2. Tell the child's school about a change of address only with the parent's agreement.\n\n"
+        "3. Staff must not take a child to their school or club in their own car.\n",
+    )
+    await assert_answered_first_by(
+        advisor,
+        [
+            ("her teacher asked me why shes struggling, can i let the school know her mum's inside?", "1"),
+            ("can i tell his football club his dad got banged up last month", "1"),
+        ],
+    )
