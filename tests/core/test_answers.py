@@ -3831,3 +3831,21 @@ async def test_a_parent_inside_or_locked_up_is_a_parent_in_prison(tmp_path: Path
             ("can i tell his football club his dad got banged up last month", "1"),
         ],
     )
+
+
+async def test_the_writers_own_mates_are_friends_to_connect_with_but_a_childs_mates_are_not(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Social media\n\n"
+        "1. Staff who are friends with parents on social media should use their judgement about what they share.\n\n"
+        "2. Children must be 13 or over to hold an account on most social networks.\n\n"
+        "3. Staff must not post photographs of children on their personal accounts.\n\n"
+        "4. Parents are told of any change to the club's session times by email from the club.\n",
+    )
+    await assert_answered_first_by(
+        advisor,
+        [
+            ("loads of the dads at the club were my mates from school. do i really have to unfollow them all?", "1"),
+            ("my 11 year old in placement wants tiktok cos all her mates have an account, is she old enough?", "2"),
+        ],
+    )
