@@ -3849,3 +3849,16 @@ async def test_the_writers_own_mates_are_friends_to_connect_with_but_a_childs_ma
             ("my 11 year old in placement wants tiktok cos all her mates have an account, is she old enough?", "2"),
         ],
     )
+
+
+async def test_where_a_spreadsheet_should_live_asks_where_personal_information_is_kept(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Records\n\n"
+        "1. Personal information about young people is stored only on the password protected shared drive.\n\n"
+        "2. Staff must not use their own phones to take photos of young people at home.\n\n"
+        "3. Young people's home lives are never discussed with other families.\n",
+    )
+    await assert_answered_first_by(
+        advisor, [("ive got the kids' home numbers in an excel on my laptop, where should that live?", "1")]
+    )
