@@ -3862,3 +3862,16 @@ async def test_where_a_spreadsheet_should_live_asks_where_personal_information_i
     await assert_answered_first_by(
         advisor, [("ive got the kids' home numbers in an excel on my laptop, where should that live?", "1")]
     )
+
+
+async def test_sorting_a_child_out_with_spare_kit_is_giving_a_gift(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Boundaries\n\n"
+        "1. Coaches must not give gifts to individual young people.\n\n"
+        "2. Spare boots and kit are kept in the club store and checked each term.\n\n"
+        "3. Coaches must not use their own phones to photograph young people.\n",
+    )
+    await assert_answered_first_by(
+        advisor, [("kyles boots are falling apart and ive got spare ones at home, can i sort him out with a pair?", "1")]
+    )
