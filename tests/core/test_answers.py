@@ -3396,6 +3396,13 @@ CLUB_PAGES = "# Social media\n\n1. Photos of members go on the club's pages only
             "Pastoral visitors carry their church ID badge on every visit to someone's house.",
             id="proof of identity",
         ),
+        pytest.param(
+            "# Arrival\n\n1. New students are met at the airport by a member of staff.\n\n",
+            "what time do the new students sit the placement test on their first day?",
+            "On the first day new students start with lunch at 12.30pm, then a tour of the town with their leader.",
+            "New students sit a placement test at 9am on their first day so that they join the right class.",
+            id="a placement test",
+        ),
     ],
 )
 async def test_a_subject_a_policy_covers_or_not_is_answered_only_where_it_says(
