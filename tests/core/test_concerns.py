@@ -685,6 +685,9 @@ def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
         "he keeps on that those people r taking over round here and someone should sort them out",
         "jake keeps quoting some youtuber, 'they're taking over', every single week",
         "been hearing one of our lads say refugees should all go back, got it off some guy on tiktok",
+        # called to a war or a cause
+        "a 15yo at cadets told me an online mate says the west is at war with his religion and he should do his bit",
+        "shes been watching channels about a coming race war and says she'd be ready to join the fight against them",
     ],
 )
 def test_talk_of_hate_or_justified_violence_against_a_group_takes_the_prevent_route(
