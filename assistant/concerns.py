@@ -300,18 +300,22 @@ def _lowered(message: str) -> str:
 def _adult_conduct(adults: tuple[str, ...], others: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """An adult keeps doing something ("the coach at our club keeps messaging her"), the writer asks about an adult
     doing it ("is it normal for the swim coach to be in the girls changing room?"), or names a particular adult in
-    a role of trust ("one of the leaders", "her coach"; "her dad" alone is nobody in particular). Not what children
-    get from adults ("the kids keep getting told off by the dinner staff"): most of it is everyday school life."""
+    a role of trust ("one of the leaders", "her coach", "volunteer steve took..."; "her dad" alone is nobody in
+    particular). Not what children get from adults ("the kids keep getting told off by the dinner staff"): most of
+    it is everyday school life."""
     if not adults and not others:
         return ()
     named, in_a_role = _one_of(adults + others), _one_of(adults)
     doing = r"(?:keeps|keep|has (?:been|started)|is (?:always|constantly)|always|insists on|insisted on)"
+    did = r"(?:took|filmed|recorded|touched|sent|gave|asked|told|showed|drove|kissed)"
     return (
         re.compile(rf"\b{named}s?\b(?: [\w']+){{0,4}} {doing}\b"),
         re.compile(rf"\b(?:that|for) (?:a|an|the|our|my|one of (?:our|the)) (?:\w+ ){{0,2}}{named}s?\b"),
         # a particular adult in a role of trust: "one of the leaders", "her coach" (not "her dad")
         re.compile(rf"\bone of (?:our|the) (?:\w+ ){{0,2}}{in_a_role}(?:e?s)?\b"),
         re.compile(rf"\b(?:her|his|their) (?:\w+ ){{0,2}}{in_a_role}\b"),
+        # ...or by name, telling what they did: "volunteer steve took photos of..."
+        re.compile(rf"\b{in_a_role} [a-z]+ {did}\b"),
     )
 
 

@@ -3880,5 +3880,5 @@ async def test_sorting_a_child_out_with_spare_kit_is_giving_a_gift(tmp_path: Pat
         "3. Coaches must not use their own phones to photograph young people.\n",
     )
     await assert_answered_first_by(
-        advisor, [("kyles boots are falling apart and ive got spare ones at home, can i sort him out with a pair?", "1")]
+        advisor, [("kyles boots are falling apart and ive got spare ones, can i sort him out with a pair?", "1")]
     )

@@ -330,6 +330,10 @@ def detector() -> ConcernDetector:
         "the bloke who keeps chatting to the kids by the gate, one of the mums says hes on the register",
         # the writer's unease about the way an adult is with a child
         "bit worried about mo, the way hes been messaging one of the members on insta",
+        # a home unfit for small children with no adult in; a "secret game" at bath time; an adult named by role
+        "popped round to drop off her trainers, no heating, dog poo on the floor, the baby crying and no adult home",
+        "maya (6) said her stepdad's friend plays a special game with her at bedtime and she mustnt tell",
+        "coach dave filmed the u13 girls getting changed after the match, said it was for the team video",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -650,6 +654,8 @@ def test_the_learned_check_must_be_surer_when_the_writer_asks_about_their_own_ac
         "a resident told me quietly this is the last time you'll see me and walked out",
         # goodbye in writing, and not answering
         "one of our young leaders texted me 'sorry for everything, i left notes for my family' and now her phone's off",
+        # a note saying they can't go on
+        "one of the girls left a message on the group chat saying she cant go on anymore, sorry mum, and left",
         # a child lost, or not seen while looking, or one of a group not found
         "think we've lost a child at the beach, little girl in a red hat, her mum's frantic",
         "searched the whole play area twice and still cant see her, she's only 4",
