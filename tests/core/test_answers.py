@@ -3840,6 +3840,19 @@ async def test_a_parent_inside_or_locked_up_is_a_parent_in_prison(tmp_path: Path
     )
 
 
+async def test_a_parents_custody_of_a_child_is_not_prison(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Families\n\n"
+        "1. Never tell a child's school or club that a family member is in prison unless the family agrees.\n\n"
+        "2. Children may only be collected by a parent or carer named on the registration form; where a court "
+        "order says who may collect a child, staff must follow it.\n",
+    )
+    await assert_answered_first_by(
+        advisor, [("her dad hasnt got custody any more, can he still collect her from club?", "2")]
+    )
+
+
 async def test_the_writers_own_mates_are_friends_to_connect_with_but_a_childs_mates_are_not(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
