@@ -3840,6 +3840,23 @@ async def test_a_parent_inside_or_locked_up_is_a_parent_in_prison(tmp_path: Path
     )
 
 
+async def test_picking_a_child_up_with_the_child_between_the_words_is_a_lift(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Conduct\n\n"
+        "1. Staff must not give lifts to young people in their own cars unless a manager has agreed it in advance.\n\n"
+        "2. Staff must not meet young people outside sessions on their own.\n\n"
+        "3. Training sessions start at 6pm on the field.\n",
+    )
+    await assert_answered_first_by(
+        advisor,
+        [
+            ("his mum asked if i can pick him up on my way to training", "1"),
+            ("am i ok to pick them up before the session on saturday", "1"),
+        ],
+    )
+
+
 async def test_a_parents_custody_of_a_child_is_not_prison(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
