@@ -3857,6 +3857,18 @@ async def test_picking_a_child_up_with_the_child_between_the_words_is_a_lift(tmp
     )
 
 
+async def test_spotify_played_from_a_phone_is_music_not_a_podcast_published(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Changing rooms\n\n"
+        "1. No one may use a phone in the changing rooms, and this includes playing music from a phone.\n\n"
+        "2. Adults must not enter the changing rooms while members are changing.\n",
+    )
+    await assert_answered_first_by(
+        advisor, [("the lads want spotify on while they get changed, ok to leave my phone playing it in there?", "1")]
+    )
+
+
 async def test_a_parents_custody_of_a_child_is_not_prison(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
