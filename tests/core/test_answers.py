@@ -3869,6 +3869,19 @@ async def test_spotify_played_from_a_phone_is_music_not_a_podcast_published(tmp_
     )
 
 
+async def test_recording_children_or_what_they_do_is_filming_them(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Coaching\n\n"
+        "1. Coaches may film training to help members improve, but only on the club tablet.\n\n"
+        "2. Members' record books and medical cards are kept by the head coach and shown to parents on request.\n",
+    )
+    await assert_answered_first_by(
+        advisor,
+        [("ok to record the girls doing their routine on my phone so i can show them after?", "1")],
+    )
+
+
 async def test_a_parents_custody_of_a_child_is_not_prison(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
