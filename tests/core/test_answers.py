@@ -3882,6 +3882,16 @@ async def test_recording_children_or_what_they_do_is_filming_them(tmp_path: Path
     )
 
 
+async def test_a_call_over_teams_is_a_video_call_not_a_team(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Online\n\n"
+        "1. Video calls with young people must use the organisation account and must never be recorded.\n\n"
+        "2. The youth team leaders meet every Tuesday to plan the sessions for the month.\n",
+    )
+    await assert_answered_first_by(advisor, [("can i do a quick catch up with her over teams from home?", "1")])
+
+
 async def test_a_parents_custody_of_a_child_is_not_prison(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
