@@ -3892,6 +3892,20 @@ async def test_a_call_over_teams_is_a_video_call_not_a_team(tmp_path: Path) -> N
     await assert_answered_first_by(advisor, [("can i do a quick catch up with her over teams from home?", "1")])
 
 
+async def test_a_kip_is_sleep(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Conduct\n\n"
+        "1. Adults must never sleep in the same room as young people.\n\n"
+        "2. Leaders must not give young people lifts in their own cars.\n\n"
+        "3. Leaders must not smoke or vape in front of young people.\n",
+    )
+    await assert_answered_first_by(
+        advisor,
+        [("can i kip in with the cubs at the centre friday?", "1"), ("am i ok to kip in the hall with the kids", "1")],
+    )
+
+
 async def test_a_parents_custody_of_a_child_is_not_prison(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
