@@ -414,6 +414,10 @@ class ClauseIndex:
                 missing.append(found.group(0))
         return missing
 
+    def _names_a_title(self, tokens: list[str]) -> bool:
+        """The words name what a loaded document's title names ("anti-bullying" of an Anti-bullying Policy)."""
+        return not self.titled.isdisjoint(self.analyzer.concepts(self.analyzer.stem_all(tokens)))
+
     def _mentions(self, concept: str, first: int | None) -> bool:
         """The loaded policy names the concept: in a document's title, in two clauses or more, in a short
         clause ("Be photographed or filmed if under 16"), as a clause's subject, or in the clause `first`.
@@ -508,7 +512,9 @@ class ClauseIndex:
         lowered = question.lower()
         matched = bool(terms)
         # a kind of question stands for the words of the question that ask it: a clause in the words its
-        # answers use ("transport") covers them ("dropping a few of the kids home")
+        # answers use ("transport") covers them ("dropping a few of the kids home"); but alone it finds nothing
+        # when neither the policy's clauses nor its title use the question's own words ("what's the deadline for
+        # ucas?"; not "who checks the anti-bullying stuff is working?" of an Anti-bullying Policy)
         covering = list(terms)
         for pattern, words in self.intents:
             if found := pattern.search(lowered):
@@ -517,7 +523,7 @@ class ClauseIndex:
                 for term in added:
                     self._add(scores, term, INTENT_WEIGHT)
                 covering += [replace(term, slots=asked) for term in added]
-                matched = matched or bool(added)
+                matched = matched or (bool(added) and self._names_a_title(focused[0]))
         # a topic asked in words its group can't list ("can i drive one of the young people home") is asked
         joined = " ".join(focused[0])
         for pattern, concept in self.asked_topics:
@@ -526,6 +532,7 @@ class ClauseIndex:
                 term = QueryTerm(concept, CONCEPT_WEIGHT, tuple(range(start, start + found.group(0).count(" ") + 1)))
                 self._add(scores, term, INTENT_WEIGHT)
                 covering.append(term)
+                matched = True
         for words, weight in extra:
             added, _ = self.query_terms(words) if words and weight else ([], {})
             for term in added:

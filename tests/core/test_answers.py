@@ -3305,6 +3305,23 @@ async def test_a_game_or_a_snow_day_is_a_subject_the_policy_covers_in_its_own_wo
     await assert_answered_first_by(advisor, [(question, "1")])
 
 
+@pytest.mark.parametrize(
+    "question", ["whats the deadline for ucas applications?", "how soon do the predicted grades go off"]
+)
+async def test_a_kind_of_question_alone_finds_nothing_when_the_policy_uses_none_of_its_words(
+    tmp_path: Path, question: str
+) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Reporting\n\n"
+        "1. Concerns must be reported to the DSL within 24 hours, or immediately if a child is at risk.\n"
+        "2. Staff must not post photos of young people on personal accounts.\n",
+    )
+    answer = await advisor.answer(question)
+    assert answer.status is AnswerStatus.NO_MATCH
+    assert answer.hits == ()
+
+
 async def test_belongings_stolen_are_no_match_where_the_policy_never_covers_them(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
