@@ -723,6 +723,8 @@ def test_asking_whether_there_is_a_rule_is_a_policy_question_whatever_the_story(
         "a boy who aged out of our group last year messaged me on snap to say hi. hes 18 now. is it fine to reply?",
         "one of the brownies (9) keeps drawing me pictures at every meeting and writing notes. ok to keep them?",
         "her nan phoned to ask why she's been so quiet lately. can i tell her about the falling out with her mates?",
+        # "how do i handle it?": how to go about it
+        "a lad from the thursday group keeps messaging me about his footy. he means well. how do i handle it",
     ],
 )
 def test_asking_what_the_rules_allow_needs_a_surer_learned_check(question: str) -> None:
