@@ -334,6 +334,8 @@ def detector() -> ConcernDetector:
         "popped round to drop off her trainers, no heating, dog poo on the floor, the baby crying and no adult home",
         "maya (6) said her stepdad's friend plays a special game with her at bedtime and she mustnt tell",
         "coach dave filmed the u13 girls getting changed after the match, said it was for the team video",
+        # a child shoved into a wall, seen on a parent's own post
+        "saw his dad's insta story, hes yelling at jay and shoving him against the wall over a spilt drink",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
