@@ -327,8 +327,8 @@ def _one_of(words: tuple[str, ...]) -> str:
 
 
 def _any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """Any of the words, as whole words, in the singular or the plural ("leaders", "coaches")."""
-    return re.compile(rf"\b{_one_of(words)}(?:e?s)?\b") if words else None
+    """Any of the words, as whole words, in the singular or the plural."""
+    return re.compile(rf"\b{_one_of(words)}s?\b") if words else None
 
 
 def _alternation(words: dict[str, float]) -> re.Pattern[str] | None:

@@ -336,7 +336,7 @@ def detector() -> ConcernDetector:
         "coach dave filmed the u13 girls getting changed after the match, said it was for the team video",
         # a child gone, searched for; an adult kissing a young person; a burn its story doesn't fit
         "sam r didnt come back from the loo at soft play, weve searched everywhere, 15 mins now",
-        "i saw one of the coaches kissing a 15yo player in the car park after training",
+        "i saw the coach kissing a 15yo player in the car park after training",
         "little one has a round burn on her wrist, dad says she touched the kettle but it doesnt add up",
         # a child shoved into a wall, seen on a parent's own post
         "saw his dad's insta story, hes yelling at jay and shoving him against the wall over a spilt drink",
