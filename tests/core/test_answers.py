@@ -2974,6 +2974,7 @@ async def test_a_premises_question_is_no_match_even_when_the_policy_mentions_fir
         "a young person grazed his knee, do we have an accident book to fill in?",
         "just started as a session worker, am i automatically put in the pension?",
         "how many of us need to be on at the friday session? we had 40 young people last week",
+        "ive been using my own phone data to message the young people's parents, can i claim any of it back?",
     ],
 )
 async def test_work_matters_a_policy_never_covers_are_no_match_however_they_are_asked(
