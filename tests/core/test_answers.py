@@ -2975,6 +2975,8 @@ async def test_a_premises_question_is_no_match_even_when_the_policy_mentions_fir
         "just started as a session worker, am i automatically put in the pension?",
         "how many of us need to be on at the friday session? we had 40 young people last week",
         "ive been using my own phone data to message the young people's parents, can i claim any of it back?",
+        "where do the volunteers park when we take the young people to the leisure centre?",
+        "whats the subs for the young people this term, weekly or per session?",
     ],
 )
 async def test_work_matters_a_policy_never_covers_are_no_match_however_they_are_asked(
