@@ -2977,6 +2977,7 @@ async def test_a_premises_question_is_no_match_even_when_the_policy_mentions_fir
         "ive been using my own phone data to message the young people's parents, can i claim any of it back?",
         "where do the volunteers park when we take the young people to the leisure centre?",
         "whats the subs for the young people this term, weekly or per session?",
+        "one of the young people asked if id write her a reference for her college application, am i allowed?",
     ],
 )
 async def test_work_matters_a_policy_never_covers_are_no_match_however_they_are_asked(
@@ -3923,6 +3924,18 @@ async def test_a_kip_is_sleep(tmp_path: Path) -> None:
     await assert_answered_first_by(
         advisor,
         [("can i kip in with the cubs at the centre friday?", "1"), ("am i ok to kip in the hall with the kids", "1")],
+    )
+
+
+async def test_a_reference_for_a_young_person_is_answered_where_the_policy_covers_it(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Staff conduct\n\n"
+        "1. Every new volunteer must provide two references and have an enhanced DBS check.\n\n"
+        "2. Staff may write a reference for a young person only with their manager's agreement, on headed paper.\n",
+    )
+    await assert_answered_first_by(
+        advisor, [("one of my lads asked me to write him a reference for his apprenticeship, can i?", "2")]
     )
 
 
