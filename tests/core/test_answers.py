@@ -2978,6 +2978,7 @@ async def test_a_premises_question_is_no_match_even_when_the_policy_mentions_fir
         "where do the volunteers park when we take the young people to the leisure centre?",
         "whats the subs for the young people this term, weekly or per session?",
         "one of the young people asked if id write her a reference for her college application, am i allowed?",
+        "a young person's grandad died and the family have asked me to the funeral, am i allowed to go?",
     ],
 )
 async def test_work_matters_a_policy_never_covers_are_no_match_however_they_are_asked(
