@@ -590,6 +590,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "not happy with the way he talks to the parents at pick up, can i raise it with the manager?",
         # what tells two words apart
         "someone on the course said grooming and radicalisation work the same way. whats the difference between them?",
+        # paperwork not back is no one missing
+        "my dbs check still hasnt come back after 5 weeks, can i start helping at beavers anyway?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
