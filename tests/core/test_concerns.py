@@ -711,6 +711,20 @@ def test_talk_of_hate_or_justified_violence_against_a_group_takes_the_prevent_ro
     assert any("radicalisation" in words for words, _ in detector.route(worry).situations)
 
 
+@pytest.mark.parametrize(
+    ("news", "pride_or_relief"),
+    [
+        ("she told me shes moving up to the seniors next season", "so proud of her"),
+        ("he was in tears after losing the final on saturday, we had a long chat at training", "hes fine now"),
+    ],
+)
+def test_news_told_with_pride_or_relief_is_no_worry_on_the_learned_check_alone(news: str, pride_or_relief: str) -> None:
+    lexicon = load_knowledge(BUNDLED_KNOWLEDGE).concerns
+    very_sure = ConcernDetector.from_lexicon(lexicon, WorryModel(weights={}, bias=5.0))  # p = 0.99 for anything
+    assert very_sure.assess(news).concern  # the story alone is enough for a check this sure...
+    assert not very_sure.assess(f"{news}, {pride_or_relief}").concern  # ...but not told with pride or relief
+
+
 def test_asking_whether_there_is_a_rule_is_a_policy_question_whatever_the_story() -> None:
     knowledge = load_knowledge(BUNDLED_KNOWLEDGE)
     detector = ConcernDetector.from_lexicon(knowledge.concerns, knowledge.worry_model)
