@@ -340,6 +340,21 @@ def detector() -> ConcernDetector:
         "little one has a round burn on her wrist, dad says she touched the kettle but it doesnt add up",
         # a child shoved into a wall, seen on a parent's own post
         "saw his dad's insta story, hes yelling at jay and shoving him against the wall over a spilt drink",
+        # a stranger filming the children; a child gone, last seen a while ago
+        "a bloke's been stood by the gate filming the juniors on his phone for ages, nobody knows him",
+        "the girls came off the pitch and said some man in the car park was taking pictures of the under 12s",
+        "jack (8) not with the group at the aquarium, last seen by the shark tank 10 mins ago",
+        # an adult with a record of offences against children; a child sent an adult exposing himself
+        "one of our drivers has a conviction involving children, a parent found it online",
+        "one of the girls was sent a pic of a man with nothing on by someone she plays roblox with",
+        # a fight clip of one of ours, someone kicked on the floor
+        "theres a fight clip going round of one of our year 8s",
+        "they were punching him on the floor outside the chippy after youth club",
+        # hatred of a people, a bomb asked about; secrets from parents, drink given by an adult
+        "she keeps saying she hates immigrants since she started following that account",
+        "he was asking the group how you make a pipe bomb and wasnt joking",
+        "one of the leaders keeps telling the cubs to keep things from their parents",
+        "volunteer mike gave the lads cans at camp and told them to keep it between us",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -592,6 +607,13 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "someone on the course said grooming and radicalisation work the same way. whats the difference between them?",
         # paperwork not back is no one missing
         "my dbs check still hasnt come back after 5 weeks, can i start helping at beavers anyway?",
+        # what to do should it happen, whom a rule lets in, a lesson on it, a boxing match, a minor injuries unit
+        "what do we do if a man is filming the kids from outside the fence?",
+        "can someone with a caution for something involving kids still volunteer with us?",
+        "how do we talk to yp about people hating muslims that they see online?",
+        "the lads were watching a fight video on youtube in the minibus, boxing, should i have stopped them?",
+        "she twisted her knee at netball, swollen but she can walk, mum took her to minor injuries. accident form?",
+        "my last seen is turned off on whatsapp, can the kids still see when i'm online?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -703,6 +725,9 @@ def test_a_worry_happening_now_puts_999_first(emergency: str) -> None:
         # called to a war or a cause
         "a 15yo at cadets told me an online mate says the west is at war with his religion and he should do his bit",
         "shes been watching channels about a coming race war and says she'd be ready to join the fight against them",
+        # hatred of a people; a bomb
+        "she keeps saying she hates immigrants since she started following that account",
+        "he was asking the group how you make a pipe bomb and wasnt joking",
     ],
 )
 def test_talk_of_hate_or_justified_violence_against_a_group_takes_the_prevent_route(
@@ -716,6 +741,8 @@ def test_talk_of_hate_or_justified_violence_against_a_group_takes_the_prevent_ro
     [
         ("she told me shes moving up to the seniors next season", "so proud of her"),
         ("he was in tears after losing the final on saturday, we had a long chat at training", "hes fine now"),
+        # sad news the family are handling well
+        ("her gran died last week after a long illness, she told me at drop off", "mum says its fine to talk about it"),
     ],
 )
 def test_news_told_with_pride_or_relief_is_no_worry_on_the_learned_check_alone(news: str, pride_or_relief: str) -> None:
@@ -747,6 +774,8 @@ def test_asking_whether_there_is_a_rule_is_a_policy_question_whatever_the_story(
         "her nan phoned to ask why she's been so quiet lately. can i tell her about the falling out with her mates?",
         # "how do i handle it?": how to go about it
         "a lad from the thursday group keeps messaging me about his footy. he means well. how do i handle it",
+        # "any ideas how to...?"
+        "one of my lads cant sit still in the talk and ends up rolling on the floor. any ideas how to keep him with us",
     ],
 )
 def test_asking_what_the_rules_allow_needs_a_surer_learned_check(question: str) -> None:
