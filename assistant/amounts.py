@@ -15,9 +15,12 @@ from enum import Enum
 
 from assistant.text_analysis import message_sentences
 
-# chat's openers before the question itself: "quick q - what time...", "anyone know when's the next..."
+# chat's openers before the question itself: "quick q - what time...", "anyone know when's the next...", and the
+# scene it is asked of: "for the zoom sessions whats the max length?"
 _OPENER = re.compile(
-    r"^\W*(?:(?:so|and|but|also|quick q|quick question|sorry|hi|hey|anyone know|does anyone know|do you know)\W+)*",
+    r"^\W*(?:(?:so|and|but|also|quick q|quick question|sorry|hi|hey|anyone know|does anyone know|do you know)\W+)*"
+    r"(?:(?:for|on|about|re|with|at|in) (?:the|our|a|an|those|these|this|that) (?:[\w']+ ){0,3}?[\w']+\W+"
+    r"(?=(?:what|whats|what's|how|when|is there)\b))?",
     re.IGNORECASE,
 )
 # the kinds of amount a question's opening names are its named groups: "what time" and "how late" want a time of

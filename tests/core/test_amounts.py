@@ -34,6 +34,9 @@ EXPENSES_POLICY = (
         "how long do we have to keep the old sign-in sheets?",
         "how often are we meant to redo the first aid course?",
         "whats the max number of kids on the bouncy castle at once",
+        # asked of a scene named first
+        "for the zoom sessions whats the max length? one of ours gets tired after half an hour",
+        "on the residential, how late can the lights stay on?",
     ],
 )
 def test_asking_how_many_how_much_what_time_or_by_when_asks_for_an_amount(question: str) -> None:
@@ -86,7 +89,11 @@ async def test_a_rate_the_policy_never_states_is_not_answered_by_a_clause_sharin
 
 @pytest.mark.parametrize(
     "question",
-    ["whats the max number of young people on the minibus?", "how long can a volunteer drive the minibus for?"],
+    [
+        "whats the max number of young people on the minibus?",
+        "how long can a volunteer drive the minibus for?",
+        "for the minibus trips whats the max a volunteer can drive in one go?",
+    ],
 )
 async def test_a_limit_the_policy_never_states_is_not_answered_by_a_clause_naming_the_thing(
     tmp_path: Path, question: str

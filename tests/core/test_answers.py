@@ -3639,6 +3639,34 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             "can i do a quick catch up with her over teams from home?",
             id="a call over teams is a video call",
         ),
+        pytest.param(
+            "Our accounts",
+            "Staff should learn the basics of the platforms members use, such as Instagram, and remove old posts.",
+            "Staff should not delete any messages sent to or from organisation accounts.",
+            "can i clear out all the old convos in the club insta inbox?",
+            id="convos in an inbox are messages",
+        ),
+        pytest.param(
+            "Posting",
+            "Photos from trips and events go on the club's Facebook page within a week.",
+            "A parent must give permission before a photo of their child is posted online.",
+            "got some great pics from the trip, anyone i need to check with before they go on the page?",
+            id="checking with someone first is permission",
+        ),
+        pytest.param(
+            "Social media",
+            "This policy applies to all staff, and to the club's phones.",
+            "These rules apply even in your own time and when using your own IT equipment.",
+            "its my day off and my own phone, so none of this applies does it?",
+            id="a day off on your own phone is your own time and equipment",
+        ),
+        pytest.param(
+            "Social media",
+            "Posts on the club page are checked by the manager before they go up.",
+            "Social media is not the place to raise complaints; follow the correct channels by speaking to a trustee.",
+            "not happy with how my boss handled something, can i put a post up or is there a proper way to do it?",
+            id="not happy with something is a complaint, a proper way its channels",
+        ),
     ],
 )
 async def test_the_words_staff_use_find_the_clause_in_the_policys_words(

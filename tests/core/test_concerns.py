@@ -811,6 +811,7 @@ KIND_OF_WORRY = {
         "the u16 boys are sending round a pic of one lad in the shower after training",
         "found a video in the downloads on the room tablet that i think is a child being abused",
         "some lad he met on a gaming app says he'll send the ones he already sent to his school unless he sends more",
+        "saw a photo of a naked child on the phone one of the helpers left on the side",
     ],
     "bullying": [
         "a few of them have been slagging josh off in the group chat for weeks",
@@ -818,6 +819,8 @@ KIND_OF_WORRY = {
         "the other girls keep sending round a video of her falling over with crying laughing emojis",
         "they kicked him out of the group chat again and he was in tears at training",
         "some of the girls made a fake account of her and keep posting her photos with nasty captions",
+        # ...in slang, or a chat made for it
+        "some of the year 9s set up a group chat just to rip into one girl in their form, shes in bits",
     ],
     "scams": [
         "a girl he met online needs £300 for a flight to come and see him",
@@ -888,6 +891,7 @@ KIND_OF_WORRY = {
     "visitors members of the public": [
         "a bloke none of us know has started hanging around outside the hall chatting to the younger boys",
         "there's a woman at the fence most weeks taking photos of the girls on the trampolines",
+        "some man has been by the fence filming the under 9s for twenty minutes, none of the parents know him",
     ],
     "domestic abuse": [
         "a mum at playgroup said her partner checks her phone every night and pushed her against the wall",
