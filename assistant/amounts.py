@@ -62,8 +62,9 @@ _ASKS_MONEY = re.compile(
     r"|\bhow much (?:is|are|r)\b",
     re.IGNORECASE,
 )
+# (not a word of a double-barrelled name: "Gareth Lloyd-Price")
 _MONEY = re.compile(
-    r"£|\b\d+p\b|\b(?:pence|pounds?|free|no charge|costs?|prices?|fees?|charges?|paid|pay|subs)\b", re.IGNORECASE
+    r"£|\b\d+p\b|(?<!-)\b(?:pence|pounds?|free|no charge|costs?|prices?|fees?|charges?|paid|pay|subs)\b", re.IGNORECASE
 )
 
 

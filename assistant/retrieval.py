@@ -160,7 +160,8 @@ AUDIENCE_PRIOR = 0.85
 # A policy's introduction says why it exists and what it covers; the rules that answer come after it. (Its
 # title starts so, after any number: "1 INTRODUCTION AND PURPOSE", not "Photos for a purpose")
 _INTRODUCTION_HEADING = re.compile(
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:introduction|purpose|aims?|background|policy statement|overview|"
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:introduction|purpose|aims?|background|policy statement|overview|who we are|"
+    r"about us|"
     r"why (?:we have|this (?:policy|procedure|code|guidance|document))|"
     r"about this (?:policy|procedure|code|guidance|document))\b",
     re.IGNORECASE,

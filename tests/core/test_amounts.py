@@ -175,6 +175,7 @@ def test_a_question_asks_for_a_time_of_day_a_price_or_any_amount(question: str, 
         ("Membership is £45 a year.", Amount.MONEY, True),
         ("The trip is free for young carers.", Amount.MONEY, True),
         ("At least two adults must be present.", Amount.MONEY, False),
+        ("Club secretary: Ann Hughes-Price, 07700 900000", Amount.MONEY, False),  # a name, not a price
         ("Read it with chapter 11 of the handbook.", Amount.ANY, True),
         ("Registers are kept for six years, then shredded.", Amount.DURATION, True),
         ("Footage is kept until the investigation ends.", Amount.DURATION, True),

@@ -355,6 +355,8 @@ def detector() -> ConcernDetector:
         "he was asking the group how you make a pipe bomb and wasnt joking",
         "one of the leaders keeps telling the cubs to keep things from their parents",
         "volunteer mike gave the lads cans at camp and told them to keep it between us",
+        # weight lost and eating almost nothing
+        "she's lost so much weight this term and her mate says she only drinks water at school",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -614,6 +616,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "the lads were watching a fight video on youtube in the minibus, boxing, should i have stopped them?",
         "she twisted her knee at netball, swollen but she can walk, mum took her to minor injuries. accident form?",
         "my last seen is turned off on whatsapp, can the kids still see when i'm online?",
+        # a voucher someone won and wants to give, not a prize someone is told they have won
+        "one of the lads wants to give me a £10 amazon voucher he won in the raffle, can i accept it?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:

@@ -327,9 +327,13 @@ def test_a_policys_introduction_weighs_less_than_its_rules() -> None:
         ("WHY THIS PROCEDURE EXISTS", "Coaches and volunteers build trust with families over many seasons."),
         ("Coaching Practice › Physical support", "Coaches must explain where they will put their hands and why."),
         ("Photos for a purpose", "Coaches may film skills on club iPads only."),
+        # who the organisation is, told before its rules, weighs less than the same words under a rule's heading
+        ("WHO WE ARE AND WHY THIS POLICY MATTERS", "Our pupils perform at shows, where they are filmed."),
+        ("Shows", "Our pupils perform at shows, where they are filmed."),
     ]
     priors = index_of([text for _, text in headed], [heading for heading, _ in headed]).priors
     assert priors[0] == priors[2] < priors[4] and priors[1] < priors[3]  # "Photos for a purpose" is no introduction
+    assert priors[5] < priors[6]
 
 
 @given(st.text(alphabet=st.sampled_from(list("abcxzABCXZ0159 _-.,;:!?\n\té€İKßﬁ٣²\x00"))))
