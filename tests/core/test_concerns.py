@@ -357,6 +357,9 @@ def detector() -> ConcernDetector:
         "volunteer mike gave the lads cans at camp and told them to keep it between us",
         # weight lost and eating almost nothing
         "she's lost so much weight this term and her mate says she only drinks water at school",
+        # a room shared with two of the children; one taken back to an adult's home alone
+        "one of the leaders shared a room with two of the cubs at camp, the other leaders didnt know",
+        "yesterday a helper took one of the beavers back to her flat on her own to get a spare jumper",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -618,6 +621,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "my last seen is turned off on whatsapp, can the kids still see when i'm online?",
         # a voucher someone won and wants to give, not a prize someone is told they have won
         "one of the lads wants to give me a £10 amazon voucher he won in the raffle, can i accept it?",
+        # a fall with no injury
+        "mr jones had a fall in the garden this morning, no injury, gp has seen him and the family know",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -747,6 +752,11 @@ def test_talk_of_hate_or_justified_violence_against_a_group_takes_the_prevent_ro
         ("he was in tears after losing the final on saturday, we had a long chat at training", "hes fine now"),
         # sad news the family are handling well
         ("her gran died last week after a long illness, she told me at drop off", "mum says its fine to talk about it"),
+        # a matter already dealt with, the parents told
+        (
+            "two of the yr 10 boys were mucking about in the changing rooms and smashed the mirror",
+            "spoken to both and rang home",
+        ),
     ],
 )
 def test_news_told_with_pride_or_relief_is_no_worry_on_the_learned_check_alone(news: str, pride_or_relief: str) -> None:
