@@ -3667,6 +3667,20 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             "not happy with how my boss handled something, can i put a post up or is there a proper way to do it?",
             id="not happy with something is a complaint, a proper way its channels",
         ),
+        pytest.param(
+            "Phones",
+            "Photos are taken only on the club's cameras, never on staff's own phones.",
+            "Staff contact parents only from the club's work mobile.",
+            "need to ring a parent but the work phone is locked in the office, can i use mine?",
+            id="a phone locked in the office is no lock-in",
+        ),
+        pytest.param(
+            "Social media",
+            "Social media means any interactive online media that lets people share content publicly, like Instagram.",
+            "Adults must review their social networking profiles when they commence a post with the club.",
+            "starting on monday!! my insta is public and has loads of old night out stuff, does that matter",
+            id="starting on monday is commencing a post",
+        ),
     ],
 )
 async def test_the_words_staff_use_find_the_clause_in_the_policys_words(
