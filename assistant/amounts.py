@@ -30,6 +30,8 @@ _ASKS_AT_START = re.compile(
     r"^(?:(?P<TIME_OF_DAY>what time\b|how (?:late|early)\b|is there (?:a|an|any) limit (?:on|to) how (?:late|early)\b)"
     r"|(?P<DURATION>how long\b|how many (?:\w+ )?(?:seconds|minutes|mins|hours|hrs|days|nights|weeks|months|years)\b"
     r"|is there (?:a|an|any) time limit\b)"
+    # "when's the next fun run?" wants a date, not "within 24 hours"
+    r"|(?P<DATE>when(?:'?s| is| are| r) (?:the |our )?next\b)"
     r"|how many\b|how often\b|is there (?:a|an|any) (?:\w+ )?(?:limit|max|maximum|minimum|cap)\b"
     # not "how much am i supposed to ask"; "r", text speak's "are"
     r"|how much (?:is|are|r|does|do|will|would|should|can|money|we|they|it)\b"
@@ -80,6 +82,17 @@ _DURATION = re.compile(
 )
 
 
+# a day or date: "Saturday 14 June", "the 3rd", "14/06", "every spring", "next term"
+_DATE = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|"
+    r"august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|spring|summer|"
+    r"autumn|winter|christmas|easter|half[- ]term)\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}/\d{1,2}\b"
+    r"|\b(?:next|each|every|this) (?:week|month|term|year|season)\b|\b(?:annual|annually|yearly|termly)\b"
+    r"|\b(?-i:May)\b",  # the month, not "staff may"
+    re.IGNORECASE,
+)
+
+
 class Amount(Enum):
     """What kind of amount a question asks for."""
 
@@ -87,6 +100,7 @@ class Amount(Enum):
     TIME_OF_DAY = _TIME
     MONEY = _MONEY
     DURATION = _DURATION
+    DATE = _DATE
 
 
 def asked_amount(question: str) -> Amount | None:

@@ -160,6 +160,8 @@ async def test_how_often_is_answered_by_the_clause_saying_who_sets_the_frequency
         ("how late can the juniors stay at the disco", Amount.TIME_OF_DAY),
         ("is there a time limit on how long they can go on the ipad?", Amount.DURATION),
         ("is there a minimum age for our volunteers?", Amount.ANY),
+        # the next one of something: a date
+        ("when's the next family fun day? can my sister come", Amount.DATE),
     ],
 )
 def test_a_question_asks_for_a_time_of_day_a_price_or_any_amount(question: str, kind: Amount) -> None:
@@ -181,6 +183,8 @@ def test_a_question_asks_for_a_time_of_day_a_price_or_any_amount(question: str, 
         ("Footage is kept until the investigation ends.", Amount.DURATION, True),
         ("Technique footage is deleted at the end of each season.", Amount.DURATION, True),
         ("Two members of staff sign the register at each session.", Amount.DURATION, False),
+        ("The sponsored walk is on Saturday 14 June.", Amount.DATE, True),
+        ("Staff may claim travel within 30 days.", Amount.DATE, False),  # "may" is no month
     ],
 )
 def test_a_clause_gives_the_kind_of_amount_asked_for(clause: str, kind: Amount, gives: bool) -> None:
@@ -210,6 +214,14 @@ def test_a_clause_gives_the_kind_of_amount_asked_for(clause: str, kind: Amount, 
             "2. Two copies of the sign-in sheets are retained in the locked cabinet in the office.\n",
             "how long do we keep the old sign-in sheets?",
             "3. Old sign-in sheets are kept for three years and then shredded.\n",
+        ),
+        (  # a time limit and a price, but no date
+            "# Fundraising\n\n"
+            "1. Volunteers who run in the sponsored fun run pay their own £10 entry and hand in sponsorship within "
+            "two weeks.\n"
+            "2. Young people may take part in the fun run only with a parent's consent.\n",
+            "when's the next fun run?",
+            "3. The next fun run is on Sunday 21 September at the county showground.\n",
         ),
     ],
 )

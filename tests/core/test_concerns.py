@@ -766,6 +766,20 @@ def test_news_told_with_pride_or_relief_is_no_worry_on_the_learned_check_alone(n
     assert not very_sure.assess(f"{news}, {pride_or_relief}").concern  # ...but not told with pride or relief
 
 
+@pytest.mark.parametrize(
+    "gift",
+    [
+        "his nan pushed £20 into my hand after the session and wouldnt take it back. what now",
+        "a dad tried to give me an envelope after the show to say thanks, i said no but he left it on the side",
+    ],
+)
+def test_a_gift_pressed_on_the_writer_needs_a_surer_learned_check(gift: str) -> None:
+    lexicon = load_knowledge(BUNDLED_KNOWLEDGE).concerns
+    fairly_sure = ConcernDetector.from_lexicon(lexicon, WorryModel(weights={}, bias=1.0))  # p = 0.73 for anything
+    assert fairly_sure.assess("his nan kept hold of him after the session and wouldnt let go. what now").concern
+    assert not fairly_sure.assess(gift).concern  # the writer's own conduct: what to do with a gift
+
+
 def test_asking_whether_there_is_a_rule_is_a_policy_question_whatever_the_story() -> None:
     knowledge = load_knowledge(BUNDLED_KNOWLEDGE)
     detector = ConcernDetector.from_lexicon(knowledge.concerns, knowledge.worry_model)
