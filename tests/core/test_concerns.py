@@ -357,6 +357,9 @@ def detector() -> ConcernDetector:
         "volunteer mike gave the lads cans at camp and told them to keep it between us",
         # weight lost and eating almost nothing
         "she's lost so much weight this term and her mate says she only drinks water at school",
+        # asked what she is wearing, in messages or in bed
+        "some lad she met on fortnite keeps messaging her asking what shes wearing",
+        "a resident keeps ringing the office at night and last time asked what i was wearing in bed",
         # a room shared with two of the children; one taken back to an adult's home alone
         "one of the leaders shared a room with two of the cubs at camp, the other leaders didnt know",
         "yesterday a helper took one of the beavers back to her flat on her own to get a spare jumper",
@@ -621,6 +624,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "my last seen is turned off on whatsapp, can the kids still see when i'm online?",
         # a voucher someone won and wants to give, not a prize someone is told they have won
         "one of the lads wants to give me a £10 amazon voucher he won in the raffle, can i accept it?",
+        "one of the girls asked what i was wearing to the leavers party lol can i tell her",
         # a fall with no injury
         "mr jones had a fall in the garden this morning, no injury, gp has seen him and the family know",
     ],
@@ -840,6 +844,7 @@ KIND_OF_WORRY = {
         "found a video in the downloads on the room tablet that i think is a child being abused",
         "some lad he met on a gaming app says he'll send the ones he already sent to his school unless he sends more",
         "saw a photo of a naked child on the phone one of the helpers left on the side",
+        "the laptop in the hall was left logged in and there are pics of kids on it that are really not ok",
     ],
     "bullying": [
         "a few of them have been slagging josh off in the group chat for weeks",
