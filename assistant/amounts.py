@@ -16,10 +16,12 @@ from enum import Enum
 from assistant.text_analysis import message_sentences
 
 # chat's openers before the question itself: "quick q - what time...", "anyone know when's the next...", and the
-# scene it is asked of: "for the zoom sessions whats the max length?"
+# scene or the condition it is asked of: "for the zoom sessions whats the max length?", "if they stop a family coming,
+# how long is that for?"
 _OPENER = re.compile(
     r"^\W*(?:(?:so|and|but|also|quick q|quick question|sorry|hi|hey|anyone know|does anyone know|do you know)\W+)*"
-    r"(?:(?:for|on|about|re|with|at|in) (?:the|our|a|an|those|these|this|that) (?:[\w']+ ){0,3}?[\w']+\W+"
+    r"(?:(?:(?:for|on|about|re|with|at|in) (?:the|our|a|an|those|these|this|that) (?:[\w']+ ){0,3}?[\w']+\W+"
+    r"|(?:if|when|once|after) [^,?.!]{3,100},\s*)"
     r"(?=(?:what|whats|what's|how|when|is there)\b))?",
     re.IGNORECASE,
 )

@@ -22,7 +22,7 @@ from assistant.contacts import gives_contact_details
 _ASKS_WHOSE_JOB = re.compile(
     r"^(?:who|who'?s|who is|who are|whose)\b(?: \w+){0,3}? "
     r"(?:runs?|running|looks? after|looking after|in charge|manages?|managing|responsible|admins?|administers?|"
-    r"moderates?|updates?|job)\b",
+    r"moderates?|updates?|job|doing|does|sorting|sorts|organising|organizing|organises|organizes|arranging|arranges)\b",
     re.IGNORECASE,
 )
 _NAMES_WHOSE_JOB = re.compile(

@@ -162,6 +162,8 @@ async def test_how_often_is_answered_by_the_clause_saying_who_sets_the_frequency
         ("is there a minimum age for our volunteers?", Amount.ANY),
         # the next one of something: a date
         ("when's the next family fun day? can my sister come", Amount.DATE),
+        # asked after the condition it is asked of
+        ("if a family is banned for what they post, how long is that for?", Amount.DURATION),
     ],
 )
 def test_a_question_asks_for_a_time_of_day_a_price_or_any_amount(question: str, kind: Amount) -> None:

@@ -36,6 +36,9 @@ CLUB_PAGE_POLICY = (
         "Got some lovely pics. Who looks after the official insta account?",
         "whose job is it to update the website?",
         "who is responsible for the first aid kits on trips?",
+        # who does it, sorts it, organises it
+        "who's doing the rota for the xmas sessions? i cant do the 18th",
+        "who sorts the minibus bookings now dave's left?",
     ],
 )
 def test_asking_who_runs_looks_after_or_is_responsible_asks_whose_job(question: str) -> None:
