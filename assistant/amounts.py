@@ -5,7 +5,7 @@ tent?": a clause that states no number, time or frequency doesn't answer them, h
 it shares ("mileage" in a rule against giving young people money). A safeguarding policy seldom states such
 things, so these are most often questions about the organisation's running that its policy doesn't cover.
 The kind of amount counts: "what time" wants a time of day, "how long" a stretch of time, "how much is" or "45
-quid?" a price; other questions any number.
+quid?" a price, "when's the next" a date; other questions any number.
 """
 
 from __future__ import annotations
