@@ -342,7 +342,7 @@ def detector() -> ConcernDetector:
         "saw his dad's insta story, hes yelling at jay and shoving him against the wall over a spilt drink",
         # a stranger filming the children; a child gone, last seen a while ago
         "a bloke's been stood by the gate filming the juniors on his phone for ages, nobody knows him",
-        "the girls came off the pitch and said some man in the car park was taking pictures of the under 12s",
+        "the girls came off the pitch and said a man was taking pictures of the under 12s, none of us know him",
         "jack (8) not with the group at the aquarium, last seen by the shark tank 10 mins ago",
         # an adult with a record of offences against children; a child sent an adult exposing himself
         "one of our drivers has a conviction involving children, a parent found it online",
@@ -617,6 +617,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "my dbs check still hasnt come back after 5 weeks, can i start helping at beavers anyway?",
         # what to do should it happen, whom a rule lets in, a lesson on it, a boxing match, a minor injuries unit
         "what do we do if a man is filming the kids from outside the fence?",
+        "a man was filming the kids in the pool at the gala, is he allowed to or is it parents only?",
         "can someone with a caution for something involving kids still volunteer with us?",
         "how do we talk to yp about people hating muslims that they see online?",
         "the lads were watching a fight video on youtube in the minibus, boxing, should i have stopped them?",
