@@ -771,6 +771,12 @@ def test_news_told_with_pride_or_relief_is_no_worry_on_the_learned_check_alone(n
     assert not very_sure.assess(f"{news}, {pride_or_relief}").concern  # ...but not told with pride or relief
 
 
+@pytest.fixture
+def fairly_sure() -> ConcernDetector:
+    """The bundled lexicon with a learned check 0.73 sure of anything: above its threshold, below a surer one's."""
+    return ConcernDetector.from_lexicon(load_knowledge(BUNDLED_KNOWLEDGE).concerns, WorryModel(weights={}, bias=1.0))
+
+
 @pytest.mark.parametrize(
     "gift",
     [
@@ -778,9 +784,7 @@ def test_news_told_with_pride_or_relief_is_no_worry_on_the_learned_check_alone(n
         "a dad tried to give me an envelope after the show to say thanks, i said no but he left it on the side",
     ],
 )
-def test_a_gift_pressed_on_the_writer_needs_a_surer_learned_check(gift: str) -> None:
-    lexicon = load_knowledge(BUNDLED_KNOWLEDGE).concerns
-    fairly_sure = ConcernDetector.from_lexicon(lexicon, WorryModel(weights={}, bias=1.0))  # p = 0.73 for anything
+def test_a_gift_pressed_on_the_writer_needs_a_surer_learned_check(fairly_sure: ConcernDetector, gift: str) -> None:
     assert fairly_sure.assess("his nan kept hold of him after the session and wouldnt let go. what now").concern
     assert not fairly_sure.assess(gift).concern  # the writer's own conduct: what to do with a gift
 
@@ -811,9 +815,7 @@ def test_asking_whether_there_is_a_rule_is_a_policy_question_whatever_the_story(
         "one of my lads cant sit still in the talk and ends up rolling on the floor. any ideas how to keep him with us",
     ],
 )
-def test_asking_what_the_rules_allow_needs_a_surer_learned_check(question: str) -> None:
-    lexicon = load_knowledge(BUNDLED_KNOWLEDGE).concerns
-    fairly_sure = ConcernDetector.from_lexicon(lexicon, WorryModel(weights={}, bias=1.0))  # p = 0.73 for anything
+def test_asking_what_the_rules_allow_needs_a_surer_learned_check(fairly_sure: ConcernDetector, question: str) -> None:
     story = question.rsplit(".", 1)[0]
     assert fairly_sure.assess(story).concern  # the story alone is enough for a check this sure...
     assert not fairly_sure.assess(question).concern  # ...but not when it asks what the rules allow
