@@ -3681,6 +3681,13 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             "starting on monday!! my insta is public and has loads of old night out stuff, does that matter",
             id="starting on monday is commencing a post",
         ),
+        pytest.param(
+            "Messages",
+            "Members' questions about training times are answered by the office through the club app.",
+            "If a member messages you privately, do not continue the conversation; tell the welfare officer.",
+            "one of the lads dm'd me last night asking about training times, do i just reply?",
+            id="a dm is a member messaging you privately",
+        ),
     ],
 )
 async def test_the_words_staff_use_find_the_clause_in_the_policys_words(
