@@ -74,7 +74,7 @@ class ConcernDetector:
     model: WorryModel | None = None  # a learned check for what the patterns and signs don't name
     own_conduct: tuple[re.Pattern[str], ...] = ()  # the writer asks about their own action
     own_conduct_probability: float = 0.8  # how sure the model alone must then be
-    good_news: tuple[re.Pattern[str], ...] = ()  # told with pride or relief: never a worry on the model alone
+    good_news: tuple[re.Pattern[str], ...] = ()  # told with pride or relief, or as handled: not a worry on the model
     disclosure: tuple[re.Pattern[str], ...] = ()  # someone told the writer ("just told me", "showed me")
     hypothetical: tuple[re.Pattern[str], ...] = ()  # "what if a child told me..."
     ongoing: tuple[re.Pattern[str], ...] = ()  # what is described keeps happening ("keeps messaging her")
@@ -277,7 +277,8 @@ class ConcernDetector:
         """A harm pattern, a real case about someone at risk that the writer asks is harm ("is that reportable?"),
         an adult's red flag in a real case or about a particular adult, enough signs of harm (half as many with
         the writer's unease), or the model: surer when the writer asks about their own action ("was that a bad
-        idea?"), which is most often a question, and not at all for news told with pride or relief."""
+        idea?"), which is most often a question, and not at all for news told
+        with pride or relief or as already handled."""
         if any(p.search(text) for p in self.harm):
             return True
         if real and self._asks_whether_harm(text):

@@ -191,7 +191,8 @@ class ConcernLexicon(Frozen):
     # home?"): the learned check alone must then be surer before it calls the message a worry
     own_conduct: tuple[str, ...] = ()
     own_conduct_probability: float = Field(default=0.8, gt=0, lt=1)
-    # news told with pride or relief ("so proud of her", "hes ok now"): the learned check alone never makes it a worry
+    # news told with pride or relief ("so proud of her", "hes ok now"), or as already handled ("spoken to both and rang
+    # home"): the learned check alone never makes it a worry
     good_news: tuple[str, ...] = ()
     # kinds of worry with a procedure of their own: about a member of staff -> the allegations procedure
     situation: tuple[Situation, ...] = ()
