@@ -363,6 +363,13 @@ def detector() -> ConcernDetector:
         # a room shared with two of the children; one taken back to an adult's home alone
         "one of the leaders shared a room with two of the cubs at camp, the other leaders didnt know",
         "yesterday a helper took one of the beavers back to her flat on her own to get a spare jumper",
+        # a child telling of being afraid to go home for what will be done to them
+        "ellie told me at the end 'i cant go home tonight, he'll kill me' and wouldnt say who",
+        # a man asking for a child's account by her name, or saying he will wait for her
+        "a man rang the club phone twice asking for poppy's snapchat, said he was her cousin",
+        "some guy kept commenting on our live stream that he would be waiting outside for her after rehearsal",
+        # a marriage arranged for a young person in the family's own words
+        "ayesha (14) says her dad has arranged her nikah for when they go back home in july",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -628,6 +635,9 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "one of the girls asked what i was wearing to the leavers party lol can i tell her",
         # a fall with no injury
         "mr jones had a fall in the garden this morning, no injury, gp has seen him and the family know",
+        # the writer's own joke about getting home late; a child asking for a parent's number
+        "i cant go home yet, the minibus is late and my wife will kill me lol",
+        "the new lad was asking for his mum's number to ring her about pick up, do we give it out?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -898,6 +908,7 @@ KIND_OF_WORRY = {
         "she's off to her grandma's for the summer for a big party for becoming a big girl",
         "his uncle says they'll get him married over there at christmas, he's 16 and properly scared",
         "she's 14 and been told she's going abroad to be married, she says she doesn't want to",
+        "her mum has sorted her wedding out for the summer holidays in bangladesh, she's only 15",
     ],
     "about the designated safeguarding lead": [
         "helen keeps giving one of the 14yo lads lifts home on her own. who do i tell when its the welfare officer?",
