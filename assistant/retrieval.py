@@ -798,8 +798,8 @@ def _when(tokens: list[str], start: int, end: int) -> bool:
 
 # belongings that go missing: a missing phone is lost property, not a missing child
 _BELONGINGS = frozenset(
-    "phone phones mobile bag bags coat coats jacket wallet purse keys money cash trainers shoes tablet ipad laptop "
-    "headphones airpods watch bike scooter kit".split()
+    "phone phones iphone iphones mobile bag bags coat coats jacket wallet purse keys money cash trainers shoes tablet "
+    "ipad laptop headphones airpods watch bike scooter kit".split()
 )
 
 

@@ -754,7 +754,8 @@ async def test_a_phone_gone_missing_is_lost_property_not_a_missing_child(tmp_pat
         "2. Staff use the club phone to contact parents.\n",
     )
     lost = "his phone went missing at drop in and now his mum wants us to pay for a new one?"
-    await assert_answered_first_by(advisor, [(lost, "1")])
+    taken = "her iphone went missing from the bag pile during rounders, are we liable?"
+    await assert_answered_first_by(advisor, [(lost, "1"), (taken, "1")])
     asked = await advisor.answer("what do we do if a kid goes missing at drop in?")
     assert asked.status is AnswerStatus.NO_MATCH  # a missing child, which this policy never covers
 
@@ -3687,6 +3688,41 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             "If a member messages you privately, do not continue the conversation; tell the welfare officer.",
             "one of the lads dm'd me last night asking about training times, do i just reply?",
             id="a dm is a member messaging you privately",
+        ),
+        pytest.param(
+            "Social media",
+            "Staff must never share young people's personal details on social media.",
+            "Having set your privacy settings, you should check them regularly, as app updates can reset them.",
+            "my insta's been private for years so i'm fine?",
+            id="an account private for years is privacy settings set once",
+        ),
+        pytest.param(
+            "Social media",
+            "Nothing you post on Facebook may damage working relationships between colleagues.",
+            "Never assume that what you write online will remain private, whatever your settings.",
+            "my fb is friends only so it won't matter what i say on there about work?",
+            id="friends only so it won't matter is assuming it stays private",
+        ),
+        pytest.param(
+            "Social media",
+            "Examples of social media include TikTok, Instagram, Facebook and YouTube.",
+            "If you tell others that you work for the centre, make sure nothing you post breaches this policy.",
+            "can i say i'm a youth worker at the centre in my tiktok bio?",
+            id="a youth worker at the centre is saying where you work",
+        ),
+        pytest.param(
+            "Filming",
+            "Parents must give written consent before their child is photographed.",
+            "The hall camera that streams to our website must be switched off while young people are in the hall.",
+            "is the webcam that streams the hall meant to be on during youth club?",
+            id="a webcam streaming a hall is a camera, not a video call",
+        ),
+        pytest.param(
+            "Podcasts",
+            "Staff must never share young people's surnames or schools online.",
+            "Young people taking part in a podcast need a consent form signed by a parent first.",
+            "the kids want to record an episode about exam stress, what do we need sorting first?",
+            id="exam stress is a subject talked about, not a school's exams",
         ),
     ],
 )
