@@ -3377,6 +3377,14 @@ async def test_a_subject_a_seed_policy_never_covers_is_no_match(seed: str, quest
     assert (await advisor_for(SEEDS / seed).answer(question)).status is AnswerStatus.NO_MATCH
 
 
+async def test_a_comment_left_on_the_page_is_answered_by_the_rule_on_removing_posts() -> None:
+    answer = await advisor_for(SEEDS / INTEREST_LINK).answer(
+        "one of the members left a nasty comment on our fb page about another member, do i just delete it?"
+    )
+    assert answer.status is AnswerStatus.ANSWERED
+    assert answer.hits[0].clause.text.startswith("Designated staff will remove inappropriate posts")
+
+
 async def assert_covered_only_where_said(tmp_path: Path, question: str, silent: list[str], covering: str) -> None:
     """Each policy in `silent` says "the policy doesn't say"; `covering` answers with its clause 2."""
     for number, policy in enumerate(silent):
@@ -3723,6 +3731,34 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             "Young people taking part in a podcast need a consent form signed by a parent first.",
             "the kids want to record an episode about exam stress, what do we need sorting first?",
             id="exam stress is a subject talked about, not a school's exams",
+        ),
+        pytest.param(
+            "Photos",
+            "Photos for the club's Instagram are taken by the club photographer.",
+            "No photograph may be taken from directly below a climber on the wall.",
+            "for the insta can i lie on the mat and shoot up at the kids on the wall? looks amazing from underneath",
+            id="shooting up at someone from underneath is a photo from below",
+        ),
+        pytest.param(
+            "Match officials",
+            "Young referees must be collected by a parent or carer from the ground after the match.",
+            "No young referee may be asked to go to a club official's house or car to collect a fee.",
+            "the away manager told my lad to come to his car after the match to get his ref money, normal?",
+            id="ref money is a fee",
+        ),
+        pytest.param(
+            "Online safety",
+            "Staff must not give young people lifts home.",
+            "Staff will talk with young people about screen time and using technology in moderation.",
+            "one of the young people is gaming till 3am every night, can i say something to him?",
+            id="gaming till 3am is screen time",
+        ),
+        pytest.param(
+            "Social media",
+            "Nothing you post on Facebook may damage working relationships between colleagues.",
+            "Never assume that what you write online will remain private, whatever your settings.",
+            "my insta is locked so i can post what i want about my shifts yeah?",
+            id="locked so i can post is assuming it stays private",
         ),
     ],
 )
