@@ -370,6 +370,16 @@ def detector() -> ConcernDetector:
         "some guy kept commenting on our live stream that he would be waiting outside for her after rehearsal",
         # a marriage arranged for a young person in the family's own words
         "ayesha (14) says her dad has arranged her nikah for when they go back home in july",
+        # an adult found in the children's tents in the night; pictures of children where they change
+        "went out for a smoke at 2am and one of the dads helping was in the boys tents with the lights off",
+        "someone airdropped me photos of our juniors in the showers after the gala, no idea who took them",
+        # an adult calling children "babe" or sending them kisses; filming other people's children close up
+        "one of the helpers keeps calling the year 9 girls babe in the group snap",
+        "the new volunteer sends her kisses at the end of every message, she's 13",
+        "a grandad at the gala was videoing the girls in the relay and zooming right in, none of them are his",
+        # wishing to disappear forever; a carer with residents' cards and money gone
+        "in the car home leah said she wishes she could disappear for good",
+        "a support worker keeps the tenants' bank cards in her bag and the balance never adds up",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -638,6 +648,9 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         # the writer's own joke about getting home late; a child asking for a parent's number
         "i cant go home yet, the minibus is late and my wife will kill me lol",
         "the new lad was asking for his mum's number to ring her about pick up, do we give it out?",
+        # an injury told with where it happened by accident; a question opening "q: if..."
+        "the bruise on jacob's shin is from soft play on saturday, mum told us at drop off",
+        "quick q: if a young person tells us they self harm, do we ring home first?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -871,6 +884,7 @@ KIND_OF_WORRY = {
     "scams": [
         "a girl he met online needs £300 for a flight to come and see him",
         "her nephew has taken her bank card and she's got nothing left for food",
+        "one of the night staff takes the residents' bank cards to the cashpoint and the statements don't match",
     ],
     "allegation": [
         "one of our coaches keeps giving a 12 year old lifts home after training, just the two of them",
