@@ -285,12 +285,15 @@ class ConcernDetector:
             return True
         if (real or any(p.search(text) for p in self.adult_conduct)) and self._adult_red_flag(text):
             return True
-        signs = self.signs_of_harm(text)
+        own = any(p.search(text) for p in self.own_conduct)
+        # the writer asking about their own action ("ok if i meet her for a coffee?") names the signs of the conduct
+        # they ask about; told with what happened ("he hid under his bed... was that wrong?"), signs they saw
+        signs = 0.0 if own and not real else self.signs_of_harm(text)
         if signs >= self.signs_needed or (signs >= self.signs_needed / 2 and any(p.search(text) for p in self.worry)):
             return True
         if self.model is None or any(p.search(text) for p in self.good_news):
             return False
-        if any(p.search(text) for p in self.own_conduct):
+        if own:
             return self.model.probability(text) >= max(self.own_conduct_probability, self.model.threshold)
         return self.model.describes_worry(text)
 

@@ -3760,6 +3760,20 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             "my insta is locked so i can post what i want about my shifts yeah?",
             id="locked so i can post is assuming it stays private",
         ),
+        pytest.param(
+            "Holiday club",
+            "Young leaders must not be left alone with a child, and an adult leader must be nearby.",
+            "Young leaders never take children to the toilet; an adult leader does.",
+            "im a young leader, one of the little ones needs a wee and the adults are busy. can i take him on my own?",
+            id="needing a wee is the toilet",
+        ),
+        pytest.param(
+            "Residential",
+            "Players may use their phones to ring home until 9pm each night.",
+            "Under 16s hand their phones to their chaperone at lights out.",
+            "do the year 8s phones get taken off them at night on the trip?",
+            id="phones taken off them at night are handed in at lights out",
+        ),
     ],
 )
 async def test_the_words_staff_use_find_the_clause_in_the_policys_words(

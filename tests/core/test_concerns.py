@@ -844,6 +844,15 @@ def test_asking_what_the_rules_allow_needs_a_surer_learned_check(fairly_sure: Co
     assert not fairly_sure.assess(question).concern  # ...but not when it asks what the rules allow
 
 
+def test_the_writer_asking_about_their_own_step_names_signs_they_did_not_see(detector: ConcernDetector) -> None:
+    # meeting a young person alone and a private chat are signs of grooming when told of someone else...
+    asked = "she wants a private chat about home. ok if i meet her in town on saturday, just us?"
+    assert not detector.assess(asked).concern
+    # ...and told with what happened, the writer asking whether they did right still tells a worry
+    told = "ruby (7) told me she won't go home and went really quiet. i let her dad take her anyway, was that wrong?"
+    assert detector.assess(told).concern
+
+
 # A kind of worry told in everyday words still finds its own procedure's words (its `add`).
 KIND_OF_WORRY = {
     "self-harm": [
@@ -935,6 +944,7 @@ KIND_OF_WORRY = {
     ],
     "radicalisation": [
         "one of the boys (16) has been posting vids praising that attack and saying they deserved it",
+        "she keeps telling the younger girls we have to take our country back and sharing videos from some channel",
     ],
     "weapon": [
         "a kid just showed his mates a massive knife in his bag",
@@ -948,6 +958,7 @@ KIND_OF_WORRY = {
     "exploitation": [
         "one of my year 10s keeps getting picked up in different cars after school and has a second phone he hides",
         "lad (14) turned up with a wad of cash and new trainers, says he's been doing jobs for some older boys",
+        "since easter she's got a new iphone and a different car collects her each week, older lads driving",
     ],
     "visitors members of the public": [
         "a bloke none of us know has started hanging around outside the hall chatting to the younger boys",
