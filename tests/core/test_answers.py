@@ -3774,6 +3774,20 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             "do the year 8s phones get taken off them at night on the trip?",
             id="phones taken off them at night are handed in at lights out",
         ),
+        pytest.param(
+            "Personal use",
+            "Staff can leave comments on the policy review each year, and the review is led by the head teacher.",
+            "Staff should take care with product and service reviews, e.g. Trip Advisor, in a personal capacity.",
+            "can i leave a tripadvisor review after a bad meal out?",
+            id="a tripadvisor review is a service review, not the policy's",
+        ),
+        pytest.param(
+            "Privacy",
+            "Staff must never share young people's personal details on social media.",
+            "Having set your privacy settings, you should check them regularly, as app updates can reset them.",
+            "put my insta on private months ago when i started, do i need to do anything else?",
+            id="anything else to do, months after setting it private",
+        ),
     ],
 )
 async def test_the_words_staff_use_find_the_clause_in_the_policys_words(
