@@ -276,9 +276,9 @@ class ConcernDetector:
     def _describes_harm(self, text: str, real: bool) -> bool:
         """A harm pattern, a real case about someone at risk that the writer asks is harm ("is that reportable?"),
         an adult's red flag in a real case or about a particular adult, enough signs of harm (half as many with
-        the writer's unease), or the model: surer when the writer asks about their own action ("was that a bad
-        idea?"), which is most often a question, and not at all for news told
-        with pride or relief or as already handled."""
+        the writer's unease; when the writer asks about their own step, only in a real case), or the model: surer
+        when the writer asks about their own action ("was that a bad idea?"), which is most often a question, and
+        not at all for news told with pride or relief or as already handled."""
         if any(p.search(text) for p in self.harm):
             return True
         if real and self._asks_whether_harm(text):
