@@ -559,6 +559,8 @@ class ClauseIndex:
         # BM25 finds candidates; the share of the question they cover orders them
         count = min(max(limit, CANDIDATES), self.size)
         top = np.argpartition(-scores, count - 1)[:count] if count < self.size else np.arange(self.size)
+        if len(party := self.parties & named) == 1:
+            self._weigh_possessed(scores, top, next(iter(party)))
         ranked = [
             Ranked(int(i), float(scores[i]), self.coverage(covering, slots, int(i))) for i in top if scores[i] > 0
         ]
@@ -582,6 +584,34 @@ class ClauseIndex:
             elsewhere[self._clauses_with(party)] = True
         elsewhere[self._clauses_with(next(iter(asked)))] = False
         scores[elsewhere] *= OTHER_PARTY_PRIOR
+
+    def _weigh_possessed(self, scores: np.ndarray, candidates: np.ndarray, asked: str) -> None:
+        """A question about one party alone ("can i be friends with the young people on fb?") is seldom answered by
+        a clause naming that party only as another's ("accepting parents of attendees as friends"): among the
+        candidates, such a clause is weighed as a rule on the other party."""
+        others = self.parties - {asked}
+        both = np.intersect1d(candidates, self._clauses_with(asked))
+        both = np.intersect1d(both, np.concatenate([self._clauses_with(other) for other in others] or [_NONE]))
+        for clause in both.tolist():  # only these can be such a clause; reading each is slower
+            if self._only_possessed(clause, asked, others):
+                scores[clause] *= OTHER_PARTY_PRIOR
+
+    def _only_possessed(self, clause: int, party: str, others: frozenset[str]) -> bool:
+        """Every mention of `party` in the clause names whose another party is: "parents/carers of attendees"."""
+        tokens = tokenize(self.texts[clause])
+        matches = self.analyzer.matches(self.analyzer.stem_all(tokens))
+        mentions = [start for start, _, ids in matches if party in ids]
+        if not mentions:
+            return False
+        other_ends = {start + length for start, length, ids in matches if not others.isdisjoint(ids)}
+
+        def possessed(start: int) -> bool:
+            before = start - 1
+            while before >= 0 and tokens[before] in _POSSESSIVE_DETERMINERS:
+                before -= 1
+            return before >= 1 and tokens[before] == "of" and before in other_ends  # "parents of attendees"
+
+        return all(possessed(start) for start in mentions)
 
     def _weigh_ages(self, scores: np.ndarray, told: frozenset[int]) -> None:
         ages = np.fromiter(told, dtype=np.int64)
@@ -652,6 +682,7 @@ _ABOUT_WINDOW = 8  # words between the posting word and "about"
 _ABOUT_REACH = 5  # words between "about" and the subject of the post
 
 
+_POSSESSIVE_DETERMINERS = frozenset({"the", "our", "their", "your", "its", "these", "those", "all"})
 _PERMISSION = frozenset({"allowed", "permitted"})
 _HEDGES = frozenset({"even", "actually", "still", "really", "ever"})
 _ASKER = frozenset({"i", "we", "it"})

@@ -3798,6 +3798,32 @@ async def test_the_words_staff_use_find_the_clause_in_the_policys_words(
     await assert_answered_first_by(advisor, [(question, "2")])
 
 
+@pytest.mark.parametrize(
+    ("possessed", "about_them", "questions"),
+    [
+        (
+            "Staff should think carefully before accepting the parents of children as friends on Facebook.",
+            "Staff must not have any contact with children through a social networking site, Facebook included.",
+            ["is it ok to be facebook friends with the kids?", "can i add the kids as friends on fb?"],
+        ),
+        (
+            "Volunteers should use their judgement about being friends on social media with parents and carers of "
+            "members.",
+            "Volunteers must never be linked with a young person on social media.",
+            ["can i be friends with the members on social media?", "ok to be friends with our members on insta?"],
+        ),
+    ],
+)
+async def test_a_rule_on_the_childrens_parents_is_no_rule_on_the_children(
+    tmp_path: Path, possessed: str, about_them: str, questions: list[str]
+) -> None:
+    """A rule on the "parents of children" names the children only to say whose parents: asked about the children
+    alone, the rule on them comes first; asked about their parents, the rule on the parents does."""
+    advisor = advisor_with(tmp_path, f"# Social media\n\n1. {possessed}\n\n2. {about_them}\n")
+    await assert_answered_first_by(advisor, [(question, "2") for question in questions])
+    await assert_answered_first_by(advisor, [("can i be friends with the kids' parents on fb?", "1")])
+
+
 async def test_the_age_a_question_tells_picks_the_rule_for_that_age(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
