@@ -1166,6 +1166,14 @@ FIRST_CLAUSE = {
         "can i film the kids for tiktok?",
         ref="2",
     ),
+    "a phone on my contract is a phone contract, not my employment contract": FirstClause(
+        "# Money\n\n"
+        "1. Hosts keep a record of pocket money given to the young person.\n"
+        "2. Hosts must not take out a mobile phone contract or any credit in their own name for a young person, "
+        "even if the young person offers to pay it back.\n",
+        "can i put a phone on my contract for one of the young people?",
+        ref="2",
+    ),
     "a present is a gift": FirstClause(
         "# Leaders\n\n"
         "1. Leaders may give small gifts to the whole group, never to one young person alone.\n"
