@@ -314,14 +314,20 @@ def _adult_conduct(adults: tuple[str, ...], others: tuple[str, ...]) -> tuple[re
     named, in_a_role = _one_of(adults + others), _one_of(adults)
     doing = r"(?:keeps|keep|has (?:been|started)|is (?:always|constantly)|always|insists on|insisted on)"
     did = r"(?:took|filmed|recorded|touched|sent|gave|asked|told|showed|drove|kissed)"
+    does = (
+        r"(?:takes|films|records|touches|sends|gives|asks|tells|shows|drives|kisses|follows|adds|likes|messages|texts)"
+    )
     return (
         re.compile(rf"\b{named}s?\b(?: [\w']+){{0,4}} {doing}\b"),
         re.compile(rf"\b(?:that|for) (?:a|an|the|our|my|one of (?:our|the)) (?:\w+ ){{0,2}}{named}s?\b"),
-        # a particular adult in a role of trust: "one of the leaders", "her coach" (not "her dad")
+        # a particular adult in a role of trust: "one of the leaders", "her coach", "our new leader" (not "her dad",
+        # nor "our leaders")
         re.compile(rf"\bone of (?:our|the) (?:\w+ ){{0,2}}{in_a_role}(?:e?s)?\b"),
-        re.compile(rf"\b(?:her|his|their) (?:\w+ ){{0,2}}{in_a_role}\b"),
-        # ...or by name, telling what they did: "volunteer steve took photos of..."
-        re.compile(rf"\b{in_a_role} [a-z]+ {did}\b"),
+        re.compile(rf"\b(?:her|his|their|our) (?:\w+ ){{0,2}}{in_a_role}\b"),
+        # ...or by name, telling what they did or do: "volunteer steve took photos of...", "gary follows..."
+        re.compile(rf"\b{in_a_role} [a-z]+ (?:{did}|{does})\b"),
+        # ...or what one was seen doing: "the parent helper on the trip was filming..."
+        re.compile(rf"\b{in_a_role}\b(?: [\w']+){{0,4}} (?:was|were) (?:\w+ing)\b"),
     )
 
 

@@ -380,6 +380,13 @@ def detector() -> ConcernDetector:
         # wishing to disappear forever; a carer with residents' cards and money gone
         "in the car home leah said she wishes she could disappear for good",
         "a support worker keeps the tenants' bank cards in her bag and the balance never adds up",
+        # rape told; force that leaves a mark; an adult collecting the children's own numbers or accounts
+        "one of the year 9s told me she was raped by her cousin at the weekend, shes in the toilets crying",
+        "the coach grabbed his wrist hard enough to leave a mark after he missed the penalty",
+        "our new helper asked for all the cubs snapchats so he can send them reminders",
+        # a particular adult by what they do ("dave follows...") or were seen doing ("was snapping pics of...")
+        "our volunteer dave follows the girls from the dance class on insta, all of them",
+        "the assistant leader at camp was snapping pics of the cubs getting changed",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -651,6 +658,12 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         # an injury told with where it happened by accident; a question opening "q: if..."
         "the bruise on jacob's shin is from soft play on saturday, mum told us at drop off",
         "quick q: if a young person tells us they self harm, do we ring home first?",
+        # dying of embarrassment or boredom; the parents' numbers; our volunteers in general; snapping at someone
+        "ella said she wanted to die of embarrassment when she fell over on stage lol",
+        "my yr 8 said shes going to die of boredom if we do another quiz",
+        "our coach asked for the parents numbers for the away match lifts, is that ok?",
+        "can our volunteers follow the club's page on insta?",
+        "she snapped at the girls getting changed for taking ages, was that too harsh?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
