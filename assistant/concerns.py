@@ -75,6 +75,7 @@ class ConcernDetector:
     own_conduct: tuple[re.Pattern[str], ...] = ()  # the writer asks about their own action
     own_conduct_probability: float = 0.8  # how sure the model alone must then be
     good_news: tuple[re.Pattern[str], ...] = ()  # told with pride or relief, or as handled: not a worry on the model
+    criticism_of_us: tuple[re.Pattern[str], ...] = ()  # "slagging us off on fb": not a worry on the model either
     disclosure: tuple[re.Pattern[str], ...] = ()  # someone told the writer ("just told me", "showed me")
     hypothetical: tuple[re.Pattern[str], ...] = ()  # "what if a child told me..."
     ongoing: tuple[re.Pattern[str], ...] = ()  # what is described keeps happening ("keeps messaging her")
@@ -122,6 +123,7 @@ class ConcernDetector:
             own_conduct=compiled(lexicon.own_conduct),
             own_conduct_probability=lexicon.own_conduct_probability,
             good_news=compiled(lexicon.good_news),
+            criticism_of_us=compiled(lexicon.criticism_of_us),
             disclosure=compiled(lexicon.disclosure),
             hypothetical=compiled(lexicon.hypothetical),
             ongoing=compiled(lexicon.ongoing),
@@ -278,7 +280,7 @@ class ConcernDetector:
         an adult's red flag in a real case or about a particular adult, enough signs of harm (half as many with
         the writer's unease; when the writer asks about their own step, only in a real case), or the model: surer
         when the writer asks about their own action ("was that a bad idea?"), which is most often a question, and
-        not at all for news told with pride or relief or as already handled."""
+        not at all for news told with pride or relief or as already handled, or for criticism of the organisation."""
         if any(p.search(text) for p in self.harm):
             return True
         if real and self._asks_whether_harm(text):
@@ -291,7 +293,7 @@ class ConcernDetector:
         signs = 0.0 if own and not real else self.signs_of_harm(text)
         if signs >= self.signs_needed or (signs >= self.signs_needed / 2 and any(p.search(text) for p in self.worry)):
             return True
-        if self.model is None or any(p.search(text) for p in self.good_news):
+        if self.model is None or any(p.search(text) for p in (*self.good_news, *self.criticism_of_us)):
             return False
         if own:
             return self.model.probability(text) >= max(self.own_conduct_probability, self.model.threshold)

@@ -140,6 +140,7 @@ PATTERN_LIST_FIELDS = (
     "worry",
     "own_conduct",
     "good_news",
+    "criticism_of_us",
 )
 
 
@@ -194,6 +195,9 @@ class ConcernLexicon(Frozen):
     # news told with pride or relief ("so proud of her", "hes ok now"), or as already handled ("spoken to both and rang
     # home"): the learned check alone never makes it a worry
     good_news: tuple[str, ...] = ()
+    # someone criticising the organisation or its staff online ("one of the dads has been slagging us off on fb"): a
+    # matter for the social media policy, which the learned check alone never makes a worry
+    criticism_of_us: tuple[str, ...] = ()
     # kinds of worry with a procedure of their own: about a member of staff -> the allegations procedure
     situation: tuple[Situation, ...] = ()
     # what a clause saying what to do with a worry looks like: an action ("report", "inform") and whom

@@ -807,6 +807,22 @@ def test_news_told_with_pride_or_relief_is_no_worry_on_the_learned_check_alone(n
     assert not very_sure.assess(f"{news}, {pride_or_relief}").concern  # ...but not told with pride or relief
 
 
+@pytest.mark.parametrize(
+    "criticism",
+    [
+        "a dad has been slagging us off on the village fb page since the summer, can we do anything?",
+        "one of the mums keeps moaning about the club on facebook and tagging the coaches. what happens now",
+        "someone in the town group is slating our staff, saying we dont care about the kids",
+    ],
+)
+def test_criticism_of_the_organisation_is_no_worry_on_the_learned_check_alone(criticism: str) -> None:
+    lexicon = load_knowledge(BUNDLED_KNOWLEDGE).concerns
+    very_sure = ConcernDetector.from_lexicon(lexicon, WorryModel(weights={}, bias=5.0))  # p = 0.99 for anything
+    assert not very_sure.assess(criticism).concern  # the social media policy's matter
+    # a child slagged off by others is still bullying, the check's to call
+    assert very_sure.assess("the girls have a group chat slagging off one of our yr 7s and she wont come in").concern
+
+
 @pytest.fixture
 def fairly_sure() -> ConcernDetector:
     """The bundled lexicon with a learned check 0.73 sure of anything: above its threshold, below a surer one's."""
