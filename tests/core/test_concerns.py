@@ -387,6 +387,9 @@ def detector() -> ConcernDetector:
         # a particular adult by what they do ("dave follows...") or were seen doing ("was snapping pics of...")
         "our volunteer dave follows the girls from the dance class on insta, all of them",
         "the assistant leader at camp was snapping pics of the cubs getting changed",
+        # children half dressed in pictures sent round; a threat to kill her, which is not the writer's own joke
+        "our coach airdropped the squad pics from the changing room, two of the girls are half dressed in them",
+        "she said her dad will kill her if he finds out about the boyfriend",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -664,6 +667,10 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "our coach asked for the parents numbers for the away match lifts, is that ok?",
         "can our volunteers follow the club's page on insta?",
         "she snapped at the girls getting changed for taking ages, was that too harsh?",
+        # the writer's own figures of speech; a black eye from a boxing bout
+        "i'll kill her if she's late for the bus again haha",
+        "im gonna lock them in the hall till they finish the tidy up lol",
+        "kai got a black eye in his bout on saturday, proud of him",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
