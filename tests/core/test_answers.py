@@ -3832,6 +3832,26 @@ async def test_a_rule_on_the_childrens_parents_is_no_rule_on_the_children(
     await assert_answered_first_by(advisor, [("can i be friends with the kids' parents on fb?", "1")])
 
 
+async def test_buying_a_player_something_asks_the_rule_on_gifts(tmp_path: Path) -> None:
+    """Buying one of the lads a new pair of boots is a gift, whoever pays: paying "out of my own pocket" asks nothing
+    about expenses, which this policy never mentions."""
+    advisor = advisor_with(
+        tmp_path,
+        "# Conduct\n\n"
+        "1. Coaches must not give presents or money to individual players.\n\n"
+        "2. Players who need new boots or kit order them through the club shop, which gives a discount.\n\n"
+        "3. Coaches travel to away matches in the club minibus.\n",
+    )
+    await assert_answered_first_by(
+        advisor,
+        [
+            ("can i buy my top scorer a new pair of boots out of my own pocket?", "1"),
+            ("wanted to buy one of the lads some new boots, his are falling apart. ok?", "1"),
+            ("can i buy one of the lads a new pair of boots?", "1"),
+        ],
+    )
+
+
 async def test_the_age_a_question_tells_picks_the_rule_for_that_age(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
