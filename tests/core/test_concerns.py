@@ -848,6 +848,19 @@ def test_a_gift_pressed_on_the_writer_needs_a_surer_learned_check(fairly_sure: C
     assert not fairly_sure.assess(gift).concern  # the writer's own conduct: what to do with a gift
 
 
+@pytest.mark.parametrize(
+    "choice",
+    [
+        "one of the u15s requested me on snap and keeps sending me streaks. accept or ignore?",
+        "a lad from the club followed me on tiktok and comments on all my vids, follow back or nah?",
+    ],
+)
+def test_choosing_between_two_steps_of_ones_own_needs_a_surer_learned_check(
+    fairly_sure: ConcernDetector, choice: str
+) -> None:
+    assert not fairly_sure.assess(choice).concern  # the writer asks which step to take: a policy question
+
+
 def test_asking_whether_there_is_a_rule_is_a_policy_question_whatever_the_story() -> None:
     knowledge = load_knowledge(BUNDLED_KNOWLEDGE)
     detector = ConcernDetector.from_lexicon(knowledge.concerns, knowledge.worry_model)
