@@ -398,6 +398,8 @@ class ClauseIndex:
                 or _put_online(tokens, start, start + length)
             ):
                 continue  # "can I post about our funding?" asks about posting, whatever the post is about
+            if _money_given_for(tokens, start):
+                continue  # "tried to give me a £20 note for petrol": what a gift of money is for sets the scene
             if _a_thing_gone_missing(tokens, start):
                 continue  # "his phone went missing at drop in": lost property, not a missing child
             if _how_news_came(tokens, start, start + length) or _when(tokens, start, start + length):
@@ -789,6 +791,11 @@ _GOING = frozenset(
     "running ran walk walks walking walked leave leaves leaving".split()
 )
 _ERRAND_REACH = 5  # words between the going word and "for"
+_MONEY = frozenset("money cash note notes tenner tenners fiver fivers quid pounds coins".split())
+_GIVING = frozenset("give gives gave given giving offer offers offered offering hand hands handed slip slipped".split())
+_FOR_REACH = 3  # words from "for" to what the money is for ("for the bus fare")
+_MONEY_REACH = 3  # words between the money and "for" ("a £20 note for")
+_GIFT_REACH = 8  # words between the giving word and "for" ("tried to give me a £20 note for")
 
 
 # what follows a word for getting in touch when it tells how news came: "text to say", "rang saying"
@@ -847,6 +854,17 @@ def _gone_for(tokens: list[str], start: int) -> bool:
     if start < 1 or tokens[start - 1] != "for":
         return False
     return _any_before(tokens, start - 1, _GOING, _ERRAND_REACH)
+
+
+def _money_given_for(tokens: list[str], start: int) -> bool:
+    """The words at `start` are what money someone gives is for: "gave me a £20 note for petrol", "gave her a tenner
+    for the bus" (not "can i claim £20 for petrol?", which asks about expenses)."""
+    # "for petrol", "for the bus fare"
+    at = next((i for i in range(start - 1, max(-1, start - _FOR_REACH - 1), -1) if tokens[i] == "for"), None)
+    if at is None:
+        return False
+    money = tokens[max(0, at - _MONEY_REACH) : at]
+    return any(t in _MONEY or t.isdigit() for t in money) and _any_before(tokens, at, _GIVING, _GIFT_REACH)
 
 
 @functools.cache

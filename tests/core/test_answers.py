@@ -3832,6 +3832,25 @@ async def test_a_rule_on_the_childrens_parents_is_no_rule_on_the_children(
     await assert_answered_first_by(advisor, [("can i be friends with the kids' parents on fb?", "1")])
 
 
+async def test_what_money_offered_is_for_is_not_what_is_asked(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Gifts\n\n"
+        "1. Staff may accept small tokens of thanks, such as a card or chocolates, but must politely refuse money "
+        "from families.\n\n"
+        "2. Staff must record any gift worth more than £25 in the gifts register.\n",
+    )
+    for offered in [
+        "a grandad tried to give me a tenner for petrol after the trip, can i take it?",
+        "one mum keeps offering me £10 for the bus fare, is that ok to accept?",
+    ]:
+        answer = await advisor.answer(offered)
+        assert answer.status is AnswerStatus.ANSWERED, offered  # a gift of money, whatever it is for
+        assert answer.hits[0].clause.ref in {"1", "2"}, offered
+    claimed = await advisor.answer("can i claim £20 for petrol?")
+    assert claimed.status is AnswerStatus.NO_MATCH  # expenses, which this policy never mentions
+
+
 async def test_buying_a_player_something_asks_the_rule_on_gifts(tmp_path: Path) -> None:
     """Buying one of the lads a new pair of boots is a gift, whoever pays: paying "out of my own pocket" asks nothing
     about expenses, which this policy never mentions."""
