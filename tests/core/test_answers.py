@@ -3796,6 +3796,20 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             "put my insta on private months ago when i started, do i need to do anything else?",
             id="anything else to do, months after setting it private",
         ),
+        pytest.param(
+            "Privacy",
+            "Staff must never share young people's personal details on social media.",
+            "Having set your privacy settings, you should check them regularly, as app updates can reset them.",
+            "set my fb to private back in march, do i need to do anything else?",
+            id="anything else to do, since setting it private back in march",
+        ),
+        pytest.param(
+            "Privacy",
+            "Staff must never share young people's personal details on social media.",
+            "Having set your privacy settings, you should check them regularly, as app updates can reset them.",
+            "went private on insta last summer, is that me done?",
+            id="done, since going private last summer",
+        ),
     ],
 )
 async def test_the_words_staff_use_find_the_clause_in_the_policys_words(
