@@ -299,6 +299,7 @@ class ClauseIndex:
     narrow_sections: tuple[tuple[frozenset[str], np.ndarray], ...] = ()
     sentence_cache: dict[int, list[tuple[set[str], set[str]]]] = field(default_factory=dict)
     asked_cache: dict[str, frozenset[int]] = field(default_factory=dict)  # see `_asked_in`
+    possessed_cache: dict[str, np.ndarray] = field(default_factory=dict)  # see `_naming_whose`
 
     def query_terms(
         self, question: str, focused: tuple[list[str], set[int]] | None = None
@@ -592,11 +593,25 @@ class ClauseIndex:
         a clause naming that party only as another's ("accepting parents of attendees as friends"): among the
         candidates, such a clause is weighed as a rule on the other party."""
         others = self.parties - {asked}
-        both = np.intersect1d(candidates, self._clauses_with(asked))
-        both = np.intersect1d(both, np.concatenate([self._clauses_with(other) for other in others] or [_NONE]))
-        for clause in both.tolist():  # only these can be such a clause; reading each is slower
+        # only a clause with a word of another party beside one of this party's can be one; reading each is slower
+        for clause in np.intersect1d(candidates, self._naming_whose(asked, others)).tolist():
             if self._only_possessed(clause, asked, others):
                 scores[clause] *= OTHER_PARTY_PRIOR
+
+    def _naming_whose(self, asked: str, others: frozenset[str]) -> np.ndarray:
+        """Clauses with a word of another party side by side with one of the asked party's, stopwords between them
+        skipped ("parents of attendees" is indexed as the pair "parent_attende"). Found once per party."""
+        if (cached := self.possessed_cache.get(asked)) is not None:
+            return cached
+
+        def stems(concepts: frozenset[str]) -> set[str]:
+            phrases = self.analyzer.phrases.items()
+            return {stem for phrase, ids in phrases if concepts.intersection(ids) for stem in phrase}
+
+        pairs = [f"{other}_{own}" for other in stems(others) for own in stems(frozenset({asked}))]
+        found = [self._clauses_with(pair) for pair in pairs if pair in self.feature_ids]
+        self.possessed_cache[asked] = np.unique(np.concatenate(found)) if found else _NONE
+        return self.possessed_cache[asked]
 
     def _only_possessed(self, clause: int, party: str, others: frozenset[str]) -> bool:
         """Every mention of `party` in the clause names whose another party is: "parents/carers of attendees"."""
