@@ -562,7 +562,7 @@ class ClauseIndex:
         # BM25 finds candidates; the share of the question they cover orders them
         count = min(max(limit, CANDIDATES), self.size)
         top = np.argpartition(-scores, count - 1)[:count] if count < self.size else np.arange(self.size)
-        if len(party := self.parties & named) == 1:
+        if len(party := self.parties & named) == 1:  # "friends with the young people": not "parents of attendees"
             self._weigh_possessed(scores, top, next(iter(party)))
         ranked = [
             Ranked(int(i), float(scores[i]), self.coverage(covering, slots, int(i))) for i in top if scores[i] > 0
@@ -614,7 +614,8 @@ class ClauseIndex:
         return self.possessed_cache[asked]
 
     def _only_possessed(self, clause: int, party: str, others: frozenset[str]) -> bool:
-        """Every mention of `party` in the clause names whose another party is: "parents/carers of attendees"."""
+        """Every mention of `party` in the clause only says whose someone of another party is: "parents/carers of
+        attendees"."""
         tokens = tokenize(self.texts[clause])
         matches = self.analyzer.matches(self.analyzer.stem_all(tokens))
         mentions = [start for start, _, ids in matches if party in ids]
@@ -874,7 +875,6 @@ def _gone_for(tokens: list[str], start: int) -> bool:
 def _money_given_for(tokens: list[str], start: int) -> bool:
     """The words at `start` are what money someone gives is for: "gave me a £20 note for petrol", "gave her a tenner
     for the bus" (not "can i claim £20 for petrol?", which asks about expenses)."""
-    # "for petrol", "for the bus fare"
     at = next((i for i in range(start - 1, max(-1, start - _FOR_REACH - 1), -1) if tokens[i] == "for"), None)
     if at is None:
         return False
