@@ -3846,6 +3846,24 @@ async def test_a_rule_on_the_childrens_parents_is_no_rule_on_the_children(
     await assert_answered_first_by(advisor, [("can i be friends with the kids' parents on fb?", "1")])
 
 
+async def test_a_child_calming_down_is_the_rule_on_decompressing(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Devices\n\n"
+        "1. Young people's phones and tablets are kept in the office during activities.\n\n"
+        "2. Given the needs of the young people we support, one may use a tablet to decompress, supervised by a "
+        "leader.\n\n"
+        "3. Leaders must not lend their own phones to young people.\n",
+    )
+    await assert_answered_first_by(
+        advisor,
+        [
+            ("she gets overwhelmed at discos and her tablet helps, is that allowed?", "2"),
+            ("can a kid have a sensory break on the ipad?", "2"),
+        ],
+    )
+
+
 async def test_what_money_offered_is_for_is_not_what_is_asked(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
