@@ -74,8 +74,9 @@ class ConcernDetector:
     model: WorryModel | None = None  # a learned check for what the patterns and signs don't name
     own_conduct: tuple[re.Pattern[str], ...] = ()  # the writer asks about their own action
     own_conduct_probability: float = 0.8  # how sure the model alone must then be
-    good_news: tuple[re.Pattern[str], ...] = ()  # told with pride or relief, or as handled: not a worry on the model
-    criticism_of_us: tuple[re.Pattern[str], ...] = ()  # "slagging us off on fb": not a worry on the model either
+    # told with pride or relief, as handled, or criticism of the organisation ("slagging us off on fb"): never a worry
+    # on the model alone (the lexicon's `good_news` and `criticism_of_us`)
+    not_on_the_model: tuple[re.Pattern[str], ...] = ()
     disclosure: tuple[re.Pattern[str], ...] = ()  # someone told the writer ("just told me", "showed me")
     hypothetical: tuple[re.Pattern[str], ...] = ()  # "what if a child told me..."
     ongoing: tuple[re.Pattern[str], ...] = ()  # what is described keeps happening ("keeps messaging her")
@@ -122,8 +123,7 @@ class ConcernDetector:
             model=model,
             own_conduct=compiled(lexicon.own_conduct),
             own_conduct_probability=lexicon.own_conduct_probability,
-            good_news=compiled(lexicon.good_news),
-            criticism_of_us=compiled(lexicon.criticism_of_us),
+            not_on_the_model=compiled(lexicon.good_news + lexicon.criticism_of_us),
             disclosure=compiled(lexicon.disclosure),
             hypothetical=compiled(lexicon.hypothetical),
             ongoing=compiled(lexicon.ongoing),
@@ -293,7 +293,7 @@ class ConcernDetector:
         signs = 0.0 if own and not real else self.signs_of_harm(text)
         if signs >= self.signs_needed or (signs >= self.signs_needed / 2 and any(p.search(text) for p in self.worry)):
             return True
-        if self.model is None or any(p.search(text) for p in (*self.good_news, *self.criticism_of_us)):
+        if self.model is None or any(p.search(text) for p in self.not_on_the_model):
             return False
         if own:
             return self.model.probability(text) >= max(self.own_conduct_probability, self.model.threshold)
