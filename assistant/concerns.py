@@ -91,6 +91,7 @@ class ConcernDetector:
     adult_named: re.Pattern[str] | None = None  # any of the lexicon's words for adults
     injury_signs: frozenset[str] = frozenset()  # the signs that are injuries
     accidental: re.Pattern[str] | None = None  # a message telling of an accident, and casting no doubt on it
+    activity_subject: re.Pattern[str] | None = None  # what an activity is about: "a play about county lines"
 
     @classmethod
     def from_lexicon(cls, lexicon: ConcernLexicon, model: WorryModel | None = None) -> ConcernDetector:
@@ -107,6 +108,7 @@ class ConcernDetector:
             signs_needed=lexicon.signs_needed,
             injury_signs=frozenset(lexicon.injury_signs),
             accidental=re.compile(lexicon.accidental) if lexicon.accidental else None,
+            activity_subject=re.compile(lexicon.activity_subject) if lexicon.activity_subject else None,
             worry=compiled(lexicon.worry),
             procedure=(
                 re.compile(lexicon.procedure_action, re.IGNORECASE),
@@ -229,6 +231,8 @@ class ConcernDetector:
     def assess(self, message: str) -> Assessment:
         """A concern describes harm happening to someone; asking what the policy says about harm is not one."""
         text = _lowered(message)
+        if self.activity_subject is not None:  # "a play about county lines" tells of a play
+            text = self.activity_subject.sub(r"\1it", text)
         about_someone = any(p.search(text) for p in self.incident)
         real = self._real_case(text)
         topic = not real and any(p.search(text) for p in (*self.topic_question, *self.purpose))
@@ -308,14 +312,14 @@ def _lowered(message: str) -> str:
 def _adult_conduct(adults: tuple[str, ...], others: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """An adult keeps doing something ("the coach at our club keeps messaging her"), the writer asks about an adult
     doing it ("is it normal for the swim coach to be in the girls changing room?"), or names a particular adult in
-    a role of trust ("one of the leaders", "her coach", "volunteer steve took..."; "her dad" alone is nobody in
-    particular). Not what children get from adults ("the kids keep getting told off by the dinner staff"): most of
-    it is everyday school life."""
+    a role of trust ("one of the leaders", "her coach", "the new assistant leader", "volunteer steve took..."; "her
+    dad" alone is nobody in particular). Not what children get from adults ("the kids keep getting told off by the
+    dinner staff"): most of it is everyday school life."""
     if not adults and not others:
         return ()
     named, in_a_role = _one_of(adults + others), _one_of(adults)
     doing = r"(?:keeps|keep|has (?:been|started)|is (?:always|constantly)|always|insists on|insisted on)"
-    did = r"(?:took|filmed|recorded|touched|sent|gave|asked|told|showed|drove|kissed)"
+    did = r"(?:took|filmed|recorded|touched|sent|gave|asked|told|showed|drove|kissed|added|followed|messaged)"
     does = (
         r"(?:takes|films|records|touches|sends|gives|asks|tells|shows|drives|kisses|follows|adds|likes|messages|texts)"
     )
@@ -325,11 +329,11 @@ def _adult_conduct(adults: tuple[str, ...], others: tuple[str, ...]) -> tuple[re
         # a particular adult in a role of trust: "one of the leaders", "her coach", "our new leader" (not "her dad",
         # nor "our leaders")
         re.compile(rf"\bone of (?:our|the) (?:\w+ ){{0,2}}{in_a_role}(?:e?s)?\b"),
-        re.compile(rf"\b(?:her|his|their|our) (?:\w+ ){{0,2}}{in_a_role}\b"),
+        re.compile(rf"\b(?:her|his|their|our|new) (?:\w+ ){{0,2}}{in_a_role}\b"),
         # ...or by name, telling what they did or do: "volunteer steve took photos of...", "gary follows..."
         re.compile(rf"\b{in_a_role} [a-z]+ (?:{did}|{does})\b"),
-        # ...or what one was seen doing: "the parent helper on the trip was filming..."
-        re.compile(rf"\b{in_a_role}\b(?: [\w']+){{0,4}} (?:was|were) (?:\w+ing)\b"),
+        # ...or what one was seen doing or is doing: "the parent helper on the trip was filming...", "is asking..."
+        re.compile(rf"\b{in_a_role}\b(?: [\w']+){{0,4}} (?:was|were|is) (?:\w+ing)\b"),
     )
 
 

@@ -390,6 +390,11 @@ def detector() -> ConcernDetector:
         # children half dressed in pictures sent round; a threat to kill her, which is not the writer's own joke
         "our coach airdropped the squad pics from the changing room, two of the girls are half dressed in them",
         "she said her dad will kill her if he finds out about the boyfriend",
+        # a resident handled roughly, named as Mr or Mrs; a neck squeezed at home, told by a small child
+        "saw the agency worker grab mr patel by the wrist and drag him to the lounge",
+        "at drawing time jack (5) said mummy cries when daddy squeezes her neck",
+        # a new adult moving the children's chats to a private app, kept from their parents
+        "the new volunteer has been asking the older girls to move their chats to whatsapp so their parents dont see",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -671,6 +676,10 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "i'll kill her if she's late for the bus again haha",
         "im gonna lock them in the hall till they finish the tidy up lol",
         "kai got a black eye in his bout on saturday, proud of him",
+        # a graze seen to with a plaster; the harm an activity is about, not harm to anyone
+        "quick update: maya grazed her elbow on the playground, cleaned and plastered, mum told at pick up",
+        "we watched a documentary on knife crime at youth club tonight, the lads had loads of questions",
+        "the yr 8s are doing a play about online grooming for parents evening, rehearsals went great today",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -814,12 +823,22 @@ def test_news_told_with_pride_or_relief_is_no_worry_on_the_learned_check_alone(n
     assert not very_sure.assess(f"{news}, {pride_or_relief}").concern  # ...but not told with pride or relief
 
 
+def test_pride_in_what_a_child_made_is_no_worry_on_the_learned_check_alone() -> None:
+    lexicon = load_knowledge(BUNDLED_KNOWLEDGE).concerns
+    very_sure = ConcernDetector.from_lexicon(lexicon, WorryModel(weights={}, bias=5.0))  # p = 0.99 for anything
+    assert very_sure.assess("jaden (8) made a lego rocket at club today and said mum can see it on our page").concern
+    assert not very_sure.assess(
+        "jaden (8) made an amazing lego rocket at club today and said mum can see it on our page"
+    ).concern
+
+
 @pytest.mark.parametrize(
     "criticism",
     [
         "a dad has been slagging us off on the village fb page since the summer, can we do anything?",
         "one of the mums keeps moaning about the club on facebook and tagging the coaches. what happens now",
         "someone in the town group is slating our staff, saying we dont care about the kids",
+        "a grandad at pick up says hes going to report us to ofsted over the parking",
     ],
 )
 def test_criticism_of_the_organisation_is_no_worry_on_the_learned_check_alone(criticism: str) -> None:
@@ -881,6 +900,9 @@ def test_asking_whether_there_is_a_rule_is_a_policy_question_whatever_the_story(
         "a boy who aged out of our group last year messaged me on snap to say hi. hes 18 now. is it fine to reply?",
         "one of the brownies (9) keeps drawing me pictures at every meeting and writing notes. ok to keep them?",
         "her nan phoned to ask why she's been so quiet lately. can i tell her about the falling out with her mates?",
+        # "all good to...?", "could she just...?": a step of the writer's or a colleague's
+        "ruby's mum sent us a photo of her with the trophy. all good to post it on our page?",
+        "our receptionist knows one of the mums facebook passwords. could she just log in and check the group chat?",
         # "how do i handle it?": how to go about it
         "a lad from the thursday group keeps messaging me about his footy. he means well. how do i handle it",
         # "any ideas how to...?"
