@@ -405,6 +405,8 @@ class ClauseIndex:
                 continue  # "his phone went missing at drop in": lost property, not a missing child
             if _how_news_came(tokens, start, start + length) or _when(tokens, start, start + length):
                 continue  # "mum just text to say her brother's collecting", "at snack time": they set the scene
+            if _pictured(tokens, start + length):
+                continue  # "my account's mostly dog pics": what pictures show is no subject asked about
             # a topic-only group speaks for its words alone: "text" is covered by messages, not by "contact"
             deciding = [c for c in concepts if c in self.unranked] or concepts
             present = any(self._mentions(c, first) for c in deciding) or (
@@ -781,6 +783,17 @@ def _put_online(tokens: list[str], start: int, end: int) -> bool:
     )
 
 
+# pictures and posts, named by what they show ("dog pics", "holiday photos", "football memes")
+_PICTURES = frozenset(
+    "pic pics photo photos picture pictures video videos vids meme memes reel reels selfie selfies".split()
+)
+
+
+def _pictured(tokens: list[str], end: int) -> bool:
+    """The words ending before `end` say what pictures show: "dog pics", "my holiday photos"."""
+    return end < len(tokens) and tokens[end] in _PICTURES
+
+
 # filming or photographing: the phone it is done "on" is the camera, not the subject asked about
 _RECORDING = frozenset(
     "video videos videoing videoed film films filming filmed record records recording recorded photograph "
@@ -829,6 +842,7 @@ def _how_news_came(tokens: list[str], start: int, end: int) -> bool:
 
 
 _UNTIL = frozenset({"til", "till", "until", "untill"})
+_MEALS_AND_BREAKS = frozenset("snack snacks lunch lunchtime dinner tea breakfast break playtime registration".split())
 # an asking sentence whose subject is a word pointing back to the scene before it
 _POINTS_BACK = re.compile(
     r"\b(?:on|about|for|with|allow|allowed) (?:that|this)\b"
@@ -837,11 +851,13 @@ _POINTS_BACK = re.compile(
 
 
 def _when(tokens: list[str], start: int, end: int) -> bool:
-    """The words from `start` to `end` name a time of the day or session: "at snack time", "during break time",
-    "on the snow day", what everyone else is busy with: "busy with snack", or how long something lasts: "short
+    """The words from `start` to `end` name a time of the day or session: "at snack time", "during break time", "at
+    snack", "on the snow day", what everyone else is busy with: "busy with snack", or how long something lasts: "short
     til payday", "until the residential", "till her wages come in"."""
     if start > 0 and tokens[start - 1] in ("at", "during") and tokens[end : end + 1] == ["time"]:
         return True
+    if start > 0 and tokens[start - 1] in ("at", "during", "after", "before") and tokens[start] in _MEALS_AND_BREAKS:
+        return True  # "had an accident at snack"
     if tokens[max(start - 2, 0) : start] == ["busy", "with"]:
         return True
     until = start - 2 if start > 0 and (tokens[start - 1] == "the" or tokens[start - 1] in _WHOSE) else start - 1

@@ -696,6 +696,34 @@ async def test_a_time_of_the_session_is_not_what_is_asked(tmp_path: Path) -> Non
     assert answer.hits[0].clause.ref == "1"
 
 
+async def test_a_mealtime_named_alone_is_when_it_happened_not_what_is_asked(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Intimate care\n\n"
+        "1. Only members of staff help a child to change after a toileting accident; parent helpers must not take "
+        "a child to the toilet.\n"
+        "2. Spare clothes are kept in the changing area.\n",
+    )
+    answer = await advisor.answer("a little one had an accident at snack, can the parent helper take her to change?")
+    assert answer.status is AnswerStatus.ANSWERED  # snacks are a subject of their own, but here only when
+    assert answer.hits[0].clause.ref == "1"
+
+
+async def test_what_pictures_show_is_not_what_is_asked(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Personal use\n\n"
+        "1. Staff should never be friends or linked on social media with children who attend the school.\n"
+        "2. Staff should keep their personal accounts private.\n"
+        "3. Photos of children are only taken on school devices.\n",
+    )
+    answer = await advisor.answer("a yr 5 asked to follow me on insta, can i accept, my account is all cat pics")
+    assert answer.status is AnswerStatus.ANSWERED  # pets are a subject of their own, but here what the pictures show
+    assert answer.hits[0].clause.ref == "1"
+    pets = await advisor.answer("can i bring my cat in to meet the class?")
+    assert pets.status is AnswerStatus.NO_MATCH  # asked about, the policy never says
+
+
 async def test_what_everyone_else_is_busy_with_is_not_what_is_asked(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
@@ -3809,6 +3837,20 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             "Having set your privacy settings, you should check them regularly, as app updates can reset them.",
             "went private on insta last summer, is that me done?",
             id="done, since going private last summer",
+        ),
+        pytest.param(
+            "Artwork",
+            "Children's artwork may be photographed on a centre device for reports to funders.",
+            "Artwork made in groups is never put on public display at the venue, to protect the children's privacy.",
+            "can we put the paintings up on the walls of the hall for the open day?",
+            id="paintings up on the wall, a public display",
+        ),
+        pytest.param(
+            "Gaming",
+            "Coaches run all online sessions in the academy's own server.",
+            "Staff must not play with players in private lobbies or party chat outside organised sessions.",
+            "our rocket league group keep asking me to duo with them on sundays, is that ok?",
+            id="a duo with the lads, playing with players in a private lobby",
         ),
     ],
 )
