@@ -3104,6 +3104,13 @@ NEXT_TO_A_COVERED_SUBJECT = {
         CLUB_POLICY,
         "can the kids help at the summer fete if there's a licensed bar?",
     ),
+    "a coach company's number is not the charity's company number": (
+        "# Social media\n\n"
+        "1. You must not enter into any public debate on issues that relate to the charity.\n"
+        "2. Staff should keep their personal accounts private.\n\n"
+        "Company number 01234567 Registered in England and Wales\n",
+        "whats the number of the coach company, need to book for the trip",
+    ),
     "pay for sleep-ins is no rule on them": (
         RUGBY_POLICY,
         "does anyone know if sleep ins are paid flat rate or hourly now? my payslip looks wrong",
