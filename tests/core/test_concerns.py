@@ -395,6 +395,12 @@ def detector() -> ConcernDetector:
         "at drawing time jack (5) said mummy cries when daddy squeezes her neck",
         # a new adult moving the children's chats to a private app, kept from their parents
         "the new volunteer has been asking the older girls to move their chats to whatsapp so their parents dont see",
+        # pills to lose weight; a threat to keep a child from telling; despair found written down, with no name
+        "a yr 12 asked me how many laxatives you can take in a day, shes got really thin",
+        "lily (7) said her stepdad told her if she tells anyone he'll send her away",
+        "found 'i want to die' scribbled in an exercise book, no name on it",
+        # an adult recognised from the news as a sex offender: a real case, not a news story asked about
+        "a mum recognised our caretaker from a news story, she says hes on the sex offenders register",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -809,6 +815,8 @@ def test_talk_of_hate_or_justified_violence_against_a_group_takes_the_prevent_ro
         ("he was in tears after losing the final on saturday, we had a long chat at training", "hes fine now"),
         # sad news the family are handling well
         ("her gran died last week after a long illness, she told me at drop off", "mum says its fine to talk about it"),
+        # a laugh everyone shared
+        ("grandad bill nodded off at bingo and made us promise not to tell his wife", "we all cracked up"),
         # a matter already dealt with, the parents told
         (
             "two of the yr 10 boys were mucking about in the changing rooms and smashed the mirror",
