@@ -3127,6 +3127,20 @@ async def test_a_subject_next_to_one_the_policy_covers_is_still_no_match(
     assert (await advisor_with(tmp_path, policy).answer(question)).status is AnswerStatus.NO_MATCH
 
 
+async def test_hiring_transport_is_a_topic_but_the_minibus_running_late_only_sets_the_scene(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Contact with families\n\n"
+        "1. Staff must only text or ring parents and carers from the work mobile.\n"
+        "2. Staff should keep their personal accounts private.\n",
+    )
+    late = await advisor.answer("the minibus is running late, can i text a parent from my own phone?")
+    assert late.status is AnswerStatus.ANSWERED
+    assert late.hits[0].clause.ref == "1"
+    hire = await advisor.answer("who do we ring at the minibus company to book for the trip?")
+    assert hire.status is AnswerStatus.NO_MATCH  # the policy says nothing on hiring transport
+
+
 async def test_naming_ones_employer_online_is_answered_only_by_a_policy_that_speaks_of_it(tmp_path: Path) -> None:
     profiles = (
         "# Online conduct\n\n"
