@@ -401,6 +401,9 @@ def detector() -> ConcernDetector:
         "found 'i want to die' scribbled in an exercise book, no name on it",
         # an adult recognised from the news as a sex offender: a real case, not a news story asked about
         "a mum recognised our caretaker from a news story, she says hes on the sex offenders register",
+        # pictures of a kind asked of a child; a parent's threat told as "she'd batter him"
+        "a man on tiktok saying hes a model scout has been asking her for swimsuit pics",
+        "his mum was shouting in the car park that she'd batter him when they got home",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
