@@ -313,7 +313,7 @@ class ClauseIndex:
         slots: dict[int, float] = {}
         previous: tuple[int, str] | None = None
         seen: set[str] = set()
-        framing = _asking_frame(tokens)
+        framing = _asking_frame(tokens) | _habitual(tokens)
         content = _message_content(tokens)
         for position, stem in enumerate(stems):
             if tokens[position] in STOPWORDS or position in framing:
@@ -719,6 +719,19 @@ def _asking_frame(tokens: list[str]) -> set[int]:
             if len(before) >= 2 and before[-1] in _ASKER and before[-2] in _TO_BE:
                 framing.add(position)
     return framing
+
+
+def _habitual(tokens: list[str]) -> set[int]:
+    """Positions of "used" saying what someone did once ("a lad who used to come"): no use of anything, as it is in
+    "can phones be used to film?"."""
+    return {
+        position
+        for position, token in enumerate(tokens[:-1])
+        if token == "used" and tokens[position + 1] == "to" and (position == 0 or tokens[position - 1] not in _BEING)
+    }
+
+
+_BEING = _TO_BE | {"be", "been", "being", "get", "gets", "got", "getting"}
 
 
 # getting in touch to say something: what the message says is no subject the policy must share ("can i text the

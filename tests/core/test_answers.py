@@ -724,6 +724,23 @@ async def test_what_pictures_show_is_not_what_is_asked(tmp_path: Path) -> None:
     assert pets.status is AnswerStatus.NO_MATCH  # asked about, the policy never says
 
 
+async def test_what_someone_used_to_do_is_no_use_of_anything(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Contact\n\n"
+        "1. Staff should be aware of the risks of communicating with ex-members in ways which may be seen as "
+        "inappropriate.\n\n"
+        "2. Have informal conversations with young people about safe use of apps and online messages.\n",
+    )
+    await assert_answered_first_by(
+        advisor,
+        [
+            ("girl who used to come here is messaging me on insta, fine to chat?", "1"),
+            ("someone who used to come to club keeps messaging me on instagram, can i chat back", "1"),
+        ],
+    )
+
+
 async def test_what_everyone_else_is_busy_with_is_not_what_is_asked(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
