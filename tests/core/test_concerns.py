@@ -395,6 +395,8 @@ def detector() -> ConcernDetector:
         "at drawing time jack (5) said mummy cries when daddy squeezes her neck",
         # a new adult moving the children's chats to a private app, kept from their parents
         "the new volunteer has been asking the older girls to move their chats to whatsapp so their parents dont see",
+        # crying alone, nothing said to have made it up
+        "noticed she's been crying in the toilets most break times since the row with her group",
         # pills to lose weight; a threat to keep a child from telling; despair found written down, with no name
         "a yr 12 asked me how many laxatives you can take in a day, shes got really thin",
         "lily (7) said her stepdad told her if she tells anyone he'll send her away",
@@ -685,6 +687,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "i'll kill her if she's late for the bus again haha",
         "im gonna lock them in the hall till they finish the tidy up lol",
         "kai got a black eye in his bout on saturday, proud of him",
+        # a falling out already made up, for all the tears
+        "two of the yr 8 girls were crying in the toilets after a row over a group chat, all sorted now, friends again",
         # a graze seen to with a plaster; the harm an activity is about, not harm to anyone
         "quick update: maya grazed her elbow on the playground, cleaned and plastered, mum told at pick up",
         "we watched a documentary on knife crime at youth club tonight, the lads had loads of questions",
