@@ -741,6 +741,31 @@ async def test_what_someone_used_to_do_is_no_use_of_anything(tmp_path: Path) -> 
     )
 
 
+async def test_a_farms_animals_find_the_rule_on_animals_but_are_no_topic_a_photo_shows(tmp_path: Path) -> None:
+    farm = advisor_with(
+        tmp_path / "farm",
+        "# Phones\n\n"
+        "1. Staff keep their personal phones in the staff room and must not use them to photograph young people or "
+        "to contact families.\n\n"
+        "2. Young people may use their own phones at break times and may take photographs of the animals, but must "
+        "not photograph each other.\n",
+    )
+    await assert_answered_first_by(
+        farm,
+        [
+            ("one of the girls wants to take a pic of the goats on her phone to show her nan, ok?", "2"),
+            ("can the kids take photos of the lambs on their phones for their grandparents?", "2"),
+        ],
+    )
+    photos = advisor_with(
+        tmp_path / "photos",
+        "# Photographs\n\n"
+        "1. Parents may take photographs of their own child at events for personal use only.\n\n"
+        "2. Staff must not use personal phones to photograph children.\n",
+    )
+    await assert_answered_first_by(photos, [("a mum wants to take pics of her daughter feeding the goats, ok?", "1")])
+
+
 async def test_what_everyone_else_is_busy_with_is_not_what_is_asked(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
