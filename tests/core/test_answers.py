@@ -3909,6 +3909,14 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             id="paintings up on the wall, a public display",
         ),
         pytest.param(
+            "Photos",
+            "At the end-of-term show, parents may take photos and film their own child for personal use, and staff "
+            "remind parents not to post other children.",
+            "Trip photos are posted on the school's accounts only after the group has returned, never in real time.",
+            "on a day out at the safari park, can i post some pics of the kids to our fb now for the parents?",
+            id="a day out at the safari park, a trip",
+        ),
+        pytest.param(
             "Gaming",
             "Coaches run all online sessions in the academy's own server.",
             "Staff must not play with players in private lobbies or party chat outside organised sessions.",
