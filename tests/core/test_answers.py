@@ -764,6 +764,9 @@ async def test_a_farms_animals_find_the_rule_on_animals_but_are_no_topic_a_photo
         "2. Staff must not use personal phones to photograph children.\n",
     )
     await assert_answered_first_by(photos, [("a mum wants to take pics of her daughter feeding the goats, ok?", "1")])
+    # the animals' health is a vet's matter, which the farm's policy never names
+    vet = await farm.answer("have the lambs been wormed yet? the year 3s are bottle feeding them tomorrow")
+    assert vet.status is AnswerStatus.NO_MATCH
 
 
 async def test_what_everyone_else_is_busy_with_is_not_what_is_asked(tmp_path: Path) -> None:

@@ -687,6 +687,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "i'll kill her if she's late for the bus again haha",
         "im gonna lock them in the hall till they finish the tidy up lol",
         "kai got a black eye in his bout on saturday, proud of him",
+        # an animal groomed
+        "the kids loved grooming the ponies today, lily (9) said it was the best session ever",
         # a falling out already made up, for all the tears
         "two of the yr 8 girls were crying in the toilets after a row over a group chat, all sorted now, friends again",
         # a graze seen to with a plaster; the harm an activity is about, not harm to anyone
