@@ -91,7 +91,7 @@ class ConcernDetector:
     adult_named: re.Pattern[str] | None = None  # any of the lexicon's words for adults
     injury_signs: frozenset[str] = frozenset()  # the signs that are injuries
     accidental: re.Pattern[str] | None = None  # a message telling of an accident, and casting no doubt on it
-    activity_subject: re.Pattern[str] | None = None  # what an activity is about: "a play about county lines"
+    activity_subject: tuple[re.Pattern[str], ...] = ()  # what an activity is about: "a play about county lines"
 
     @classmethod
     def from_lexicon(cls, lexicon: ConcernLexicon, model: WorryModel | None = None) -> ConcernDetector:
@@ -108,7 +108,7 @@ class ConcernDetector:
             signs_needed=lexicon.signs_needed,
             injury_signs=frozenset(lexicon.injury_signs),
             accidental=re.compile(lexicon.accidental) if lexicon.accidental else None,
-            activity_subject=re.compile(lexicon.activity_subject) if lexicon.activity_subject else None,
+            activity_subject=compiled(lexicon.activity_subject),
             worry=compiled(lexicon.worry),
             procedure=(
                 re.compile(lexicon.procedure_action, re.IGNORECASE),
@@ -231,8 +231,8 @@ class ConcernDetector:
     def assess(self, message: str) -> Assessment:
         """A concern describes harm happening to someone; asking what the policy says about harm is not one."""
         text = _lowered(message)
-        if self.activity_subject is not None:  # "a play about county lines" tells of a play
-            text = self.activity_subject.sub(r"\1it", text)
+        for pattern in self.activity_subject:  # "a play about county lines" tells of a play
+            text = pattern.sub(_subject_as_it, text)
         about_someone = any(p.search(text) for p in self.incident)
         real = self._real_case(text)
         topic = not real and any(p.search(text) for p in (*self.topic_question, *self.purpose))
@@ -302,6 +302,12 @@ class ConcernDetector:
         if own:
             return self.model.probability(text) >= max(self.own_conduct_probability, self.model.threshold)
         return self.model.describes_worry(text)
+
+
+def _subject_as_it(found: re.Match[str]) -> str:
+    """The words found, their group `subject` read as "it": "a play about it", "the it film"."""
+    start = found.start()
+    return f"{found.group(0)[: found.start('subject') - start]}it{found.group(0)[found.end('subject') - start :]}"
 
 
 def _lowered(message: str) -> str:

@@ -195,9 +195,9 @@ class ConcernLexicon(Frozen):
     # news told with pride or relief ("so proud of her", "hes ok now"), or as already handled ("spoken to both and rang
     # home"): the learned check alone never makes it a worry
     good_news: tuple[str, ...] = ()
-    # what an activity is about ("a play about county lines"): group 1 the activity, the rest its subject, which the
-    # check reads as "it". Empty: none.
-    activity_subject: str = ""
+    # what an activity is about ("a play about county lines", "the county lines film"): the group named `subject`,
+    # which the check reads as "it"
+    activity_subject: tuple[str, ...] = ()
     # someone criticising the organisation or its staff online ("one of the dads has been slagging us off on fb"): a
     # matter for the social media policy, which the learned check alone never makes a worry
     criticism_of_us: tuple[str, ...] = ()

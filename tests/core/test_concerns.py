@@ -403,6 +403,11 @@ def detector() -> ConcernDetector:
         "found 'i want to die' scribbled in an exercise book, no name on it",
         # an adult recognised from the news as a sex offender: a real case, not a news story asked about
         "a mum recognised our caretaker from a news story, she says hes on the sex offenders register",
+        # grooming's flattery in the writer's own words; someone coming into the bathroom while a child showers; a
+        # child wedging their door shut, with another sign
+        "the assistant coach keeps messaging me at night saying im mature for my age, im 15",
+        "her stepdad keeps walking into the bathroom while she's in the shower, she told me at breakfast club",
+        "she's started wedging the door shut with a chair at night and won't say why, and she's lost loads of weight",
         # pictures of a kind asked of a child; a parent's threat told as "she'd batter him"
         "a man on tiktok saying hes a model scout has been asking her for swimsuit pics",
         "his mum was shouting in the car park that she'd batter him when they got home",
@@ -692,6 +697,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         # a falling out already made up, for all the tears
         "two of the yr 8 girls were crying in the toilets after a row over a group chat, all sorted now, friends again",
         # a graze seen to with a plaster; the harm an activity is about, not harm to anyone
+        "the county lines documentary we showed the yr 11s today sparked a great debate",
         "quick update: maya grazed her elbow on the playground, cleaned and plastered, mum told at pick up",
         "we watched a documentary on knife crime at youth club tonight, the lads had loads of questions",
         "the yr 8s are doing a play about online grooming for parents evening, rehearsals went great today",
