@@ -3920,6 +3920,14 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             id="a day out at the safari park, a trip",
         ),
         pytest.param(
+            "Volunteers",
+            "Walking home alone: children aged 10 and over may leave on their own if their parent has agreed.",
+            "Young volunteers are not counted in staff ratios and must never be left in charge of children or alone "
+            "with a child.",
+            "lad on work experience with us (16) wants to run the group on his own for the last half hour, ok?",
+            id="a lad on work experience running the group, a young volunteer left in charge",
+        ),
+        pytest.param(
             "Gaming",
             "Coaches run all online sessions in the academy's own server.",
             "Staff must not play with players in private lobbies or party chat outside organised sessions.",
