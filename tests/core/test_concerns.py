@@ -926,6 +926,8 @@ def test_asking_whether_there_is_a_rule_is_a_policy_question_whatever_the_story(
         # "all good to...?", "could she just...?": a step of the writer's or a colleague's
         "ruby's mum sent us a photo of her with the trophy. all good to post it on our page?",
         "our receptionist knows one of the mums facebook passwords. could she just log in and check the group chat?",
+        # "should i nudge her...?": the writer's own next step
+        "a girl in my online group hasnt had her camera on for weeks. should i encourage her to turn it on?",
         # "how do i handle it?": how to go about it
         "a lad from the thursday group keeps messaging me about his footy. he means well. how do i handle it",
         # "any ideas how to...?"
