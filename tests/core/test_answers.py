@@ -3905,6 +3905,13 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             id="done, since going private last summer",
         ),
         pytest.param(
+            "Privacy",
+            "Staff must never share young people's personal details on social media.",
+            "Having set your privacy settings, you should check them regularly, as app updates can reset them.",
+            "made my insta private ages ago so im all good yeah?",
+            id="all good, since going private ages ago",
+        ),
+        pytest.param(
             "Artwork",
             "Children's artwork may be photographed on a centre device for reports to funders.",
             "Artwork made in groups is never put on public display at the venue, to protect the children's privacy.",
