@@ -3905,6 +3905,13 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             id="done, since going private last summer",
         ),
         pytest.param(
+            "Your accounts",
+            "You must not let what you do online damage working relationships between staff and families.",
+            "You should not assume that what you post on any website will remain private.",
+            "facebook's set to friends only, so it doesnt really matter what i moan about at work?",
+            id="friends only, so it doesn't really matter what i say",
+        ),
+        pytest.param(
             "Privacy",
             "Staff must never share young people's personal details on social media.",
             "Having set your privacy settings, you should check them regularly, as app updates can reset them.",
