@@ -3934,6 +3934,15 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             id="a day out at the safari park, a trip",
         ),
         pytest.param(
+            "Photographs",
+            "The club's Instagram and Facebook accounts are run by the Media Officer; photos of juniors are posted "
+            "only with their parent's consent.",
+            "Many women at our club do not want photographs of them online. Separate, explicit consent is needed "
+            "from each woman before any photo is posted.",
+            "took loads of photos of the ladies at the tournament, ok to put them on the club fb?",
+            id="the ladies at the tournament, the women at our club",
+        ),
+        pytest.param(
             "Volunteers",
             "Walking home alone: children aged 10 and over may leave on their own if their parent has agreed.",
             "Young volunteers are not counted in staff ratios and must never be left in charge of children or alone "
