@@ -3156,6 +3156,12 @@ NEXT_TO_A_COVERED_SUBJECT = {
         "Company number 01234567 Registered in England and Wales\n",
         "whats the number of the coach company, need to book for the trip",
     ),
+    "a tablet from my bag is a medicine, which this policy never names": (
+        "# Conduct\n\n"
+        "1. Do not accept or send friend requests to any child who attends our clubs.\n"
+        "2. Staff must not give children gifts or their personal phone number.\n",
+        "one of the girls has bad hayfever, can i give her a piriton from my bag?",
+    ),
     "pay for sleep-ins is no rule on them": (
         RUGBY_POLICY,
         "does anyone know if sleep ins are paid flat rate or hourly now? my payslip looks wrong",
