@@ -3162,6 +3162,13 @@ NEXT_TO_A_COVERED_SUBJECT = {
         "2. Staff must not give children gifts or their personal phone number.\n",
         "one of the girls has bad hayfever, can i give her a piriton from my bag?",
     ),
+    "booking the pavilion is no worry to talk over": (
+        "# Reporting\n\n"
+        "1. If you are worried about the behaviour of a coach or volunteer towards a child, talk to the Welfare "
+        "Officer.\n"
+        "2. Coaches must not give juniors lifts home.\n",
+        "who do i talk to about booking the pavilion for my cousins engagement party?",
+    ),
     "pay for sleep-ins is no rule on them": (
         RUGBY_POLICY,
         "does anyone know if sleep ins are paid flat rate or hourly now? my payslip looks wrong",
