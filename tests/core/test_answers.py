@@ -3149,13 +3149,6 @@ NEXT_TO_A_COVERED_SUBJECT = {
         CLUB_POLICY,
         "can the kids help at the summer fete if there's a licensed bar?",
     ),
-    "a coach company's number is not the charity's company number": (
-        "# Social media\n\n"
-        "1. You must not enter into any public debate on issues that relate to the charity.\n"
-        "2. Staff should keep their personal accounts private.\n\n"
-        "Company number 01234567 Registered in England and Wales\n",
-        "whats the number of the coach company, need to book for the trip",
-    ),
     "a tablet from my bag is a medicine, which this policy never names": (
         "# Conduct\n\n"
         "1. Do not accept or send friend requests to any child who attends our clubs.\n"
@@ -3185,7 +3178,7 @@ async def test_a_subject_next_to_one_the_policy_covers_is_still_no_match(
     assert (await advisor_with(tmp_path, policy).answer(question)).status is AnswerStatus.NO_MATCH
 
 
-async def test_hiring_transport_is_a_topic_but_the_minibus_running_late_only_sets_the_scene(tmp_path: Path) -> None:
+async def test_the_minibus_running_late_only_sets_the_scene(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
         "# Contact with families\n\n"
@@ -3195,8 +3188,6 @@ async def test_hiring_transport_is_a_topic_but_the_minibus_running_late_only_set
     late = await advisor.answer("the minibus is running late, can i text a parent from my own phone?")
     assert late.status is AnswerStatus.ANSWERED
     assert late.hits[0].clause.ref == "1"
-    hire = await advisor.answer("who do we ring at the minibus company to book for the trip?")
-    assert hire.status is AnswerStatus.NO_MATCH  # the policy says nothing on hiring transport
 
 
 async def test_naming_ones_employer_online_is_answered_only_by_a_policy_that_speaks_of_it(tmp_path: Path) -> None:
