@@ -721,6 +721,9 @@ def _asking_frame(tokens: list[str]) -> set[int]:
     return framing
 
 
+_BEING = _TO_BE | {"be", "been", "being", "get", "gets", "got", "getting"}
+
+
 def _habitual(tokens: list[str]) -> set[int]:
     """Positions of "used" saying what someone did once ("a lad who used to come"): no use of anything, as it is in
     "can phones be used to film?"."""
@@ -729,9 +732,6 @@ def _habitual(tokens: list[str]) -> set[int]:
         for position, token in enumerate(tokens[:-1])
         if token == "used" and tokens[position + 1] == "to" and (position == 0 or tokens[position - 1] not in _BEING)
     }
-
-
-_BEING = _TO_BE | {"be", "been", "being", "get", "gets", "got", "getting"}
 
 
 # getting in touch to say something: what the message says is no subject the policy must share ("can i text the
