@@ -306,8 +306,8 @@ class ConcernDetector:
 
 def _subject_as_it(found: re.Match[str]) -> str:
     """The words found, their group `subject` read as "it": "a play about it", "the it film"."""
-    start = found.start()
-    return f"{found.group(0)[: found.start('subject') - start]}it{found.group(0)[found.end('subject') - start :]}"
+    text = found.string
+    return f"{text[found.start() : found.start('subject')]}it{text[found.end('subject') : found.end()]}"
 
 
 def _lowered(message: str) -> str:

@@ -704,9 +704,10 @@ async def test_a_mealtime_named_alone_is_when_it_happened_not_what_is_asked(tmp_
         "a child to the toilet.\n"
         "2. Spare clothes are kept in the changing area.\n",
     )
-    answer = await advisor.answer("a little one had an accident at snack, can the parent helper take her to change?")
-    assert answer.status is AnswerStatus.ANSWERED  # snacks are a subject of their own, but here only when
-    assert answer.hits[0].clause.ref == "1"
+    # snacks are a subject of their own, but here only when
+    await assert_answered_first_by(
+        advisor, [("a little one had an accident at snack, can the parent helper take her to change?", "1")]
+    )
 
 
 async def test_what_pictures_show_is_not_what_is_asked(tmp_path: Path) -> None:
@@ -717,9 +718,10 @@ async def test_what_pictures_show_is_not_what_is_asked(tmp_path: Path) -> None:
         "2. Staff should keep their personal accounts private.\n"
         "3. Photos of children are only taken on school devices.\n",
     )
-    answer = await advisor.answer("a yr 5 asked to follow me on insta, can i accept, my account is all cat pics")
-    assert answer.status is AnswerStatus.ANSWERED  # pets are a subject of their own, but here what the pictures show
-    assert answer.hits[0].clause.ref == "1"
+    # pets are a subject of their own, but here what the pictures show
+    await assert_answered_first_by(
+        advisor, [("a yr 5 asked to follow me on insta, can i accept, my account is all cat pics", "1")]
+    )
     pets = await advisor.answer("can i bring my cat in to meet the class?")
     assert pets.status is AnswerStatus.NO_MATCH  # asked about, the policy never says
 
