@@ -103,7 +103,7 @@ class ConcernDetector:
             incident=compiled(lexicon.incident),
             topic_question=compiled(lexicon.topic_question),
             danger=compiled(lexicon.danger),
-            signs=dict(lexicon.signs),
+            signs={_unapostrophed(sign): weight for sign, weight in lexicon.signs.items()},
             sign_words=_alternation(lexicon.signs),
             signs_needed=lexicon.signs_needed,
             injury_signs=frozenset(lexicon.injury_signs),
@@ -223,7 +223,7 @@ class ConcernDetector:
         """The weight of the distinct signs of harm a message mentions."""
         if self.sign_words is None:
             return 0.0
-        found = set(self.sign_words.findall(text))
+        found = {_unapostrophed(sign) for sign in self.sign_words.findall(text)}
         if self.accidental is not None and self.accidental.search(text):
             found -= self.injury_signs  # "a black eye at cricket, the ball came off his pad"
         return sum(self.signs[sign] for sign in found)
@@ -356,5 +356,11 @@ def _any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def _alternation(words: dict[str, float]) -> re.Pattern[str] | None:
-    """One pattern finding any of the words or phrases, longest first, as whole words."""
-    return re.compile(rf"\b({_one_of(tuple(words))})\b") if words else None
+    """One pattern finding any of the words or phrases, longest first, as whole words, their apostrophes typed or
+    not ("won't go home", "wont go home")."""
+    return re.compile(rf"\b({_one_of(tuple(words))})\b".replace("'", "'?")) if words else None
+
+
+def _unapostrophed(words: str) -> str:
+    """The words as a sign is known by, however its apostrophes were typed."""
+    return words.replace("'", "")

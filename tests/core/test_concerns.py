@@ -411,6 +411,16 @@ def detector() -> ConcernDetector:
         # pictures of a kind asked of a child; a parent's threat told as "she'd batter him"
         "a man on tiktok saying hes a model scout has been asking her for swimsuit pics",
         "his mum was shouting in the car park that she'd batter him when they got home",
+        # money offered to a child for pictures; an adult's "our secret" to a child; a child who can't go home and
+        # won't say why; weeks off school with the food running out; someone in care pictured in their nightclothes;
+        # despair typed in a group's general chat; asking whether a named harm is what it is
+        "a guy on her roblox server said he'd give her £20 for a few pics in her bedroom",
+        "the new helper has been dming two of the cubs, one showed me 'remember its our secret'",
+        "at pick up amira (10) said she cant go home tonight and wouldnt say why",
+        "one of our young carers said they havent been to school in a fortnight and theyre running out of food",
+        "a relief carer has been filming patients on the ward in their nightclothes for tiktok",
+        "in general chat one of the lads wrote 'no one would even notice if i was gone'",
+        "a tenant's son told me he moves her pension into his own account each month, is this financial abuse?",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -701,6 +711,10 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "quick update: maya grazed her elbow on the playground, cleaned and plastered, mum told at pick up",
         "we watched a documentary on knife crime at youth club tonight, the lads had loads of questions",
         "the yr 8s are doing a play about online grooming for parents evening, rehearsals went great today",
+        # a secret asked about in a condition; a public figure's arrest talked over; a secret santa
+        "one for the dsl: if one of the brownies tells me something and wants me to keep it secret, what do i say?",
+        "the yr 9s were all talking about that streamer who got arrested for grooming, should i have said anything?",
+        "our secret santa at the leaders meeting is a fiver limit, who's organising?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -717,6 +731,19 @@ def test_one_weak_sign_alone_is_not_enough() -> None:
     detector = ConcernDetector.from_lexicon(lexicon)
     assert not detector.assess("she said she was hungry").concern
     assert detector.assess("she is always hungry and her clothes are dirty").concern
+
+
+def test_a_sign_is_found_with_its_apostrophe_typed_or_not() -> None:
+    lexicon = ConcernLexicon(
+        harm=(r"\bnever matches\b",),
+        incident=(r"\bshe\b",),
+        reporting_terms="report",
+        signs={"won't go home": 2.0},
+    )
+    detector = ConcernDetector.from_lexicon(lexicon)
+    assert detector.assess("she won't go home").concern
+    assert detector.assess("she wont go home").concern
+    assert detector.assess("she won’t go home").concern
 
 
 def test_the_writers_unease_lowers_the_signs_needed() -> None:
