@@ -90,6 +90,11 @@ DIRECTIVE_PAIRS = frozenset(
 _GIVES_A_DUTY = re.compile(
     r"(?<!\bwe )(?<!\bwe all )(?<!\bwe each )\b(?:have|has) (?:a|the) (?:responsibility|duty) to\b", re.IGNORECASE
 )
+# ...and so does a sentence opening with "No" and what it forbids ("**No flash photography** during games"), not
+# "No one", "No later than", "No, ..."
+_OPENS_WITH_NO = re.compile(
+    r"(?:^|[.!?:]\s+|\*\*\s*)No (?!one\b|longer\b|later\b|sooner\b|matter\b|doubt\b|need\b|problem\b)[a-z]"
+)
 DIRECTIVE_PRIOR = 1.5
 FURNITURE_PRIOR = 0.7  # very short lines and table rows: titles, signatures, dates
 # a clause that is only a link ("[Working Together to Safeguard Children](https://...)") points elsewhere
@@ -329,6 +334,8 @@ class ClauseIndex:
                     terms[pair] = QueryTerm(pair, BIGRAM_WEIGHT, (previous[0], position))
             previous = (position, stem)
         for start, length, concepts in self.analyzer.matches(stems):
+            if framing.issuperset(range(start, start + length)):
+                continue  # "will i get in trouble" asks whether, as "am i allowed" does
             for concept in concepts:
                 if concept not in self.feature_ids or concept in self.unranked:
                     continue
@@ -707,21 +714,25 @@ _PERMISSION = frozenset({"allowed", "permitted"})
 _HEDGES = frozenset({"even", "actually", "still", "really", "ever"})
 _ASKER = frozenset({"i", "we", "it"})
 _TO_BE = frozenset({"am", "are", "is", "was", "were"})
+_BEING = _TO_BE | {"be", "been", "being", "get", "gets", "got", "getting"}
+_INTO = frozenset({"in", "into"})
 
 
 def _asking_frame(tokens: list[str]) -> set[int]:
     """Positions of "allowed" framing the asker's own question ("am i allowed to...", "are we even allowed"): it asks
-    whether, and is no word of what is asked about (as it is in "are parents allowed to film?")."""
+    whether, and is no word of what is asked about (as it is in "are parents allowed to film?"); and of "in trouble"
+    asked of themselves ("is that allowed or will i get in trouble?"), which asks the same."""
     framing = set()
     for position, token in enumerate(tokens):
         if token in _PERMISSION:
             before = [word for word in tokens[max(0, position - 4) : position] if word not in _HEDGES]
             if len(before) >= 2 and before[-1] in _ASKER and before[-2] in _TO_BE:
                 framing.add(position)
+        elif token == "trouble" and position >= 3 and tokens[position - 1] in _INTO:
+            before = tokens[max(0, position - 5) : position - 1]
+            if _ASKER.intersection(before) and _BEING.intersection(before):
+                framing.update((position - 1, position))
     return framing
-
-
-_BEING = _TO_BE | {"be", "been", "being", "get", "gets", "got", "getting"}
 
 
 def _habitual(tokens: list[str]) -> set[int]:
@@ -952,7 +963,7 @@ def clause_prior(text: str, directs: bool) -> float:
         return FURNITURE_PRIOR
     if _FAQ_ENTRY.match(text):
         return FAQ_PRIOR
-    return DIRECTIVE_PRIOR if directs or _GIVES_A_DUTY.search(text) else 1.0
+    return DIRECTIVE_PRIOR if directs or _GIVES_A_DUTY.search(text) or _OPENS_WITH_NO.search(text) else 1.0
 
 
 @functools.lru_cache(maxsize=4096)  # a policy's clauses share a few headings: each is judged once

@@ -2254,6 +2254,58 @@ FIRST_CLAUSE = {
         "the CSO isnt picking up. who next?",
         ref="Key contacts",
     ),
+    "images a law forbids are not the pictures of an event": FirstClause(
+        "# Social media\n\n"
+        "1. Staff must never break the law on social media, for example by posting racist comments or sharing "
+        "illegal images.\n"
+        "2. Photographs of pupils should not be published without a parent's written consent.\n",
+        "can we put the sports day pics up on the club fb page?",
+        ref="2",
+    ),
+    "a video call is no recording": FirstClause(
+        "# Online and photos\n\n"
+        "1. Meetings with members by video call must always have two members of staff present.\n"
+        "2. Photos of members may only be posted with their consent.\n",
+        "got some lovely pics of the members from tonight, ok to put them on the club page?",
+        ref="2",
+    ),
+    "an event named for its night is no hour of the night": FirstClause(
+        "# Staff conduct\n\n"
+        "1. Staff must not message members on the group page late at night.\n"
+        "2. Members must agree before photos of them are posted.\n",
+        "got a great pic from quiz night, can i stick it on the group page? a few members are in it",
+        ref="2",
+    ),
+    "a rule opening with No and what it forbids is a rule": FirstClause(
+        "# Spectators\n\n"
+        "1. Flash photography at matches is popular.\n"
+        "2. **Cameras:** No flash photography at matches, whether by parents, spectators or visiting teams.\n",
+        "are we ok with flash photography at matches?",
+        ref="2",
+    ),
+    "'will i get in trouble' asks whether it is allowed": FirstClause(
+        "# Conduct\n\n"
+        "1. Now and then a parent may post abuse about a member of staff online; staff who answer it in kind will "
+        "face the disciplinary procedure.\n"
+        "2. Staff must not offer to babysit, nanny, tutor or provide any other private childcare or paid work for the "
+        "families of children who attend the club, whether during term time or in the holidays.\n",
+        "a mum asked me to babysit friday night, she would pay me. is that ok or will i get in trouble",
+        ref="2",
+    ),
+    "bunking in with the young people is sharing their room": FirstClause(
+        "# Residentials\n\n"
+        "1. Room checks at lights out are done by two adults.\n"
+        "2. Adults must never share a room with a young person.\n",
+        "hotel's a room short on the away trip, could i bunk in with two of the lads just for one night?",
+        ref="2",
+    ),
+    "toddlers in their nappies at water play are not fully clothed": FirstClause(
+        "# Photographs\n\n"
+        "1. Photos taken on the room tablet are uploaded to the parents' app and deleted from the tablet.\n"
+        "2. Never photograph a child who is not fully clothed, including at water play.\n",
+        "the toddlers are in the paddling pool in just their nappies, ok to get a few pics on the tablet?",
+        ref="2",
+    ),
 }
 
 

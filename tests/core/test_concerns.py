@@ -421,6 +421,11 @@ def detector() -> ConcernDetector:
         "a relief carer has been filming patients on the ward in their nightclothes for tiktok",
         "in general chat one of the lads wrote 'no one would even notice if i was gone'",
         "a tenant's son told me he moves her pension into his own account each month, is this financial abuse?",
+        # marks a fall doesn't explain; a family's case read while preparing for a visit to them
+        "ellie (4) has bruises on both upper arms, a bit like fingermarks. her mum said at drop off she fell at "
+        "soft play",
+        "preparing for a core group meeting, mum's public insta has a photo of the 6yo with a bruised cheek captioned "
+        "'thats what happens when you lie'",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
