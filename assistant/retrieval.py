@@ -867,6 +867,8 @@ def _how_news_came(tokens: list[str], start: int, end: int) -> bool:
 
 _UNTIL = frozenset({"til", "till", "until", "untill"})
 _MEALS_AND_BREAKS = frozenset("snack snacks lunch lunchtime dinner tea breakfast break playtime registration".split())
+# a club's own practice, when it is named as the time ("at training"): no course for staff
+_PRACTICE = frozenset("training practice rehearsal rehearsals".split())
 # an asking sentence whose subject is a word pointing back to the scene before it
 _POINTS_BACK = re.compile(
     r"\b(?:on|about|for|with|allow|allowed) (?:that|this)\b"
@@ -876,12 +878,16 @@ _POINTS_BACK = re.compile(
 
 def _when(tokens: list[str], start: int, end: int) -> bool:
     """The words from `start` to `end` name a time of the day or session: "at snack time", "during break time", "at
-    snack", "on the snow day", what everyone else is busy with: "busy with snack", or how long something lasts: "short
-    til payday", "until the residential", "till her wages come in"."""
+    snack", "after training", "on the snow day", what everyone else is busy with: "busy with snack", or how long
+    something lasts: "short til payday", "until the residential", "till her wages come in"."""
     if start > 0 and tokens[start - 1] in ("at", "during") and tokens[end : end + 1] == ["time"]:
         return True
-    if start > 0 and tokens[start - 1] in ("at", "during", "after", "before") and tokens[start] in _MEALS_AND_BREAKS:
-        return True  # "had an accident at snack"
+    if (
+        start > 0
+        and tokens[start - 1] in ("at", "during", "after", "before")
+        and (tokens[start] in _MEALS_AND_BREAKS or (end - start == 1 and tokens[start] in _PRACTICE))
+    ):
+        return True  # "had an accident at snack", "wear his gopro at training"
     if tokens[max(start - 2, 0) : start] == ["busy", "with"]:
         return True
     until = start - 2 if start > 0 and (tokens[start - 1] == "the" or tokens[start - 1] in _WHOSE) else start - 1

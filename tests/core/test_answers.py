@@ -2306,6 +2306,28 @@ FIRST_CLAUSE = {
         "the toddlers are in the paddling pool in just their nappies, ok to get a few pics on the tablet?",
         ref="2",
     ),
+    "a gift given to the asker is answered by the rule on accepting one": FirstClause(
+        "# Gifts\n\n"
+        "1. Staff must not give personal gifts, money or vouchers to young people or their families.\n"
+        "2. Staff may accept small token gifts from families, such as chocolates or a card, worth less than £10.\n"
+        "3. Staff must not do private favours for families.\n",
+        "a dad gave me a bottle of wine and a £20 voucher at christmas to say thanks. ok to keep?",
+        ref="2",
+    ),
+    "a gopro worn on a helmet is a helmet camera": FirstClause(
+        "# Filming\n\n"
+        "1. Coaching video is recorded only on the club camera, a GoPro kept in the coaches kit bag.\n"
+        "2. Players must not wear helmet cameras or body cameras at any junior session.\n",
+        "my lad wants to wear his gopro on his lid at the session to film his goals, can he?",
+        ref="2",
+    ),
+    "'at training' is when, not a course for staff": FirstClause(
+        "# Phones and filming\n\n"
+        "1. Players must not use their phones in the changing rooms.\n"
+        "2. Parents may film their own child from the spectator area.\n",
+        "can i film my daughter from the side at training?",
+        ref="2",
+    ),
 }
 
 
