@@ -32,6 +32,9 @@ _ASKS_AT_START = re.compile(
     r"^(?:(?P<TIME_OF_DAY>what time\b|how (?:late|early)\b|is there (?:a|an|any) limit (?:on|to) how (?:late|early)\b)"
     r"|(?P<DURATION>how long\b|how many (?:\w+ )?(?:seconds|minutes|mins|hours|hrs|days|nights|weeks|months|years)\b"
     r"|is there (?:a|an|any) time limit\b)"
+    # "how many kids can we have in a group?" wants a count of people, not their ages
+    r"|(?P<HEADCOUNT>how many (?:\w+ ){0,2}?(?:kids|children|young people|yp|members|players|people|pupils|students|"
+    r"girls|boys|lads|campers|participants|attendees|adults|staff|leaders|volunteers|helpers|coaches)\b)"
     # "when's the next fun run?" wants a date, not "within 24 hours"
     r"|(?P<DATE>when(?:'?s| is| are| r) (?:the |our )?next\b)"
     r"|how many\b|how often\b|is there (?:a|an|any) (?:\w+ )?(?:limit|max|maximum|minimum|cap)\b"
@@ -50,6 +53,17 @@ _AMOUNT = re.compile(
     r"daily|weekly|monthly|annually|annual|yearly|termly|fortnightly|every|each|immediately|same day|as soon as|"
     r"frequency|regularly|regular|recurring|periodically|"  # how often, said in words: "regular supervision"
     r"free|no charge|costs?|prices?|fees?|rates?)\b",
+    re.IGNORECASE,
+)
+
+
+# ...a count of people: a number that is no age ("aged 8 to 18", "under 16s", "11-14 year olds")
+_AGE_NUMBER = r"(?:(?<=aged )|(?<=ages )|(?<=age )|(?<=under )|(?<=over )|(?<=to )|(?<=-))\d+|\d+(?=\s*(?:-|to)\s*\d)"
+_HEADCOUNT = re.compile(
+    rf"(?!{_AGE_NUMBER})\b\d+\b(?!\+| ?(?:years?|yrs?|yos?|s\b))"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred"
+    r")\b(?! ?(?:years?|yrs?)\b)|\b(?:ratio|maximum|minimum|at least|at most|no more than|up to|capacity|per adult"
+    r"|for every)\b",
     re.IGNORECASE,
 )
 
@@ -99,6 +113,7 @@ class Amount(Enum):
     """What kind of amount a question asks for."""
 
     ANY = _AMOUNT
+    HEADCOUNT = _HEADCOUNT
     TIME_OF_DAY = _TIME
     MONEY = _MONEY
     DURATION = _DURATION

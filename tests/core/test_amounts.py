@@ -148,7 +148,8 @@ async def test_how_often_is_answered_by_the_clause_saying_who_sets_the_frequency
         ("when do memberships need renewing and is it still 45 quid", Amount.MONEY),
         ("how much is the junior membership this year?", Amount.MONEY),
         ("spring term subs deadline??", Amount.MONEY),
-        ("how many girls can we put in each tent at camp?", Amount.ANY),
+        ("how many girls can we put in each tent at camp?", Amount.HEADCOUNT),
+        ("how many kids can we have in the 8-11s group max?", Amount.HEADCOUNT),
         ("how long do we have to keep the old sign-in sheets?", Amount.DURATION),
         ("how many volunteering hours does a cadet need for the award?", Amount.DURATION),
         # text speak's "r" for "are"
@@ -187,6 +188,10 @@ def test_a_question_asks_for_a_time_of_day_a_price_or_any_amount(question: str, 
         ("Two members of staff sign the register at each session.", Amount.DURATION, False),
         ("The sponsored walk is on Saturday 14 June.", Amount.DATE, True),
         ("Staff may claim travel within 30 days.", Amount.DATE, False),  # "may" is no month
+        # a count of people, and ages, which are none
+        ("No more than 12 children in each group, with at least two adults.", Amount.HEADCOUNT, True),
+        ("Sessions are for young people aged 13 to 19.", Amount.HEADCOUNT, False),
+        ("The juniors' group is for 8-11 year olds; under 8s come with a parent.", Amount.HEADCOUNT, False),
     ],
 )
 def test_a_clause_gives_the_kind_of_amount_asked_for(clause: str, kind: Amount, gives: bool) -> None:
@@ -224,6 +229,13 @@ def test_a_clause_gives_the_kind_of_amount_asked_for(clause: str, kind: Amount, 
             "2. Young people may take part in the fun run only with a parent's consent.\n",
             "when's the next fun run?",
             "3. The next fun run is on Sunday 21 September at the county showground.\n",
+        ),
+        (  # ages, but no count of children
+            "# Our groups\n\n"
+            "1. The young carers' groups are for children aged 8 to 11 and young people aged 12 to 18.\n"
+            "2. Every group has a named lead worker.\n",
+            "how many kids can we have in the 8-11 group max? getting loads of referrals",
+            "3. No group has more than 14 children, and there are always at least two workers.\n",
         ),
     ],
 )

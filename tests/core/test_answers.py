@@ -3242,6 +3242,20 @@ NEXT_TO_A_COVERED_SUBJECT = {
         RUGBY_POLICY,
         "does anyone know if sleep ins are paid flat rate or hourly now? my payslip looks wrong",
     ),
+    "the bank holidays a service runs on are no leave": (
+        "# Contacts\n\n"
+        "1. Out of hours team (evenings, weekends and bank holidays): 01632 000 999\n"
+        "2. All concerns must be discussed with the DSL on the same day.\n"
+        "3. Staff must use the work phone for all contact with young people.\n",
+        "when's the cut off for booking leave over christmas",
+    ),
+    "using sharp knives is no rule on who may join": (
+        "# Sessions and supervision\n\n"
+        "1. Every session has a named session leader, a register and at least two DBS-checked adults present.\n"
+        "2. Young people aged 13 to 19 may join the programme with a parent's consent.\n"
+        "3. Staff must not be alone with a young person out of sight of others.\n",
+        "doing a cooking session with the harvest next week, are the 13 yr olds allowed to use the sharp knives?",
+    ),
 }
 
 
