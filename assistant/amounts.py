@@ -59,11 +59,12 @@ _AMOUNT = re.compile(
 
 # ...a count of people: a number that is no age ("aged 8 to 18", "under 16s", "11-14 year olds")
 _AGE_NUMBER = r"(?:(?<=aged )|(?<=ages )|(?<=age )|(?<=under )|(?<=over )|(?<=to )|(?<=-))\d+|\d+(?=\s*(?:-|to)\s*\d)"
+# (nor "one-to-one" work, nor "one of" them)
 _HEADCOUNT = re.compile(
     rf"(?!{_AGE_NUMBER})\b\d+\b(?!\+| ?(?:years?|yrs?|yos?|s\b))"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred"
-    r")\b(?! ?(?:years?|yrs?)\b)|\b(?:ratio|maximum|minimum|at least|at most|no more than|up to|capacity|per adult"
-    r"|for every)\b",
+    r"|(?<!to-)(?<!to )\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred)\b(?! ?(?:years?|yrs?)\b|[- ]to[- ]one\b| of\b)"
+    r"|\b(?:ratio|maximum|minimum|at least|at most|no more than|up to|capacity|per adult|for every)\b",
     re.IGNORECASE,
 )
 

@@ -192,6 +192,7 @@ def test_a_question_asks_for_a_time_of_day_a_price_or_any_amount(question: str, 
         ("No more than 12 children in each group, with at least two adults.", Amount.HEADCOUNT, True),
         ("Sessions are for young people aged 13 to 19.", Amount.HEADCOUNT, False),
         ("The juniors' group is for 8-11 year olds; under 8s come with a parent.", Amount.HEADCOUNT, False),
+        ("Young carers get one-to-one support and group sessions.", Amount.HEADCOUNT, False),
     ],
 )
 def test_a_clause_gives_the_kind_of_amount_asked_for(clause: str, kind: Amount, gives: bool) -> None:

@@ -2321,6 +2321,13 @@ FIRST_CLAUSE = {
         "my lad wants to wear his gopro on his lid at the session to film his goals, can he?",
         ref="2",
     ),
+    "what follows when it happens again answers 'what if they carry on'": FirstClause(
+        "# Parents and social media\n\n"
+        "1. Parents are asked not to use social media to raise complaints about the group.\n"
+        "2. If this is repeated, the trustees will write to the parent.\n",
+        "one mum keeps slagging us off on fb, 3rd time now. what happens if she carries on?",
+        ref="2",
+    ),
     "'at training' is when, not a course for staff": FirstClause(
         "# Phones and filming\n\n"
         "1. Players must not use their phones in the changing rooms.\n"
