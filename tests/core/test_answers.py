@@ -2833,6 +2833,24 @@ WORRY_ROUTE = {
         "decades ago. he's never told a soul",
         starts="If an adult tells you they were abused as a child",
     ),
+    "a video of a child with his shorts down passed round is the images route": FirstClause(
+        f"{GENERAL_ROUTE}## If a child tells you something\n\n"
+        "Listen calmly, do not ask leading questions and write down what was said.\n\n"
+        "## Images\n\n"
+        "If you see or are sent an indecent image of a young person, do not forward it; tell the Welfare Officer.\n",
+        "a few of the u14s are sharing a clip round their group chat of jake falling over in the changing room with "
+        "his shorts down. he's mortified",
+        starts="If you see or are sent an indecent image",
+    ),
+    "an adult giving a young person cash and driving off with them is the exploitation route": FirstClause(
+        f"{GENERAL_ROUTE}## Emergencies\n\n"
+        "If a young person is in immediate danger, call 999 first, then tell the Welfare Officer.\n\n"
+        "## Exploitation\n\n"
+        "If you think a young person is being groomed or exploited, tell the Welfare Officer the same day.\n",
+        "bit worried - one of the older volunteers keeps giving mia (14) money for 'helping out' and i saw them "
+        "drive off together after the session",
+        starts="If you think a young person is being groomed or exploited",
+    ),
 }
 
 

@@ -426,6 +426,13 @@ def detector() -> ConcernDetector:
         "soft play",
         "preparing for a core group meeting, mum's public insta has a photo of the 6yo with a bruised cheek captioned "
         "'thats what happens when you lie'",
+        # an adult seen hitting a small child; a child being married off; a small child fending for herself; a private
+        # group that other staff are kept out of
+        "saw the nanny at the park smack a little boy's legs really hard and shout at him",
+        "a 14yo in our esol class says her family are arranging for her to marry a cousin back home this summer",
+        "at circle time ruby (5) said mummy doesnt wake up so she does her own breakfast and her baby brother's bottle",
+        "the new sports coach has set up a private snapchat group for the u15s and told them not to add the other "
+        "coaches",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -720,6 +727,9 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "one for the dsl: if one of the brownies tells me something and wants me to keep it secret, what do i say?",
         "the yr 9s were all talking about that streamer who got arrested for grooming, should i have said anything?",
         "our secret santa at the leaders meeting is a fiver limit, who's organising?",
+        # a session on a harm named after another subject; a bump on the head seen to
+        "we did a session on online safety and sextortion with the yr 10s today, the police liaison officer came in",
+        "maisie fell in the playground and bumped her head, ice pack on, head injury letter sent home, all fine",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
