@@ -172,12 +172,6 @@ _INTRODUCTION_HEADING = re.compile(
     re.IGNORECASE,
 )
 INTRODUCTION_PRIOR = 0.8
-# ...and so is a clause stating the policy's purpose under any heading ("The purpose of this policy is to outline...")
-_STATES_PURPOSE = re.compile(
-    r"^\W*(?:the )?(?:purpose|aims?|objectives?) of this (?:policy|procedure|document|guidance|code)\b"
-    r"|^\W*this (?:policy|procedure|document|guidance) (?:aims|is intended|sets out to|seeks)\b",
-    re.IGNORECASE,
-)
 OPENING = 60  # characters of a clause read for a title its extraction ran into the text
 # "Who is our DSL? how do I contact them?" is answered by the clause that names them with an email
 # address or a phone number, not by the clauses that mention the role most often.
@@ -1227,8 +1221,9 @@ def build_index(clauses: Sequence[Clause], vocabulary: Vocabulary) -> ClauseInde
         if audience == 1.0 and OTHERS_AGREEMENT.search(opening.lower()):
             # a title the extraction ran into the clause's opening words ("Pupil Acceptable Use Agreement")
             audience = audience_prior(f"{clause.heading}\n{clause.context}", opening)
-        introduces = INTRODUCTION_PRIOR if _STATES_PURPOSE.match(clause.text) else section_prior(clause.heading)
-        priors[number] = clause_prior(clause.text, bool(analysed.directs[number])) * audience * introduces
+        priors[number] = (
+            clause_prior(clause.text, bool(analysed.directs[number])) * audience * section_prior(clause.heading)
+        )
 
     definitions: defaultdict[frozenset[str], list[int]] = defaultdict(list)
     for number, text in enumerate(texts):

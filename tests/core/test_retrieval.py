@@ -319,16 +319,6 @@ def test_a_sentence_opening_with_no_and_what_it_forbids_weighs_as_a_rule() -> No
     assert priors[0] == priors[2] == priors[3] > priors[1] == priors[4]
 
 
-def test_a_clause_stating_the_policys_purpose_weighs_as_an_introduction() -> None:
-    texts = [
-        "The purpose of this policy is to outline the responsibilities of everyone using social media.",
-        "Everyone using social media for the club has responsibilities to its members.",
-        "This policy aims to keep our members safe online.",
-    ]
-    priors = index_of(texts).priors
-    assert priors[0] == priors[2] < priors[1]
-
-
 def test_the_registers_a_question_is_about_are_records_not_a_topic_of_their_own() -> None:
     # attendance is a topic a policy covers or not, but "register" is not its word: "the registers" are often
     # the records a question on data is about, in a policy that never says "register"
