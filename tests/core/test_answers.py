@@ -2328,6 +2328,24 @@ FIRST_CLAUSE = {
         "one mum keeps slagging us off on fb, 3rd time now. what happens if she carries on?",
         ref="2",
     ),
+    "running a session on my own asks the rule on how many adults": FirstClause(
+        "# Running the club\n\n"
+        "1. Children are registered at each session and those under 13 are collected by a parent.\n"
+        "2. There must always be two adult volunteers present; if the second volunteer cannot come, the coordinator "
+        "cancels the session.\n"
+        "3. Helping a child with their project happens at a table in the main room.\n",
+        "sam's off sick wed. can i do the session on my own? only about 8 kids usually",
+        ref="2",
+    ),
+    "a child who isn't back yet has been gone a while": FirstClause(
+        "# The building\n\n"
+        "1. If a child is taken ill or injured, a first aider deals with it and the coordinator rings the parent.\n"
+        "2. Children use the public toilets on the ground floor. Volunteers notice if a child has been gone for more "
+        "than ten minutes and ask another volunteer to check.\n"
+        "3. Children sign in and out at every session.\n",
+        "yr 6 boy went 15 mins ago and still isnt back, do i go and look?",
+        ref="2",
+    ),
     "'at training' is when, not a course for staff": FirstClause(
         "# Phones and filming\n\n"
         "1. Players must not use their phones in the changing rooms.\n"

@@ -433,6 +433,8 @@ def detector() -> ConcernDetector:
         "at circle time ruby (5) said mummy doesnt wake up so she does her own breakfast and her baby brother's bottle",
         "the new sports coach has set up a private snapchat group for the u15s and told them not to add the other "
         "coaches",
+        # a bereaved child wishing to be with the one who died
+        "after the bereavement group tia (13) messaged me 'whats the point, ill be with my sister soon'",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
