@@ -2328,15 +2328,6 @@ FIRST_CLAUSE = {
         "one mum keeps slagging us off on fb, 3rd time now. what happens if she carries on?",
         ref="2",
     ),
-    "running a session on my own asks the rule on how many adults": FirstClause(
-        "# Running the club\n\n"
-        "1. Children are registered at each session and those under 13 are collected by a parent.\n"
-        "2. There must always be two adult volunteers present; if the second volunteer cannot come, the coordinator "
-        "cancels the session.\n"
-        "3. Helping a child with their project happens at a table in the main room.\n",
-        "sam's off sick wed. can i do the session on my own? only about 8 kids usually",
-        ref="2",
-    ),
     "a child who isn't back yet has been gone a while": FirstClause(
         "# The building\n\n"
         "1. If a child is taken ill or injured, a first aider deals with it and the coordinator rings the parent.\n"
