@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from assistant.concerns import ConcernDetector
@@ -738,40 +740,28 @@ def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: Concern
     assert not detector.assess(question).concern
 
 
-def test_one_weak_sign_alone_is_not_enough() -> None:
-    lexicon = ConcernLexicon(
-        harm=(r"\bnever matches\b",),
-        incident=(r"\bshe\b",),
-        reporting_terms="report",
-        signs={"hungry": 1.0, "dirty": 1.0},
+def detector_on(**lexicon: Any) -> ConcernDetector:
+    """A detector on a lexicon of these fields, a message about "she" an incident and no harm pattern that matches."""
+    return ConcernDetector.from_lexicon(
+        ConcernLexicon(harm=(r"\bnever matches\b",), incident=(r"\bshe\b",), reporting_terms="report", **lexicon)
     )
-    detector = ConcernDetector.from_lexicon(lexicon)
+
+
+def test_one_weak_sign_alone_is_not_enough() -> None:
+    detector = detector_on(signs={"hungry": 1.0, "dirty": 1.0})
     assert not detector.assess("she said she was hungry").concern
     assert detector.assess("she is always hungry and her clothes are dirty").concern
 
 
 def test_a_sign_is_found_with_its_apostrophe_typed_or_not() -> None:
-    lexicon = ConcernLexicon(
-        harm=(r"\bnever matches\b",),
-        incident=(r"\bshe\b",),
-        reporting_terms="report",
-        signs={"won't go home": 2.0},
-    )
-    detector = ConcernDetector.from_lexicon(lexicon)
+    detector = detector_on(signs={"won't go home": 2.0})
     assert detector.assess("she won't go home").concern
     assert detector.assess("she wont go home").concern
     assert detector.assess("she won’t go home").concern
 
 
 def test_the_writers_unease_lowers_the_signs_needed() -> None:
-    lexicon = ConcernLexicon(
-        harm=(r"\bnever matches\b",),
-        incident=(r"\bshe\b",),
-        reporting_terms="report",
-        signs={"withdrawn": 1.0},
-        worry=(r"\bprob nothing but\b",),
-    )
-    detector = ConcernDetector.from_lexicon(lexicon)
+    detector = detector_on(signs={"withdrawn": 1.0}, worry=(r"\bprob nothing but\b",))
     assert not detector.assess("she has been withdrawn this week").concern
     assert detector.assess("prob nothing but she has been withdrawn this week").concern
 
