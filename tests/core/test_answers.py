@@ -2337,6 +2337,14 @@ FIRST_CLAUSE = {
         "yr 6 boy went 15 mins ago and still isnt back, do i go and look?",
         ref="2",
     ),
+    "one's own friends and family are no parents of the children": FirstClause(
+        "# Social media\n\n"
+        "1. Work social media accounts should be kept apart from personal accounts where staff connect to friends "
+        "and family members.\n"
+        "2. Staff should use their common sense when being friends with parents of children at the club.\n",
+        "a mum from the under 9s sent me a friend request on fb, we're kinda mates from the gym. is that allowed?",
+        ref="2",
+    ),
     "'at training' is when, not a course for staff": FirstClause(
         "# Phones and filming\n\n"
         "1. Players must not use their phones in the changing rooms.\n"
