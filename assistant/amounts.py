@@ -68,6 +68,15 @@ _HEADCOUNT = re.compile(
     re.IGNORECASE,
 )
 
+# ...said most plainly: so many people ("no more than 12 children", "two adults", "1:8"), not an age ("12 year old
+# children", "aged 11 children")
+_PEOPLE_COUNT = re.compile(
+    rf"(?!{_AGE_NUMBER})\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\s+"
+    r"(?:(?!years?\b|yrs?\b|year-old)[a-z-]+\s+)?(?:children|kids|young people|members|pupils|students|participants|"
+    r"attendees|campers|players|adults|staff|leaders|volunteers|helpers|coaches|chaperones|instructors)\b"
+    r"|\b1\s?:\s?(?:[2-9]|1\d|20)\b(?![.:]\d|\s?(?:am|pm|a\.m|p\.m))",  # a ratio ("1:8"), not a time ("1:30pm")
+    re.IGNORECASE,
+)
 
 # "what time does it start?" is answered by a time of day or so many minutes or hours, not by "chapter 11"
 _TIME = re.compile(
@@ -115,6 +124,7 @@ class Amount(Enum):
 
     ANY = _AMOUNT
     HEADCOUNT = _HEADCOUNT
+    PEOPLE_COUNT = _PEOPLE_COUNT
     TIME_OF_DAY = _TIME
     MONEY = _MONEY
     DURATION = _DURATION

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from functools import partial
 
 from assistant import messages
-from assistant.amounts import asked_amount, gives_amount
+from assistant.amounts import Amount, asked_amount, gives_amount
 from assistant.concerns import ConcernDetector
 from assistant.duties import SafeguardingRole, asks_whose_job, names_whose_job
 from assistant.errors import EmptyQuestion
@@ -47,6 +47,7 @@ REPORTING_BOOST = 1.5  # weight of the reporting vocabulary when finding clauses
 SITUATION_BOOST = 3.0  # weight of the words of a kind of worry's own procedure (allegations, secrets)
 CONCERN_CANDIDATES = 50  # clauses considered for what to do with a worry
 ROLE_HOLDER_REACH = 10  # clauses read for the one naming who holds a safeguarding role
+HEADCOUNT_REACH = 5  # ...and for the one counting people: a limit is stated once, below clauses sharing its scene
 ANSWER_AFTER_PROCEDURE = 3  # with this many clauses quoted for a worry, the last is the best plain match
 _A_WORD = re.compile(r"[^\W\d_]{2}")  # a question has at least one word of two letters
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -222,7 +223,10 @@ def _what_answers(question: str, role: SafeguardingRole) -> tuple[tuple[Callable
     """What a clause must give to answer the question, when it asks for a particular kind of fact: the ways a clause
     may give it, the most telling first (the lead named, before only their number given); and how many of the first
     matches to read for one (0: the judged few)."""
-    if amount := asked_amount(question):
+    if (amount := asked_amount(question)) is Amount.HEADCOUNT:
+        # so many people said plainly, before any number that may count them ("never counted in adult ratios")
+        return (partial(gives_amount, kind=Amount.PEOPLE_COUNT), partial(gives_amount, kind=amount)), HEADCOUNT_REACH
+    if amount:
         return (partial(gives_amount, kind=amount),), 0
     if role.asks_who_holds_role(question):
         # who holds the role is often told in a contacts table, below the clauses that only name the role

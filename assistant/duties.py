@@ -25,9 +25,11 @@ _ASKS_WHOSE_JOB = re.compile(
     r"moderates?|updates?|job|doing|does|sorting|sorts|organising|organizing|organises|organizes|arranging|arranges)\b",
     re.IGNORECASE,
 )
+# (not everyone's own part: "you are personally responsible for what you post")
 _NAMES_WHOSE_JOB = re.compile(
-    r"\b(?:responsib\w+|in charge|manage[sd]?|managing|run by|runs|administer\w*|administrators?|admins?|oversee\w*|"
-    r"overseen|monitor(?:s|ed|ing)?|maintain\w*|moderat\w+|looks? after|looked after|sets? the|leads? on|led by)\b",
+    r"(?<!personally )\b(?:responsib\w+|in charge|manage[sd]?|managing|run by|runs|administer\w*|administrators?|"
+    r"admins?|oversee\w*|overseen|monitor(?:s|ed|ing)?|maintain\w*|moderat\w+|looks? after|looked after|sets? the|"
+    r"leads? on|led by)\b",
     re.IGNORECASE,
 )
 

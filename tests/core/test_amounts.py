@@ -8,7 +8,8 @@ import pytest
 
 from assistant.amounts import Amount, asked_amount, gives_amount
 from assistant.models import AnswerStatus
-from tests.core.test_answers import advisor_with, assert_answered_first_by
+from tests.conftest import REPO
+from tests.core.test_answers import advisor_for, advisor_with, assert_answered_first_by
 
 EXPENSES_POLICY = (
     "# Money and gifts\n\n"
@@ -129,6 +130,30 @@ async def test_the_clause_stating_the_date_asked_for_is_quoted_before_one_sharin
     assert [hit.clause.ref for hit in answer.hits[:2]] == ["3", "2"]
 
 
+async def test_how_many_children_one_adult_may_have_is_answered_by_the_clause_counting_them(tmp_path: Path) -> None:
+    advisor = advisor_with(
+        tmp_path,
+        "# Chaperones\n\n"
+        "1. Phones are handed to the chaperone before the show and given back after it.\n"
+        "2. After evening shows, children are collected by a named adult from the stage door.\n"
+        "3. Young assistants help the chaperones with the children at evening shows but are never counted in adult "
+        "ratios.\n"
+        "4. First-night cards between cast members are fine; chaperones check them at the show.\n"
+        "5. Chaperones sign the children in and out at every show.\n"
+        "6. A licensed chaperone may look after no more than 12 children at any one time.\n",
+    )
+    await assert_answered_first_by(advisor, [("how many kids can one chaperone have on show nights", "6")])
+
+
+async def test_how_many_a_chaperone_may_have_is_the_ratio_a_limit_on_whom_one_looks_after_states() -> None:
+    """A limit of "no more than 12 children at any one time" is the theatre's ratio, though it never says so."""
+    docs = REPO / "benchmarks" / "new_policies_2026_12_04" / "Z60" / "docs"
+    advisor = advisor_for(docs / "lantern-street-youth-theatre-safeguarding.txt")
+    answer = await advisor.answer("how many members can a chaperone have?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert "no more than 12 children at any one time" in answer.hits[0].clause.text
+
+
 async def test_how_often_is_answered_by_the_clause_saying_who_sets_the_frequency(tmp_path: Path) -> None:
     advisor = advisor_with(
         tmp_path,
@@ -193,6 +218,13 @@ def test_a_question_asks_for_a_time_of_day_a_price_or_any_amount(question: str, 
         ("Sessions are for young people aged 13 to 19.", Amount.HEADCOUNT, False),
         ("The juniors' group is for 8-11 year olds; under 8s come with a parent.", Amount.HEADCOUNT, False),
         ("Young carers get one-to-one support and group sessions.", Amount.HEADCOUNT, False),
+        # so many people said plainly, or a ratio; not a word that may count them, an age or a time
+        ("A chaperone may look after no more than 12 children at a time.", Amount.PEOPLE_COUNT, True),
+        ("Under-fives are supervised at a ratio of 1:4.", Amount.PEOPLE_COUNT, True),
+        ("Young assistants are never counted in adult ratios.", Amount.PEOPLE_COUNT, False),
+        ("Young assistants have a DBS check once they turn 18.", Amount.PEOPLE_COUNT, False),
+        ("The group is for 12 year old children and their siblings.", Amount.PEOPLE_COUNT, False),
+        ("Parents collect their children at 1:15pm.", Amount.PEOPLE_COUNT, False),
     ],
 )
 def test_a_clause_gives_the_kind_of_amount_asked_for(clause: str, kind: Amount, gives: bool) -> None:

@@ -306,6 +306,22 @@ UNCLE = "one of the year 9s told me her uncle has been messaging her asking for 
             id="the lead not answering",
         ),
         pytest.param(
+            NAMED_LEAD.replace("If the DSL is not available", "If you can't find the DSL"),
+            UNCLE,
+            "Tell the DSL about any worry",
+            "farida's already gone home",
+            "Concern forms go to the DSL",
+            id="the lead gone home, and the way round for when you can't find them",
+        ),
+        pytest.param(
+            NAMED_LEAD.replace("If the DSL is not available", "If you can't find the DSL"),
+            UNCLE,
+            "Tell the DSL about any worry",
+            "i dont know who else to go to",
+            "Concern forms go to the DSL",
+            id="no one else to go to",
+        ),
+        pytest.param(
             NAMED_LEAD,
             UNCLE,
             "Tell the DSL about any worry",
@@ -3941,6 +3957,28 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             "Having set your privacy settings, you should check them regularly, as app updates can reset them.",
             "my insta's been private for years so i'm fine?",
             id="an account private for years is privacy settings set once",
+        ),
+        pytest.param(
+            "Social media",
+            "Staff should make sure their social media accounts have the right privacy settings so that pupils "
+            "cannot view them.",
+            "Once set, these should be checked regularly, as updates can change how the sites work.",
+            "sorted my privacy stuff on insta when i started like 2 yrs ago so im good right",
+            id="settings sorted when i started, yrs ago, so im good is privacy settings set once",
+        ),
+        pytest.param(
+            "Prevent",
+            "All leaders must read the Prevent information sheet and complete the Prevent e-learning.",
+            "The Prevent guidance is available on the shared drive.",
+            "wheres the prevent info kept? want to read up on it",
+            id="wheres it kept asks where the guidance is",
+        ),
+        pytest.param(
+            "Mentoring",
+            "Mentors must not give their mentee presents or money, or buy things for them.",
+            "Do not give your mentee sweets or snacks, including on birthdays, because of allergies.",
+            "its my mentees bday next wk can i bring her a bag of haribo",
+            id="a bag of haribo for a bday is sweets on a birthday",
         ),
         pytest.param(
             "Social media",

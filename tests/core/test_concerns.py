@@ -437,6 +437,9 @@ def detector() -> ConcernDetector:
         "coaches",
         # a bereaved child wishing to be with the one who died
         "after the bereavement group tia (13) messaged me 'whats the point, ill be with my sister soon'",
+        # pictures of children told as not the ordinary kind; a session lead following children on an app
+        "the caretakers phone was on the side with photos of little girls on it, not normal photos. im shaking",
+        "i think one of our group leads is following some of the girls on insta, should i say something",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -734,6 +737,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         # a session on a harm named after another subject; a bump on the head seen to
         "we did a session on online safety and sextortion with the yr 10s today, the police liaison officer came in",
         "maisie fell in the playground and bumped her head, ice pack on, head injury letter sent home, all fine",
+        "can the session lead follow the club's own tiktok from her personal account?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -803,6 +807,7 @@ def test_the_learned_check_must_be_surer_when_the_writer_asks_about_their_own_ac
         "a boy just pulled out a knife in the changing room and the others are wound up",
         "mum's turned up to collect the twins slurring and smelling of alcohol, and says she's driving them home",
         "a resident told me quietly this is the last time you'll see me and walked out",
+        "she told me she thought about walking into the sea and not coming back",
         # goodbye in writing, and not answering
         "one of our young leaders texted me 'sorry for everything, i left notes for my family' and now her phone's off",
         # a note saying they can't go on
@@ -996,6 +1001,8 @@ KIND_OF_WORRY = {
         "his mum rang, he told her he doesn't want to be alive anymore",
         "he posted 'cant do this anymore, sorry everyone' in the squad chat and left",
         "mentee says he's got pills saved up and he's going to take them tonight",
+        # going off and not coming back, thought of aloud
+        "he said hes been thinking about taking the car out on the moor and not coming back",
     ],
     "nude": [
         "a lad sent her a pic of his privates and keeps asking her for one back",
@@ -1030,6 +1037,9 @@ KIND_OF_WORRY = {
         # a uniformed unit's ranks are adults in a role of trust too
         "our flight sergeant has been snapchatting one of the younger cadets late at night",
         "one of the cpls keeps driving cadet josh (13) home after drill, always just him",
+        # a freelancer, the lighting guy, a session lead: adults at work too
+        "the sound guy on the show has been messaging one of the 14 year olds on snap",
+        "one of the session leads keeps giving a 13yo lifts home on her own",
         # a manager or driver, gifts slipped to a child, lifts home alone
         "the centre manager keeps driving one of the girls home on her own after the late sessions",
         "one of the minibus drivers keeps slipping a year 7 sweets and asked for his snap",
@@ -1075,6 +1085,7 @@ KIND_OF_WORRY = {
     "radicalisation": [
         "one of the boys (16) has been posting vids praising that attack and saying they deserved it",
         "she keeps telling the younger girls we have to take our country back and sharing videos from some channel",
+        "he says the people round here are all traitors and hes going to go and fight overseas when hes 18",
     ],
     "weapon": [
         "a kid just showed his mates a massive knife in his bag",

@@ -77,6 +77,8 @@ def test_a_clause_saying_who_runs_manages_or_is_responsible_names_whose_job(clau
         CLUB_PAGE_POLICY.splitlines()[2],
         "Tell the Safeguarding Lead about any worry on the same day.",  # whom to tell, not whose job
         "Leads must be kept short on the club's dog walks.",
+        # everyone's own part, not whose job the thing is
+        "Remember the web is public: you are personally responsible for anything you write there.",
     ],
 )
 def test_a_rule_on_what_to_do_names_no_ones_job(clause: str) -> None:
