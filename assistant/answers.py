@@ -82,6 +82,10 @@ def clean_question(raw: str) -> str:
     return straight_apostrophes(" ".join(visible.split())[:QUESTION_MAX])
 
 
+# a way a clause may give the fact a question asks for, and how many of the first matches to read for it
+Giving = tuple[Callable[[str], bool], int]
+
+
 class PolicyAdvisor:
     """The core's policy-answering API. Build once at startup; `answer` is cheap."""
 
@@ -156,8 +160,8 @@ class PolicyAdvisor:
             return self._answer(shown, AnswerStatus.CONCERN, hits, assessment.immediate_danger)
         judged = max(top_k, DEFAULT_TOP_K)
         sought = self._role.by_title(text)  # "what if the problem is with scarzy?", their DSL
-        gives, reach = _what_answers(sought, self._role)
-        looked = max(judged, reach)
+        gives = _what_answers(sought, self._role)
+        looked = max([judged, *(reach for _, reach in gives)])
         ranked = self.index.search(sought, limit=max(looked, REACH if self.reranker else 0))
         # judged on the strongest of the first few matches, which need not be the one ordered first,
         # and the same however many clauses are asked for
@@ -167,22 +171,20 @@ class PolicyAdvisor:
         # "what's the mileage rate?" is answered by a clause stating one, "who runs the facebook page?" by one
         # saying whose job it is; or not at all
         if gives:
-            ranked = self._first_giving(ranked, looked, gives)
+            ranked = self._first_giving(ranked, judged, gives)
             if not ranked:
                 return self._answer(shown, AnswerStatus.NO_MATCH, [], False)
         if self.reranker is not None:  # only the order of an answer already decided on
             ranked = self.reranker.rerank(sought, ranked, self.knowledge.clauses)
         return self._answer(shown, AnswerStatus.ANSWERED, ranked[:top_k], False)
 
-    def _first_giving(
-        self, ranked: list[Ranked], judged: int, gives: tuple[Callable[[str], bool], ...]
-    ) -> list[Ranked]:
-        """For a question needing a clause that gives a particular fact: the first of the judged clauses that gives
-        it (a time of day for "what time", a price for "how much is"; of several ways of giving it, the first that
-        some clause does), put first if it is a confident match itself (a review date below the rule on who the
-        policy applies to); else none."""
-        for giving in gives:
-            for place, candidate in enumerate(ranked[:judged]):
+    def _first_giving(self, ranked: list[Ranked], judged: int, gives: tuple[Giving, ...]) -> list[Ranked]:
+        """For a question needing a clause that gives a particular fact: the first of the clauses read for it (the
+        judged ones, or as many as the way of giving it reaches) that gives it (a time of day for "what time", a
+        price for "how much is"; of several ways of giving it, the first that some clause does), put first if it is
+        a confident match itself (a review date below the rule on who the policy applies to); else none."""
+        for giving, reach in gives:
+            for place, candidate in enumerate(ranked[: reach or judged]):
                 if giving(self.knowledge.clauses[candidate.index].text) and (place == 0 or self.confident(candidate)):
                     return [candidate, *ranked[:place], *ranked[place + 1 :]]
         return []
@@ -219,21 +221,24 @@ class PolicyAdvisor:
         return tuple(notices.values())
 
 
-def _what_answers(question: str, role: SafeguardingRole) -> tuple[tuple[Callable[[str], bool], ...], int]:
+def _what_answers(question: str, role: SafeguardingRole) -> tuple[Giving, ...]:
     """What a clause must give to answer the question, when it asks for a particular kind of fact: the ways a clause
-    may give it, the most telling first (the lead named, before only their number given); and how many of the first
-    matches to read for one (0: the judged few)."""
+    may give it, the most telling first (the lead named, before only their number given), each with how many of the
+    first matches to read for one (0: the judged few)."""
     if (amount := asked_amount(question)) is Amount.HEADCOUNT:
-        # so many people said plainly, before any number that may count them ("never counted in adult ratios")
-        return (partial(gives_amount, kind=Amount.PEOPLE_COUNT), partial(gives_amount, kind=amount)), HEADCOUNT_REACH
+        # so many people said plainly, read deeper than any number that may count them ("at least six weeks")
+        return (partial(gives_amount, kind=Amount.PEOPLE_COUNT), HEADCOUNT_REACH), (
+            partial(gives_amount, kind=amount),
+            0,
+        )
     if amount:
-        return (partial(gives_amount, kind=amount),), 0
+        return ((partial(gives_amount, kind=amount), 0),)
     if role.asks_who_holds_role(question):
         # who holds the role is often told in a contacts table, below the clauses that only name the role
-        return (role.names_role_holder, role.gives_role_contact), ROLE_HOLDER_REACH
+        return (role.names_role_holder, ROLE_HOLDER_REACH), (role.gives_role_contact, ROLE_HOLDER_REACH)
     if asks_whose_job(question):
-        return (names_whose_job,), 0
-    return (), 0
+        return ((names_whose_job, 0),)
+    return ()
 
 
 def configured_reranker(settings: CoreSettings) -> SemanticReranker | None:

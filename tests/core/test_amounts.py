@@ -145,6 +145,21 @@ async def test_how_many_children_one_adult_may_have_is_answered_by_the_clause_co
     await assert_answered_first_by(advisor, [("how many kids can one chaperone have on show nights", "6")])
 
 
+async def test_a_headcount_never_stated_is_not_answered_by_any_number_further_down(tmp_path: Path) -> None:
+    """Read deeper for a count of people, a clause's "at least six weeks" is still no headcount."""
+    advisor = advisor_with(
+        tmp_path,
+        "# Camps\n\n"
+        "1. Leaders sleep in a separate tent from the girls, close enough to hear if they are needed.\n"
+        "2. Male helpers must not enter the girls' tents or washing areas at camp.\n"
+        "3. Photos at camp show girls taking part in activities, properly dressed.\n"
+        "4. Every camp is led by a leader with a camp permit, and the plan is approved at least six weeks before.\n"
+        "5. Health forms for camp are carried by the leader in charge.\n",
+    )
+    answer = await advisor.answer("how many girls can we put in each tent at camp? we've got 5 tents and 19 guides")
+    assert answer.status is AnswerStatus.NO_MATCH
+
+
 async def test_how_many_a_chaperone_may_have_is_the_ratio_a_limit_on_whom_one_looks_after_states() -> None:
     """A limit of "no more than 12 children at any one time" is the theatre's ratio, though it never says so."""
     docs = REPO / "benchmarks" / "new_policies_2026_12_04" / "Z60" / "docs"
