@@ -1240,6 +1240,14 @@ class FirstClause:
 
 # What a question's words mean in a policy's words: each case names the behaviour it pins.
 FIRST_CLAUSE = {
+    "parents videoing the panto are the audience filming": FirstClause(
+        "# Photos and filming\n\n"
+        "1. Staff must not take photos or video of children on their personal phones.\n"
+        "2. Filming and photography by the audience is not permitted during performances.\n"
+        "3. The official photographer's photos are shared with families through a private link.\n",
+        "mums and dads keep asking if they can video the panto on their phones for the grandparents, is that ok?",
+        ref="2",
+    ),
     "the lead named comes before a clause giving only their number": FirstClause(
         "# Reporting\n\n"
         "1. If the Safeguarding Co-ordinator is away, ring the church office on 01632 960100.\n\n"
@@ -3979,6 +3987,20 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             "Do not give your mentee sweets or snacks, including on birthdays, because of allergies.",
             "its my mentees bday next wk can i bring her a bag of haribo",
             id="a bag of haribo for a bday is sweets on a birthday",
+        ),
+        pytest.param(
+            "Youth circle",
+            "The youth circle meets on Friday evenings in the community room for young people aged 13 to 18.",
+            "Every visiting speaker must be approved by the Imam at least two weeks before the session.",
+            "want to get a sheikh over to do a talk for the youth circle next friday, who do i need to ask",
+            id="someone to do a talk is a visiting speaker, whom to ask their approval",
+        ),
+        pytest.param(
+            "Lessons",
+            "Tutors teach in the centre's rooms with the door open and sign in at reception.",
+            "Tutors who teach by video link must use the centre's account and keep a parent nearby.",
+            "ok to tutor my two from home on zoom next week?",
+            id="zoom is teaching by video link",
         ),
         pytest.param(
             "Social media",

@@ -440,6 +440,8 @@ def detector() -> ConcernDetector:
         # pictures of children told as not the ordinary kind; a session lead following children on an app
         "the caretakers phone was on the side with photos of little girls on it, not normal photos. im shaking",
         "i think one of our group leads is following some of the girls on insta, should i say something",
+        # an adult hitting children, told in the present
+        "the other club's coach smacks the kids on the back of the head when they get it wrong",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -738,6 +740,10 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "we did a session on online safety and sextortion with the yr 10s today, the police liaison officer came in",
         "maisie fell in the playground and bumped her head, ice pack on, head injury letter sent home, all fine",
         "can the session lead follow the club's own tiktok from her personal account?",
+        # an injury everyone knows of, asked after
+        "a dad keeps messaging me asking how another lad in the team is doing since his injury, can i reply?",
+        # beaten at a game
+        "our girls beat the boys at rounders again, can i put the score on the club insta?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
