@@ -947,6 +947,8 @@ async def test_the_phone_a_video_is_filmed_on_is_not_the_subject_asked_about(tmp
         "whats the maximum number of toddlers each member of staff can look after?",
         "we have 20 attendees coming to the social, is there a set number of staff we need?",
         "if it snows on friday who decides whether club is on and who tells the parents?",
+        "do volunteers get lunch money when we take the kids out?",
+        "i ring parents from my own mobile all the time, can i claim part of my bill back?",
     ],
 )
 async def test_everyday_questions_outside_a_social_media_policy_say_so(leaps: PolicyAdvisor, question: str) -> None:
@@ -3346,6 +3348,22 @@ async def test_the_minibus_running_late_only_sets_the_scene(tmp_path: Path) -> N
     assert late.hits[0].clause.ref == "1"
 
 
+async def test_swimming_is_answered_only_by_a_policy_that_speaks_of_it(tmp_path: Path) -> None:
+    """A theatre's policy on evenings and rooms on tour says nothing of the hotel pool; one on photos in swimwear
+    speaks of the swimming gala."""
+    docs = REPO / "benchmarks" / "new_policies_2026_12_04" / "Z60" / "docs"
+    theatre = advisor_for(docs / "lantern-street-youth-theatre-safeguarding.txt")
+    pool = await theatre.answer("can the cast use the hotel pool in the evenings on tour? do we need a lifeguard")
+    assert pool.status is AnswerStatus.NO_MATCH
+    club = advisor_with(
+        tmp_path,
+        "# Photos\n\n1. No photos are taken of children in swimwear.\n2. Photos are stored on the club laptop only.\n",
+    )
+    gala = await club.answer("can i take photos at the swimming gala on saturday?")
+    assert gala.status is AnswerStatus.ANSWERED
+    assert gala.hits[0].clause.ref == "1"
+
+
 async def test_naming_ones_employer_online_is_answered_only_by_a_policy_that_speaks_of_it(tmp_path: Path) -> None:
     profiles = (
         "# Online conduct\n\n"
@@ -3356,9 +3374,10 @@ async def test_naming_ones_employer_online_is_answered_only_by_a_policy_that_spe
     asked = "can i put on my linkedin profile that i work for the trust?"
     assert (await silent.answer(asked)).status is AnswerStatus.NO_MATCH
     # not saying where one works is the condition of another question, which the policy answers
-    moan = await silent.answer("can i have a moan about my manager on fb if i dont say where i work?")
-    assert moan.status is AnswerStatus.ANSWERED
-    assert moan.hits[0].clause.ref == "2"
+    for condition in ("if i dont say where i work", "if i dont say her name or where i work"):
+        moan = await silent.answer(f"can i have a moan about my manager on fb {condition}?")
+        assert moan.status is AnswerStatus.ANSWERED, condition
+        assert moan.hits[0].clause.ref == "2"
     speaking = advisor_with(
         tmp_path / "speaking",
         profiles + "3. If you tell others that you work for the trust, stay within this policy.\n",

@@ -442,6 +442,12 @@ def detector() -> ConcernDetector:
         "i think one of our group leads is following some of the girls on insta, should i say something",
         # an adult hitting children, told in the present
         "the other club's coach smacks the kids on the back of the head when they get it wrong",
+        # a young person's bank account lent for someone's money; a baby shaken; an accident form to be destroyed;
+        # a parent kept away by a court order
+        "some lad he met online wants to use his bank account for a few payments and give him £200 for it",
+        "dad at stay and play said he shook the baby last night cos he wouldnt settle",
+        "the deputy asked me to bin the accident form from when the toddler fell while we were all on our phones",
+        "its 6.45, nobody has come for maisie (5), mum's phone is off and her dad has a no contact order",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -744,6 +750,8 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "a dad keeps messaging me asking how another lad in the team is doing since his injury, can i reply?",
         # beaten at a game
         "our girls beat the boys at rounders again, can i put the score on the club insta?",
+        # a podcast about a harm is about it
+        "two of the scouts want to record a podcast about county lines for their award, too heavy?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
