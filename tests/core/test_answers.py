@@ -3348,6 +3348,15 @@ async def test_the_minibus_running_late_only_sets_the_scene(tmp_path: Path) -> N
     assert late.hits[0].clause.ref == "1"
 
 
+async def test_no_sign_of_mum_at_the_end_of_the_day_is_a_child_not_collected() -> None:
+    """"No sign of her mum" is a late collection, not anyone signing anything."""
+    docs = REPO / "benchmarks" / "new_policies_2026_12_04" / "Z62" / "docs"
+    club = advisor_for(docs / "st-aidans-wraparound-care-safeguarding-policy.txt")
+    answer = await club.answer("its gone 6.15 and no sign of her mum yet, what do we do?")
+    assert answer.status is AnswerStatus.ANSWERED
+    assert all(hit.clause.heading.startswith("Late collection") for hit in answer.hits)
+
+
 async def test_swimming_is_answered_only_by_a_policy_that_speaks_of_it(tmp_path: Path) -> None:
     """A theatre's policy on evenings and rooms on tour says nothing of the hotel pool; one on photos in swimwear
     speaks of the swimming gala."""

@@ -448,6 +448,8 @@ def detector() -> ConcernDetector:
         "dad at stay and play said he shook the baby last night cos he wouldnt settle",
         "the deputy asked me to bin the accident form from when the toddler fell while we were all on our phones",
         "its 6.45, nobody has come for maisie (5), mum's phone is off and her dad has a no contact order",
+        # a tracking device hidden in a child's things
+        "found an airtag sewn into the lining of his school bag, mum and the kids are in the refuge",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -752,6 +754,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "our girls beat the boys at rounders again, can i put the score on the club insta?",
         # a podcast about a harm is about it
         "two of the scouts want to record a podcast about county lines for their award, too heavy?",
+        "someone handed in a fitness tracker found in the changing rooms, whose is it?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
@@ -1100,6 +1103,7 @@ KIND_OF_WORRY = {
         "one of the boys (16) has been posting vids praising that attack and saying they deserved it",
         "she keeps telling the younger girls we have to take our country back and sharing videos from some channel",
         "he says the people round here are all traitors and hes going to go and fight overseas when hes 18",
+        "a few cadets keep saying we should be sending them all back, one joined a group to protect the country",
     ],
     "weapon": [
         "a kid just showed his mates a massive knife in his bag",
