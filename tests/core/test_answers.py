@@ -3349,7 +3349,7 @@ async def test_the_minibus_running_late_only_sets_the_scene(tmp_path: Path) -> N
 
 
 async def test_no_sign_of_mum_at_the_end_of_the_day_is_a_child_not_collected() -> None:
-    """"No sign of her mum" is a late collection, not anyone signing anything."""
+    """ "No sign of her mum" is a late collection, not anyone signing anything."""
     docs = REPO / "benchmarks" / "new_policies_2026_12_04" / "Z62" / "docs"
     club = advisor_for(docs / "st-aidans-wraparound-care-safeguarding-policy.txt")
     answer = await club.answer("its gone 6.15 and no sign of her mum yet, what do we do?")
