@@ -3357,6 +3357,21 @@ async def test_no_sign_of_mum_at_the_end_of_the_day_is_a_child_not_collected() -
     assert all(hit.clause.heading.startswith("Late collection") for hit in answer.hits)
 
 
+async def test_passports_are_answered_only_by_a_policy_that_speaks_of_them(tmp_path: Path) -> None:
+    """A policy on trips away may still say nothing of who keeps the passports."""
+    trips = (
+        "# Trips\n\n"
+        "1. Every residential trip or tour needs two adults and a consent form signed by parents.\n"
+        "2. Leaders carry a first aid kit and the emergency contact list on every trip.\n"
+    )
+    asked = "on the tour to france who looks after the kids passports?"
+    assert (await advisor_with(tmp_path / "silent", trips).answer(asked)).status is AnswerStatus.NO_MATCH
+    speaking = advisor_with(
+        tmp_path / "speaking", trips + "3. The trip leader keeps all passports in the hotel safe.\n"
+    )
+    await assert_answered_first_by(speaking, [(asked, "3")])
+
+
 async def test_swimming_is_answered_only_by_a_policy_that_speaks_of_it(tmp_path: Path) -> None:
     """A theatre's policy on evenings and rooms on tour says nothing of the hotel pool; one on photos in swimwear
     speaks of the swimming gala."""
@@ -4029,6 +4044,14 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             "Tutors who teach by video link must use the centre's account and keep a parent nearby.",
             "ok to tutor my two from home on zoom next week?",
             id="zoom is teaching by video link",
+        ),
+        pytest.param(
+            "Phones",
+            "Staff phones are kept in the locked cupboard in the club office during sessions and must not be used to "
+            "take photos.",
+            "If you are expecting an urgent personal call, tell the manager at the start of the session.",
+            "can i keep my phone on me at breakfast club tomorrow? waiting on a call from the hospital about my mum",
+            id="waiting on a call from the hospital is an urgent personal call expected",
         ),
         pytest.param(
             "Social media",
