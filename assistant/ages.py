@@ -94,3 +94,24 @@ def age_bounds(clause: str) -> tuple[AgeRange, ...]:
             read[start:end] = b"\x01" * (end - start)
             bounds.append((low, high))
     return tuple(bounds)
+
+
+# a question asking for an age limit: "what age can they have tiktok?", "how old do you have to be to join?", "is
+# there a minimum age for...", "whats the youngest you can be to go on the tour?"
+_ASKS_AGE_LIMIT = re.compile(
+    r"\b(?:what age|at what age|how old (?:do|does|must|should|have|has|is|are|r|can|would)|minimum age|min age|"
+    r"maximum age|max age|age limits?|age restrictions?|lower age|upper age|old enough|too young|too old|"
+    r"youngest (?:you|they|he|she|a child|kids?|children|someone|anyone) (?:can|could|should|is allowed to)|"
+    r"oldest (?:you|they|he|she|someone|anyone) (?:can|could|should|is allowed to))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_age_limit(question: str) -> bool:
+    """Whether the question asks how old someone must be for something."""
+    return _ASKS_AGE_LIMIT.search(question) is not None
+
+
+def states_age_limit(clause: str) -> bool:
+    """Whether a clause states an age its rule is for ("members aged 13 to 18", "18 or over", "under-16s")."""
+    return bool(age_bounds(clause))

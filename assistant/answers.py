@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from functools import partial
 
 from assistant import messages
+from assistant.ages import asks_age_limit, states_age_limit
 from assistant.amounts import Amount, asked_amount, gives_amount
 from assistant.concerns import ConcernDetector
 from assistant.duties import SafeguardingRole, asks_whose_job, names_whose_job
@@ -225,6 +226,8 @@ def _what_answers(question: str, role: SafeguardingRole) -> tuple[Giving, ...]:
     """What a clause must give to answer the question, when it asks for a particular kind of fact: the ways a clause
     may give it, the most telling first (the lead named, before only their number given), each with how many of the
     first matches to read for one (0: the judged few)."""
+    if asks_age_limit(question):
+        return ((states_age_limit, 0),)
     if (amount := asked_amount(question)) is Amount.HEADCOUNT:
         # so many people said plainly, read deeper than any number that may count them ("at least six weeks")
         return (partial(gives_amount, kind=Amount.PEOPLE_COUNT), HEADCOUNT_REACH), (

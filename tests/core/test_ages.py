@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from assistant.ages import NO_LIMIT, age_bounds, told_ages
+from assistant.ages import NO_LIMIT, age_bounds, asks_age_limit, told_ages
+from assistant.models import AnswerStatus
+from tests.core.test_answers import advisor_with, assert_answered_first_by
 
 
 @pytest.mark.parametrize(
@@ -56,3 +60,35 @@ def test_the_ages_a_question_tells(question: str, ages: set[int]) -> None:
 )
 def test_the_ages_a_clause_is_for(clause: str, bounds: list[tuple[int, int]]) -> None:
     assert sorted(age_bounds(clause)) == sorted(bounds)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("what age can they have tiktok? my 12yo keeps asking", True),
+        ("how old do u have to be to join the members whatsapp group?", True),
+        ("is there a minimum age for young leaders?", True),
+        ("whats the youngest you can be to go on the tour?", True),
+        ("is a 15 year old old enough to help at the tuck shop?", True),
+        # an age told, not asked for
+        ("one of my 14 year olds sent me a friend request, can i accept?", False),
+        ("how long do we keep the registers for?", False),
+    ],
+)
+def test_asking_how_old_someone_must_be_asks_for_an_age_limit(question: str, asks: bool) -> None:
+    assert asks_age_limit(question) is asks
+
+
+async def test_an_age_limit_the_policy_never_states_is_not_answered(tmp_path: Path) -> None:
+    """Asked how old one must be, a clause on the same thing that states no age doesn't answer; one that does, does."""
+    policy = (
+        "# Social media\n\n"
+        "1. Staff must not follow or friend members on TikTok, Snapchat or Instagram from personal accounts.\n"
+        "2. Members may post on the club's TikTok only with a parent's consent.\n"
+    )
+    asked = "what age do members have to be to go on the club tiktok?"
+    assert (await advisor_with(tmp_path / "silent", policy).answer(asked)).status is AnswerStatus.NO_MATCH
+    stated = advisor_with(
+        tmp_path / "stated", policy + "3. Members must be 13 or over to appear on the club's TikTok.\n"
+    )
+    await assert_answered_first_by(stated, [(asked, "3")])
