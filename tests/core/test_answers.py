@@ -350,6 +350,19 @@ async def test_the_way_round_an_unreachable_lead_comes_after_the_usual_route_unl
     assert answer.hits[0].clause.text.startswith(around)
 
 
+async def test_a_colleague_posting_nasty_comments_about_a_family_is_a_worry_that_quotes_the_route_to_hr() -> None:
+    """A member of staff's abusive comments about a family are reported; the policy's route for them is HR."""
+    advisor = advisor_for(SEEDS / "003_8e02432411714b95.txt")
+    for worry in (
+        "a teaching assistant keeps posting horrible comments about one of the families on the school facebook, "
+        "who do i tell?",
+        "mrs p from year 2 keeps leaving nasty comments about one of the families under the school fb posts, what now",
+    ):
+        answer = await advisor.answer(worry)
+        assert answer.status is AnswerStatus.CONCERN
+        assert any("reported to the HR department" in hit.clause.text for hit in answer.hits), worry
+
+
 async def test_someone_in_danger_now_gets_call_999_first() -> None:
     advisor = advisor_for(SEEDS / "000_93b0e619727f1d44.txt")
     answer = await advisor.answer("a girl from group just messaged me saying she doesnt want to be here anymore")

@@ -448,6 +448,8 @@ def detector() -> ConcernDetector:
         "dad at stay and play said he shook the baby last night cos he wouldnt settle",
         "the deputy asked me to bin the accident form from when the toddler fell while we were all on our phones",
         "its 6.45, nobody has come for maisie (5), mum's phone is off and her dad has a no contact order",
+        # a member of staff posting nasty comments about a pupil's family
+        "one of the teaching assistants keeps posting horrible comments about a pupil's mum on the village fb page",
         # a tracking device hidden in a child's things
         "found an airtag sewn into the lining of his school bag, mum and the kids are in the refuge",
     ],
@@ -755,6 +757,7 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         # a podcast about a harm is about it
         "two of the scouts want to record a podcast about county lines for their award, too heavy?",
         "someone handed in a fitness tracker found in the changing rooms, whose is it?",
+        "can a teacher reply to the nasty comments about the school on our fb page or should we delete them?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
