@@ -351,7 +351,7 @@ async def test_the_way_round_an_unreachable_lead_comes_after_the_usual_route_unl
 
 
 async def test_a_colleague_posting_nasty_comments_about_a_family_is_a_worry_that_quotes_the_route_to_hr() -> None:
-    """A member of staff's abusive comments about a family are reported; the policy's route for them is HR."""
+    """A member of staff's abusive comments about a family are reported; the policy's route for them (only) is HR."""
     advisor = advisor_for(SEEDS / "003_8e02432411714b95.txt")
     for worry in (
         "a teaching assistant keeps posting horrible comments about one of the families on the school facebook, "
@@ -361,6 +361,13 @@ async def test_a_colleague_posting_nasty_comments_about_a_family_is_a_worry_that
         answer = await advisor.answer(worry)
         assert answer.status is AnswerStatus.CONCERN
         assert any("reported to the HR department" in hit.clause.text for hit in answer.hits), worry
+    # ...a route for staff conduct only: a stranger grooming a child is no matter for HR
+    grooming = await advisor.answer(
+        "a year 4 girl told me an older boy from roblox keeps asking her to video call him and says its their secret, "
+        "what do i do"
+    )
+    assert grooming.status is AnswerStatus.CONCERN
+    assert not any("HR department" in hit.clause.text for hit in grooming.hits)
 
 
 async def test_someone_in_danger_now_gets_call_999_first() -> None:
