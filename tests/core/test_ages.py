@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.ages import NO_LIMIT, age_bounds, asks_age_limit, told_ages
-from assistant.models import AnswerStatus
-from tests.core.test_answers import advisor_with, assert_answered_first_by
 
 
 @pytest.mark.parametrize(
@@ -77,18 +73,3 @@ def test_the_ages_a_clause_is_for(clause: str, bounds: list[tuple[int, int]]) ->
 )
 def test_asking_how_old_someone_must_be_asks_for_an_age_limit(question: str, asks: bool) -> None:
     assert asks_age_limit(question) is asks
-
-
-async def test_an_age_limit_the_policy_never_states_is_not_answered(tmp_path: Path) -> None:
-    """Asked how old one must be, a clause on the same thing that states no age doesn't answer; one that does, does."""
-    policy = (
-        "# Social media\n\n"
-        "1. Staff must not follow or friend members on TikTok, Snapchat or Instagram from personal accounts.\n"
-        "2. Members may post on the club's TikTok only with a parent's consent.\n"
-    )
-    asked = "what age do members have to be to go on the club tiktok?"
-    assert (await advisor_with(tmp_path / "silent", policy).answer(asked)).status is AnswerStatus.NO_MATCH
-    stated = advisor_with(
-        tmp_path / "stated", policy + "3. Members must be 13 or over to appear on the club's TikTok.\n"
-    )
-    await assert_answered_first_by(stated, [(asked, "3")])

@@ -3377,21 +3377,6 @@ async def test_no_sign_of_mum_at_the_end_of_the_day_is_a_child_not_collected() -
     assert all(hit.clause.heading.startswith("Late collection") for hit in answer.hits)
 
 
-async def test_passports_are_answered_only_by_a_policy_that_speaks_of_them(tmp_path: Path) -> None:
-    """A policy on trips away may still say nothing of who keeps the passports."""
-    trips = (
-        "# Trips\n\n"
-        "1. Every residential trip or tour needs two adults and a consent form signed by parents.\n"
-        "2. Leaders carry a first aid kit and the emergency contact list on every trip.\n"
-    )
-    asked = "on the tour to france who looks after the kids passports?"
-    assert (await advisor_with(tmp_path / "silent", trips).answer(asked)).status is AnswerStatus.NO_MATCH
-    speaking = advisor_with(
-        tmp_path / "speaking", trips + "3. The trip leader keeps all passports in the hotel safe.\n"
-    )
-    await assert_answered_first_by(speaking, [(asked, "3")])
-
-
 async def test_swimming_is_answered_only_by_a_policy_that_speaks_of_it(tmp_path: Path) -> None:
     """A theatre's policy on evenings and rooms on tour says nothing of the hotel pool; one on photos in swimwear
     speaks of the swimming gala."""
@@ -3433,6 +3418,20 @@ async def test_naming_ones_employer_online_is_answered_only_by_a_policy_that_spe
 
 # a subject some policies cover and others never name: (a policy without it, its clause 3 covering it, questions)
 COVERED_ONLY_WHERE_SAID = {
+    "passports (a policy on trips away may still say nothing of who keeps them)": (
+        "# Trips\n\n"
+        "1. Every residential trip or tour needs two adults and a consent form signed by parents.\n"
+        "2. Leaders carry a first aid kit and the emergency contact list on every trip.\n",
+        "3. The trip leader keeps all passports in the hotel safe.\n",
+        ("on the tour to france who looks after the kids passports?",),
+    ),
+    "an age limit (a clause on the same thing that states no age doesn't answer how old one must be)": (
+        "# Social media\n\n"
+        "1. Staff must not follow or friend members on TikTok, Snapchat or Instagram from personal accounts.\n"
+        "2. Members may post on the club's TikTok only with a parent's consent.\n",
+        "3. Members must be 13 or over to appear on the club's TikTok.\n",
+        ("what age do members have to be to go on the club tiktok?",),
+    ),
     "young people's own phones (a rule on staff's phones says nothing of theirs)": (
         "# Phones\n\n"
         "1. Staff must not use their personal phones to photograph young people.\n"
