@@ -5,7 +5,7 @@ tent?": a clause that states no number, time or frequency doesn't answer them, h
 it shares ("mileage" in a rule against giving young people money). A safeguarding policy seldom states such
 things, so these are most often questions about the organisation's running that its policy doesn't cover.
 The kind of amount counts: "what time" wants a time of day, "how long" a stretch of time, "how much is" or "45
-quid?" a price, "when's the next" a date; other questions any number.
+quid?" a price, "when's the next" a date, "how often" a frequency; other questions any number.
 """
 
 from __future__ import annotations
@@ -37,7 +37,9 @@ _ASKS_AT_START = re.compile(
     r"girls|boys|lads|campers|participants|attendees|adults|staff|leaders|volunteers|helpers|coaches)\b)"
     # "when's the next fun run?" wants a date, not "within 24 hours"
     r"|(?P<DATE>when(?:'?s| is| are| r) (?:the |our )?next\b)"
-    r"|how many\b|how often\b|is there (?:a|an|any) (?:\w+ )?(?:limit|max|maximum|minimum|cap)\b"
+    # "how often do we change the password?" wants a frequency, not "at least 2 members of staff"
+    r"|(?P<FREQUENCY>how often\b)"
+    r"|how many\b|is there (?:a|an|any) (?:\w+ )?(?:limit|max|maximum|minimum|cap)\b"
     # not "how much am i supposed to ask"; "r", text speak's "are"
     r"|how much (?:is|are|r|does|do|will|would|should|can|money|we|they|it)\b"
     r"|(?:what'?s|whats|what is|what are|what r) (?:the|our) (?:\w+ ){0,2}"
@@ -119,6 +121,17 @@ _DATE = re.compile(
 )
 
 
+# how often: "every three years", "annually", "once a term", "at each session", "regularly"
+_FREQUENCY = re.compile(
+    r"\b(?:(?:every|each|per|a|an|once a|twice a) (?:\w+ )?(?:days?|weeks?|fortnight|months?|terms?|years?|seasons?|"
+    r"sessions?|meetings?|visits?|shifts?|nights?|half[- ]terms?|quarters?)|daily|weekly|fortnightly|monthly|quarterly|"
+    r"termly|annually|annual|yearly|biannually|regularly|regular|periodically|periodic|frequently|routinely|twice|"
+    r"frequency|intervals?|"  # said of it: "each leader will determine the frequency of supervision"
+    r"(?:\d+|three|four|several) times)\b",
+    re.IGNORECASE,
+)
+
+
 class Amount(Enum):
     """What kind of amount a question asks for."""
 
@@ -129,6 +142,7 @@ class Amount(Enum):
     MONEY = _MONEY
     DURATION = _DURATION
     DATE = _DATE
+    FREQUENCY = _FREQUENCY
 
 
 def asked_amount(question: str) -> Amount | None:

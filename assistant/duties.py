@@ -25,11 +25,12 @@ _ASKS_WHOSE_JOB = re.compile(
     r"moderates?|updates?|job|doing|does|sorting|sorts|organising|organizing|organises|organizes|arranging|arranges)\b",
     re.IGNORECASE,
 )
-# (not everyone's own part: "you are personally responsible for what you post")
+# (not everyone's own part: "you are personally responsible for what you post"; nor a thing said to be kept up by
+# nobody named: "websites hosted and maintained on behalf of the organisation")
 _NAMES_WHOSE_JOB = re.compile(
     r"(?<!personally )\b(?:responsib\w+|in charge|manage[sd]?|managing|run by|runs|administer\w*|administrators?|"
-    r"admins?|oversee\w*|overseen|monitor(?:s|ed|ing)?|maintain\w*|moderat\w+|looks? after|looked after|sets? the|"
-    r"leads? on|led by)\b",
+    r"admins?|oversee\w*|overseen|monitor(?:s|ing)?|monitored by|maintains?|maintaining|maintained by|moderat\w+|"
+    r"looks? after|looked after|sets? the|leads? on|led by)\b",
     re.IGNORECASE,
 )
 

@@ -205,6 +205,8 @@ async def test_how_often_is_answered_by_the_clause_saying_who_sets_the_frequency
         ("when's the next family fun day? can my sister come", Amount.DATE),
         # asked after the condition it is asked of
         ("if a family is banned for what they post, how long is that for?", Amount.DURATION),
+        # how often: a frequency
+        ("how often r we meant to have supervision?", Amount.FREQUENCY),
     ],
 )
 def test_a_question_asks_for_a_time_of_day_a_price_or_any_amount(question: str, kind: Amount) -> None:
@@ -240,6 +242,12 @@ def test_a_question_asks_for_a_time_of_day_a_price_or_any_amount(question: str, 
         ("Young assistants have a DBS check once they turn 18.", Amount.PEOPLE_COUNT, False),
         ("The group is for 12 year old children and their siblings.", Amount.PEOPLE_COUNT, False),
         ("Parents collect their children at 1:15pm.", Amount.PEOPLE_COUNT, False),
+        # how often, said in numbers or words; not a count ("at least 2") or "each" of people
+        ("The policy is reviewed every two years by the trustees.", Amount.FREQUENCY, True),
+        ("Leaders meet their supervisor once a term.", Amount.FREQUENCY, True),
+        ("Each leader will decide the frequency of supervision.", Amount.FREQUENCY, True),
+        ("At least 2 members of staff have each account's password.", Amount.FREQUENCY, False),
+        ("Each child needs a signed consent form.", Amount.FREQUENCY, False),
     ],
 )
 def test_a_clause_gives_the_kind_of_amount_asked_for(clause: str, kind: Amount, gives: bool) -> None:

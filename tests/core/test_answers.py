@@ -3425,6 +3425,20 @@ COVERED_ONLY_WHERE_SAID = {
         "3. The trip leader keeps all passports in the hotel safe.\n",
         ("on the tour to france who looks after the kids passports?",),
     ),
+    "first aid (a policy recording injuries in the accident book says nothing on who gives first aid)": (
+        "# Health and safety\n\n"
+        "1. Any injury is recorded in the accident book and parents are told at collection.\n"
+        "2. Young people must wear helmets on the bikes and the climbing wall.\n",
+        "3. Every session has a qualified first aider, named on the noticeboard.\n",
+        ("does one of us have to be a first aider on the bike ride?",),
+    ),
+    "how often (a clause with a number but no frequency doesn't say how often)": (
+        "# Our accounts\n\n"
+        "1. All the club's social media accounts are password-protected, and at least 2 coaches have each login.\n"
+        "2. Passwords must never be shared with players or parents.\n",
+        "3. Account passwords are changed every term and whenever a coach leaves.\n",
+        ("how often are we supposed to change the password on the club insta?",),
+    ),
     "an age limit (a clause on the same thing that states no age doesn't answer how old one must be)": (
         "# Social media\n\n"
         "1. Staff must not follow or friend members on TikTok, Snapchat or Instagram from personal accounts.\n"
@@ -4222,6 +4236,35 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             "Staff must not play with players in private lobbies or party chat outside organised sessions.",
             "our rocket league group keep asking me to duo with them on sundays, is that ok?",
             id="a duo with the lads, playing with players in a private lobby",
+        ),
+        pytest.param(
+            "Online sessions",
+            "Online sessions are run on the charity's Teams account, never on a personal Zoom or Skype.",
+            "Any one-to-one video session with a young person at home must be supported by an additional member of "
+            "staff.",
+            "doing a 1:1 music lesson over zoom with jess at her house tmrw, does anyone else need to be on it?",
+            id="anyone else on the call, an additional member of staff",
+        ),
+        pytest.param(
+            "Equipment",
+            "Laptops and tablets belonging to the project are booked out from the office.",
+            "Project equipment must never be used to access pornography or gambling sites, in or out of working hours.",
+            "is it ok to look at adult stuff on the project laptop when nobody's about?",
+            id="adult stuff, pornography",
+        ),
+        pytest.param(
+            "Health",
+            "Staff must not lend a binder to trans young people without asking the DSL first.",
+            "We never supply binders or hormones to young people; we signpost them to their GP.",
+            "one of our trans lads asked if i could order him a binder on my amazon, is that ok?",
+            id="ordering him something on amazon, supplying it",
+        ),
+        pytest.param(
+            "Visitors",
+            "Staff must not add the children as friends on Snapchat or other social media.",
+            "Visitors must not photograph or film the children; a leader asks anyone doing so to stop.",
+            "a grandad from the allotments keeps snapping pics of the kids planting, is he allowed?",
+            id="snapping pics, photographing (not snapchat)",
         ),
     ],
 )

@@ -452,6 +452,20 @@ def detector() -> ConcernDetector:
         "one of the teaching assistants keeps posting horrible comments about a pupil's mum on the village fb page",
         # a tracking device hidden in a child's things
         "found an airtag sewn into the lining of his school bag, mum and the kids are in the refuge",
+        # a child named only by name, said to suffer a harm
+        "reckon jodie is being groomed online",
+        # an adult asking a young person to go over to a private app, or making it their secret
+        "one of the tutors told a year 10 student to move to snapchat to get her revision notes",
+        "our coach offered one of the players free extra sessions on saturdays but said keep it just between us",
+        # someone in care filmed undressed and posted
+        "a care assistant posted videos from the lounge on tiktok and you can see mr patel undressed in one",
+        # a child thrown out of home with nowhere to sleep, or talk of not being here
+        "one of the 16yos got kicked out by her stepdad and says a lad from snap said she can stay at his",
+        "kyle (15) said in group he might not be around much longer and laughed, now he wont answer",
+        # a man shouting at a child heard over a call, the writer not knowing what to do
+        "on the video lesson i heard a man screaming at her and she was crying after. i didnt know what to do",
+        # a page made to mock a young person
+        "a couple of the year 9s set up a fake page mocking one of the quieter girls",
     ],
 )
 def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector, worry: str) -> None:
@@ -758,6 +772,9 @@ def test_signs_of_harm_in_everyday_words_are_a_concern(detector: ConcernDetector
         "two of the scouts want to record a podcast about county lines for their award, too heavy?",
         "someone handed in a fitness tracker found in the changing rooms, whose is it?",
         "can a teacher reply to the nasty comments about the school on our fb page or should we delete them?",
+        # a late message from a young person, asked how to answer; bruising a medicine explains
+        "our head coach got a text from one of the swimmers at 11pm asking about the gala. ok to reply in the morning?",
+        "most of our residents are on warfarin and bruise easily, do we have to fill in a body map every time?",
     ],
 )
 def test_alarming_words_in_a_policy_question_are_not_a_concern(detector: ConcernDetector, question: str) -> None:
