@@ -26,17 +26,19 @@ _OPENER = re.compile(
     re.IGNORECASE,
 )
 # the kinds of amount a question's opening names are its named groups: "what time" and "how late" want a time of
-# day; "how long", "how many hours" and "is there a time limit" a stretch of time ("how long do we keep the cctv?");
+# day; "how long", "how soon", "how many hours" and "is there a time limit" a stretch of time ("how long do we keep the
+# cctv?", "how quick do we have to take it down?");
 # "is there a minimum age" any number
 _ASKS_AT_START = re.compile(
     r"^(?:(?P<TIME_OF_DAY>what time\b|how (?:late|early)\b|is there (?:a|an|any) limit (?:on|to) how (?:late|early)\b)"
-    r"|(?P<DURATION>how long\b|how many (?:\w+ )?(?:seconds|minutes|mins|hours|hrs|days|nights|weeks|months|years)\b"
+    r"|(?P<DURATION>how long\b|how (?:quick|quickly|soon|fast)\b|"
+    r"how many (?:\w+ )?(?:seconds|minutes|mins|hours|hrs|days|nights|weeks|months|years)\b"
     r"|is there (?:a|an|any) time limit\b)"
     # "how many kids can we have in a group?" wants a count of people, not their ages
     r"|(?P<HEADCOUNT>how many (?:\w+ ){0,2}?(?:kids|children|young people|yp|members|players|people|pupils|students|"
     r"girls|boys|lads|campers|participants|attendees|adults|staff|leaders|volunteers|helpers|coaches)\b)"
-    # "when's the next fun run?" wants a date, not "within 24 hours"
-    r"|(?P<DATE>when(?:'?s| is| are| r) (?:the |our )?next\b)"
+    # "when's the next fun run?", "whens the last class before summer?" want a date, not "within 24 hours"
+    r"|(?P<DATE>when(?:'?s| is| are| r) (?:the |our )?(?:next|last|first|final)\b)"
     # "how often do we change the password?" wants a frequency, not "at least 2 members of staff"
     r"|(?P<FREQUENCY>how often\b)"
     r"|how many\b|is there (?:a|an|any) (?:\w+ )?(?:limit|max|maximum|minimum|cap)\b"

@@ -203,10 +203,13 @@ async def test_how_often_is_answered_by_the_clause_saying_who_sets_the_frequency
         ("is there a minimum age for our volunteers?", Amount.ANY),
         # the next one of something: a date
         ("when's the next family fun day? can my sister come", Amount.DATE),
+        ("whens the last session before the summer hols? parents keep asking", Amount.DATE),
         # asked after the condition it is asked of
         ("if a family is banned for what they post, how long is that for?", Amount.DURATION),
         # how often: a frequency
         ("how often r we meant to have supervision?", Amount.FREQUENCY),
+        # how soon: a stretch of time ("within 14 days")
+        ("she wants the video taken down. how quick do we have to do it?", Amount.DURATION),
     ],
 )
 def test_a_question_asks_for_a_time_of_day_a_price_or_any_amount(question: str, kind: Amount) -> None:

@@ -4266,6 +4266,20 @@ async def test_still_counting_as_a_young_person_is_not_a_question_of_renewal(tmp
             "a grandad from the allotments keeps snapping pics of the kids planting, is he allowed?",
             id="snapping pics, photographing (not snapchat)",
         ),
+        pytest.param(
+            "Photos at the centre",
+            "Parents may photograph their own child in the cafe and on the climbing walls.",
+            "Staff should politely challenge anyone photographing young people they are not with.",
+            "a bloke in the cafe keeps photographing the juniors, he's not with any of them. can i say something?",
+            id="a bloke not with any of them, anyone photographing young people they are not with",
+        ),
+        pytest.param(
+            "Podcasts",
+            "Podcast episodes made by members are checked by a staff producer before they are published.",
+            "Members can ask for any episode featuring them to be removed, even after they leave.",
+            "a girl who was on one of our podcast episodes now wants it gone, can we do that?",
+            id="wants it gone, removed",
+        ),
     ],
 )
 async def test_the_words_staff_use_find_the_clause_in_the_policys_words(

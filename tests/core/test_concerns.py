@@ -1040,8 +1040,13 @@ KIND_OF_WORRY = {
         "mentee says he's got pills saved up and he's going to take them tonight",
         # going off and not coming back, thought of aloud
         "he said hes been thinking about taking the car out on the moor and not coming back",
+        # wishing not to wake up, or to be with someone who has died
+        "since her nan died she keeps saying she wants to be with her in heaven",
+        "he told me he'd like to go to sleep and never wake up",
     ],
     "nude": [
+        # pictures a young person was got to send, held over them for money
+        "a man she met on roblox got her to send pics and says he'll share them unless she pays him",
         "a lad sent her a pic of his privates and keeps asking her for one back",
         "the boys are sharing a video of her topless",
         "someone took a pic of her getting changed and it's going round on snap",
@@ -1070,6 +1075,8 @@ KIND_OF_WORRY = {
         "one of the night staff takes the residents' bank cards to the cashpoint and the statements don't match",
     ],
     "allegation": [
+        # a peer leader of 19 going out with a member of 15
+        "pretty sure one of the peer producers (19) is seeing lily who's 15, she gets a lift with him after shows",
         "one of our coaches keeps giving a 12 year old lifts home after training, just the two of them",
         # a uniformed unit's ranks are adults in a role of trust too
         "our flight sergeant has been snapchatting one of the younger cadets late at night",
