@@ -125,8 +125,11 @@ _DATE = re.compile(
 
 # how often: "every three years", "annually", "once a term", "at each session", "regularly"
 _FREQUENCY = re.compile(
-    r"\b(?:(?:every|each|per|a|an|once a|twice a) (?:\w+ )?(?:days?|weeks?|fortnight|months?|terms?|years?|seasons?|"
-    r"sessions?|meetings?|visits?|shifts?|nights?|half[- ]terms?|quarters?)|daily|weekly|fortnightly|monthly|quarterly|"
+    r"\b(?:(?:every|each|per|once an?|twice an?) (?:\w+ )?(?:days?|weeks?|fortnight|months?|terms?|years?|seasons?|"
+    r"sessions?|meetings?|visits?|shifts?|nights?|half[- ]terms?|quarters?)"
+    # "two sessions a week", not "a training session"
+    r"|an? (?:day|week|fortnight|month|term|year|season|half[- ]term|quarter)"
+    r"|daily|weekly|fortnightly|monthly|quarterly|"
     r"termly|annually|annual|yearly|biannually|regularly|regular|periodically|periodic|frequently|routinely|twice|"
     r"frequency|intervals?|"  # said of it: "each leader will determine the frequency of supervision"
     r"(?:\d+|three|four|several) times)\b",

@@ -251,6 +251,8 @@ def test_a_question_asks_for_a_time_of_day_a_price_or_any_amount(question: str, 
         ("Each leader will decide the frequency of supervision.", Amount.FREQUENCY, True),
         ("At least 2 members of staff have each account's password.", Amount.FREQUENCY, False),
         ("Each child needs a signed consent form.", Amount.FREQUENCY, False),
+        ("Two sessions a week are run by the coaches.", Amount.FREQUENCY, True),
+        ("New volunteers attend a training session before they start.", Amount.FREQUENCY, False),
     ],
 )
 def test_a_clause_gives_the_kind_of_amount_asked_for(clause: str, kind: Amount, gives: bool) -> None:
